@@ -1,0 +1,125 @@
+// Builds the extension (node, cjs, `vscode` external), the command-line tools, the webview
+// (browser) bundle and the tests. `--production` minifies without source maps; `--watch`
+// rebuilds on change and prints the `[watch] build started/finished` lines that the
+// `$esbuild-watch` problem matcher reads. esbuild does not type-check: `npm run typecheck` does.
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync, rmSync, mkdirSync, copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const withTests = !production || process.argv.includes('--tests');
+
+/** @type {import('esbuild').Plugin} */
+const watchLog = {
+  name: 'watch-log',
+  setup(build) {
+    build.onStart(() => { if (watch) console.log('[watch] build started'); });
+    build.onEnd((result) => {
+      for (const { text, location } of [...result.errors, ...result.warnings]) {
+        console.error(`✘ ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      if (watch) console.log('[watch] build finished');
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  logLevel: 'silent',
+  plugins: [watchLog],
+  legalComments: production ? 'none' : 'inline',
+};
+
+function files(dir, suffix) {
+  let out = [];
+  let entries = [];
+  try { entries = readdirSync(dir); } catch { return out; }
+  for (const e of entries) {
+    const p = join(dir, e);
+    if (statSync(p).isDirectory()) out = out.concat(files(p, suffix));
+    else if (p.endsWith(suffix)) out.push(p);
+  }
+  return out;
+}
+
+const contexts = [
+  // The extension host side.
+  {
+    ...common,
+    entryPoints: { extension: 'src/extension.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
+  // Command-line tools, runnable with plain Node.
+  {
+    ...common,
+    entryPoints: { cli: 'src/cli/feedbackCli.ts', 'check-content': 'src/cli/checkContent.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  // The guide panel, in the webview (browser).
+  {
+    ...common,
+    entryPoints: { main: 'webview/main.ts' },
+    outdir: 'dist/webview',
+    platform: 'browser',
+    format: 'esm',
+    splitting: true,
+    target: 'es2022',
+    chunkNames: 'chunks/[name]-[hash]',
+    loader: { '.ttf': 'file' },
+  },
+];
+
+if (withTests) {
+  const entry = (dir) => Object.fromEntries(files(dir, '.ts').filter((f) => !f.endsWith('.d.ts')).map((f) => [f.slice(0, -3), f]));
+  contexts.push(
+    {
+      ...common,
+      minify: false,
+      entryPoints: entry('test/unit'),
+      outdir: 'out',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      packages: 'external',
+    },
+    {
+      ...common,
+      minify: false,
+      entryPoints: { ...entry('test/integration'), ...entry('test/desktop') },
+      outdir: 'out',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['vscode', 'mocha', '@vscode/test-electron'],
+    },
+  );
+}
+
+if (!watch) rmSync('dist', { recursive: true, force: true });
+// The codicon font, for the panel's buttons; shipped from the package rather than copied into the repo.
+mkdirSync('dist/webview/codicons', { recursive: true });
+for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(join('node_modules/@vscode/codicons/dist', f), join('dist/webview/codicons', f));
+const built = await Promise.all(contexts.map((c) => esbuild.context(c)));
+if (watch) {
+  await Promise.all(built.map((c) => c.watch()));
+} else {
+  let failed = false;
+  for (const c of built) {
+    try { await c.rebuild(); } catch { failed = true; }
+    await c.dispose();
+  }
+  if (failed) process.exit(1);
+}

@@ -1,0 +1,1 @@
+console.log("feedback CLI: not yet implemented"); process.exit(2);

@@ -1,0 +1,41 @@
+/**
+ * Renders guide Markdown to HTML with markdown-it (`html: false`: raw HTML in the source is
+ * escaped, never passed through). Mermaid fences become placeholders the webview renders.
+ */
+import MarkdownIt from 'markdown-it';
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+const defaultFence = md.renderer.rules.fence!;
+md.renderer.rules.fence = (tokens, idx, options, env, self) => {
+  const token = tokens[idx];
+  const lang = token.info.trim().split(/\s+/)[0];
+  if (lang === 'mermaid') {
+    const index = (env as RenderEnv).diagrams.length;
+    (env as RenderEnv).diagrams.push(token.content);
+    const line = token.map ? token.map[0] + 1 : 0;
+    return `<div class="mermaid-block" data-diagram="${index}" data-line="${line}"><pre class="mermaid-source">${escapeHtml(token.content)}</pre></div>\n`;
+  }
+  return defaultFence(tokens, idx, options, env, self);
+};
+
+interface RenderEnv {
+  diagrams: string[];
+}
+
+/** Rendered HTML and the Mermaid sources it refers to (by `data-diagram` index). */
+export interface RenderedMarkdown {
+  html: string;
+  diagrams: string[];
+}
+
+/** Renders Markdown; never throws on any input. */
+export function renderMarkdown(markdown: string): RenderedMarkdown {
+  const env: RenderEnv = { diagrams: [] };
+  const html = md.render(markdown, env);
+  return { html, diagrams: env.diagrams };
+}

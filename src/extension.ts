@@ -1,0 +1,32 @@
+/** Wires the features together; holds no logic of its own. */
+import * as vscode from 'vscode';
+import { registerGuideCommands } from './commands';
+import { GuideLibrary } from './guideLibrary';
+import { GuidePanel } from './panel/guidePanel';
+import { GuideTreeProvider } from './tree/guideTreeProvider';
+import { ContentError } from './core/content';
+
+/** What the extension exports, for its integration tests and other extensions. */
+export interface SdiApi {
+  library: GuideLibrary;
+  panel: GuidePanel;
+  tree: GuideTreeProvider;
+}
+
+export function activate(context: vscode.ExtensionContext): SdiApi | undefined {
+  let library: GuideLibrary;
+  try {
+    library = GuideLibrary.fromFolder(vscode.Uri.joinPath(context.extensionUri, 'content').fsPath);
+  } catch (e) {
+    const detail = e instanceof ContentError ? e.message : String(e);
+    void vscode.window.showErrorMessage(`System Design Interview Kit could not load its guide. ${detail}`);
+    return undefined;
+  }
+  const panel = new GuidePanel(context.extensionUri, library);
+  const tree = new GuideTreeProvider(library);
+  const view = vscode.window.createTreeView('sdi.guide', { treeDataProvider: tree, showCollapseAll: true });
+  context.subscriptions.push(panel, view, ...registerGuideCommands({ library, panel, view }));
+  return { library, panel, tree };
+}
+
+export function deactivate(): void {}
