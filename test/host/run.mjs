@@ -1,0 +1,104 @@
+// The project's harness around a real VS Code (code-server 1.139) on this machine.
+//   node test/host/run.mjs integration   mocha inside the real extension host (out/test/integration)
+//   node test/host/run.mjs e2e           mocha in Node driving the workbench in Chromium (test/e2e/*.e2e.mjs)
+//   node test/host/run.mjs start         VS Code in the browser with the extension, until Ctrl-C
+// It installs the host on first use (test/host/install.sh), starts it with a fresh profile,
+// and always stops it, by process group, on success, failure or a signal.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import util from 'node:util';
+import { CHROMIUM, CHROMIUM_ARGS, ROOT, ensureHost, freePort, startHost, workbenchUrl } from './host.mjs';
+
+const mode = process.argv[2];
+const TIMEOUT_S = Number(process.env.SDI_TEST_TIMEOUT ?? 600);
+let host;
+const cleanup = async () => { if (host) { const h = host; host = undefined; await h.stop(); } };
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, async () => { await cleanup(); process.exit(130); });
+
+function requireBuilt(file, what) {
+  if (!existsSync(join(ROOT, file))) throw new Error(`${file} is missing: build first (npm run build) to ${what}.`);
+}
+
+async function integration() {
+  requireBuilt('dist/extension.js', 'load the extension');
+  requireBuilt('out/test/integration/index.js', 'run the integration tests');
+  ensureHost();
+  host = await startHost({ name: 'integration' });
+  console.log(`[host] VS Code at ${host.url}, workspace ${host.workspace}`);
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  try {
+    const page = await (await browser.newContext()).newPage();
+    let done;
+    const finished = new Promise((r) => (done = r));
+    let summary = null;
+    const quiet = /ENOTFOUND|authentication provider 'github'|^Canceled|open-vsx/;
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
+      const text = util.format(...args);
+      const m = text.match(/^\s*(\d+ passed, \d+ failed(, \d+ skipped)?)\s*$/);
+      if (m) summary = m[1];
+      else if (!quiet.test(text) || process.env.VERBOSE) console.log(type === 'info' || type === 'log' ? text : `[${type}] ${text}`);
+    });
+    await page.exposeFunction('codeAutomationExit', (code) => done(code));
+    if (process.env.VERBOSE) page.on('console', (m) => console.log('[page]', m.text()));
+    await page.goto(workbenchUrl(host.url, host.workspace, { devPath: ROOT, testsPath: join(ROOT, 'out/test/integration/index.js') }));
+    const timer = setTimeout(() => done('timeout'), TIMEOUT_S * 1000);
+    const code = await finished;
+    clearTimeout(timer);
+    if (code === 'timeout') console.error(`[host] the extension-host tests did not finish within ${TIMEOUT_S} s`);
+    console.log(`integration: ${summary ?? '0 passed, 1 failed'}`);
+    return code === 0 ? 0 : 1;
+  } finally {
+    await browser.close();
+    await cleanup();
+  }
+}
+
+async function e2e() {
+  requireBuilt('dist/extension.js', 'load the extension');
+  ensureHost();
+  const files = readdirSync(join(ROOT, 'test/e2e')).filter((f) => f.endsWith('.e2e.mjs')).sort().map((f) => join('test/e2e', f));
+  const only = process.argv.slice(3);
+  const selected = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
+  if (!selected.length) throw new Error('no e2e test files matched');
+  host = await startHost({ name: 'e2e', install: true });
+  console.log(`[host] VS Code at ${host.url}, workspace ${host.workspace}`);
+  mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+  try {
+    return await new Promise((res) => {
+      const child = spawn(process.execPath, [join(ROOT, 'node_modules/mocha/bin/mocha.js'), '--no-config', '--timeout', '180000', '--reporter', 'spec', ...selected], {
+        cwd: ROOT,
+        stdio: 'inherit',
+        env: { ...process.env, SDI_BASE_URL: host.url, SDI_WORKSPACE: host.workspace, SDI_SETTINGS_FILE: host.settingsFile, SDI_RESULTS: join(ROOT, 'test-results') },
+      });
+      child.on('exit', (code) => res(code ?? 1));
+    });
+  } finally {
+    await cleanup();
+  }
+}
+
+async function start() {
+  requireBuilt('dist/extension.js', 'load the extension');
+  ensureHost();
+  let port = Number(process.env.SDI_PORT ?? 8080);
+  try { host = await startHost({ name: 'start', port, install: true }); } catch (e) {
+    if (!/already serving|EADDRINUSE/.test(String(e))) throw e;
+    port = await freePort();
+    host = await startHost({ name: 'start', port, install: true });
+  }
+  console.log(`\nSystem Design Interview Kit is running in VS Code:\n\n    ${host.url}/?folder=${encodeURIComponent(host.workspace)}\n\nOpen it in a browser (on another machine: ssh -L ${port}:127.0.0.1:${port}). Ctrl-C stops it.`);
+  await new Promise(() => {});
+}
+
+const modes = { integration, e2e, start };
+if (!modes[mode]) {
+  console.error('usage: node test/host/run.mjs integration|e2e|start');
+  process.exit(2);
+}
+modes[mode]().then(async (code) => { await cleanup(); process.exit(code ?? 0); }, async (e) => {
+  console.error(`[host] ${e instanceof Error ? e.message : e}`);
+  await cleanup();
+  process.exit(1);
+});

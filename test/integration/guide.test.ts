@@ -1,0 +1,98 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { SdiApi } from '../../src/extension';
+import type { GuideNode } from '../../src/core/guideTree';
+
+const EXTENSION_ID = 'sdi-kit.system-design-interview-kit';
+
+async function api(): Promise<SdiApi> {
+  const ext = vscode.extensions.getExtension<SdiApi>(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is not installed`);
+  const exports = await ext.activate();
+  assert.ok(exports, 'activate() returned no API: the guide content failed to load');
+  return exports;
+}
+
+/** Resolves when the guide panel has sent this item to its webview (the webview asked for it with `ready`). */
+function itemShown(a: SdiApi, id: string): Promise<void> {
+  return new Promise((resolve) => {
+    const sub = a.panel.onDidShowItem((shown) => {
+      if (shown === id) { sub.dispose(); resolve(); }
+    });
+  });
+}
+
+function guideTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('sdi.guidePanel'));
+}
+
+/** Resolves once `check` holds, re-checking whenever the workbench's tabs change (the tab model updates asynchronously). */
+function whenTabs(check: () => boolean): Promise<void> {
+  if (check()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
+      if (check()) { sub.dispose(); resolve(); }
+    });
+  });
+}
+
+describe('the extension in a real VS Code', () => {
+  it('activates and exposes the loaded guide', async () => {
+    const a = await api();
+    assert.ok(vscode.extensions.getExtension(EXTENSION_ID)!.isActive);
+    assert.strictEqual(a.library.content.problems.length, 3);
+    assert.strictEqual(a.library.content.rubric.dimensions.length, 5);
+  });
+
+  it('registers its commands', async () => {
+    await api();
+    const all = await vscode.commands.getCommands(true);
+    for (const c of ['sdi.openItem', 'sdi.findItem']) assert.ok(all.includes(c), `${c} is not registered`);
+  });
+
+  it('the tree provider returns the guide groups and their items', async () => {
+    const a = await api();
+    const roots = a.tree.getChildren() as GuideNode[];
+    assert.deepStrictEqual(roots.map((r) => r.label), ['Interview Guide', 'Problems', 'Advanced Topics', 'Common Scenarios', 'Evaluation Rubric']);
+    const problems = roots[1];
+    const categories = a.tree.getChildren(problems) as GuideNode[];
+    assert.deepStrictEqual(categories.map((c) => c.label), [
+      '1. High-Scale Web Services', '2. Distributed Data Systems', '3. Event-Driven Architectures', '4. Platform & Infrastructure',
+    ]);
+    const firstProblems = a.tree.getChildren(categories[0]) as GuideNode[];
+    assert.strictEqual(firstProblems[0].label, 'Problem 1: Global Social Media Feed');
+    const item = a.tree.getTreeItem(firstProblems[0]);
+    assert.strictEqual(item.contextValue, 'sdi.item.problem');
+    assert.deepStrictEqual(item.command?.arguments, ['problem:global-social-media-feed']);
+    assert.ok(item.tooltip instanceof vscode.MarkdownString && item.tooltip.value.includes('500 million daily active users'));
+    assert.strictEqual(a.tree.getParent(firstProblems[0])?.id, 'category:high-scale-web-services');
+    const topics = a.tree.getChildren(roots[2]) as GuideNode[];
+    assert.deepStrictEqual(topics.map((t) => t.label), ['Circuit Breaker Pattern', 'Saga Pattern for Distributed Transactions', 'Caching Strategies at Scale', 'Data Consistency Models']);
+  });
+
+  it('opening an item opens the guide panel on it', async () => {
+    const a = await api();
+    const shown = itemShown(a, 'problem:distributed-payment-processing');
+    const opened = await vscode.commands.executeCommand('sdi.openItem', 'problem:distributed-payment-processing');
+    assert.strictEqual(opened, 'problem:distributed-payment-processing');
+    await shown;
+    assert.strictEqual(a.panel.currentItemId, 'problem:distributed-payment-processing');
+    await whenTabs(() => guideTabs()[0]?.label === 'Problem 2: Distributed Payment Processing System');
+    assert.strictEqual(guideTabs().length, 1);
+  });
+
+  it('opening a second item reuses the one panel', async () => {
+    const a = await api();
+    const shown = itemShown(a, 'topic:circuit-breaker');
+    await vscode.commands.executeCommand('sdi.openItem', 'topic:circuit-breaker');
+    await shown;
+    await whenTabs(() => guideTabs().some((t) => t.label === 'Circuit Breaker Pattern'));
+    assert.strictEqual(guideTabs().length, 1, 'a second guide panel was opened');
+  });
+
+  it('an unknown item id is refused without opening anything new', async () => {
+    const result = await vscode.commands.executeCommand('sdi.openItem', 'problem:does-not-exist');
+    assert.strictEqual(result, undefined);
+  });
+});
