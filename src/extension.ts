@@ -5,12 +5,14 @@ import { GuideLibrary } from './guideLibrary';
 import { GuidePanel } from './panel/guidePanel';
 import { GuideTreeProvider } from './tree/guideTreeProvider';
 import { ContentError } from './core/content';
+import { registerFeedback, type FeedbackFeature } from './feedback';
 
 /** What the extension exports, for its integration tests and other extensions. */
 export interface SdiApi {
   library: GuideLibrary;
   panel: GuidePanel;
   tree: GuideTreeProvider;
+  feedback: FeedbackFeature;
 }
 
 export function activate(context: vscode.ExtensionContext): SdiApi | undefined {
@@ -26,7 +28,9 @@ export function activate(context: vscode.ExtensionContext): SdiApi | undefined {
   const tree = new GuideTreeProvider(library);
   const view = vscode.window.createTreeView('sdi.guide', { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(panel, view, ...registerGuideCommands({ library, panel, view }));
-  return { library, panel, tree };
+  const feedback = registerFeedback(library);
+  context.subscriptions.push(feedback);
+  return { library, panel, tree, feedback };
 }
 
 export function deactivate(): void {}

@@ -1,0 +1,67 @@
+/**
+ * The text side of "Interview: New Feedback": the file name and the template with its header
+ * fields filled in. Plain TypeScript (no `vscode`), so it behaves the same in every host.
+ */
+
+/** What the interviewer chose to pre-fill; a field left undefined keeps the template's placeholder. */
+export interface FeedbackFields {
+  candidate?: string;
+  interviewer?: string;
+  /** `YYYY-MM-DD`. */
+  date?: string;
+  problemTitle?: string;
+}
+
+/** Header labels of the guide's feedback template, by the field they hold. */
+const LABELS: Record<keyof FeedbackFields, string> = {
+  candidate: 'Candidate',
+  interviewer: 'Interviewer',
+  date: 'Date',
+  problemTitle: 'Problem Used',
+};
+
+/** `YYYY-MM-DD` of a date in the local time zone (the interviewer's "today"). */
+export function localDate(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/** A file-name-safe slug of a candidate's name: `Zoë O'Brien` → `zoe-o-brien`; `candidate` when nothing is left. */
+export function candidateSlug(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return slug || 'candidate';
+}
+
+/** The n-th file name for a candidate and day: `2026-11-27-ada-lovelace.md`, then `…-2.md`, `…-3.md`. */
+export function feedbackFileName(date: string, candidate: string, n: number): string {
+  return `${date}-${candidateSlug(candidate)}${n > 1 ? `-${n}` : ''}.md`;
+}
+
+/**
+ * The template with each requested header field's value replaced. Only a line of the form
+ * `**Label:** value` in the header (before the first `###` heading) is touched, and only its value;
+ * line endings and everything else stay as the template has them.
+ */
+export function fillTemplate(template: string, fields: FeedbackFields): string {
+  const lines = template.split('\n');
+  const wanted = new Map<string, string>();
+  for (const [key, label] of Object.entries(LABELS) as [keyof FeedbackFields, string][]) {
+    const v = fields[key]?.replace(/[\r\n]+/g, ' ').trim();
+    if (v) wanted.set(label.toLowerCase(), v);
+  }
+  for (let i = 0; i < lines.length; i++) {
+    if (/^\s*#{3,}\s/.test(lines[i])) break;
+    const m = /^(\s*\*\*([^*:]+):\*\*[ \t]*)(.*?)(\r?)$/.exec(lines[i]);
+    if (!m) continue;
+    const v = wanted.get(m[2].trim().toLowerCase());
+    if (v !== undefined) lines[i] = `${m[1]}${v}${m[4]}`;
+  }
+  return lines.join('\n');
+}

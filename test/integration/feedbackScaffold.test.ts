@@ -1,0 +1,100 @@
+/** "Interview: New Feedback" in the real extension host: file name, pre-filled fields, never overwriting. */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { NewFeedbackResult } from '../../src/feedback';
+import type { SdiApi } from '../../src/extension';
+
+const EXTENSION_ID = 'sdi-kit.system-design-interview-kit';
+
+function today(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+async function api(): Promise<SdiApi> {
+  const ext = vscode.extensions.getExtension<SdiApi>(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
+  return ext.activate();
+}
+
+function field(text: string, label: string): string | undefined {
+  return new RegExp(`^\\*\\*${label}:\\*\\*[ \\t]*(.*)$`, 'm').exec(text)?.[1];
+}
+
+describe('feedback: New Feedback command', () => {
+  const root = () => vscode.workspace.workspaceFolders![0].uri;
+  const created: vscode.Uri[] = [];
+
+  before(async () => {
+    await api();
+    await vscode.workspace.getConfiguration('sdi.feedback').update('folder', 'scaffold-test/feedback', vscode.ConfigurationTarget.Workspace);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.getConfiguration('sdi.feedback').update('folder', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration('sdi.feedback').update('interviewer', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(root(), 'scaffold-test'), { recursive: true, useTrash: false });
+  });
+
+  it('creates YYYY-MM-DD-<candidate-slug>.md in sdi.feedback.folder, pre-filled, and opens it', async () => {
+    await vscode.workspace.getConfiguration('sdi.feedback').update('interviewer', 'Grace Hopper', vscode.ConfigurationTarget.Workspace);
+    const { library } = await api();
+    const problem = library.content.problems[1].title;
+    const r = await vscode.commands.executeCommand<NewFeedbackResult>('sdi.newFeedback', { candidate: "Zoë O'Brien", problemTitle: problem });
+    assert.ok(r, 'the command returned nothing');
+    created.push(r.uri);
+    assert.strictEqual(r.uri.toString(), vscode.Uri.joinPath(root(), 'scaffold-test', 'feedback', `${today()}-zoe-o-brien.md`).toString());
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(r.uri));
+    assert.strictEqual(field(text, 'Candidate'), "Zoë O'Brien");
+    assert.strictEqual(field(text, 'Interviewer'), 'Grace Hopper');
+    assert.strictEqual(field(text, 'Date'), today());
+    assert.strictEqual(field(text, 'Problem Used'), problem);
+    assert.strictEqual(field(text, 'Years of Experience'), '[Years]', 'a field not asked for keeps its placeholder');
+    // Everything below the header is the guide's template, unchanged.
+    const template = library.content.feedbackTemplate;
+    const from = (s: string) => s.slice(s.indexOf('### Scores (Weighted)'));
+    assert.strictEqual(from(text), from(template));
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor, 'no editor is open');
+    assert.strictEqual(editor.document.uri.toString(), r.uri.toString());
+    const { min, max } = library.content.rubric.scale;
+    assert.strictEqual(editor.document.getText(editor.selection), `[${min}-${max}]`, 'the cursor is on the first score to fill');
+  });
+
+  it('never overwrites: the second and third feedback for the same candidate and day get -2 and -3', async () => {
+    const first = vscode.Uri.joinPath(root(), 'scaffold-test', 'feedback', `${today()}-ada-lovelace.md`);
+    await vscode.workspace.fs.writeFile(first, new TextEncoder().encode('my notes, not to be lost\n'));
+    const r2 = await vscode.commands.executeCommand<NewFeedbackResult>('sdi.newFeedback', { candidate: 'Ada Lovelace', problemTitle: '' });
+    const r3 = await vscode.commands.executeCommand<NewFeedbackResult>('sdi.newFeedback', { candidate: 'Ada  Lovelace ', problemTitle: '' });
+    assert.strictEqual(r2.uri.path.split('/').pop(), `${today()}-ada-lovelace-2.md`);
+    assert.strictEqual(r3.uri.path.split('/').pop(), `${today()}-ada-lovelace-3.md`);
+    assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(first)), 'my notes, not to be lost\n');
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(r2.uri));
+    assert.strictEqual(field(text, 'Problem Used'), '[Problem Title]', 'an empty problem keeps the placeholder');
+  });
+
+  it('two commands at once for the same candidate create two files', async () => {
+    const [a, b] = await Promise.all([
+      vscode.commands.executeCommand<NewFeedbackResult>('sdi.newFeedback', { candidate: 'Race Condition', problemTitle: '' }),
+      vscode.commands.executeCommand<NewFeedbackResult>('sdi.newFeedback', { candidate: 'Race Condition', problemTitle: '' }),
+    ]);
+    const names = [a.uri, b.uri].map((u) => u.path.split('/').pop()).sort();
+    assert.deepStrictEqual(names, [`${today()}-race-condition-2.md`, `${today()}-race-condition.md`].sort());
+  });
+
+  it('falls back to git user.name, else keeps the Interviewer placeholder', async () => {
+    await vscode.workspace.getConfiguration('sdi.feedback').update('interviewer', undefined, vscode.ConfigurationTarget.Workspace);
+    const r = await vscode.commands.executeCommand<NewFeedbackResult>('sdi.newFeedback', { candidate: 'No Interviewer Set', problemTitle: '' });
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(r.uri));
+    const expected = await gitUserName(root().fsPath);
+    assert.strictEqual(field(text, 'Interviewer'), expected ?? '[Your Name]');
+  });
+});
+
+function gitUserName(cwd: string): Promise<string | undefined> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { execFile } = require('child_process') as typeof import('child_process');
+  return new Promise((res) => execFile('git', ['config', 'user.name'], { cwd, timeout: 3000 }, (e, out) => res(e ? undefined : String(out).trim() || undefined)));
+}
