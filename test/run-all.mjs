@@ -1,0 +1,67 @@
+// `npm test`: build, type-check and validate the content, then the three levels of tests:
+// unit (plain mocha), integration (mocha inside a real VS Code extension host) and end to end
+// (Chromium driving the real workbench). Installs the VS Code host on first use. Ends with one
+// line `total: N passed, N failed` and exits non-zero when anything failed.
+import { spawn } from 'node:child_process';
+
+const stages = [
+  { name: 'build', cmd: ['node', 'esbuild.mjs'] },
+  { name: 'typecheck', cmd: ['npx', 'tsc', '--noEmit', '-p', '.'], also: [['npx', 'tsc', '--noEmit', '-p', 'webview'], ['npx', 'tsc', '--noEmit', '-p', 'test']] },
+  { name: 'content', cmd: ['node', 'dist/check-content.js'] },
+  { name: 'unit', cmd: ['npx', 'mocha'], tests: true },
+  { name: 'integration', cmd: ['node', 'test/host/run.mjs', 'integration'], tests: true },
+  { name: 'e2e', cmd: ['node', 'test/host/run.mjs', 'e2e'], tests: true },
+];
+const only = process.argv.slice(2);
+
+function run(cmd) {
+  return new Promise((resolve) => {
+    let out = '';
+    const child = spawn(cmd[0], cmd.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (d) => { out += d; process.stdout.write(d); });
+    child.stderr.on('data', (d) => { out += d; process.stderr.write(d); });
+    child.on('exit', (code) => resolve({ code: code ?? 1, out }));
+  });
+}
+
+/** Passed and failed counts from mocha's spec reporter or the harness's `N passed, N failed` line. */
+function counts(out) {
+  const plain = [...out.matchAll(/^\S*:?\s*(\d+) passed, (\d+) failed/gm)].pop();
+  if (plain) return { passed: +plain[1], failed: +plain[2] };
+  const passing = /^\s*(\d+) passing/m.exec(out);
+  const failing = /^\s*(\d+) failing/m.exec(out);
+  return { passed: passing ? +passing[1] : 0, failed: failing ? +failing[1] : 0 };
+}
+
+let passed = 0;
+let failed = 0;
+const summary = [];
+for (const s of stages) {
+  if (only.length && !only.includes(s.name) && !['build'].includes(s.name)) continue;
+  console.log(`\n=== ${s.name} ===`);
+  let code = 0;
+  let out = '';
+  for (const cmd of [s.cmd, ...(s.also ?? [])]) {
+    const r = await run(cmd);
+    out += r.out;
+    if (r.code !== 0) code = r.code;
+  }
+  if (s.tests) {
+    const c = counts(out);
+    // A runner that failed without reporting a failure (a crash, a timeout) still counts as one.
+    if (code !== 0 && c.failed === 0) c.failed = 1;
+    if (code === 0 && c.passed === 0) { c.failed += 1; console.error(`${s.name}: ran no test`); }
+    passed += c.passed;
+    failed += c.failed;
+    summary.push(`${s.name}: ${c.passed} passed, ${c.failed} failed`);
+  } else if (code !== 0) {
+    failed += 1;
+    summary.push(`${s.name}: FAILED`);
+    if (s.name === 'build') break;
+  } else {
+    summary.push(`${s.name}: ok`);
+  }
+}
+console.log(`\n${summary.join('\n')}`);
+console.log(`total: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
