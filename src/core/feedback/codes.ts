@@ -1,0 +1,40 @@
+/**
+ * The documented diagnostic codes of the feedback checker. The README and the editor's
+ * diagnostic links are generated from this one table; codes never change meaning.
+ */
+import type { FeedbackCode, FeedbackSeverity } from './types';
+
+/** What a code means: its fixed severity and a one-line summary of when it is reported. */
+export interface FeedbackCodeInfo {
+  severity: FeedbackSeverity;
+  summary: string;
+  /** Whether the code comes from the issue's contract table (false: added by this checker). */
+  contract: boolean;
+}
+
+/** Every diagnostic code, in the order the README lists them. */
+export const FEEDBACK_CODES: Readonly<Record<FeedbackCode, FeedbackCodeInfo>> = {
+  'scores-block-missing': { severity: 'error', contract: true, summary: 'The document has no "Scores (Weighted)" heading (a glob-matched file or a file given to the CLI).' },
+  'score-missing': { severity: 'error', contract: true, summary: 'A rubric dimension has no score line in the scores block.' },
+  'score-duplicate': { severity: 'error', contract: true, summary: 'A rubric dimension has more than one score line; the first is read.' },
+  'score-invalid': { severity: 'error', contract: true, summary: 'A score is not an integer on the rubric scale (or a half point, when half points are allowed).' },
+  'weight-mismatch': { severity: 'error', contract: true, summary: "The percentage written in a score line differs from the rubric's weight for that dimension." },
+  'dimension-unknown': { severity: 'warning', contract: true, summary: 'A line of the scores block names no rubric dimension.' },
+  'score-unfilled': { severity: 'information', contract: true, summary: 'A dimension still holds the score placeholder (such as `[1-4]`) or no score at all; one per dimension.' },
+  'weighted-score-stale': { severity: 'warning', contract: true, summary: 'Every dimension is scored, and the written weighted score is missing or differs from the computed one by more than 0.005.' },
+  'recommendation-multiple': { severity: 'error', contract: true, summary: 'More than one recommendation box is checked.' },
+  'recommendation-mismatch': { severity: 'warning', contract: true, summary: 'The checked recommendation is not the band of the weighted score (nor a neighbouring band when the score is borderline).' },
+  'recommendation-missing': { severity: 'information', contract: true, summary: 'Every dimension is scored and no recommendation is checked.' },
+  'band-borderline': { severity: 'information', contract: true, summary: 'The weighted score lies in a gap between the printed bands (e.g. 3.45 or 2.75); either neighbouring recommendation is accepted.' },
+  'checkbox-multiple': { severity: 'error', contract: true, summary: 'More than one box is checked in a single-choice group (Production Experience Assessment; Collaboration & Leadership Indicators).' },
+  'principal-track-without-strong-hire': { severity: 'warning', contract: true, summary: '"Principal engineer track" is checked while the band is not the top band (Strong Hire).' },
+  'field-unfilled': { severity: 'information', contract: true, summary: 'A header field still holds its placeholder (`[Name]`, `[Date]`, ...) or is empty; no other check reads it.' },
+  'date-invalid': { severity: 'warning', contract: true, summary: 'Date is filled but is not a real `YYYY-MM-DD` date.' },
+  'experience-below-bar': { severity: 'information', contract: true, summary: "Years of Experience is a number below the rubric's senior bar." },
+  'scores-block-duplicate': { severity: 'warning', contract: false, summary: 'A second "Scores (Weighted)" heading in the same feedback; only the first block is read.' },
+  'score-scale-mismatch': { severity: 'warning', contract: false, summary: 'A score is written out of another scale (e.g. `3 / 5`) than the rubric\'s maximum.' },
+  'date-future': { severity: 'information', contract: false, summary: 'Date lies after today.' },
+};
+
+/** The codes, in table order. */
+export const FEEDBACK_CODE_LIST = Object.keys(FEEDBACK_CODES) as FeedbackCode[];

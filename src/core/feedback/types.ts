@@ -1,0 +1,211 @@
+/**
+ * Plain data shapes of the feedback checker: positions, ranges and edits shaped like
+ * VS Code's (0-based lines, UTF-16 characters) so the editor maps them one to one,
+ * but with no dependency on `vscode`.
+ */
+import type { BandId } from '../content';
+
+/** A 0-based line and UTF-16 character offset, as in `vscode.Position`. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+/** A half-open span of the document, as in `vscode.Range`. */
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** Replace `range` with `newText`, as in `vscode.TextEdit`. Edits of one fix never overlap. */
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/** How serious a diagnostic is; maps to `vscode.DiagnosticSeverity`. */
+export type FeedbackSeverity = 'error' | 'warning' | 'information';
+
+/** Every stable diagnostic code; `FEEDBACK_CODES` documents each. */
+export type FeedbackCode =
+  | 'scores-block-missing'
+  | 'scores-block-duplicate'
+  | 'score-missing'
+  | 'score-duplicate'
+  | 'score-invalid'
+  | 'score-scale-mismatch'
+  | 'weight-mismatch'
+  | 'dimension-unknown'
+  | 'score-unfilled'
+  | 'weighted-score-stale'
+  | 'recommendation-multiple'
+  | 'recommendation-mismatch'
+  | 'recommendation-missing'
+  | 'band-borderline'
+  | 'checkbox-multiple'
+  | 'principal-track-without-strong-hire'
+  | 'field-unfilled'
+  | 'date-invalid'
+  | 'date-future'
+  | 'experience-below-bar';
+
+/** One way to repair a diagnostic: a titled set of non-overlapping edits. */
+export interface FeedbackFix {
+  /** What the quick fix is called in the editor, e.g. "Write weighted score 3.15 / 4.0". */
+  title: string;
+  edits: TextEdit[];
+  /** True when the fix is the obvious one (VS Code's `isPreferred`). */
+  preferred: boolean;
+  /** True when `fixAll` may apply it without asking: it only restores what the rubric dictates. */
+  safe: boolean;
+}
+
+/** One finding in a feedback document. */
+export interface FeedbackDiagnostic {
+  code: FeedbackCode;
+  severity: FeedbackSeverity;
+  message: string;
+  /** The exact text at fault: the score value, the checkbox, the weighted value, the placeholder. */
+  range: Range;
+  /** Quick fixes, when there are any. */
+  fixes?: FeedbackFix[];
+}
+
+/** Options of the checks. */
+export interface FeedbackOptions {
+  /** Accept scores in steps of 0.5 (`sdi.scores.allowHalfPoints`). Default false. */
+  allowHalfPoints?: boolean;
+  /** Today's local date as `YYYY-MM-DD` (or a `Date`, read in local time); enables `date-future`. Omitted: no future check. */
+  today?: string | Date;
+}
+
+/** A `**Label:** value` line of the document. */
+export interface ParsedField {
+  /** The label without emphasis or colon, e.g. "Problem Used". */
+  label: string;
+  line: number;
+  labelRange: Range;
+  /** The value, trimmed; '' when empty. */
+  value: string;
+  /** The trimmed value's range (zero-width after the label when empty). */
+  valueRange: Range;
+  /** The value is a bracketed placeholder such as `[Name]`. */
+  placeholder: boolean;
+}
+
+/** A `Name (30%): 3 / 4` line of a scores block, read leniently. */
+export interface ParsedScoreLine {
+  line: number;
+  /** The whole line (without its line break). */
+  lineRange: Range;
+  /** The name as written (trimmed, without emphasis). */
+  name: string;
+  nameRange: Range;
+  /** The text inside the parentheses, e.g. "30%"; undefined when the line has no weight. */
+  weightText?: string;
+  weightRange?: Range;
+  /** The score as written, e.g. "3", "[1-4]", "3.5", ""; emphasis and the "/ 4" part excluded. */
+  valueText: string;
+  /** The score's range; zero-width where a score would go when it is empty. */
+  valueRange: Range;
+  /** The text after "/", e.g. "4"; undefined when absent. */
+  outOfText?: string;
+  outOfRange?: Range;
+}
+
+/** One `- [ ] text` item of a checkbox group. */
+export interface ParsedCheckbox {
+  line: number;
+  checked: boolean;
+  /** The brackets with what is inside them, e.g. `[x]`. */
+  boxRange: Range;
+  /** The item's text after the box, trimmed. */
+  text: string;
+  textRange: Range;
+}
+
+/** The checkbox groups of the template, by the heading they sit under. */
+export type CheckboxGroupId = 'production-experience' | 'collaboration-leadership' | 'recommendation' | 'role-fit';
+
+/** The checkboxes under one of the template's headings. */
+export interface ParsedCheckboxGroup {
+  id: CheckboxGroupId;
+  heading: string;
+  headingLine: number;
+  /** The whole heading line. */
+  headingRange: Range;
+  items: ParsedCheckbox[];
+}
+
+/** One feedback: a "Scores (Weighted)" block with the header fields and checkbox groups of the same part of the document. */
+export interface ParsedFeedbackPart {
+  /** First and last+1 line of this part of the document. */
+  startLine: number;
+  endLine: number;
+  /** The "Scores (Weighted)" heading line's range; undefined when the document has none. */
+  scoresHeading?: Range;
+  /** The heading level of the scores heading (1-6). */
+  scoresHeadingLevel?: number;
+  /** Further "Scores (Weighted)" headings in the same part (each is reported, none is read). */
+  extraScoresHeadings: Range[];
+  /** Header fields: `**Label:** value` lines above the scores heading. */
+  fields: ParsedField[];
+  scoreLines: ParsedScoreLine[];
+  /** The "Weighted Score" line of the block, read like a score line. */
+  weightedLine?: ParsedScoreLine;
+  groups: ParsedCheckboxGroup[];
+}
+
+/** A parsed feedback document. Most documents hold one part; a file that concatenates several feedbacks holds one per scores block. */
+export interface ParsedFeedback {
+  /** Number of lines (a final empty line after the last break counts). */
+  lineCount: number;
+  /** The document's line break: the first one found, else "\n". */
+  eol: '\n' | '\r\n' | '\r';
+  parts: ParsedFeedbackPart[];
+}
+
+/** How one rubric dimension is scored in a feedback. */
+export interface DimensionScore {
+  /** The rubric dimension's id. */
+  dimension: string;
+  /** The score line read for it (the first when there are several); undefined when missing. */
+  line?: ParsedScoreLine;
+  /** The valid score, or null when missing, unfilled or invalid. */
+  score: number | null;
+  status: 'scored' | 'unfilled' | 'invalid' | 'missing';
+}
+
+/** The computed result of one feedback (one scores block). */
+export interface FeedbackSummary {
+  /** The scores heading's range (for a CodeLens); undefined when there is no block. */
+  scoresHeading?: Range;
+  /** Number of rubric dimensions holding a valid score. */
+  scored: number;
+  /** Number of rubric dimensions. */
+  dimensions: number;
+  /** Exact weighted score, or null unless every dimension holds a valid score. */
+  weightedScore: number | null;
+  /** The weighted score as written in the document: two decimals and the scale, e.g. "3.15 / 4.0"; null with `weightedScore`. */
+  weightedScoreText: string | null;
+  /** The band the weighted score falls in; null with `weightedScore`. */
+  band: BandId | null;
+  /** The checked recommendation; null when none or several are checked. */
+  recommendation: BandId | null;
+  /** The score lies in a gap between printed bands: `band` and the band above are both accepted. */
+  borderline: boolean;
+  /** Recommendations consistent with the score: `[band]`, or `[band, band above]` when borderline; [] without a score. */
+  acceptedRecommendations: BandId[];
+  /** Per rubric dimension, in rubric order. */
+  scores: DimensionScore[];
+}
+
+/** The result of `validateFeedback`: the first feedback's summary, every feedback's summary, and all diagnostics. */
+export interface FeedbackValidation extends FeedbackSummary {
+  /** One summary per scores block (the top-level fields repeat the first). */
+  feedbacks: FeedbackSummary[];
+  /** Every diagnostic, in document order. */
+  diagnostics: FeedbackDiagnostic[];
+  /** The parse the diagnostics were computed from (for hovers, completions, CodeLens). */
+  document: ParsedFeedback;
+}
