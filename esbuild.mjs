@@ -3,7 +3,7 @@
 // rebuilds on change and prints the `[watch] build started/finished` lines that the
 // `$esbuild-watch` problem matcher reads. esbuild does not type-check: `npm run typecheck` does.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, rmSync, mkdirSync, copyFileSync } from 'node:fs';
+import { readdirSync, statSync, rmSync, mkdirSync, copyFileSync, chmodSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -22,6 +22,15 @@ const watchLog = {
       }
       if (watch) console.log('[watch] build finished');
     });
+  },
+};
+
+// The CLI's bin must stay executable after each build: `npx sdi-feedback` runs it through a link npm made once.
+/** @type {import('esbuild').Plugin} */
+const executableBin = {
+  name: 'executable-bin',
+  setup(build) {
+    build.onEnd(() => { if (existsSync('dist/cli.js')) chmodSync('dist/cli.js', 0o755); });
   },
 };
 
@@ -67,6 +76,7 @@ const contexts = [
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    plugins: [watchLog, executableBin],
   },
   // The guide panel, in the webview (browser).
   {
@@ -88,7 +98,8 @@ if (withTests) {
     {
       ...common,
       minify: false,
-      entryPoints: entry('test/unit'),
+      // The bench (test/bench/feedback.mjs) imports the feedback core and the content loader from out/bench/.
+      entryPoints: { ...entry('test/unit'), 'bench/feedback-core': 'src/core/feedback/index.ts', 'bench/content': 'src/core/content.ts' },
       outdir: 'out',
       platform: 'node',
       format: 'cjs',

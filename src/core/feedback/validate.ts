@@ -128,7 +128,7 @@ function validatePart(rubric: Rubric, doc: ParsedFeedback, part: ParsedFeedbackP
       const m = /^~?\s*(\d+(?:[.,]\d+)?)/.exec(f.value);
       if (m) {
         const years = Number(m[1].replace(',', '.'));
-        if (years < rubric.seniorBarYears) out.add('experience-below-bar', `${f.value} years of experience is below the senior bar of ${rubric.seniorBarYears}`, f.valueRange);
+        if (years < rubric.seniorBarYears) out.add('experience-below-bar', `${f.label} "${f.value}" is below the senior bar of ${rubric.seniorBarYears} years`, f.valueRange);
       }
     }
   }
