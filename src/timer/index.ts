@@ -1,0 +1,25 @@
+/** The interview phase timer feature: service, status bar, commands, and its part of the guide panel. */
+import * as vscode from 'vscode';
+import type { GuideLibrary } from '../guideLibrary';
+import type { GuidePanel } from '../panel/guidePanel';
+import { registerTimerCommands } from './timerCommands';
+import { connectTimerToPanel } from './timerPanel';
+import { TimerService } from './timerService';
+import { TimerStatusBar } from './timerStatusBar';
+
+export { TimerService } from './timerService';
+export { TimerStatusBar } from './timerStatusBar';
+
+/** What the timer exposes on the extension's API (for tests). */
+export interface TimerFeature {
+  service: TimerService;
+  statusBar: TimerStatusBar;
+}
+
+/** Creates the timer over the workspace's state and wires it to the panel; everything it creates is pushed to `subscriptions`. */
+export function registerTimer(context: vscode.ExtensionContext, library: GuideLibrary, panel: GuidePanel): TimerFeature {
+  const service = new TimerService(context.workspaceState, library);
+  const statusBar = new TimerStatusBar(service);
+  context.subscriptions.push(service, statusBar, ...registerTimerCommands({ service, library, panel }), ...connectTimerToPanel(service, panel, library));
+  return { service, statusBar };
+}

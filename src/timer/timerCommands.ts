@@ -1,0 +1,189 @@
+/**
+ * The timer's commands, its context keys (for `when` clauses) and its notifications.
+ * Commands return what they did, so tests (and other extensions) can follow them.
+ */
+import * as vscode from 'vscode';
+import { phaseTimesMarkdown, roundMinutes, type TimerAlert } from '../core/timer';
+import { pickGuideItem } from '../commands';
+import type { GuideNode } from '../core/guideTree';
+import type { GuideLibrary } from '../guideLibrary';
+import type { GuidePanel } from '../panel/guidePanel';
+import { readTimerSettings, type TimerService } from './timerService';
+import { SHOW_TIMER_COMMAND } from './timerStatusBar';
+
+interface Deps {
+  service: TimerService;
+  library: GuideLibrary;
+  panel: GuidePanel;
+}
+
+/** A problem id from a tree node, a node id (`problem:x`) or a bare problem id. */
+export function problemIdOf(arg: unknown, library: GuideLibrary): string | undefined {
+  let id: string | undefined;
+  if (typeof arg === 'string') id = arg.replace(/^problem:/, '');
+  else if (arg && typeof arg === 'object') {
+    const n = arg as Partial<GuideNode>;
+    id = n.problemId ?? (typeof n.id === 'string' ? n.id.replace(/^problem:/, '') : undefined);
+  }
+  return id && library.content.problems.some((p) => p.id === id) ? id : undefined;
+}
+
+/** Sets the context keys the manifest's `when` clauses read. */
+function updateContext(service: TimerService): void {
+  const s = service.state;
+  const active = s.status === 'running' || s.status === 'paused';
+  const set = (key: string, value: unknown) => void vscode.commands.executeCommand('setContext', key, value);
+  set('sdi.timer.status', s.status);
+  set('sdi.timer.active', active);
+  set('sdi.timer.running', s.status === 'running');
+  set('sdi.timer.paused', s.status === 'paused');
+  set('sdi.timer.hasPrevious', active && s.phaseIndex > 0);
+  set('sdi.timer.hasNext', active && s.phaseIndex < s.plan.length - 1);
+}
+
+export function registerTimerCommands({ service, library, panel }: Deps): vscode.Disposable[] {
+  const showPanel = (problemId?: string) => {
+    const id = problemId ? library.problemNode(problemId)?.id : undefined;
+    panel.show(id ?? panel.currentItemId ?? 'guide:overview');
+  };
+  const needsInterview = (): boolean => {
+    const s = service.state.status;
+    if (s === 'running' || s === 'paused') return true;
+    void vscode.window.showInformationMessage('No interview is running. Start one with "Interview: Start Interview".');
+    return false;
+  };
+  const startInterview = async (arg?: unknown): Promise<string | undefined> => {
+    let problemId = problemIdOf(arg, library);
+    if (arg !== undefined && !problemId && !(arg instanceof vscode.Uri)) {
+      void vscode.window.showErrorMessage(`No problem "${typeof arg === 'string' ? arg : JSON.stringify(arg)}" in the guide.`);
+      return undefined;
+    }
+    if (!problemId) {
+      problemId = (await pickGuideItem(library, 'Start an interview with which problem?', (n) => n.kind === 'problem'))?.problemId;
+      if (!problemId) return undefined;
+    }
+    const status = service.state.status;
+    if (status === 'running' || status === 'paused') {
+      const title = service.problem()?.title ?? 'An interview';
+      const answer = await vscode.window.showWarningMessage(`${title} is under way. Start a new interview? Its phase times will be lost.`, { modal: true }, 'Start New Interview');
+      if (answer !== 'Start New Interview') return undefined;
+    }
+    showPanel(problemId);
+    const planError = service.start(problemId);
+    if (planError) void vscode.window.showWarningMessage(`The guide's phase plan is used: the setting is invalid. ${planError}`, 'Open Settings').then((a) => {
+      if (a) void vscode.commands.executeCommand('workbench.action.openSettings', 'sdi.timer.phases');
+    });
+    return problemId;
+  };
+
+  const disposables: vscode.Disposable[] = [
+    vscode.commands.registerCommand('sdi.startInterview', startInterview),
+    vscode.commands.registerCommand('sdi.startInterviewWithProblem', startInterview),
+    vscode.commands.registerCommand(SHOW_TIMER_COMMAND, () => showPanel(service.state.status === 'idle' ? undefined : service.state.problemId)),
+    vscode.commands.registerCommand('sdi.pauseResumeTimer', () => {
+      if (!needsInterview()) return undefined;
+      service.pauseResume();
+      return service.state.status;
+    }),
+    vscode.commands.registerCommand('sdi.nextPhase', () => {
+      if (!needsInterview()) return undefined;
+      if (service.state.phaseIndex >= service.state.plan.length - 1) {
+        void vscode.window.showInformationMessage('This is the last phase. Use "Interview: Finish Interview" to end the interview.');
+      }
+      service.next();
+      return service.view().current?.id;
+    }),
+    vscode.commands.registerCommand('sdi.previousPhase', () => {
+      if (!needsInterview()) return undefined;
+      service.previous();
+      return service.view().current?.id;
+    }),
+    vscode.commands.registerCommand('sdi.extendPhase', async (arg?: unknown) => {
+      if (!needsInterview()) return undefined;
+      let minutes = typeof arg === 'number' ? arg : typeof arg === 'string' ? Number(arg) : undefined;
+      if (minutes === undefined) {
+        const answer = await vscode.window.showInputBox({
+          title: `Extend "${service.view().current?.title}"`,
+          prompt: 'Minutes to add to the current phase',
+          value: '5',
+          validateInput: (v) => (isMinutes(Number(v)) ? undefined : 'Enter a number of minutes between 1 and 120'),
+        });
+        if (answer === undefined) return undefined;
+        minutes = Number(answer);
+      }
+      if (!isMinutes(minutes)) {
+        void vscode.window.showErrorMessage(`Cannot extend a phase by "${String(arg)}" minutes: give a number between 1 and 120.`);
+        return undefined;
+      }
+      service.extend(minutes);
+      return service.view().current?.plannedMs;
+    }),
+    vscode.commands.registerCommand('sdi.resetTimer', () => {
+      service.reset();
+      return service.state.status;
+    }),
+    vscode.commands.registerCommand('sdi.finishInterview', async () => {
+      if (!needsInterview()) return undefined;
+      service.finish();
+      const v = service.view();
+      void offerNextSteps(v.elapsedTotalMs, service.problem()?.title);
+      return v.status;
+    }),
+    vscode.commands.registerCommand('sdi.insertPhaseTimes', async () => {
+      if (service.state.status === 'idle') {
+        void vscode.window.showInformationMessage('No interview to take phase times from.');
+        return undefined;
+      }
+      const text = phaseTimesMarkdown(service.view(), service.problem()?.title);
+      // A click in the panel leaves no active text editor: use the editor the interviewer had beside it.
+      const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme !== 'output');
+      if (!editor) {
+        await vscode.env.clipboard.writeText(text);
+        void vscode.window.showInformationMessage('No editor is open: the phase times were copied to the clipboard.');
+        return text;
+      }
+      const ok = await editor.edit((b) => editor.selections.forEach((sel) => b.replace(sel, text)));
+      if (!ok) void vscode.window.showErrorMessage('The phase times could not be inserted (is the editor read-only?).');
+      return ok ? text : undefined;
+    }),
+    service.onDidChange((c) => { if (c.transition) updateContext(service); }),
+    service.onDidAlert((a) => showAlert(a)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('sdi.timer.phases')) return;
+      const { error } = service.plan();
+      if (error) void vscode.window.showWarningMessage(`The interview timer will use the guide's phase plan: the setting is invalid. ${error}`);
+    }),
+  ];
+  updateContext(service);
+  return disposables;
+}
+
+function isMinutes(m: number | undefined): m is number {
+  return typeof m === 'number' && Number.isFinite(m) && m > 0 && m <= 120;
+}
+
+/** Non-modal: a phase is about to end, or has ended; offers the next step without waiting for an answer. */
+function showAlert(a: TimerAlert): void {
+  if (!readTimerSettings().notifications) return;
+  const auto = readTimerSettings().autoAdvance;
+  if (a.kind === 'warning') {
+    void vscode.window.showInformationMessage(`${a.minutesLeft} minute${a.minutesLeft === 1 ? '' : 's'} left in "${a.title}".`, 'Extend 5 Minutes').then((pick) => {
+      if (pick) void vscode.commands.executeCommand('sdi.extendPhase', 5);
+    });
+  } else {
+    const actions = auto ? [] : ['Next Phase', 'Extend 5 Minutes'];
+    void vscode.window.showWarningMessage(`Time is up for "${a.title}".${auto ? ' Moving on to the next phase.' : ''}`, ...actions).then((pick) => {
+      if (pick === 'Next Phase') void vscode.commands.executeCommand('sdi.nextPhase');
+      else if (pick === 'Extend 5 Minutes') void vscode.commands.executeCommand('sdi.extendPhase', 5);
+    });
+  }
+}
+
+/** After finishing: offer new feedback (when that command exists) and inserting the phase times. */
+async function offerNextSteps(elapsedMs: number, problemTitle: string | undefined): Promise<void> {
+  const hasFeedback = (await vscode.commands.getCommands(true)).includes('sdi.newFeedback');
+  const actions = [...(hasFeedback ? ['New Feedback'] : []), 'Insert Phase Times'];
+  const pick = await vscode.window.showInformationMessage(`Interview finished after ${roundMinutes(elapsedMs)} minutes.`, ...actions);
+  if (pick === 'New Feedback') await vscode.commands.executeCommand('sdi.newFeedback', { problemTitle: problemTitle ?? '' });
+  else if (pick === 'Insert Phase Times') await vscode.commands.executeCommand('sdi.insertPhaseTimes');
+}

@@ -1,0 +1,89 @@
+/**
+ * Connects the timer to the guide panel: posts `timerState` on each transition and whenever the
+ * webview (re)loads, and turns the webview's `timerIntent` messages into the timer's commands.
+ */
+import * as vscode from 'vscode';
+import { announcement } from '../core/timer';
+import { renderMarkdown } from '../core/renderMarkdown';
+import { slugify } from '../core/markdownSections';
+import type { GuideLibrary } from '../guideLibrary';
+import type { GuidePanel } from '../panel/guidePanel';
+import type { TimerDisplayState } from '../protocol';
+import type { TimerService } from './timerService';
+
+/** Sections longer than this show only their sub-headings in the timer (they can be opened in full). */
+const MAX_GUIDANCE_LINES = 30;
+
+/** Guide Markdown for one guidance section, as the timer shows it: no heading (the timer titles it), no diagrams, long sections as an outline. */
+export function guidanceMarkdown(library: GuideLibrary, ref: string): { title: string; anchor: string; markdown: string } | undefined {
+  const section = library.content.guide.section(ref);
+  if (!section?.heading) return undefined;
+  const title = section.heading.text;
+  const body = section.markdown.split('\n').slice(1).join('\n').replace(/```mermaid[\s\S]*?```\n?/g, '').trim();
+  if (body.split('\n').length <= MAX_GUIDANCE_LINES) return { title, anchor: `#${slugify(title)}`, markdown: body };
+  const subs = library.content.guide.headings.filter((h) => h.line > section.startLine && h.line < section.endLine && h.level === section.heading!.level + 1);
+  const outline = subs.map((h) => `- [${h.text}](#${slugify(h.text)})`).join('\n');
+  return { title, anchor: `#${slugify(title)}`, markdown: outline || body.split('\n').slice(0, MAX_GUIDANCE_LINES).join('\n') };
+}
+
+/** The timer as the panel shows it, now. */
+export function timerDisplayState(service: TimerService, library: GuideLibrary): TimerDisplayState {
+  const v = service.view();
+  const problem = service.problem();
+  const current = v.status === 'idle' ? undefined : service.state.plan[v.phaseIndex];
+  const guidance = (current?.guidance ?? [])
+    .map((ref) => guidanceMarkdown(library, ref))
+    .filter((g): g is NonNullable<typeof g> => !!g)
+    .map((g) => ({ title: g.title, anchor: g.anchor, html: renderMarkdown(g.markdown).html }));
+  const plan = service.plan();
+  return {
+    status: v.status,
+    problemId: problem?.id,
+    problemTitle: problem?.title,
+    planTitle: v.status === 'idle' ? plan.plan.title : v.planTitle,
+    planSource: v.status === 'idle' ? plan.plan.source : v.planSource,
+    planError: plan.error,
+    phaseIndex: v.phaseIndex,
+    phases: (v.status === 'idle' ? [] : v.phases).map((p) => ({
+      id: p.id, title: p.title, minutes: p.minutes, extraMinutes: p.extraMinutes, plannedMs: p.plannedMs, actualMs: p.actualMs, state: p.state, deepDive: p.deepDive,
+    })),
+    warningMs: readWarningMs(),
+    guidance,
+    deepDive: service.deepDiveSteps().map(({ title, minutes, startMs, endMs, points }) => ({ title, minutes, startMs, endMs, points })),
+    announcement: announcement(v),
+  };
+}
+
+function readWarningMs(): number {
+  const m = vscode.workspace.getConfiguration('sdi.timer').get<number>('warningMinutes', 2);
+  return typeof m === 'number' && m >= 0 ? m * 60_000 : 120_000;
+}
+
+/** Posts the timer to the panel and routes its controls; returns what to dispose. */
+export function connectTimerToPanel(service: TimerService, panel: GuidePanel, library: GuideLibrary): vscode.Disposable[] {
+  const post = () => panel.postMessage({ type: 'timerState', state: timerDisplayState(service, library) });
+  return [
+    service.onDidChange((c) => { if (c.transition) post(); }),
+    panel.onDidBecomeReady(() => post()),
+    vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('sdi.timer')) post(); }),
+    panel.onDidReceiveMessage((msg) => {
+      if (msg.type !== 'timerIntent') return;
+      const run = (command: string, ...args: unknown[]) => void vscode.commands.executeCommand(command, ...args);
+      switch (msg.intent) {
+        case 'start': {
+          const shown = panel.currentItemId;
+          run('sdi.startInterview', shown?.startsWith('problem:') ? shown : undefined);
+          break;
+        }
+        case 'pauseResume': run('sdi.pauseResumeTimer'); break;
+        case 'next': run('sdi.nextPhase'); break;
+        case 'previous': run('sdi.previousPhase'); break;
+        case 'extend': run('sdi.extendPhase', msg.minutes); break;
+        case 'reset': run('sdi.resetTimer'); break;
+        case 'finish': run('sdi.finishInterview'); break;
+        case 'insertTimes': run('sdi.insertPhaseTimes'); break;
+        case 'newFeedback': run('sdi.newFeedback', { problemTitle: service.problem()?.title ?? '' }); break;
+      }
+    }),
+  ];
+}

@@ -1,0 +1,183 @@
+/**
+ * The interview timer in the extension host: holds the core state machine's state, persists it in
+ * `workspaceState` on every change (so closing the panel or reloading the window loses nothing),
+ * observes the clock once a second while an interview runs, advances phases when
+ * `sdi.timer.autoAdvance` is on, and reports due notifications. Views (status bar, panel) listen to
+ * `onDidChange`; nothing here shows UI.
+ */
+import * as vscode from 'vscode';
+import * as timer from '../core/timer';
+import type { GuideLibrary } from '../guideLibrary';
+
+/** The workspaceState key of the persisted timer. */
+export const TIMER_STATE_KEY = 'sdi.timer.state';
+
+/** The timer's settings, read afresh each time they are needed. */
+export interface TimerSettings {
+  phases: unknown;
+  notifications: boolean;
+  warningMinutes: number;
+  autoAdvance: boolean;
+}
+
+/** Reads `sdi.timer.*`. */
+export function readTimerSettings(): TimerSettings {
+  const c = vscode.workspace.getConfiguration('sdi.timer');
+  const warning = c.get<number>('warningMinutes', 2);
+  return {
+    phases: c.get<unknown>('phases'),
+    notifications: c.get<boolean>('notifications', true),
+    warningMinutes: typeof warning === 'number' && Number.isFinite(warning) && warning >= 0 ? warning : 2,
+    autoAdvance: c.get<boolean>('autoAdvance', false),
+  };
+}
+
+export interface TimerServiceOptions {
+  /** The clock; tests pass a fake one. */
+  now?: () => number;
+  settings?: () => TimerSettings;
+  /** How often the clock is observed while running, in ms (tests may shorten it). */
+  tickMs?: number;
+}
+
+/** What changed, for listeners that only care about some changes (e.g. screen-reader announcements). */
+export interface TimerChange {
+  view: timer.TimerView;
+  /** A transition (start, pause, phase change, …) rather than the clock moving on. */
+  transition: boolean;
+  /** The phase changed, or the timer started, finished or was reset. */
+  phaseChanged: boolean;
+}
+
+export class TimerService implements vscode.Disposable {
+  private s: timer.TimerState;
+  private interval: ReturnType<typeof setInterval> | undefined;
+  private readonly now: () => number;
+  private readonly settings: () => TimerSettings;
+  private readonly tickMs: number;
+  private readonly changed = new vscode.EventEmitter<TimerChange>();
+  private readonly alerted = new vscode.EventEmitter<timer.TimerAlert>();
+  /** Fires on every transition and on every clock observation while running (once a second). */
+  readonly onDidChange = this.changed.event;
+  /** Fires for each notification that is due (the adapter decides whether to show it). */
+  readonly onDidAlert = this.alerted.event;
+  /** Why the persisted state could not be restored, if it could not. */
+  readonly restoreError: string | undefined;
+
+  /** `memento` is the workspace's state; a second service over the same one restores the same timer (tests use that as a reload). */
+  constructor(
+    readonly memento: vscode.Memento,
+    private readonly library: GuideLibrary,
+    options: TimerServiceOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    this.settings = options.settings ?? readTimerSettings;
+    this.tickMs = options.tickMs ?? 1000;
+    const restored = timer.restoreTimer(memento.get(TIMER_STATE_KEY), this.now());
+    this.s = restored.state;
+    this.restoreError = restored.error;
+    if (restored.error) void memento.update(TIMER_STATE_KEY, undefined);
+    this.schedule();
+  }
+
+  /** The raw state (serializable). */
+  get state(): timer.TimerState {
+    return this.s;
+  }
+
+  /** The timer read now. */
+  view(): timer.TimerView {
+    return timer.view(this.s, this.now());
+  }
+
+  /** The plan a new interview would run, and why the settings' plan was refused, if it was. */
+  plan(): { plan: timer.TimerPlan; error?: string } {
+    return timer.resolvePlan(this.settings().phases, this.library.content.phases, (ref) => !!this.library.content.guide.find(ref) || ref === '');
+  }
+
+  /** The problem of the interview, if it has one. */
+  problem() {
+    const id = this.s.problemId;
+    return id ? this.library.content.problems.find((p) => p.id === id) : undefined;
+  }
+
+  /** The deep-dive sub-steps for the current phase: the problem's areas when the current phase is the deep dive. */
+  deepDiveSteps(): timer.DeepDiveStep[] {
+    const v = this.view();
+    const problem = this.problem();
+    if (!v.current?.deepDive || !problem?.deepDives.length) return [];
+    return timer.deepDiveSteps(problem.deepDives, v.current.plannedMs, v.current.elapsedMs);
+  }
+
+  /** Starts a new interview (discarding any other) on the configured plan; returns the settings' plan error, if any. */
+  start(problemId?: string): string | undefined {
+    const { plan, error } = this.plan();
+    this.apply(timer.start(plan, this.now(), problemId));
+    return error;
+  }
+
+  pauseResume(): void { this.apply(timer.togglePause(this.s, this.now())); }
+  pause(): void { this.apply(timer.pause(this.s, this.now())); }
+  resume(): void { this.apply(timer.resume(this.s, this.now())); }
+  next(): void { this.apply(timer.nextPhase(this.s, this.now())); }
+  previous(): void { this.apply(timer.previousPhase(this.s, this.now())); }
+  extend(minutes: number): void { this.apply(timer.extendPhase(this.s, minutes, this.now())); }
+  finish(): void { this.apply(timer.finish(this.s, this.now())); }
+  reset(): void { this.apply(timer.reset(this.s, this.now())); }
+
+  /** Observes the clock now: re-bases after a backward jump, auto-advances, reports due alerts. Runs once a second while running. */
+  tick(): void {
+    const now = this.now();
+    const before = this.s;
+    let s = timer.observe(before, now);
+    const settings = this.settings();
+    if (settings.autoAdvance) s = timer.autoAdvance(s, now);
+    const due = settings.notifications ? timer.dueAlerts(s, now, settings.warningMinutes) : [];
+    // Phases left automatically get their "ended" notification here (dueAlerts only sees the current phase).
+    if (settings.notifications && s.phaseIndex !== before.phaseIndex) {
+      const left = before.plan[before.phaseIndex];
+      due.unshift({ key: `${before.phaseIndex}:${left.id}:auto`, kind: 'ended', phaseIndex: before.phaseIndex, title: left.title, minutesLeft: 0 });
+    }
+    s = timer.markAlerted(s, due);
+    // A new segment start, phase or alert is worth persisting; the observation time alone is not.
+    const significant = s.segmentStart !== before.segmentStart || s.phaseIndex !== before.phaseIndex || s.alerted.length !== before.alerted.length;
+    this.s = s;
+    if (significant) void this.persist();
+    this.changed.fire({ view: this.view(), transition: significant, phaseChanged: s.phaseIndex !== before.phaseIndex });
+    for (const a of due) this.alerted.fire(a);
+  }
+
+  private apply(next: timer.TimerState): void {
+    const before = this.s;
+    if (next === before) return;
+    this.s = next;
+    void this.persist();
+    this.schedule();
+    this.changed.fire({
+      view: this.view(),
+      transition: true,
+      phaseChanged: next.phaseIndex !== before.phaseIndex || next.status !== before.status && (next.status === 'idle' || next.status === 'finished' || before.status === 'idle' || before.status === 'finished'),
+    });
+  }
+
+  private persist(): Thenable<void> {
+    return this.memento.update(TIMER_STATE_KEY, this.s.status === 'idle' ? undefined : this.s);
+  }
+
+  /** Ticks only while running: a paused or finished timer shows a fixed reading. */
+  private schedule(): void {
+    if (this.s.status === 'running' && !this.interval) {
+      this.interval = setInterval(() => this.tick(), this.tickMs);
+    } else if (this.s.status !== 'running' && this.interval) {
+      clearInterval(this.interval);
+      this.interval = undefined;
+    }
+  }
+
+  dispose(): void {
+    if (this.interval) clearInterval(this.interval);
+    this.interval = undefined;
+    this.changed.dispose();
+    this.alerted.dispose();
+  }
+}
