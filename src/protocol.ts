@@ -4,27 +4,118 @@
  */
 import { z } from 'zod';
 
-/** Host → webview: show a guide item. `html` is rendered by the host with markdown-it (`html: false`). */
+/** One Mermaid block of an item, by its `data-diagram` index; `svg` is a cached rendering for `showItem.theme`. */
+export const diagramSource = z.object({
+  source: z.string(),
+  svg: z.string().optional(),
+});
+
+/**
+ * Host → webview: show a guide item. `html` is rendered by the host with markdown-it (`html: false`);
+ * `diagrams[i]` is the source of its `data-diagram="i"` placeholder. Cached SVGs were looked up
+ * for `theme`, the webview's last reported Mermaid theme fingerprint.
+ */
 export const showItemMessage = z.object({
   type: z.literal('showItem'),
   id: z.string(),
   title: z.string(),
   html: z.string(),
+  diagrams: z.array(diagramSource).default([]),
+  theme: z.string().optional(),
+  /** A heading id to scroll to (the item was opened from a link to that heading). */
+  anchor: z.string().optional(),
 });
 
+/** One phase in `timerState`: planned against actual time. */
+export const timerPhaseView = z.object({
+  id: z.string(),
+  title: z.string(),
+  minutes: z.number(),
+  extraMinutes: z.number(),
+  plannedMs: z.number(),
+  actualMs: z.number(),
+  state: z.enum(['done', 'current', 'upcoming']),
+  deepDive: z.boolean(),
+});
+/** One deep-dive area of the problem, a sub-step of the deep-dive phase, with its slot in the phase. */
+export const timerDeepDiveStep = z.object({
+  title: z.string(),
+  minutes: z.number(),
+  startMs: z.number(),
+  endMs: z.number(),
+  points: z.array(z.string()),
+});
+/**
+ * The interview timer as the panel shows it (display only). `actualMs` values are as of the moment
+ * the host posted; while `running`, the webview adds the time since it received the message (by
+ * its own monotonic clock, so a clock difference between host and browser does not matter).
+ * `guidance` is guide Markdown for the current phase, rendered by the host like `showItem.html`.
+ */
+export const timerDisplayState = z.object({
+  status: z.enum(['idle', 'running', 'paused', 'finished']),
+  problemId: z.string().optional(),
+  problemTitle: z.string().optional(),
+  planTitle: z.string(),
+  planSource: z.enum(['guide', 'settings']),
+  /** Why the `sdi.timer.phases` setting was not used, when it is invalid. */
+  planError: z.string().optional(),
+  phaseIndex: z.number().int().nonnegative(),
+  phases: z.array(timerPhaseView),
+  /** The notification lead time: the display warns when this little is left. */
+  warningMs: z.number().nonnegative(),
+  guidance: z.array(z.object({ title: z.string(), anchor: z.string(), html: z.string() })),
+  deepDive: z.array(timerDeepDiveStep),
+  /** What a screen reader says about this state (phase, time left). */
+  announcement: z.string(),
+});
+export type TimerDisplayState = z.infer<typeof timerDisplayState>;
+/** Host → webview: the timer changed (or the webview just loaded). */
+export const timerStateMessage = z.object({ type: z.literal('timerState'), state: timerDisplayState });
+export type TimerStateMessage = z.infer<typeof timerStateMessage>;
+
 /** All messages the host posts to the webview. */
-export const hostMessage = z.discriminatedUnion('type', [showItemMessage]);
+export const hostMessage = z.discriminatedUnion('type', [showItemMessage, timerStateMessage]);
 export type HostMessage = z.infer<typeof hostMessage>;
 
-/** Webview → host: the page has loaded its script and listens; the host posts nothing before it. */
-export const readyMessage = z.object({ type: z.literal('ready') });
+/**
+ * Webview → host: the page has loaded its script and listens; the host posts nothing before it.
+ * `theme` is the fingerprint of the Mermaid theme the page renders with (the diagram cache's key).
+ */
+export const readyMessage = z.object({ type: z.literal('ready'), theme: z.string().max(4000).optional() });
+/** Webview → host: the colour theme changed; diagrams are now rendered with this fingerprint. */
+export const themeMessage = z.object({ type: z.literal('theme'), theme: z.string().max(4000) });
+/** Webview → host: a diagram was rendered, for the host's cache (keyed by theme + source). */
+export const diagramRenderedMessage = z.object({
+  type: z.literal('diagramRendered'),
+  theme: z.string().max(4000),
+  source: z.string(),
+  svg: z.string().max(2_000_000),
+});
+/** Webview → host: copy a diagram's Mermaid source to the clipboard. */
+export const copyDiagramSourceMessage = z.object({ type: z.literal('copyDiagramSource'), source: z.string() });
+/** Webview → host: save a diagram to a file the user picks. `data` is SVG text, or base64 PNG bytes. */
+export const exportDiagramMessage = z
+  .object({ type: z.literal('exportDiagram'), format: z.enum(['svg', 'png']), name: z.string().max(200), data: z.string().max(20_000_000) })
+  .refine((m) => (m.format === 'svg' ? m.data.startsWith('<svg') : /^[A-Za-z0-9+/]+={0,2}$/.test(m.data)), {
+    message: 'an SVG export holds SVG text; a PNG export holds base64 bytes',
+  });
 /** Webview → host: open another guide item (from an in-guide link). */
 export const openItemMessage = z.object({ type: z.literal('openItem'), id: z.string() });
 /** Webview → host: open a link that is not a guide item, outside the panel. */
 export const openExternalMessage = z.object({ type: z.literal('openExternal'), href: z.string() });
 
+/** Webview → host: a timer control was used; the host runs the matching command. `minutes` is for `extend`. */
+export const timerIntentMessage = z.object({
+  type: z.literal('timerIntent'),
+  intent: z.enum(['start', 'pauseResume', 'next', 'previous', 'extend', 'reset', 'finish', 'insertTimes', 'newFeedback']),
+  minutes: z.number().positive().max(600).optional(),
+});
+export type TimerIntentMessage = z.infer<typeof timerIntentMessage>;
+
 /** All messages the webview posts to the host. */
-export const webviewMessage = z.discriminatedUnion('type', [readyMessage, openItemMessage, openExternalMessage]);
+export const webviewMessage = z.discriminatedUnion('type', [
+  timerIntentMessage, readyMessage, openItemMessage, openExternalMessage, themeMessage, diagramRenderedMessage, copyDiagramSourceMessage, exportDiagramMessage,
+]);
 export type WebviewMessage = z.infer<typeof webviewMessage>;
 
 /** State the webview keeps across reloads (`vscode.setState`), validated when restored. */

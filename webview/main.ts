@@ -1,30 +1,91 @@
-/** The guide panel's script: shows items the host sends, routes link clicks back to the host. */
+/**
+ * The guide panel's script: shows the items the host sends (Markdown already rendered by the
+ * host), renders their Mermaid diagrams, routes link clicks back to the host, and hosts the timer.
+ */
 import { hostMessage, type WebviewMessage } from '../src/protocol';
+import { Diagrams, loadRenderer } from './diagrams';
+import { themeKind } from './theme';
+import { mountTimer } from './timerView';
 
 declare function acquireVsCodeApi(): { postMessage(msg: unknown): void; setState(s: unknown): void; getState(): unknown };
 const vscode = acquireVsCodeApi();
 const post = (msg: WebviewMessage) => vscode.postMessage(msg);
+const app = document.getElementById('app')!;
 const content = document.getElementById('content')!;
+const config = (() => {
+  try {
+    return JSON.parse(app.dataset.config ?? '{}') as { preloadMermaid?: boolean };
+  } catch {
+    return {};
+  }
+})();
+
+// The host says whether the first item has diagrams: then Mermaid loads while the host answers `ready`.
+if (config.preloadMermaid) void loadRenderer();
+
+const diagrams = new Diagrams(content, post);
+const timer = mountTimer(document.getElementById('timer')!, post);
+const live = document.createElement('div');
+live.className = 'visually-hidden';
+live.setAttribute('aria-live', 'polite');
+document.body.append(live);
+
+/** Marks when the item's diagrams are all on screen (the next frame has painted): tests and the benchmark wait on it. */
+function markPainted(id: string, started: number): void {
+  requestAnimationFrame(() => setTimeout(() => {
+    if (content.dataset.item !== id) return;
+    content.dataset.state = 'done';
+    content.dataset.theme = themeKind();
+    content.dataset.paintedAt = String(performance.timeOrigin + performance.now());
+    content.dataset.renderMs = (performance.now() - started).toFixed(1);
+  }, 0));
+}
 
 window.addEventListener('message', (event) => {
   const parsed = hostMessage.safeParse(event.data);
   if (!parsed.success) return;
   const msg = parsed.data;
-  if (msg.type === 'showItem') {
+  if (msg.type === 'timerState') {
+    timer.update(msg.state);
+  } else if (msg.type === 'showItem') {
+    const started = performance.now();
+    content.dataset.state = 'rendering';
+    content.dataset.item = msg.id;
     content.innerHTML = msg.html;
     document.title = msg.title;
     vscode.setState({ itemId: msg.id });
-    window.scrollTo(0, 0);
+    live.textContent = `Showing ${msg.title}`;
+    const target = msg.anchor ? document.getElementById(msg.anchor) : null;
+    if (target) target.scrollIntoView();
+    else window.scrollTo(0, 0);
+    void diagrams.show(msg.diagrams, msg.theme).then(() => markPainted(msg.id, started));
   }
 });
 
+// VS Code changes the body's theme class and data attribute when the colour theme changes.
+new MutationObserver(() => {
+  const id = content.dataset.item ?? '';
+  const started = performance.now();
+  if (content.dataset.theme !== themeKind()) content.dataset.state = 'rendering';
+  void diagrams.themeChanged().then((changed) => {
+    if (!changed) return;
+    post({ type: 'theme', theme: diagrams.fingerprint });
+    markPainted(id, started);
+  });
+}).observe(document.body, { attributes: true, attributeFilter: ['class', 'data-vscode-theme-kind', 'style'] });
+
 document.addEventListener('click', (e) => {
   const a = (e.target as Element | null)?.closest('a');
-  if (!a) return;
+  if (!a || !content.contains(a)) return;
   const href = a.getAttribute('href') ?? '';
   e.preventDefault();
-  if (href.startsWith('#')) post({ type: 'openItem', id: href });
-  else post({ type: 'openExternal', href });
+  if (href.startsWith('#')) {
+    const here = href.length > 1 ? document.getElementById(decodeURIComponent(href.slice(1))) : null;
+    if (here) here.scrollIntoView();
+    else post({ type: 'openItem', id: href });
+  } else {
+    post({ type: 'openExternal', href });
+  }
 });
 
-post({ type: 'ready' });
+post({ type: 'ready', theme: diagrams.fingerprint });

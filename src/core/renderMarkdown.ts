@@ -3,6 +3,7 @@
  * escaped, never passed through). Mermaid fences become placeholders the webview renders.
  */
 import MarkdownIt from 'markdown-it';
+import { slugify } from './markdownSections';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(s: string): string {
@@ -21,6 +22,15 @@ md.renderer.rules.fence = (tokens, idx, options, env, self) => {
     return `<div class="mermaid-block" data-diagram="${index}" data-line="${line}"><pre class="mermaid-source">${escapeHtml(token.content)}</pre></div>\n`;
   }
   return defaultFence(tokens, idx, options, env, self);
+};
+
+// Headings get the id the guide's own links use (`#overview`), so a link into the item shown scrolls there.
+md.renderer.rules.heading_open = (tokens, idx, options, _env, self) => {
+  const inline = tokens[idx + 1];
+  const text = inline?.children?.filter((t) => t.type === 'text' || t.type === 'code_inline').map((t) => t.content).join('') ?? '';
+  const slug = slugify(text);
+  if (slug) tokens[idx].attrSet('id', slug);
+  return self.renderToken(tokens, idx, options);
 };
 
 interface RenderEnv {

@@ -1,87 +1,137 @@
 /**
  * The guide panel: one webview panel that shows any guide item. `show` reveals the existing
  * panel (createOrShow); a serializer revives it, on the same item, after a window reload.
+ * Mermaid renders in the webview; the renderings are cached here (see `DiagramCache`), so an
+ * item opened again, in this window or after a reload, shows its diagrams without Mermaid.
  */
+import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { renderMarkdown } from '../core/renderMarkdown';
 import type { GuideLibrary } from '../guideLibrary';
-import { hostMessage, panelState, webviewMessage, type HostMessage } from '../protocol';
+import { hostMessage, panelState, webviewMessage, type HostMessage, type WebviewMessage } from '../protocol';
+import { DiagramCache } from './diagramCache';
+import { exportDiagram } from './exportDiagram';
+import { fileDiagramStore } from './fileDiagramStore';
 import { makeNonce, panelHtml } from './html';
 
 /** The panel's view type, also used by the serializer. */
 export const GUIDE_PANEL_VIEW_TYPE = 'sdi.guidePanel';
+/** Internal command (hidden from the palette): shows a Markdown file in the panel; tests use it for fixtures. */
+export const SHOW_MARKDOWN_FILE_COMMAND = 'sdi.panel.showMarkdownFile';
+
+const THEME_KEY = 'sdi.panel.diagramTheme';
+
+/** What the panel shows: a guide item, or (for tests) a Markdown file. */
+interface Shown {
+  id: string;
+  title: string;
+  markdown: string;
+  anchor?: string;
+}
 
 export class GuidePanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
-  private itemId: string | undefined;
+  private shownItem: Shown | undefined;
   private ready = false;
+  /** The Mermaid theme fingerprint the webview last reported; cached SVGs are looked up for it. */
+  private theme: string | undefined;
+  private readonly cache: DiagramCache;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly shown = new vscode.EventEmitter<string>();
+  private readonly received = new vscode.EventEmitter<WebviewMessage>();
+  private readonly becameReady = new vscode.EventEmitter<void>();
   /** Fires with the item id each time the webview has been sent an item. */
   readonly onDidShowItem = this.shown.event;
+  /** Fires with every valid message from the webview that the panel does not handle itself (e.g. the timer's intents). */
+  readonly onDidReceiveMessage = this.received.event;
+  /** Fires when a (new or reloaded) webview is ready for messages: post its current state then. */
+  readonly onDidBecomeReady = this.becameReady.event;
 
+  /**
+   * `storage` (the extension's `globalStorageUri` and `globalState`) persists rendered diagrams
+   * and the last theme across reloads; without it they are kept in memory.
+   */
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly library: GuideLibrary,
+    private readonly storage?: { dir: vscode.Uri; state: vscode.Memento },
   ) {
+    this.cache = new DiagramCache(storage ? fileDiagramStore(vscode.Uri.joinPath(storage.dir, 'diagrams')) : undefined);
+    this.theme = storage?.state.get<string>(THEME_KEY);
     this.disposables.push(
       vscode.window.registerWebviewPanelSerializer(GUIDE_PANEL_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel, state) => {
           const parsed = panelState.safeParse(state);
           const id = parsed.success && this.library.node(parsed.data.itemId) ? parsed.data.itemId : 'guide:overview';
-          this.attach(panel);
-          this.navigate(id);
+          this.attach(panel, id);
+          this.navigate(this.itemOf(id)!);
         },
       }),
+      vscode.commands.registerCommand(SHOW_MARKDOWN_FILE_COMMAND, async (arg: unknown) => {
+        const uri = arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.file(arg) : (arg as { path?: string })?.path ? vscode.Uri.file((arg as { path: string }).path) : undefined;
+        if (!uri) return;
+        const markdown = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+        this.open({ id: `file:${uri.toString()}`, title: uri.path.split('/').pop() ?? 'Markdown', markdown });
+      }),
       this.shown,
+      this.received,
+      this.becameReady,
     );
   }
 
   /** The item the panel shows, if it is open. */
   get currentItemId(): string | undefined {
-    return this.panel ? this.itemId : undefined;
+    return this.panel ? this.shownItem?.id : undefined;
   }
 
   /** Opens the panel (or reveals it) on a guide item. */
-  show(id: string): void {
-    if (!this.library.node(id)) throw new Error(`No guide item "${id}"`);
+  show(id: string, anchor?: string): void {
+    const item = this.itemOf(id);
+    if (!item) throw new Error(`No guide item "${id}"`);
+    this.open({ ...item, anchor });
+  }
+
+  /** Posts a message to the webview when it is open and ready; returns whether it was posted. */
+  postMessage(msg: HostMessage): boolean {
+    if (!this.panel || !this.ready) return false;
+    void this.panel.webview.postMessage(hostMessage.parse(msg));
+    return true;
+  }
+
+  private itemOf(id: string): Shown | undefined {
+    const node = this.library.node(id);
+    return node ? { id, title: node.label, markdown: this.library.markdownOf(id) ?? '' } : undefined;
+  }
+
+  private open(item: Shown): void {
     if (this.panel) {
       this.panel.reveal(undefined, false);
     } else {
-      const panel = vscode.window.createWebviewPanel(GUIDE_PANEL_VIEW_TYPE, 'Interview Guide', vscode.ViewColumn.Active, this.webviewOptions());
-      this.attach(panel);
+      const panel = vscode.window.createWebviewPanel(GUIDE_PANEL_VIEW_TYPE, item.title, vscode.ViewColumn.Active, this.webviewOptions());
+      this.attach(panel, item.id);
     }
-    this.navigate(id);
+    this.navigate(item);
   }
 
   private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
     return {
       enableScripts: true,
+      // The webview is rebuilt when the tab is shown again; the diagram cache makes that cheap.
       retainContextWhenHidden: false,
       enableFindWidget: true,
       localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.extensionUri, 'media')],
     };
   }
 
-  private attach(panel: vscode.WebviewPanel): void {
+  private attach(panel: vscode.WebviewPanel, firstItemId: string): void {
     this.panel = panel;
     this.ready = false;
     panel.webview.options = this.webviewOptions();
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'activity.svg');
-    const w = panel.webview;
-    const asUri = (...p: string[]) => w.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...p)).toString();
-    w.html = panelHtml({
-      cspSource: w.cspSource,
-      nonce: makeNonce(),
-      scriptUri: asUri('dist', 'webview', 'main.js'),
-      styleUri: asUri('media', 'panel.css'),
-      codiconUri: asUri('dist', 'webview', 'codicons', 'codicon.css'),
-      config: {},
-      title: 'Interview Guide',
-    });
+    void this.setHtml(panel, firstItemId);
     const subs: vscode.Disposable[] = [];
     subs.push(
-      w.onDidReceiveMessage((raw) => this.onMessage(raw)),
+      panel.webview.onDidReceiveMessage((raw) => this.onMessage(panel, raw)),
       panel.onDidDispose(() => {
         subs.forEach((d) => d.dispose());
         if (this.panel === panel) this.panel = undefined;
@@ -89,44 +139,97 @@ export class GuidePanel implements vscode.Disposable {
     );
   }
 
-  private navigate(id: string): void {
-    this.itemId = id;
-    const node = this.library.node(id);
-    if (this.panel && node) this.panel.title = node.label;
-    if (this.ready) this.postItem();
+  private async setHtml(panel: vscode.WebviewPanel, firstItemId: string): Promise<void> {
+    const w = panel.webview;
+    const asUri = (...p: string[]) => w.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...p)).toString();
+    const timerCss = vscode.Uri.joinPath(this.extensionUri, 'media', 'timer.css');
+    // Mermaid is a separate chunk: the page starts loading it at once when the first item has a
+    // diagram that is not cached for the last theme seen, and not at all when every one is.
+    const first = firstItemId.startsWith('file:') ? undefined : this.library.markdownOf(firstItemId);
+    const sources = first === undefined ? ['?'] : renderMarkdown(first).diagrams;
+    const theme = this.theme;
+    const cached = theme ? await Promise.all(sources.map((src) => this.cache.get(theme, src))) : [];
+    const preloadMermaid = sources.some((_, i) => !cached[i]);
+    w.html = panelHtml({
+      cspSource: w.cspSource,
+      nonce: makeNonce(),
+      scriptUri: asUri('dist', 'webview', 'main.js'),
+      styleUri: asUri('media', 'panel.css'),
+      codiconUri: asUri('dist', 'webview', 'codicons', 'codicon.css'),
+      extraStyleUris: fs.existsSync(timerCss.fsPath) ? [asUri('media', 'timer.css')] : [],
+      config: { preloadMermaid },
+      title: 'Interview Guide',
+    });
   }
 
-  private postItem(): void {
-    const id = this.itemId;
-    const node = id ? this.library.node(id) : undefined;
-    if (!this.panel || !id || !node) return;
-    const { html } = renderMarkdown(this.library.markdownOf(id) ?? '');
-    this.post({ type: 'showItem', id, title: node.label, html });
-    this.shown.fire(id);
+  private setTheme(theme: string | undefined): void {
+    if (!theme || theme === this.theme) return;
+    this.theme = theme;
+    void this.storage?.state.update(THEME_KEY, theme);
   }
 
-  private post(msg: HostMessage): void {
-    void this.panel?.webview.postMessage(hostMessage.parse(msg));
+  private navigate(item: Shown): void {
+    this.shownItem = item;
+    if (this.panel) this.panel.title = item.title;
+    if (this.ready) void this.postItem();
   }
 
-  private onMessage(raw: unknown): void {
+  private async postItem(): Promise<void> {
+    const item = this.shownItem;
+    if (!this.panel || !item) return;
+    const { html, diagrams } = renderMarkdown(item.markdown);
+    const theme = this.theme;
+    const cached = await Promise.all(diagrams.map((source) => (theme ? this.cache.get(theme, source) : Promise.resolve(undefined))));
+    if (item !== this.shownItem) return; // navigated again while reading the cache
+    this.postMessage({
+      type: 'showItem',
+      id: item.id,
+      title: item.title,
+      html,
+      diagrams: diagrams.map((source, i) => ({ source, svg: cached[i] })),
+      theme,
+      anchor: item.anchor,
+    });
+    this.shown.fire(item.id);
+  }
+
+  private onMessage(panel: vscode.WebviewPanel, raw: unknown): void {
+    if (panel !== this.panel) return;
     const parsed = webviewMessage.safeParse(raw);
     if (!parsed.success) return; // a message we do not understand is dropped, never trusted
     const msg = parsed.data;
     switch (msg.type) {
       case 'ready':
         this.ready = true;
-        this.postItem();
+        this.setTheme(msg.theme);
+        void this.postItem();
+        this.becameReady.fire();
+        break;
+      case 'theme':
+        this.setTheme(msg.theme);
+        break;
+      case 'diagramRendered':
+        void this.cache.put(msg.theme, msg.source, msg.svg);
         break;
       case 'openItem': {
-        const target = this.library.node(msg.id) ? msg.id : this.library.anchors.get(msg.id.replace(/^#/, ''));
-        if (target) this.show(target);
+        const slug = msg.id.replace(/^#/, '');
+        const target = this.library.node(msg.id) ? msg.id : this.library.anchors.get(slug);
+        if (target) this.show(target, this.library.node(msg.id) ? undefined : slug);
+        else void vscode.window.showInformationMessage(`The guide has no section "${slug}".`);
         break;
       }
       case 'openExternal':
-        if (/^https?:\/\//i.test(msg.href)) void vscode.env.openExternal(vscode.Uri.parse(msg.href));
+        if (/^(https?|mailto):/i.test(msg.href)) void vscode.env.openExternal(vscode.Uri.parse(msg.href));
         else void vscode.window.showInformationMessage(`"${msg.href}" is not part of this guide.`);
         break;
+      case 'copyDiagramSource':
+        void vscode.env.clipboard.writeText(msg.source).then(() => vscode.window.setStatusBarMessage('$(copy) Mermaid source copied', 3000));
+        break;
+      case 'exportDiagram':
+        void exportDiagram(msg.format, msg.name, msg.data);
+        break;
+      default:
+        this.received.fire(msg);
     }
   }
 

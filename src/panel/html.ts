@@ -14,6 +14,8 @@ export interface ShellOptions {
   scriptUri: string;
   styleUri: string;
   codiconUri: string;
+  /** Further stylesheets, after the panel's own (e.g. the timer's). */
+  extraStyleUris?: string[];
   /** Handed to the script in a `data-` attribute as escaped JSON. */
   config: unknown;
   title: string;
@@ -40,11 +42,12 @@ export function panelHtml(o: ShellOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeHtml(o.codiconUri)}">
 <link rel="stylesheet" href="${escapeHtml(o.styleUri)}">
-<title>${escapeHtml(o.title)}</title>
+${(o.extraStyleUris ?? []).map((u) => `<link rel="stylesheet" href="${escapeHtml(u)}">\n`).join('')}<title>${escapeHtml(o.title)}</title>
 </head>
 <body>
-<main id="app" data-config="${escapeHtml(JSON.stringify(o.config))}" tabindex="-1">
-  <article id="content" aria-live="polite"><p class="loading">Loading…</p></article>
+<main id="app" data-config="${escapeHtml(JSON.stringify(o.config))}">
+  <section id="timer" aria-label="Interview timer"></section>
+  <article id="content" tabindex="-1"><p class="loading">Loading…</p></article>
 </main>
 <script type="module" nonce="${escapeHtml(o.nonce)}" src="${escapeHtml(o.scriptUri)}"></script>
 </body>

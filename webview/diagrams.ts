@@ -1,0 +1,241 @@
+/**
+ * The diagrams of the item shown: each `.mermaid-block` placeholder gets its SVG from the page's
+ * memory, from the host's cache (sent with the item), or from Mermaid, in that order; a diagram
+ * that fails shows its error and source in its place. Each has a toolbar: open larger, copy the
+ * source, save as SVG or PNG. Re-renders when the VS Code theme changes.
+ */
+import type { WebviewMessage } from '../src/protocol';
+import { mermaidThemeConfig, themeFingerprint, type MermaidThemeConfig } from './theme';
+import { openViewer } from './viewer';
+
+type Renderer = typeof import('./mermaidRenderer');
+type Post = (msg: WebviewMessage) => void;
+
+let rendererPromise: Promise<Renderer> | undefined;
+/** Loads Mermaid (once per page); navigating between items reuses it. */
+export function loadRenderer(): Promise<Renderer> {
+  rendererPromise ??= import('./mermaidRenderer');
+  return rendererPromise;
+}
+
+/** A short, stable hash (cyrb53) for element ids. */
+function hash(s: string): string {
+  let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const e = Object.assign(document.createElement(tag), props);
+  e.append(...children);
+  return e;
+}
+
+function iconButton(icon: string, label: string, onClick: () => void): HTMLButtonElement {
+  const b = el('button', { type: 'button', className: 'icon-button', title: label });
+  b.setAttribute('aria-label', label);
+  b.append(el('span', { className: `codicon codicon-${icon}` }));
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+/** The page's editor background, so exports stay readable outside VS Code. */
+function background(): string {
+  return getComputedStyle(document.body).getPropertyValue('--vscode-editor-background').trim() || '#ffffff';
+}
+
+/** The SVG as a standalone file: namespaced, sized, on the theme's background. */
+function standaloneSvg(svg: SVGSVGElement): { text: string; width: number; height: number } {
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  const vb = svg.viewBox?.baseVal;
+  const box = svg.getBoundingClientRect();
+  const width = Math.ceil(vb && vb.width ? vb.width : box.width);
+  const height = Math.ceil(vb && vb.height ? vb.height : box.height);
+  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  clone.setAttribute('width', String(width));
+  clone.setAttribute('height', String(height));
+  clone.style.maxWidth = '';
+  clone.style.backgroundColor = background();
+  return { text: new XMLSerializer().serializeToString(clone), width, height };
+}
+
+async function toPngBase64(svg: SVGSVGElement): Promise<string> {
+  const { text, width, height } = standaloneSvg(svg);
+  const img = new Image();
+  img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
+  await img.decode();
+  const scale = 2;
+  const canvas = el('canvas', { width: width * scale, height: height * scale });
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = background();
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+  return canvas.toDataURL('image/png').replace(/^data:image\/png;base64,/, '');
+}
+
+/** The caption of a diagram: the nearest heading or bold line above it, for labels and file names. */
+function captionOf(block: Element, index: number): string {
+  let e: Element | null = block.previousElementSibling;
+  while (e) {
+    if (/^H[1-6]$/.test(e.tagName) || (e.tagName === 'P' && e.firstElementChild?.tagName === 'STRONG' && e.textContent === e.firstElementChild.textContent)) {
+      return (e.textContent ?? '').replace(/\s*\(\d+ minutes?\)\s*$/, '').replace(/^\d+\.\s*/, '').trim();
+    }
+    e = e.previousElementSibling;
+  }
+  return `Diagram ${index + 1}`;
+}
+
+interface Block {
+  el: HTMLElement;
+  source: string;
+  caption: string;
+  canvas: HTMLElement;
+}
+
+/** Renders and re-renders the diagrams of the item shown in `root`. */
+export class Diagrams {
+  /** Renderings of this page's lifetime, by fingerprint + source. */
+  private readonly memory = new Map<string, string>();
+  private blocks: Block[] = [];
+  private generation = 0;
+  private theme: MermaidThemeConfig = mermaidThemeConfig();
+  fingerprint = themeFingerprint(this.theme);
+
+  constructor(private readonly root: HTMLElement, private readonly post: Post) {}
+
+  /** Lays out the placeholders of a freshly inserted item and renders them. `cached[i]` holds the host's SVG for `fingerprint`. */
+  async show(sources: { source: string; svg?: string }[], cachedFor: string | undefined): Promise<void> {
+    if (cachedFor === this.fingerprint) {
+      for (const d of sources) if (d.svg) this.remember(d.source, d.svg);
+    }
+    this.blocks = [...this.root.querySelectorAll<HTMLElement>('.mermaid-block')].flatMap((blockEl, i) => {
+      const index = Number(blockEl.dataset.diagram ?? i);
+      const source = sources[index]?.source ?? blockEl.querySelector('.mermaid-source')?.textContent ?? '';
+      return [this.layout(blockEl, source, captionOf(blockEl, i))];
+    });
+    await this.renderAll();
+  }
+
+  /** The theme changed: re-render every diagram with the new theme. */
+  async themeChanged(): Promise<boolean> {
+    const theme = mermaidThemeConfig();
+    const fingerprint = themeFingerprint(theme);
+    if (fingerprint === this.fingerprint) return false;
+    this.theme = theme;
+    this.fingerprint = fingerprint;
+    await this.renderAll();
+    return true;
+  }
+
+  private layout(blockEl: HTMLElement, source: string, caption: string): Block {
+    const canvas = el('div', { className: 'diagram-canvas' });
+    const block: Block = { el: blockEl, source, caption, canvas };
+    const toolbar = el('div', { className: 'diagram-toolbar' });
+    toolbar.setAttribute('role', 'toolbar');
+    toolbar.setAttribute('aria-label', `${caption}: diagram actions`);
+    toolbar.append(
+      iconButton('zoom-in', 'Open larger (zoom and pan)', () => this.openLarger(block)),
+      iconButton('copy', 'Copy Mermaid source', () => this.post({ type: 'copyDiagramSource', source })),
+      iconButton('file-code', 'Save as SVG…', () => this.export(block, 'svg')),
+      iconButton('file-media', 'Save as PNG…', () => this.export(block, 'png')),
+    );
+    for (const btn of toolbar.querySelectorAll('button')) btn.disabled = !btn.title.startsWith('Copy');
+    canvas.addEventListener('dblclick', () => this.openLarger(block));
+    blockEl.replaceChildren(toolbar, canvas);
+    blockEl.setAttribute('role', 'figure');
+    blockEl.setAttribute('aria-label', caption);
+    return block;
+  }
+
+  private async renderAll(): Promise<void> {
+    const generation = ++this.generation;
+    const fingerprint = this.fingerprint;
+    const pending: Block[] = [];
+    for (const b of this.blocks) {
+      const svg = this.memory.get(`${fingerprint}\0${b.source}`);
+      if (svg) this.showSvg(b, svg);
+      else {
+        b.el.dataset.state = 'pending';
+        if (!b.canvas.firstChild) b.canvas.append(el('p', { className: 'diagram-pending' }, el('span', { className: 'codicon codicon-loading codicon-modifier-spin' }), ' Rendering diagram…'));
+        pending.push(b);
+      }
+    }
+    if (pending.length) {
+      const renderer = await loadRenderer();
+      for (const b of pending) {
+        if (generation !== this.generation) return; // another item or theme took over
+        const id = `mmd-${hash(`${fingerprint}\0${b.source}`)}`;
+        const result = await renderer.renderDiagram(id, b.source, this.theme, fingerprint);
+        if (generation !== this.generation) return;
+        if ('svg' in result) {
+          this.remember(b.source, result.svg);
+          this.showSvg(b, result.svg);
+          this.post({ type: 'diagramRendered', theme: fingerprint, source: b.source, svg: result.svg });
+        } else {
+          this.showError(b, result.error, result.line);
+        }
+      }
+    }
+  }
+
+  private remember(source: string, svg: string): void {
+    const key = `${this.fingerprint}\0${source}`;
+    this.memory.delete(key);
+    this.memory.set(key, svg);
+    if (this.memory.size > 100) this.memory.delete(this.memory.keys().next().value!);
+  }
+
+  private showSvg(b: Block, svg: string): void {
+    // The SVG comes from Mermaid in strict mode (labels sanitised by DOMPurify), in this page or, cached, in an earlier one.
+    b.canvas.innerHTML = svg;
+    const svgEl = b.canvas.querySelector('svg');
+    svgEl?.setAttribute('role', 'img');
+    svgEl?.setAttribute('aria-label', b.caption);
+    b.el.dataset.state = 'rendered';
+    for (const btn of b.el.querySelectorAll<HTMLButtonElement>('.diagram-toolbar button')) btn.disabled = false;
+  }
+
+  private showError(b: Block, message: string, line: number | undefined): void {
+    b.el.dataset.state = 'error';
+    const lines = b.source.replace(/\n$/, '').split('\n');
+    const code = el('code');
+    lines.forEach((text, i) => {
+      const row = el('span', { className: i + 1 === line ? 'source-line error-line' : 'source-line' }, text || ' ');
+      row.dataset.line = String(i + 1);
+      code.append(row, '\n');
+    });
+    const heading = el('p', { className: 'diagram-error-title' },
+      el('span', { className: 'codicon codicon-error' }),
+      ` This diagram could not be rendered${line ? ` (line ${line} of the diagram)` : ''}.`);
+    const box = el('div', { className: 'diagram-error' },
+      heading,
+      el('pre', { className: 'diagram-error-message' }, message.trim()),
+      el('pre', { className: 'diagram-error-source numbered' }, code));
+    box.setAttribute('role', 'alert');
+    b.canvas.replaceChildren(box);
+    // Copying the source still helps; viewing and exporting need a diagram.
+    for (const btn of b.el.querySelectorAll<HTMLButtonElement>('.diagram-toolbar button')) btn.disabled = !btn.title.startsWith('Copy');
+  }
+
+  private openLarger(b: Block): void {
+    const svg = b.canvas.querySelector('svg');
+    if (svg) openViewer(svg, b.caption, b.el.querySelector<HTMLElement>('.diagram-toolbar button'));
+  }
+
+  private async export(b: Block, format: 'svg' | 'png'): Promise<void> {
+    const svg = b.canvas.querySelector('svg');
+    if (!svg) return;
+    try {
+      const data = format === 'svg' ? standaloneSvg(svg).text : await toPngBase64(svg);
+      this.post({ type: 'exportDiagram', format, name: b.caption, data });
+    } catch (e) {
+      b.el.dataset.exportError = String(e);
+    }
+  }
+}
