@@ -1,0 +1,123 @@
+// The interview timer in a real workbench: start an interview from the palette, read the status
+// bar, use the panel's controls from the keyboard, see the deep-dive areas, and screenshots in
+// dark, light and high-contrast themes.
+import assert from 'node:assert';
+import { openWorkbench } from './workbench.mjs';
+
+/** The timer's status bar entry (its text starts with the phase). */
+const statusItem = (page) => page.locator('.part.statusbar .statusbar-item', { has: page.locator('.statusbar-item-label', { hasText: /left|over|paused|finished/ }) }).first();
+
+/** Runs a palette command whose title is exactly `title` (the palette's first row may be another, e.g. recently used). */
+async function runExact(wb, title) {
+  await wb.page.keyboard.press('F1');
+  const input = wb.page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(`>${title}`);
+  const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  await wb.page.locator('.quick-input-list .monaco-list-row').filter({ has: wb.page.locator('.label-name', { hasText: exact }) }).first().click({ timeout: 10_000 });
+}
+
+/** Switches the colour theme through the palette's picker, as a user does. */
+async function pickTheme(wb, theme, workbenchClass) {
+  await runExact(wb, 'Preferences: Color Theme');
+  const input = wb.page.locator('.quick-input-widget input');
+  await input.fill(theme);
+  const exact = new RegExp(`^${theme.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  await wb.page.locator('.quick-input-list .monaco-list-row').filter({ has: wb.page.locator('.label-name', { hasText: exact }) }).first().click({ timeout: 10_000 });
+  await wb.page.waitForFunction((cls) => document.querySelector('.monaco-workbench')?.classList.contains(cls), workbenchClass, { timeout: 20_000 });
+}
+
+describe('interview timer in the workbench (Chromium)', function () {
+  let wb;
+  before(async () => { wb = await openWorkbench({ width: 1400, height: 1000 }); });
+  after(async () => {
+    if (wb) {
+      await wb.runCommand('Interview: Reset Timer').catch(() => {});
+      await wb.close();
+    }
+  });
+
+  it('Start Interview picks a problem, opens it and shows the phase and time left in the status bar', async () => {
+    await wb.runCommand('Interview: Start Interview');
+    const input = wb.page.locator('.quick-input-widget input');
+    await input.fill('Global Social Media Feed');
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Global Social Media Feed' }).first().waitFor({ timeout: 10_000 });
+    await wb.page.keyboard.press('Enter');
+    const item = statusItem(wb.page);
+    await item.waitFor({ timeout: 20_000 });
+    const text = await item.innerText();
+    assert.match(text, /Problem Introduction [45]:\d\d left/);
+    // the clock runs: the text changes within a few seconds
+    await wb.page.waitForFunction((first) => {
+      const el = [...document.querySelectorAll('.part.statusbar .statusbar-item-label')].find((e) => /Problem Introduction/.test(e.textContent ?? ''));
+      return el && el.textContent !== first;
+    }, await item.locator('.statusbar-item-label').innerText(), { timeout: 5_000 });
+    const aria = await item.locator('[aria-label], a').first().getAttribute('aria-label');
+    assert.match(aria ?? '', /Phase 1 of 5: Problem Introduction/);
+
+    const frame = wb.guideFrame();
+    await frame.locator('#timer[data-status="running"] .timer-clock').waitFor({ timeout: 30_000 });
+    assert.match(await frame.locator('#timer .timer-clock').innerText(), /^[45]:\d\d left$/);
+    assert.match(await frame.locator('#timer .timer-problem').innerText(), /Design a Global Social Media Feed/);
+    const rows = await frame.locator('#timer .timer-phases tbody tr').allInnerTexts();
+    assert.strictEqual(rows.length, 5);
+    assert.match(rows[3], /Deep Dive & Scaling\s+25 min/);
+    assert.match(await frame.locator('#content').innerText(), /500 million daily active users/);
+    await wb.screenshot('timer-1-started-dark');
+  });
+
+  it('the panel\'s controls work from the keyboard: pause shows in the status bar, next phase moves on', async () => {
+    const frame = wb.guideFrame();
+    const pause = frame.locator('#timer button[data-intent="pauseResume"]');
+    await pause.focus();
+    await pause.press('Enter');
+    await frame.locator('#timer[data-status="paused"]').waitFor({ timeout: 10_000 });
+    await wb.page.locator('.part.statusbar .statusbar-item-label', { hasText: /\(paused\)/ }).first().waitFor({ timeout: 10_000 });
+    // focus stays on the control after the re-render, visibly
+    assert.strictEqual(await frame.locator('#timer button[data-intent="pauseResume"]').evaluate((b) => b === document.activeElement && b.matches(':focus-visible')), true);
+    assert.match(await frame.locator('#timer button[data-intent="pauseResume"]').innerText(), /Resume/);
+    const announced = await frame.locator('#timer .timer-live').innerText();
+    assert.match(announced, /Phase 1 of 5: Problem Introduction, \d minutes left, paused/);
+    await wb.screenshot('timer-2-paused');
+    await frame.locator('#timer button[data-intent="pauseResume"]').press('Enter');
+    await frame.locator('#timer[data-status="running"]').waitFor({ timeout: 10_000 });
+    await frame.locator('#timer button[data-intent="next"]').press('Enter');
+    await wb.page.locator('.part.statusbar .statusbar-item-label', { hasText: /Requirements & Constraints (10:00|9:\d\d) left/ }).first().waitFor({ timeout: 10_000 });
+    await frame.locator('#timer .timer-live', { hasText: /Phase 2 of 5: Requirements & Constraints/ }).waitFor({ timeout: 10_000 });
+  });
+
+  it('the deep-dive phase shows the problem\'s areas with their minutes and discussion points', async () => {
+    await wb.runCommand('Interview: Next Phase');
+    await wb.runCommand('Interview: Next Phase');
+    await wb.page.locator('.part.statusbar .statusbar-item-label', { hasText: /Deep Dive & Scaling/ }).first().waitFor({ timeout: 10_000 });
+    const frame = wb.guideFrame();
+    await frame.locator('#timer .timer-deepdive li.current', { hasText: 'Feed Generation Strategies' }).waitFor({ timeout: 10_000 });
+    const areas = await frame.locator('#timer .timer-deepdive > ol > li .timer-step-title').allInnerTexts();
+    assert.deepStrictEqual(areas, ['Feed Generation Strategies', 'Data Sharding Strategy', 'Consistency and Availability']);
+    assert.match(await frame.locator('#timer .timer-deepdive li.current').innerText(), /How to handle celebrities with millions of followers/);
+    assert.match(await frame.locator('#timer .timer-guidance').innerText(), /When to Deep Dive[\s\S]*Candidate mentions specific technologies/);
+    await wb.screenshot('timer-3-deep-dive-dark');
+  });
+
+  it('reads well in light and high-contrast themes', async () => {
+    await pickTheme(wb, 'Light Modern', 'vs');
+    await wb.guideFrame().locator('#timer .timer-deepdive').waitFor({ timeout: 10_000 });
+    await wb.screenshot('timer-4-light');
+    await pickTheme(wb, 'Dark High Contrast', 'hc-black');
+    await wb.guideFrame().locator('#timer .timer-deepdive').waitFor({ timeout: 10_000 });
+    await wb.screenshot('timer-5-high-contrast');
+    await pickTheme(wb, 'Dark Modern', 'vs-dark');
+  });
+
+  it('Finish keeps the times and offers New Feedback', async () => {
+    await wb.runCommand('Interview: Finish Interview');
+    await wb.page.locator('.part.statusbar .statusbar-item-label', { hasText: /Interview finished/ }).first().waitFor({ timeout: 10_000 });
+    // The offer is a notification (a toast, or in the notification centre when toasts are held back).
+    await runExact(wb, 'Notifications: Show Notifications');
+    const offer = wb.page.locator('.notifications-center .notification-list-item, .notification-toast', { hasText: 'Interview finished after' }).first();
+    await offer.waitFor({ timeout: 10_000 });
+    assert.match(await offer.innerText(), /New Feedback/);
+    await wb.guideFrame().locator('#timer[data-status="finished"] button[data-intent="newFeedback"]').waitFor({ timeout: 10_000 });
+    await wb.screenshot('timer-6-finished');
+  });
+});
