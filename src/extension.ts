@@ -30,7 +30,7 @@ export function activate(context: vscode.ExtensionContext): SdiApi | undefined {
   const tree = new GuideTreeProvider(library);
   const view = vscode.window.createTreeView('sdi.guide', { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(panel, view, ...registerGuideCommands({ library, panel, view }));
-  const feedback = registerFeedback(library);
+  const feedback = registerFeedback(library, context);
   context.subscriptions.push(feedback);
   const timer = registerTimer(context, library, panel);
   feedback.scaffold.runningProblem = () => timer.service.problem()?.title;

@@ -1,0 +1,41 @@
+/** The CodeLens on each "Scores (Weighted)" heading: "Weighted 3.15 / 4.0 · Hire · 5/5 scored". */
+import * as vscode from 'vscode';
+import type { FeedbackSummary } from '../core/feedback';
+import type { Rubric } from '../core/content';
+import { FeedbackAnalyzer, toRange } from './analysis';
+
+/** The lens text for one feedback's summary, in the rubric's words. */
+export function lensTitle(rubric: Rubric, s: FeedbackSummary): string {
+  const label = (id: string) => rubric.bands.find((b) => b.id === id)?.label ?? id;
+  const parts = [`Weighted ${s.weightedScoreText ?? `\u2013 / ${rubric.scale.max.toFixed(1)}`}`];
+  if (s.band) {
+    parts.push(s.borderline ? `${s.acceptedRecommendations.map(label).join(' or ')} (borderline)` : label(s.band));
+  }
+  parts.push(`${s.scored}/${s.dimensions} scored`);
+  return parts.join(' \u00b7 ');
+}
+
+export class FeedbackCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+
+  constructor(private readonly analyzer: FeedbackAnalyzer) {}
+
+  /** Called when a document was re-validated, so the lens follows the diagnostics. */
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    const validation = this.analyzer.validate(document);
+    if (!validation) return [];
+    const rubric = this.analyzer.library.content.rubric;
+    return validation.feedbacks
+      .filter((s) => s.scoresHeading)
+      .map((s) => new vscode.CodeLens(toRange(s.scoresHeading!), { title: lensTitle(rubric, s), command: '' }));
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
