@@ -33,7 +33,6 @@ const GROUP_BY_NAME = new Map<string, CheckboxGroupId>(
 );
 
 const QUICK_SCORES = /^ {0,3}#{1,6}[ \t].*scores[ \t*_]*\([ \t*_]*weighted[ \t*_]*\)/im;
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const CHECKBOX = /^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)(\[[ \t]*([xX]?)[ \t]*\])(.*)$/;
 const FIELD = /^([ \t]*(?:[-*+][ \t]+)?)(\*\*|__)([^*_]*?)(\*\*|__)(.*)$/;
@@ -65,9 +64,20 @@ function trimmed(s: string, from: number, to: number, emphasis = true): [number,
 
 /** The normalized text of an ATX heading, or undefined when the line is not one. */
 function headingOf(line: string): { level: number; text: string } | undefined {
-  const m = ATX.exec(line);
-  if (!m) return undefined;
-  return { level: m[1].length, text: normalizeName(m[2] ?? '') };
+  let i = 0;
+  while (i < 3 && line.charCodeAt(i) === 32) i++;
+  let level = 0;
+  while (line.charCodeAt(i + level) === 35) level++;
+  if (level < 1 || level > 6) return undefined;
+  const k = i + level;
+  if (k < line.length && !isSpace(line.charCodeAt(k))) return undefined;
+  let e = line.length;
+  while (e > k && isSpace(line.charCodeAt(e - 1))) e--;
+  // A closing sequence of #s counts only after a space (or when it is all there is).
+  let h = e;
+  while (h > k && line.charCodeAt(h - 1) === 35) h--;
+  if (h < e && (h === k || isSpace(line.charCodeAt(h - 1)))) e = h;
+  return { level, text: normalizeName(line.slice(k, e)) };
 }
 
 /**
@@ -226,45 +236,58 @@ interface HeadingInfo {
 
 /** Parses a feedback document. Never throws; every range lies inside the document. */
 export function parseFeedback(text: string): ParsedFeedback {
-  const lines = documentLines(text);
-  const lineCount = lines.length;
+  const eol = eolOf(text);
+  // Line breaks are not part of any line, so reading every break as LF keeps every position.
+  if (text.indexOf('\r') >= 0) text = text.replace(/\r\n?/g, '\n');
+  const starts: number[] = [];
   const headings: HeadingInfo[] = [];
   const fields: ParsedField[] = [];
   const checkboxes: ParsedCheckbox[] = [];
-  const fenced = new Uint8Array(lineCount);
+  let fencedSet: Set<number> | undefined;
   let fence: string | undefined;
-  for (let i = 0; i < lineCount; i++) {
-    const line = lines[i];
-    const f = firstNonSpace(line);
-    if (f === 96 || f === 126) {
-      fenced[i] = 1;
-      fence = nextFence(line, fence);
-      continue;
-    }
-    if (fence !== undefined) {
-      fenced[i] = 1;
-      continue;
-    }
-    if (f === 35) {
-      const h = headingOf(line);
+  const n = text.length;
+  let i = 0;
+  // The level of the scores heading the lines are under (7: none), and of the checkbox group heading (0: none).
+  let afterScores = 7;
+  let groupLevel = 0;
+  // Most lines are prose: they are looked at by their first character and never sliced.
+  for (let s = 0; s <= n; i++) {
+    let e = text.indexOf('\n', s);
+    if (e < 0) e = n;
+    starts.push(s);
+    let j = s;
+    while (j < e && isSpace(text.charCodeAt(j))) j++;
+    const c = j < e ? text.charCodeAt(j) : -1;
+    const indent = j - s;
+    if ((c === 96 || c === 126) && indent <= 3) {
+      (fencedSet ??= new Set()).add(i);
+      fence = nextFence(text.slice(s, e), fence);
+    } else if (fence !== undefined) {
+      fencedSet!.add(i);
+    } else if (c === 35 && indent <= 3) {
+      const h = headingOf(text.slice(s, e));
       if (h) {
         headings.push({ line: i, level: h.level, text: h.text });
-        continue;
+        if (h.text === SCORES_HEADING) afterScores = h.level;
+        else if (h.level < afterScores) afterScores = 7;
+        if (GROUP_BY_NAME.has(h.text)) groupLevel = h.level;
+        else if (h.level <= groupLevel) groupLevel = 0;
+      }
+    } else if ((groupLevel > 0 || afterScores === 7) && (c === 45 || c === 42 || c === 43 || c === 95 || (c >= 48 && c <= 57))) {
+      // Boxes count only under a group heading; fields only above a scores heading (the header).
+      const line = text.slice(s, e);
+      const cb = groupLevel > 0 && line.indexOf('[') >= 0 ? parseCheckbox(line, i) : undefined;
+      if (cb) checkboxes.push(cb);
+      else if (afterScores === 7 && (line.indexOf('**') >= 0 || line.indexOf('__') >= 0)) {
+        const fd = parseField(line, i);
+        if (fd) fields.push(fd);
       }
     }
-    // Only lines that can be a field or a checkbox are tried; score lines are read per block below.
-    if (line.indexOf('[') >= 0) {
-      const cb = parseCheckbox(line, i);
-      if (cb) {
-        checkboxes.push(cb);
-        continue;
-      }
-    }
-    if (line.indexOf('**') >= 0 || line.indexOf('__') >= 0) {
-      const fd = parseField(line, i);
-      if (fd) fields.push(fd);
-    }
+    s = e + 1;
   }
+  const lineCount = starts.length;
+  const lineAt = (l: number) => text.slice(starts[l], l + 1 < lineCount ? starts[l + 1] - 1 : n);
+  const fenced = (l: number) => fencedSet !== undefined && fencedSet.has(l);
 
   const scoresIdx: number[] = [];
   headings.forEach((h, k) => { if (h.text === SCORES_HEADING) scoresIdx.push(k); });
@@ -284,12 +307,12 @@ export function parseFeedback(text: string): ParsedFeedback {
     }
     const prev = parts[parts.length - 1];
     if (prev && s.line < prev.endLine) {
-      prev.extraScoresHeadings.push(range(s.line, 0, lines[s.line].length));
+      prev.extraScoresHeadings.push(range(s.line, 0, lineAt(s.line).length));
       continue;
     }
     if (prev && start < prev.endLine) start = prev.endLine;
     const part = newPart(start, end);
-    part.scoresHeading = range(s.line, 0, lines[s.line].length);
+    part.scoresHeading = range(s.line, 0, lineAt(s.line).length);
     part.scoresHeadingLevel = s.level;
     scoreHeadingOf.set(part, s);
     parts.push(part);
@@ -321,8 +344,8 @@ export function parseFeedback(text: string): ParsedFeedback {
       let blockEnd = part.endLine;
       for (const h of partHeadings) if (h.line > s.line && h.level <= s.level) { blockEnd = h.line; break; }
       for (let l = s.line + 1; l < blockEnd; l++) {
-        if (fenced[l]) continue;
-        const sl = parseScoreLine(lines[l], l);
+        if (fenced(l)) continue;
+        const sl = parseScoreLine(lineAt(l), l);
         if (!sl) continue;
         if (normalizeName(sl.name) === WEIGHTED_SCORE_NAME) {
           if (!part.weightedLine) part.weightedLine = sl;
@@ -339,8 +362,8 @@ export function parseFeedback(text: string): ParsedFeedback {
       for (let q = h + 1; q < partHeadings.length; q++) if (partHeadings[q].level <= gh.level) { end = partHeadings[q].line; break; }
       const items: ParsedCheckbox[] = [];
       for (let c = ci; c < checkboxes.length && checkboxes[c].line < end; c++) if (checkboxes[c].line > gh.line) items.push(checkboxes[c]);
-      part.groups.push({ id, heading: CHECKBOX_GROUP_HEADINGS[id], headingLine: gh.line, headingRange: range(gh.line, 0, lines[gh.line].length), items });
+      part.groups.push({ id, heading: CHECKBOX_GROUP_HEADINGS[id], headingLine: gh.line, headingRange: range(gh.line, 0, lineAt(gh.line).length), items });
     }
   }
-  return { lineCount, eol: eolOf(text), parts };
+  return { lineCount, eol, parts };
 }

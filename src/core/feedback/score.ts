@@ -29,13 +29,21 @@ export interface BandPlacement {
 
 const milliOf = (x: number) => Math.round(x * 1000);
 
+const normalized = new Map<string, string>();
+
 /** Lowercase words of a name, with "&" read as "and": "Scalability & Performance" and "scalability and  performance" match. */
 export function normalizeName(name: string): string {
-  return name
+  let n = normalized.get(name);
+  if (n !== undefined) return n;
+  n = name
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+  // Headings, names and box texts repeat from one validation to the next; a bounded memo keeps typing cheap.
+  if (normalized.size > 5000) normalized.clear();
+  if (name.length < 200) normalized.set(name, n);
+  return n;
 }
 
 const dimensionIndex = new WeakMap<Rubric, Map<string, Dimension>>();

@@ -33,16 +33,23 @@ const SINGLE_CHOICE_GROUPS = new Set(['production-experience', 'collaboration-le
 const point = (line: number, character: number): Range => ({ start: { line, character }, end: { line, character } });
 const endOf = (r: Range): Range => point(r.end.line, r.end.character);
 
+const recommendationIndex = new WeakMap<Rubric, { texts: Map<string, BandId>; labels: { id: BandId; label: string }[] }>();
+
 /** The band a recommendation item names: its text is the rubric's recommendation text, or starts with a band label (the longest that fits). */
 export function recommendationBand(rubric: Rubric, text: string): BandId | undefined {
-  const t = normalizeName(text);
-  for (const r of rubric.recommendations) if (normalizeName(r.text) === t) return r.band;
-  let best: { id: BandId; len: number } | undefined;
-  for (const b of rubric.bands) {
-    const label = normalizeName(b.label);
-    if ((t === label || t.startsWith(label + ' ')) && (!best || label.length > best.len)) best = { id: b.id, len: label.length };
+  let index = recommendationIndex.get(rubric);
+  if (!index) {
+    index = {
+      texts: new Map(rubric.recommendations.map((r) => [normalizeName(r.text), r.band])),
+      labels: rubric.bands.map((b) => ({ id: b.id, label: normalizeName(b.label) })).sort((a, b) => b.label.length - a.label.length),
+    };
+    recommendationIndex.set(rubric, index);
   }
-  return best?.id;
+  const t = normalizeName(text);
+  const exact = index.texts.get(t);
+  if (exact) return exact;
+  for (const b of index.labels) if (t === b.label || t.startsWith(b.label + ' ')) return b.id;
+  return undefined;
 }
 
 function bandLabel(rubric: Rubric, id: BandId): string {

@@ -1,0 +1,103 @@
+// Benchmark of the feedback checker against markdownlint (the reference Markdown linter), in one run,
+// on the filled template and on a ~3,900-line document of 50 filled templates with notes.
+// Prints microseconds per validation, the ratios, and the time per line at both sizes (linearity).
+// Needs a build (`node esbuild.mjs`, which bundles the core into out/bench/). Not a timed test.
+import { createRequire } from 'node:module';
+import { readFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { lint } from 'markdownlint/sync';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const require = createRequire(import.meta.url);
+const GOAL = 200;
+
+function load() {
+  const core = join(ROOT, 'out', 'bench', 'feedback-core.js');
+  if (!existsSync(core)) throw new Error('out/bench/feedback-core.js is missing: run `node esbuild.mjs` first');
+  const { validateFeedback } = require(core);
+  const { loadContent } = require(join(ROOT, 'out', 'bench', 'content.js'));
+  const content = loadContent((f) => readFileSync(join(ROOT, 'content', f), 'utf8'));
+  return { validateFeedback, content };
+}
+
+/** The template filled as an interviewer would: fields, scores, weighted score, boxes, and a sentence of notes per placeholder. */
+function filled(template, i) {
+  const scores = [[3, 3, 4, 3, 3, '3.20', 'Hire'], [4, 4, 3, 4, 3, '3.70', 'Strong Hire'], [2, 3, 2, 2, 3, '2.35', 'No Hire']][i % 3];
+  let k = 0;
+  return template
+    .replace('[Name]', `Candidate ${i + 1}`)
+    .replace('[Your Name]', 'Grace Hopper')
+    .replace('[Date]', `2024-03-${String((i % 28) + 1).padStart(2, '0')}`)
+    .replace('[Problem Title]', 'Design a URL Shortener')
+    .replace('[Years]', String(6 + (i % 10)))
+    .replace(/\[1-4\]/g, () => String(scores[k++]))
+    .replace('[Score]', scores[5])
+    .replace(`- [ ] ${scores[6]} -`, `- [x] ${scores[6]} -`)
+    .replace('- [ ] Some production experience', '- [x] Some production experience')
+    .replace('- [ ] Good collaborator', '- [x] Good collaborator')
+    .replace('- [ ] Senior IC with complex', '- [x] Senior IC with complex')
+    .replace(/\[([A-Z][^\]\n]{6,})\]/g, (_, p) => `Notes on ${p.toLowerCase()}: the candidate sharded by key range, then discussed hot keys, replication lag and a cache-aside layer with explicit TTLs.`);
+}
+
+/** Median microseconds per call of fn over batches that each last about `ms`. */
+function time(fn, ms, batches = 5) {
+  for (let w = Date.now(); Date.now() - w < ms / 2; ) fn();
+  const per = [];
+  for (let b = 0; b < batches; b++) {
+    let n = 0;
+    const t0 = process.hrtime.bigint();
+    let t = t0;
+    do {
+      fn();
+      n++;
+      t = process.hrtime.bigint();
+    } while (Number(t - t0) < ms * 1e6);
+    per.push(Number(t - t0) / 1e3 / n);
+  }
+  per.sort((a, b) => a - b);
+  return per[Math.floor(per.length / 2)];
+}
+
+/** Runs the benchmark, prints the figures and returns them. */
+export async function run({ log = console.log } = {}) {
+  const { validateFeedback, content } = load();
+  const rubric = content.rubric;
+  const template = filled(content.feedbackTemplate, 0);
+  const large = Array.from({ length: 50 }, (_, i) => filled(content.feedbackTemplate, i)).join('\n');
+  const docs = { template, large };
+  const results = {};
+  for (const [name, text] of Object.entries(docs)) {
+    const lines = text.split('\n').length;
+    const v = validateFeedback(text, rubric);
+    if (v.diagnostics.some((d) => d.severity === 'error')) throw new Error(`the ${name} document has errors: ${v.diagnostics.map((d) => d.code).join(', ')}`);
+    const ours = time(() => validateFeedback(text, rubric), 200);
+    const mdl = time(() => lint({ strings: { [name]: text } }), name === 'large' ? 1500 : 400, name === 'large' ? 3 : 5);
+    results[name] = {
+      lines,
+      feedbacks: v.feedbacks.length,
+      validateMicros: ours,
+      markdownlintMicros: mdl,
+      ratio: mdl / ours,
+      validateNanosPerLine: (ours * 1000) / lines,
+      markdownlintNanosPerLine: (mdl * 1000) / lines,
+    };
+  }
+  const growth = results.large.validateNanosPerLine / results.template.validateNanosPerLine;
+  const ok = results.template.ratio >= GOAL && results.large.ratio >= GOAL;
+  const f = (x, d = 1) => x.toFixed(d);
+  log('feedback checker vs markdownlint (same run, median of batches)');
+  for (const [name, r] of Object.entries(results)) {
+    log(`  ${name.padEnd(8)} ${String(r.lines).padStart(5)} lines: validate ${f(r.validateMicros)} µs, markdownlint ${f(r.markdownlintMicros)} µs -> ${f(r.ratio, 0)}x faster; per line ${f(r.validateNanosPerLine)} ns vs ${f(r.markdownlintNanosPerLine)} ns`);
+  }
+  log(`  linearity: time per line at ${results.large.lines} lines is ${f(growth, 2)}x that at ${results.template.lines} lines (1.0 = linear)`);
+  log(`  goal >= ${GOAL}x on both: ${ok ? 'met' : 'NOT met'}`);
+  return { ...results, perLineGrowth: growth, goal: GOAL, goalMet: ok };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  run().catch((e) => {
+    console.error(String(e?.stack ?? e));
+    process.exitCode = 1;
+  });
+}
