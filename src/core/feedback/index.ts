@@ -27,5 +27,5 @@ export type {
 export { FEEDBACK_CODES, FEEDBACK_CODE_LIST, type FeedbackCodeInfo } from './codes';
 export { isFeedbackDocument, parseFeedback, CHECKBOX_GROUP_HEADINGS } from './parse';
 export { findDimension, computeWeightedScore, formatWeightedScore, bandOf, validScoreValues, type WeightedScore, type BandPlacement } from './score';
-export { validateFeedback } from './validate';
+export { validateFeedback, validateParsed } from './validate';
 export { weightedScoreEdits, recommendationEdits, scoreValueEdits, weightEdits, fixAll, applyEdits } from './fixes';

@@ -34,7 +34,6 @@ const GROUP_BY_NAME = new Map<string, CheckboxGroupId>(
 
 const QUICK_SCORES = /^ {0,3}#{1,6}[ \t].*scores[ \t*_]*\([ \t*_]*weighted[ \t*_]*\)/im;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const CHECKBOX = /^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)(\[[ \t]*([xX]?)[ \t]*\])(.*)$/;
 const FIELD = /^([ \t]*(?:[-*+][ \t]+)?)(\*\*|__)([^*_]*?)(\*\*|__)(.*)$/;
 
 /** Splits into lines the way VS Code does: CRLF, LF and lone CR all end a line. */
@@ -220,12 +219,33 @@ function parseField(line: string, lineNo: number): ParsedField | undefined {
 }
 
 function parseCheckbox(line: string, lineNo: number): ParsedCheckbox | undefined {
-  const m = CHECKBOX.exec(line);
-  if (!m) return undefined;
-  const bs = m[1].length;
-  const be = bs + m[2].length;
-  const [ts, te] = trimmed(line, be, line.length, false);
-  return { line: lineNo, checked: m[3] !== '', boxRange: range(lineNo, bs, be), text: line.slice(ts, te), textRange: range(lineNo, ts, te) };
+  // `- [ ] text`, `* [x] text`, `1. [X] text`: a list marker, white space, a box with at most one x.
+  const n = line.length;
+  let i = 0;
+  while (i < n && isSpace(line.charCodeAt(i))) i++;
+  const c = line.charCodeAt(i);
+  if (c === 45 || c === 42 || c === 43) i++;
+  else {
+    const d = i;
+    while (i < n && i - d < 9 && line.charCodeAt(i) >= 48 && line.charCodeAt(i) <= 57) i++;
+    if (i === d || (line.charCodeAt(i) !== 46 && line.charCodeAt(i) !== 41)) return undefined;
+    i++;
+  }
+  const afterMarker = i;
+  while (i < n && isSpace(line.charCodeAt(i))) i++;
+  if (i === afterMarker || line.charCodeAt(i) !== 91) return undefined;
+  const bs = i++;
+  while (i < n && isSpace(line.charCodeAt(i))) i++;
+  let checked = false;
+  if (line.charCodeAt(i) === 120 || line.charCodeAt(i) === 88) {
+    checked = true;
+    i++;
+    while (i < n && isSpace(line.charCodeAt(i))) i++;
+  }
+  if (line.charCodeAt(i) !== 93) return undefined;
+  const be = i + 1;
+  const [ts, te] = trimmed(line, be, n, false);
+  return { line: lineNo, checked, boxRange: range(lineNo, bs, be), text: line.slice(ts, te), textRange: range(lineNo, ts, te) };
 }
 
 interface HeadingInfo {

@@ -150,6 +150,11 @@ export function readScore(rubric: Rubric, text: string, allowHalfPoints: boolean
     t = t.slice(1, -1).trim();
     if (!NUMBER.test(t)) return { kind: 'placeholder' };
   }
+  // A plain digit is by far the most common score.
+  if (t.length === 1) {
+    const d = t.charCodeAt(0) - 48;
+    if (d >= rubric.scale.min && d <= rubric.scale.max && d >= 0 && d <= 9) return { kind: 'score', halves: d * 2 };
+  }
   const m = NUMBER.exec(t);
   const range = `${rubric.scale.min}-${rubric.scale.max}`;
   if (!m) return { kind: 'invalid', reason: `"${text}" is not a score ${range}` };

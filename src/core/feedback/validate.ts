@@ -142,8 +142,7 @@ function validatePart(rubric: Rubric, doc: ParsedFeedback, part: ParsedFeedbackP
 
   for (const r of part.extraScoresHeadings) out.add('scores-block-duplicate', 'A second "Scores (Weighted)" block in this feedback; only the first is read', r);
 
-  const scores: DimensionScore[] = rubric.dimensions.map((d) => ({ dimension: d.id, score: null, status: 'missing' }));
-  const byId = new Map(scores.map((s) => [s.dimension, s]));
+  const scores: DimensionScore[] = rubric.dimensions.map((d) => ({ dimension: d.id, line: undefined, score: null, status: 'missing' }));
   let halvesTimesWeight = 0;
   let scored = 0;
   if (part.scoresHeading) {
@@ -153,13 +152,14 @@ function validatePart(rubric: Rubric, doc: ParsedFeedback, part: ParsedFeedbackP
         out.add('dimension-unknown', `"${sl.name}" names no rubric dimension (${rubric.dimensions.map((d) => d.name).join(', ')})`, sl.nameRange);
         continue;
       }
-      const entry = byId.get(dim.id)!;
+      const entry = scores[rubric.dimensions.indexOf(dim)];
       if (entry.line) {
         out.add('score-duplicate', `${dim.name} is scored on line ${entry.line.line + 1} already; this line is not read`, sl.nameRange);
         continue;
       }
       entry.line = sl;
-      if (sl.weightText !== undefined && sl.weightRange) {
+      // The common cases are compared as strings; only odd spellings reach the regular expressions.
+      if (sl.weightText !== undefined && sl.weightRange && sl.weightText !== `${dim.weight}%`) {
         const wm = /^(\d+(?:\.\d+)?)\s*%?$/.exec(sl.weightText);
         if (!wm || Number(wm[1]) !== dim.weight) {
           out.add('weight-mismatch', `${dim.name} weighs ${dim.weight}% in the rubric, not ${sl.weightText}`, sl.weightRange, [
@@ -180,7 +180,7 @@ function validatePart(rubric: Rubric, doc: ParsedFeedback, part: ParsedFeedbackP
         entry.status = 'unfilled';
         out.add('score-unfilled', `${dim.name} is not scored yet`, sl.valueRange, scoreFixes(rubric, sl, allowHalf, ''));
       }
-      if (sl.outOfText !== undefined && sl.outOfRange && reading.kind !== 'placeholder') {
+      if (sl.outOfText !== undefined && sl.outOfRange && reading.kind !== 'placeholder' && sl.outOfText !== String(rubric.scale.max)) {
         const om = /^(\d+)(?:\.0*)?$/.exec(sl.outOfText);
         if (!om || Number(om[1]) !== rubric.scale.max) {
           out.add('score-scale-mismatch', `${dim.name} is written out of ${sl.outOfText || 'nothing'}; the rubric's scale is ${rubric.scale.min}-${rubric.scale.max}`, sl.outOfRange, [
@@ -210,7 +210,7 @@ function validatePart(rubric: Rubric, doc: ParsedFeedback, part: ParsedFeedbackP
 
   if (weighted && part.scoresHeading) {
     const wl = part.weightedLine;
-    const written = wl ? wl.valueText.replace(/^\[|\]$/g, '').trim() : '';
+    const written = !wl ? '' : wl.valueText.charCodeAt(0) === 91 ? wl.valueText.replace(/^\[|\]$/g, '').trim() : wl.valueText;
     if (!wl || isStale(written, weighted.milli)) {
       const edit = writeWeightedEdit(rubric, doc, part, weighted);
       const msg = !wl
@@ -226,8 +226,7 @@ function validatePart(rubric: Rubric, doc: ParsedFeedback, part: ParsedFeedbackP
     }
   }
 
-  const groups = new Map(part.groups.map((g) => [g.id, g]));
-  const recGroup = groups.get('recommendation');
+  const recGroup = part.groups.find((g) => g.id === 'recommendation');
   const checkedRecs = recGroup ? recGroup.items.filter((i) => i.checked && recommendationBand(rubric, i.text) !== undefined) : [];
   let recommendation: BandId | null = null;
   const recFixes = (): FeedbackFix[] => {
@@ -262,10 +261,11 @@ function validatePart(rubric: Rubric, doc: ParsedFeedback, part: ParsedFeedbackP
   for (const g of part.groups) {
     if (!SINGLE_CHOICE_GROUPS.has(g.id)) continue;
     const checked = g.items.filter((i) => i.checked);
+    if (checked.length < 2) continue;
     for (const extra of checked.slice(1)) out.add('checkbox-multiple', `${g.heading} is a single choice: "${extra.text}" is checked as well as "${checked[0].text}"`, extra.boxRange);
   }
 
-  const roleFit = groups.get('role-fit');
+  const roleFit = part.groups.find((g) => g.id === 'role-fit');
   const principal = roleFit?.items.find((i: ParsedCheckbox) => i.checked && normalizeName(i.text).startsWith(PRINCIPAL_TRACK));
   if (principal) {
     const top = bandsDescending(rubric)[0].id;
