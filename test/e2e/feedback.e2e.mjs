@@ -117,4 +117,28 @@ describe('feedback in the workbench (Chromium)', function () {
     await page.mouse.move(5, 5);
     await wb.screenshot('feedback-4-saved');
   });
+
+  it('hover on a score line shows the rubric; completion in a score offers each level', async () => {
+    const page = wb.page;
+    await page.locator('.monaco-editor .view-line', { hasText: 'Production Readiness (15%): 4 / 4' }).first().hover({ position: { x: 60, y: 5 } });
+    const hover = page.locator('.monaco-hover:visible', { hasText: 'Production Readiness' }).first();
+    await hover.waitFor({ timeout: 20_000 });
+    const text = await hover.innerText();
+    assert.match(text, /Written: 4 \/ 4 \u2013 Excellent/);
+    assert.match(text, /1 \u2013 Poor/);
+    await wb.screenshot('feedback-5-hover');
+    await page.keyboard.press('Escape');
+    await page.mouse.move(5, 5);
+
+    await selectScoreOnLine(page, 11, 1);
+    await page.keyboard.press('Control+Space');
+    const rows = page.locator('.suggest-widget .monaco-list-row');
+    await rows.first().waitFor({ timeout: 20_000 });
+    const labels = await rows.allInnerTexts();
+    // The scores come first, lowest first (Markdown's own snippets follow them).
+    assert.deepStrictEqual(labels.slice(0, 4).map((l) => l.split(/\s/)[0]), ['1', '2', '3', '4']);
+    assert.ok(labels[2].includes('Good'), labels.join(' | '));
+    await wb.screenshot('feedback-6-completion');
+    await page.keyboard.press('Escape');
+  });
 });
