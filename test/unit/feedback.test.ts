@@ -105,6 +105,8 @@ const CASES: Case[] = [
     assert.strictEqual(at(t, only(v, 'dimension-unknown')[0].range), 'Coding Speed');
     assert.strictEqual(only(v, 'dimension-unknown')[0].severity, 'warning');
   } },
+  { name: 'plain lines naming dimensions are read; a plain weighted line too', text: () => CLEAN().replace(/^- (Technical|Scalability|Distributed|Production|Communication)/gm, '$1').replace('- **Weighted Score:** 3.20 / 4.0', '**Weighted Score: 3.20 / 4.0**'), codes: [], check: (v) => assert.strictEqual(v.weightedScore, 3.2) },
+  { name: 'a list item naming no dimension is unknown, a prose line is not', text: () => CLEAN().replace('- **Weighted Score:** 3.20 / 4.0', '- **Weighted Score:** 3.20 / 4.0\nNote: discussed with the panel\n- Note: strong'), codes: ['dimension-unknown'] },
   { name: 'prose in the scores block is not a score line', text: () => CLEAN().replace('- **Weighted Score:** 3.20 / 4.0', '- **Weighted Score:** 3.20 / 4.0\n\nOverall the scores were discussed with the panel.'), codes: [] },
   { name: 'the weighted score not written', text: () => fill({ scores: [3, 3, 4, 3, 3], recommend: ['hire'] }), codes: ['weighted-score-stale'], check: (v, t) => {
     const d = only(v, 'weighted-score-stale')[0];
@@ -143,6 +145,7 @@ const CASES: Case[] = [
   { name: 'experience that is not a number is not judged', text: () => fill({ years: 'about a decade', scores: [3, 3, 4, 3, 3], weighted: '3.20', recommend: ['hire'] }), codes: [] },
   { name: 'a placeholder field is only unfilled: no date check', text: () => fill({ date: '[Date]', years: '[Years]', scores: [3, 3, 4, 3, 3], weighted: '3.20', recommend: ['hire'] }), codes: ['field-unfilled', 'field-unfilled'] },
   { name: 'an empty field is unfilled', text: () => fill({ candidate: '', scores: [3, 3, 4, 3, 3], weighted: '3.20', recommend: ['hire'] }), codes: ['field-unfilled'] },
+  { name: 'a comment after the scale is fine', text: () => CLEAN().replace('Leadership (10%): 3 / 4', 'Leadership (10%): 3 / 4 (clear, but rarely drove the discussion)'), codes: [] },
   { name: 'a score written out of another scale', text: () => CLEAN().replace('Leadership (10%): 3 / 4', 'Leadership (10%): 3 / 5'), codes: ['score-scale-mismatch'] },
 ];
 

@@ -119,6 +119,7 @@ function nextFence(line: string, fence: string | undefined): string | undefined 
 
 /** Reads `Name (30%): 3 / 4` leniently; undefined when the line is not one. */
 export function parseScoreLine(line: string, lineNo: number, requireListOrWeight = true): ParsedScoreLine | undefined {
+  if (typeof line !== 'string') return undefined;
   const colon = line.indexOf(':');
   if (colon < 0) return undefined;
   let i = 0;
@@ -172,6 +173,7 @@ export function parseScoreLine(line: string, lineNo: number, requireListOrWeight
   const parsed: ParsedScoreLine = {
     line: lineNo,
     lineRange: range(lineNo, 0, n),
+    listItem,
     name: line.slice(ns, ne),
     nameRange: range(lineNo, ns, ne),
     valueText: line.slice(vs, ve),
@@ -256,6 +258,7 @@ interface HeadingInfo {
 
 /** Parses a feedback document. Never throws; every range lies inside the document. */
 export function parseFeedback(text: string): ParsedFeedback {
+  if (typeof text !== 'string') text = String(text ?? '');
   const eol = eolOf(text);
   // Line breaks are not part of any line, so reading every break as LF keeps every position.
   if (text.indexOf('\r') >= 0) text = text.replace(/\r\n?/g, '\n');
@@ -365,7 +368,7 @@ export function parseFeedback(text: string): ParsedFeedback {
       for (const h of partHeadings) if (h.line > s.line && h.level <= s.level) { blockEnd = h.line; break; }
       for (let l = s.line + 1; l < blockEnd; l++) {
         if (fenced(l)) continue;
-        const sl = parseScoreLine(lineAt(l), l);
+        const sl = parseScoreLine(lineAt(l), l, false);
         if (!sl) continue;
         if (normalizeName(sl.name) === WEIGHTED_SCORE_NAME) {
           if (!part.weightedLine) part.weightedLine = sl;

@@ -98,6 +98,8 @@ export interface ParsedScoreLine {
   line: number;
   /** The whole line (without its line break). */
   lineRange: Range;
+  /** The line is a list item (`- `, `* `, `+ `, `1. `); other lines count only when they name a dimension or carry a weight. */
+  listItem: boolean;
   /** The name as written (trimmed, without emphasis). */
   name: string;
   nameRange: Range;

@@ -149,6 +149,8 @@ function validatePart(rubric: Rubric, doc: ParsedFeedback, part: ParsedFeedbackP
     for (const sl of part.scoreLines) {
       const dim = findDimension(rubric, sl.name);
       if (!dim) {
+        // A prose line such as "Overall: strong" is no score line; a list item or a weighted line is one.
+        if (!sl.listItem && sl.weightText === undefined) continue;
         out.add('dimension-unknown', `"${sl.name}" names no rubric dimension (${rubric.dimensions.map((d) => d.name).join(', ')})`, sl.nameRange);
         continue;
       }
@@ -181,7 +183,8 @@ function validatePart(rubric: Rubric, doc: ParsedFeedback, part: ParsedFeedbackP
         out.add('score-unfilled', `${dim.name} is not scored yet`, sl.valueRange, scoreFixes(rubric, sl, allowHalf, ''));
       }
       if (sl.outOfText !== undefined && sl.outOfRange && reading.kind !== 'placeholder' && sl.outOfText !== String(rubric.scale.max)) {
-        const om = /^(\d+)(?:\.0*)?$/.exec(sl.outOfText);
+        // Only the leading number counts: "4 (solid design)" is out of 4.
+        const om = /^(\d+)(?:\.0+)?(?![\d.,])/.exec(sl.outOfText);
         if (!om || Number(om[1]) !== rubric.scale.max) {
           out.add('score-scale-mismatch', `${dim.name} is written out of ${sl.outOfText || 'nothing'}; the rubric's scale is ${rubric.scale.min}-${rubric.scale.max}`, sl.outOfRange, [
             { title: `Write "${rubric.scale.max}"`, edits: [{ range: sl.outOfRange, newText: String(rubric.scale.max) }], preferred: false, safe: false },
