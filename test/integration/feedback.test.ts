@@ -266,6 +266,45 @@ describe('feedback: documents in the editor', function () {
     assert.strictEqual(doc.getText(), replaceOnce(text, 'Ada Lovelace', 'Ada King'));
   });
 
+  it('an auto save after a delay does not rewrite the weighted score under the cursor', async () => {
+    const files = () => vscode.workspace.getConfiguration('files');
+    const { doc, editor } = await openFeedback(FILLED, () => true);
+    await files().update('autoSaveDelay', 50, vscode.ConfigurationTarget.Workspace);
+    await files().update('autoSave', 'afterDelay', vscode.ConfigurationTarget.Workspace);
+    try {
+      const saved = new Promise<void>((res) => {
+        const sub = vscode.workspace.onDidSaveTextDocument((d) => {
+          if (d.uri.toString() === doc.uri.toString()) { sub.dispose(); res(); }
+        });
+      });
+      await editor.edit((b) => b.replace(rangeOfText(doc, '(25%): 3 /', '3'), '4'));
+      await saved;
+      const typed = replaceOnce(FILLED, '(25%): 3 /', '(25%): 4 /');
+      assert.strictEqual(doc.getText(), typed);
+      assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(doc.uri)), typed);
+    } finally {
+      await files().update('autoSave', undefined, vscode.ConfigurationTarget.Workspace);
+      await files().update('autoSaveDelay', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('sdi.scores.allowHalfPoints makes 3.5 a valid score', async () => {
+    const scores = () => vscode.workspace.getConfiguration('sdi.scores');
+    const { doc } = await openFeedback(replaceOnce(FILLED, '(10%): 3 / 4', '(10%): 3.5 / 4'), (d) => codes(d).includes('score-invalid'));
+    try {
+      const ds = await (async () => {
+        const waiting = diagnosticsWhen(() => doc.uri, (d) => !codes(d).includes('score-invalid'), 'no score-invalid with half points');
+        await scores().update('allowHalfPoints', true, vscode.ConfigurationTarget.Workspace);
+        return waiting;
+      })();
+      // 3.15 + 0.5 x 10% = 3.20: the written 3.15 is now stale.
+      assert.deepStrictEqual(codes(ds), ['weighted-score-stale']);
+      assert.match(ds[0].message, /3\.20 \/ 4\.0/);
+    } finally {
+      await scores().update('allowHalfPoints', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('CodeLens on the scores heading shows the weighted score, band and how many are scored', async () => {
     const { doc, editor } = await openFeedback(FILLED, () => true);
     const lenses = async () => (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)).filter((l) => l.command?.title.startsWith('Weighted'));
