@@ -24,7 +24,7 @@ async function integration() {
   requireBuilt('dist/extension.js', 'load the extension');
   requireBuilt('out/test/integration/index.js', 'run the integration tests');
   ensureHost();
-  host = await startHost({ name: 'integration' });
+  host = await startHost({ name: 'integration', port: process.env.SDI_PORT ? Number(process.env.SDI_PORT) : undefined });
   console.log(`[host] VS Code at ${host.url}, workspace ${host.workspace}`);
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
@@ -62,7 +62,7 @@ async function e2e() {
   const only = process.argv.slice(3);
   const selected = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
   if (!selected.length) throw new Error('no e2e test files matched');
-  host = await startHost({ name: 'e2e', install: true });
+  host = await startHost({ name: 'e2e', install: true, port: process.env.SDI_PORT ? Number(process.env.SDI_PORT) : undefined });
   console.log(`[host] VS Code at ${host.url}, workspace ${host.workspace}`);
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
   try {
