@@ -26,6 +26,6 @@ export type {
 } from './types';
 export { FEEDBACK_CODES, FEEDBACK_CODE_LIST, type FeedbackCodeInfo } from './codes';
 export { isFeedbackDocument, parseFeedback, CHECKBOX_GROUP_HEADINGS } from './parse';
-export { findDimension, computeWeightedScore, formatWeightedScore, bandOf, validScoreValues, type WeightedScore, type BandPlacement } from './score';
-export { validateFeedback, validateParsed } from './validate';
+export { findDimension, normalizeName, readScore, computeWeightedScore, formatWeightedScore, bandOf, validScoreValues, type WeightedScore, type BandPlacement, type ScoreReading } from './score';
+export { validateFeedback, validateParsed, recommendationBand } from './validate';
 export { weightedScoreEdits, recommendationEdits, scoreValueEdits, weightEdits, fixAll, applyEdits } from './fixes';
