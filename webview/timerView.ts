@@ -184,7 +184,9 @@ export function mountTimer(root: HTMLElement, post: (msg: TimerIntentMessage) =>
         root.dataset.time = 'finished';
       } else {
         const left = cur.plannedMs - elapsed;
-        clockEl.textContent = left >= 0 ? `${clock(left)} left` : `+${clock(-left)} over`;
+        // Rounded up, as the status bar does: "0:00 left" only once the time is up, any overrun at least "+0:01".
+        const up = (ms: number) => clock(Math.ceil(ms / 1000) * 1000);
+        clockEl.textContent = left >= 0 ? `${up(left)} left` : `+${up(-left)} over`;
         root.dataset.time = left < 0 ? 'over' : left <= s.warningMs ? 'warning' : 'ok';
       }
     }

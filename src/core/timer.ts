@@ -442,6 +442,11 @@ export function formatClock(ms: number): string {
   return h ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
 }
 
+/** A countdown's `m:ss`: rounded up to the second, so "0:00 left" means the time is up and any overrun reads at least "+0:01". */
+export function formatCountdown(ms: number): string {
+  return formatClock(Math.ceil(Math.max(0, ms) / 1000) * 1000);
+}
+
 /** Whole minutes of a duration, rounded to the nearest minute, for reports. */
 export function roundMinutes(ms: number): number {
   return Math.round(ms / MINUTE);
@@ -452,7 +457,7 @@ export function statusText(v: TimerView): string {
   const c = v.current;
   if (!c || v.status === 'idle') return 'Interview';
   if (v.status === 'finished') return `Interview finished ${formatClock(v.elapsedTotalMs)}`;
-  const time = c.overrunMs > 0 ? `+${formatClock(c.overrunMs)} over` : `${formatClock(c.remainingMs)} left`;
+  const time = c.overrunMs > 0 ? `+${formatCountdown(c.overrunMs)} over` : `${formatCountdown(c.remainingMs)} left`;
   return `${c.title} ${time}${v.status === 'paused' ? ' (paused)' : ''}`;
 }
 

@@ -2,7 +2,7 @@
 // bar, use the panel's controls from the keyboard, see the deep-dive areas, and screenshots in
 // dark, light and high-contrast themes.
 import assert from 'node:assert';
-import { openWorkbench } from './workbench.mjs';
+import { openWorkbench, updateSettings } from './workbench.mjs';
 
 /** The timer's status bar entry (its text starts with the phase). */
 const statusItem = (page) => page.locator('.part.statusbar .statusbar-item', { has: page.locator('.statusbar-item-label', { hasText: /left|over|paused|finished/ }) }).first();
@@ -119,5 +119,60 @@ describe('interview timer in the workbench (Chromium)', function () {
     assert.match(await offer.innerText(), /New Feedback/);
     await wb.guideFrame().locator('#timer[data-status="finished"] button[data-intent="newFeedback"]').waitFor({ timeout: 10_000 });
     await wb.screenshot('timer-6-finished');
+  });
+});
+
+describe('interview timer: overrun, from the tree\'s context menu (Chromium)', function () {
+  let wb;
+  before(async () => {
+    // A plan whose first phase lasts three seconds, read when the window loads.
+    updateSettings({ 'sdi.timer.phases': [{ id: 'introduction', title: 'Warm-up', minutes: 0.05 }, { title: 'Design', minutes: 1 }], 'sdi.timer.notifications': false });
+    wb = await openWorkbench({ width: 1400, height: 1000 });
+  });
+  after(async () => {
+    if (wb) {
+      await runExact(wb, 'Interview: Reset Timer').catch(() => {});
+      await wb.close();
+    }
+    updateSettings({ 'sdi.timer.phases': undefined, 'sdi.timer.notifications': undefined });
+  });
+
+  it('"Start Interview with This Problem" in the tree starts the timer on that problem', async () => {
+    await wb.activity.click();
+    await wb.treeRow('2. Distributed Data Systems').waitFor({ timeout: 30_000 });
+    await wb.treeRow('1. High-Scale Web Services').click();
+    const row = wb.treeRow('Problem 1: Global Social Media Feed');
+    await row.waitFor({ timeout: 10_000 });
+    const entry = wb.page.locator('.context-view .action-item', { hasText: 'Start Interview with This Problem' }).first();
+    // The tree can swallow a right-click while it is still settling after the expansion: try again then.
+    for (let attempt = 0; ; attempt++) {
+      await row.click({ button: 'right' });
+      try { await entry.waitFor({ timeout: 5_000 }); break; } catch (e) {
+        if (attempt === 2) throw e;
+        await wb.page.keyboard.press('Escape');
+      }
+    }
+    await wb.screenshot('timer-6b-context-menu');
+    await entry.click();
+    await wb.page.locator('.part.statusbar .statusbar-item-label', { hasText: /Warm-up/ }).first().waitFor({ timeout: 20_000 });
+    await wb.guideFrame().locator('#timer .timer-problem', { hasText: 'Design a Global Social Media Feed' }).waitFor({ timeout: 60_000 });
+  });
+
+  it('past its time the phase shows the overrun, on the warning background in the status bar and the panel', async () => {
+    const item = wb.page.locator('.part.statusbar .statusbar-item', { hasText: /Warm-up \+\d+:\d\d over/ }).first();
+    await item.waitFor({ timeout: 15_000 });
+    const colours = await item.evaluate((el) => {
+      const probe = document.createElement('div');
+      probe.style.background = 'var(--vscode-statusBarItem-warningBackground)';
+      document.querySelector('.monaco-workbench')?.append(probe);
+      const want = getComputedStyle(probe).backgroundColor;
+      probe.remove();
+      return { have: getComputedStyle(el).backgroundColor, want };
+    });
+    assert.notStrictEqual(colours.want, 'rgba(0, 0, 0, 0)');
+    assert.strictEqual(colours.have, colours.want, 'the overrun is not on the warning background');
+    const frame = wb.guideFrame();
+    await frame.locator('#timer[data-time="over"] .timer-clock', { hasText: /^\+0:\d\d over$/ }).waitFor({ timeout: 10_000 });
+    await wb.screenshot('timer-7-overrun');
   });
 });

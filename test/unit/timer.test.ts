@@ -184,6 +184,14 @@ describe('timer: state machine with a fake clock', () => {
     ].join('\n'));
   });
 
+  it('counts down in whole seconds rounded up, so the status bar and panel agree at the boundary', () => {
+    const c = new Clock();
+    const s = start(plan, c.t);
+    assert.strictEqual(statusText(view(s, c.advance(5 * MIN - 400))), 'Problem Introduction 0:01 left');
+    assert.strictEqual(statusText(view(s, c.advance(400))), 'Problem Introduction 0:00 left');
+    assert.strictEqual(statusText(view(s, c.advance(1))), 'Problem Introduction +0:01 over');
+  });
+
   it('formats clocks', () => {
     assert.strictEqual(formatClock(0), '0:00');
     assert.strictEqual(formatClock(59_999), '0:59');
