@@ -2,6 +2,7 @@
  * The guide panel's script: shows the items the host sends (Markdown already rendered by the
  * host), renders their Mermaid diagrams, routes link clicks back to the host, and hosts the timer.
  */
+import './zodConfig'; // before the protocol's schemas are built
 import { hostMessage, type WebviewMessage } from '../src/protocol';
 import { Diagrams, loadRenderer } from './diagrams';
 import { themeKind } from './theme';
@@ -20,8 +21,18 @@ const config = (() => {
   }
 })();
 
+/** Wall-clock ms, comparable across frames and with the test driver's clock. */
+const now = () => performance.timeOrigin + performance.now();
+// Timeline marks for tests and the benchmark (see test/bench/diagrams.mjs).
+document.documentElement.dataset.scriptAt = String(now());
+// Anything the CSP blocks is a bug: keep a record the e2e tests check.
+document.addEventListener('securitypolicyviolation', (e) => {
+  const seen = document.documentElement.dataset.cspViolations;
+  document.documentElement.dataset.cspViolations = `${seen ? `${seen}\n` : ''}${e.effectiveDirective} ${e.blockedURI}`;
+});
+
 // The host says whether the first item has diagrams: then Mermaid loads while the host answers `ready`.
-if (config.preloadMermaid) void loadRenderer();
+if (config.preloadMermaid) void loadRenderer().then(() => { document.documentElement.dataset.mermaidAt = String(now()); });
 
 const diagrams = new Diagrams(content, post);
 const timer = mountTimer(document.getElementById('timer')!, post);
@@ -36,7 +47,7 @@ function markPainted(id: string, started: number): void {
     if (content.dataset.item !== id) return;
     content.dataset.state = 'done';
     content.dataset.theme = themeKind();
-    content.dataset.paintedAt = String(performance.timeOrigin + performance.now());
+    content.dataset.paintedAt = String(now());
     content.dataset.renderMs = (performance.now() - started).toFixed(1);
   }, 0));
 }
@@ -49,6 +60,7 @@ window.addEventListener('message', (event) => {
     timer.update(msg.state);
   } else if (msg.type === 'showItem') {
     const started = performance.now();
+    content.dataset.receivedAt = String(now());
     content.dataset.state = 'rendering';
     content.dataset.item = msg.id;
     content.innerHTML = msg.html;

@@ -71,6 +71,13 @@ export class DiagramCache {
     }
   }
 
+  /** Forgets every entry, stored and in memory. */
+  async clear(): Promise<void> {
+    this.memory.clear();
+    if (!this.store) return;
+    for (const e of await this.store.list().catch(() => [])) await this.store.delete(e.key).catch(() => undefined);
+  }
+
   /** Removes the oldest entries until the store is within its limits. */
   async trim(): Promise<void> {
     if (!this.store) return;

@@ -21,6 +21,9 @@ export const SHOW_MARKDOWN_FILE_COMMAND = 'sdi.panel.showMarkdownFile';
 
 const THEME_KEY = 'sdi.panel.diagramTheme';
 
+/** Internal command (hidden from the palette): empties the diagram cache; the benchmark uses it for cold opens. */
+export const CLEAR_DIAGRAM_CACHE_COMMAND = 'sdi.panel.clearDiagramCache';
+
 /** What the panel shows: a guide item, or (for tests) a Markdown file. */
 interface Shown {
   id: string;
@@ -36,6 +39,7 @@ export class GuidePanel implements vscode.Disposable {
   /** The Mermaid theme fingerprint the webview last reported; cached SVGs are looked up for it. */
   private theme: string | undefined;
   private readonly cache: DiagramCache;
+  private chunkName: string | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly shown = new vscode.EventEmitter<string>();
   private readonly received = new vscode.EventEmitter<WebviewMessage>();
@@ -73,6 +77,7 @@ export class GuidePanel implements vscode.Disposable {
         const markdown = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
         this.open({ id: `file:${uri.toString()}`, title: uri.path.split('/').pop() ?? 'Markdown', markdown });
       }),
+      vscode.commands.registerCommand(CLEAR_DIAGRAM_CACHE_COMMAND, () => this.cache.clear()),
       this.shown,
       this.received,
       this.becameReady,
@@ -150,6 +155,7 @@ export class GuidePanel implements vscode.Disposable {
     const theme = this.theme;
     const cached = theme ? await Promise.all(sources.map((src) => this.cache.get(theme, src))) : [];
     const preloadMermaid = sources.some((_, i) => !cached[i]);
+    const chunk = preloadMermaid ? this.mermaidChunk() : undefined;
     w.html = panelHtml({
       cspSource: w.cspSource,
       nonce: makeNonce(),
@@ -157,9 +163,22 @@ export class GuidePanel implements vscode.Disposable {
       styleUri: asUri('media', 'panel.css'),
       codiconUri: asUri('dist', 'webview', 'codicons', 'codicon.css'),
       extraStyleUris: fs.existsSync(timerCss.fsPath) ? [asUri('media', 'timer.css')] : [],
+      modulePreloadUris: chunk ? [asUri('dist', 'webview', 'chunks', chunk)] : [],
       config: { preloadMermaid },
       title: 'Interview Guide',
     });
+  }
+
+  /** The file name of the webview's Mermaid chunk (esbuild names it with a hash), found once. */
+  private mermaidChunk(): string | undefined {
+    if (this.chunkName === undefined) {
+      try {
+        this.chunkName = fs.readdirSync(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', 'chunks').fsPath).find((f) => /^mermaidRenderer-\w+\.js$/.test(f)) ?? '';
+      } catch {
+        this.chunkName = '';
+      }
+    }
+    return this.chunkName || undefined;
   }
 
   private setTheme(theme: string | undefined): void {

@@ -3,62 +3,10 @@
 // dark, light and both high-contrast themes), the toolbar works from the keyboard, and a reload
 // restores the panel on the same item with its diagrams from the cache (Mermaid not loaded).
 import assert from 'node:assert';
-import { writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { openWorkbench } from './workbench.mjs';
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** Guide items with diagrams, how many each has, and a key chord that opens each (see keybindings below). */
-export const DIAGRAM_ITEMS = [
-  { id: 'problem:global-social-media-feed', diagrams: 3, key: 'Control+Alt+Shift+1' },
-  { id: 'problem:distributed-payment-processing', diagrams: 3, key: 'Control+Alt+Shift+2' },
-  { id: 'problem:real-time-analytics-platform', diagrams: 2, key: 'Control+Alt+Shift+3' },
-  { id: 'topic:circuit-breaker', diagrams: 1, key: 'Control+Alt+Shift+4' },
-  { id: 'topic:saga', diagrams: 1, key: 'Control+Alt+Shift+5' },
-  { id: 'topic:multi-level-caching', diagrams: 1, key: 'Control+Alt+Shift+6' },
-  { id: 'topic:consistency-models', diagrams: 1, key: 'Control+Alt+Shift+7' },
-];
-export const FIXTURE_KEY = 'Control+Alt+Shift+9';
-
-/**
- * Key bindings in the test profile: the tests open items through `sdi.openItem` with an id, and
- * the broken-diagram fixture through the internal `sdi.panel.showMarkdownFile` (not in the palette).
- */
-export function writeTestKeybindings(settingsFile) {
-  const chord = (k) => k.toLowerCase().replace('control', 'ctrl').replaceAll('+', '+');
-  const bindings = DIAGRAM_ITEMS.map((it) => ({ key: chord(it.key), command: 'sdi.openItem', args: it.id }));
-  bindings.push({ key: chord(FIXTURE_KEY), command: 'sdi.panel.showMarkdownFile', args: join(ROOT, 'test/fixtures/diagrams/broken.md') });
-  writeFileSync(join(dirname(settingsFile), 'keybindings.json'), JSON.stringify(bindings, null, 2));
-}
-
-/** Presses a chord with the workbench (not the webview) focused, so the key binding runs. */
-export async function pressInWorkbench(page, key) {
-  await page.locator('.part.statusbar').first().focus().catch(() => {});
-  await page.evaluate(() => (document.activeElement instanceof HTMLElement && document.activeElement.closest('iframe') ? document.activeElement.blur() : undefined));
-  await page.keyboard.press(key);
-}
-
-/**
- * Switches the colour theme through the palette's theme picker, as a user does, and waits for the
- * workbench to apply it. (Editing settings.json is not picked up live by this host.)
- */
-export async function pickTheme(wb, theme, workbenchClass) {
-  await wb.runCommand('Preferences: Color Theme');
-  const input = wb.page.locator('.quick-input-widget input');
-  await input.fill(theme);
-  const exact = new RegExp(`^${theme.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  const row = wb.page.locator('.quick-input-list .monaco-list-row').filter({ has: wb.page.locator('.label-name', { hasText: exact }) }).first();
-  await row.click({ timeout: 10_000 });
-  await wb.page.waitForFunction((cls) => document.querySelector('.monaco-workbench')?.classList.contains(cls), workbenchClass, { timeout: 20_000 });
-}
-
-/** Waits until the panel shows `id` with every diagram settled (rendered or failed), painted. */
-export async function waitForItem(frame, id, theme) {
-  const sel = `#content[data-item="${id}"][data-state="done"]${theme ? `[data-theme="${theme}"]` : ''}`;
-  await frame.locator(sel).waitFor({ timeout: 60_000 });
-}
+import { DIAGRAM_ITEMS, FIXTURE_KEY, RELOAD_WINDOW_KEY, pickTheme, pressInWorkbench, waitForItem, writeTestKeybindings } from './diagramHelpers.mjs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openWorkbench, WORKSPACE } from './workbench.mjs';
 
 async function diagramStates(frame) {
   return frame.locator('.mermaid-block').evaluateAll((blocks) => blocks.map((b) => ({
@@ -91,6 +39,7 @@ describe('guide panel diagrams in the workbench (Chromium)', function () {
       total += states.length;
     }
     assert.strictEqual(total, 12);
+    assert.strictEqual(await wb.guideFrame().locator('html').getAttribute('data-csp-violations'), null, 'the webview reported CSP violations');
   });
 
   it('shows a broken diagram\'s error and source in place while its neighbour renders', async () => {
@@ -112,8 +61,8 @@ describe('guide panel diagrams in the workbench (Chromium)', function () {
 
   const themes = [
     { name: 'light', theme: 'Light Modern', workbench: 'vs', kind: 'light' },
-    { name: 'high-contrast', theme: 'Default High Contrast', workbench: 'hc-black', kind: 'high-contrast' },
-    { name: 'high-contrast-light', theme: 'Default High Contrast Light', workbench: 'hc-light', kind: 'high-contrast-light' },
+    { name: 'high-contrast', theme: 'Dark High Contrast', workbench: 'hc-black', kind: 'high-contrast' },
+    { name: 'high-contrast-light', theme: 'Light High Contrast', workbench: 'hc-light', kind: 'high-contrast-light' },
     { name: 'dark', theme: 'Dark Modern', workbench: 'vs-dark', kind: 'dark' },
   ];
   it('follows the colour theme: dark, light and high contrast (screenshots)', async () => {
@@ -133,7 +82,7 @@ describe('guide panel diagrams in the workbench (Chromium)', function () {
       if (t.name !== 'dark') await wb.screenshot(`diagrams-problem1-${t.name}`);
     }
     // The sequence and state diagrams too, in high contrast, where contrast matters most.
-    await pickTheme(wb, 'Default High Contrast', 'hc-black');
+    await pickTheme(wb, 'Dark High Contrast', 'hc-black');
     await pressInWorkbench(wb.page, DIAGRAM_ITEMS[3].key);
     await waitForItem(wb.guideFrame(), DIAGRAM_ITEMS[3].id, 'high-contrast');
     await wb.screenshot('diagrams-circuit-breaker-high-contrast');
@@ -173,24 +122,45 @@ describe('guide panel diagrams in the workbench (Chromium)', function () {
     await wb.page.locator('.statusbar-item', { hasText: 'Mermaid source copied' }).first().waitFor({ timeout: 10_000 });
   });
 
+  it('saves a diagram as SVG and as PNG to the file picked in the save dialog', async () => {
+    const item = DIAGRAM_ITEMS[3];
+    await pressInWorkbench(wb.page, item.key);
+    const frame = wb.guideFrame();
+    await waitForItem(frame, item.id, 'dark');
+    for (const [format, magic] of [['SVG', (b) => b.toString('utf8').startsWith('<svg')], ['PNG', (b) => b.subarray(1, 4).toString() === 'PNG']]) {
+      await frame.locator(`button[aria-label="Save as ${format}…"]`).first().click();
+      const input = wb.page.locator('.quick-input-widget input');
+      await wb.page.waitForFunction((ext) => document.querySelector('.quick-input-widget input')?.value.endsWith(ext), `.${format.toLowerCase()}`, { timeout: 10_000 });
+      const target = await input.inputValue();
+      assert.strictEqual(target, join(WORKSPACE(), `circuit-breaker-pattern.${format.toLowerCase()}`));
+      await wb.page.keyboard.press('Enter');
+      await wb.page.waitForFunction(() => !document.querySelector('.quick-input-widget:not([style*="display: none"])'), undefined, { timeout: 10_000 }).catch(() => {});
+      for (let i = 0; i < 50 && !existsSync(target); i++) await new Promise((r) => setTimeout(r, 100));
+      assert.ok(existsSync(target), `${target} was written`);
+      assert.ok(magic(readFileSync(target)), `${target} is a ${format} file`);
+    }
+  });
+
   it('restores the panel on the same item after a reload, its diagrams from the cache without loading Mermaid', async () => {
     const it2 = DIAGRAM_ITEMS[1];
     await pressInWorkbench(wb.page, it2.key);
     await waitForItem(wb.guideFrame(), it2.id, 'dark');
-    // The host writes the cache as the webview reports renderings; give the writes a moment to land.
-    await wb.page.waitForTimeout(500);
-    await wb.page.reload();
+    // Developer: Reload Window, as a user does: the workbench shuts down in order, saving the webview's state.
+    await Promise.all([wb.page.waitForEvent('framenavigated', { predicate: (f) => f === wb.page.mainFrame(), timeout: 30_000 }), pressInWorkbench(wb.page, RELOAD_WINDOW_KEY)]);
     await wb.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     const frame = wb.guideFrame();
-    await waitForItem(frame, it2.id, 'dark');
+    await waitForItem(frame, it2.id, 'dark').catch(async (e) => { await wb.screenshot('diagrams-restore-failed'); throw e; });
     const states = await diagramStates(frame);
     assert.deepStrictEqual(states.map((s) => s.state), ['rendered', 'rendered', 'rendered']);
     const loaded = await frame.locator('body').evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /mermaidRenderer|Diagram-/.test(n)));
     assert.deepStrictEqual(loaded, [], 'Mermaid was loaded although every diagram was cached');
     await wb.screenshot('diagrams-restored-after-reload');
+    assert.strictEqual(await frame.locator('html').getAttribute('data-csp-violations'), null, 'the webview reported CSP violations');
   });
 
-  it('ran without Content-Security-Policy violations', () => {
+  it('ran without Content-Security-Policy violations', async () => {
+    // The webview records `securitypolicyviolation` events itself (the workbench page's console does not show the webview's).
+    assert.strictEqual(await wb.guideFrame().locator('html').getAttribute('data-csp-violations'), null);
     assert.deepStrictEqual(consoleProblems, []);
   });
 });

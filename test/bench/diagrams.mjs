@@ -1,0 +1,179 @@
+// Benchmark (not a test): how fast the guide panel shows problem 1's three diagrams, in one Chromium run.
+//   open         key press that opens problem 1 → its three diagrams painted in the panel (new webview, Mermaid loaded and run);
+//                "cold" is the session's first, "warm" re-opens with the diagram cache emptied first
+//   floor        bare Mermaid (the same bundle and theme) rendering the same three diagrams on an empty page, navigation → painted
+//   re-open      problem 1 again after another item, in the same panel (page memory: no Mermaid)
+//   re-open new  problem 1 after closing the panel: a new webview, SVGs from the host's cache, Mermaid not loaded
+// Goal: first open within 1.2x of the floor, re-open under 100 ms.
+// `node test/bench/diagrams.mjs` (after `node esbuild.mjs --production`), or through `npm run bench`.
+import { chromium } from 'playwright-core';
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CHROMIUM, CHROMIUM_ARGS, ensureHost, startHost } from '../host/host.mjs';
+import { CLEAR_CACHE_KEY, CLOSE_EDITOR_KEY, DIAGRAM_ITEMS, waitForItem, writeTestKeybindings } from '../e2e/diagramHelpers.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const PROBLEM_1 = DIAGRAM_ITEMS[0];
+const OTHER_ITEM = DIAGRAM_ITEMS[5];
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Problem 1's Mermaid sources, as the panel renders them. */
+async function problemOneSources() {
+  const guide = readFileSync(join(ROOT, 'content/guide.md'), 'utf8');
+  const start = guide.indexOf('### Problem 1:');
+  const end = guide.indexOf('### Problem 2:');
+  return [...guide.slice(start, end).matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m) => m[1]);
+}
+
+/** The floor: an empty page that loads the panel's Mermaid chunk and renders the sources, timed navigation → painted. */
+async function bareMermaid(context, sources) {
+  const chunk = readdirSync(join(ROOT, 'dist/webview/chunks')).find((f) => /^mermaidRenderer-.*\.js$/.test(f));
+  if (!chunk) throw new Error('dist/webview/chunks/mermaidRenderer-*.js is missing: build first');
+  const page = await context.newPage();
+  await page.route('http://bench.invalid/**', (route) => {
+    const path = new URL(route.request().url()).pathname;
+    if (path === '/') {
+      return route.fulfill({ contentType: 'text/html', body: `<!DOCTYPE html><html><head><meta charset="utf-8"></head>
+<body class="vscode-dark" data-vscode-theme-kind="vscode-dark" style="--vscode-font-family: system-ui, sans-serif; background:#1f1f1f">
+<div id="out"></div>
+<script type="module">
+const sources = ${JSON.stringify(sources).replace(/</g, '\\u003c')};
+const { renderDiagram } = await import('/chunks/${chunk}');
+document.body.dataset.mermaidAt = String(performance.timeOrigin + performance.now());
+const theme = { theme: 'dark', darkMode: true, fontFamily: 'system-ui, sans-serif', themeVariables: { fontFamily: 'system-ui, sans-serif' } };
+const out = document.getElementById('out');
+for (const [i, s] of sources.entries()) {
+  const r = await renderDiagram('bare-' + i, s, theme, 'bench');
+  const div = document.createElement('div');
+  div.innerHTML = r.svg ?? ('ERROR ' + r.error);
+  out.append(div);
+}
+requestAnimationFrame(() => setTimeout(() => { document.body.dataset.paintedAt = String(performance.timeOrigin + performance.now()); }, 0));
+</script></body></html>` });
+    }
+    return route.fulfill({ contentType: 'text/javascript', body: readFileSync(join(ROOT, 'dist/webview', path)) });
+  });
+  const t0 = Date.now();
+  await page.goto('http://bench.invalid/');
+  await page.waitForSelector('body[data-painted-at]', { timeout: 60_000 });
+  const painted = Number(await page.locator('body').getAttribute('data-painted-at'));
+  const svgs = await page.locator('#out svg').count();
+  await page.close();
+  if (svgs !== sources.length) throw new Error(`bare Mermaid rendered ${svgs} of ${sources.length} diagrams`);
+  return painted - t0;
+}
+
+/** Presses `key` and returns the ms until the panel shows `id` painted, with the webview's timeline (ms from the key press). */
+async function timeOpen(page, key, id) {
+  const frame = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+  const t0 = Date.now();
+  await page.keyboard.press(key);
+  await waitForItem(frame, id);
+  const marks = await frame.locator('#content').evaluate((c) => ({
+    script: Number(document.documentElement.dataset.scriptAt), mermaid: Number(document.documentElement.dataset.mermaidAt ?? NaN),
+    received: Number(c.dataset.receivedAt), painted: Number(c.dataset.paintedAt),
+  }));
+  const rel = (t) => (Number.isFinite(t) && t >= t0 ? Math.round(t - t0) : undefined);
+  return { ms: marks.painted - t0, script: rel(marks.script), mermaid: rel(marks.mermaid), received: rel(marks.received) };
+}
+
+async function freeBenchPort() {
+  for (let port = 8152; port <= 8159; port++) {
+    try { await fetch(`http://127.0.0.1:${port}/healthz`); } catch { return port; }
+  }
+  return undefined;
+}
+
+/** Closes the panel (if open) and waits until its webview is gone. */
+async function closePanel(page) {
+  if (!(await page.locator('iframe.webview.ready').count())) return;
+  await page.keyboard.press(CLOSE_EDITOR_KEY);
+  await page.locator('iframe.webview.ready').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
+}
+
+/** Runs the benchmark and returns its figures (ms). */
+export async function run({ log = console.log, rounds = 5 } = {}) {
+  ensureHost();
+  const sources = await problemOneSources();
+  const host = await startHost({ name: 'bench', install: true, port: await freeBenchPort() });
+  let browser;
+  try {
+    writeTestKeybindings(host.settingsFile);
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${host.url}/?folder=${encodeURIComponent(host.workspace)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await page.locator('.activitybar [aria-label^="System Design Interview"]').first().waitFor({ timeout: 60_000 });
+    // Let the workbench settle (extension activated, startup work done) so it does not compete with the timing.
+    await page.waitForTimeout(3000);
+
+    // Cold: the first bare-Mermaid page and the first panel open of this browser, each loading its code for the first time.
+    const coldFloor = await bareMermaid(context, sources);
+    const cold = await timeOpen(page, PROBLEM_1.key, PROBLEM_1.id);
+    const frame = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+    const svgs = await frame.locator('.mermaid-block[data-state="rendered"] svg').count();
+    if (svgs !== PROBLEM_1.diagrams) throw new Error(`the panel painted ${svgs} of ${PROBLEM_1.diagrams} diagrams`);
+
+    // Warm, alternating so the machine's load hits both alike: bare Mermaid, then the panel opened anew
+    // with an empty diagram cache (new webview, Mermaid loaded and run).
+    const floors = [], opens = [];
+    for (let i = 0; i < rounds; i++) {
+      floors.push(await bareMermaid(context, sources));
+      await closePanel(page);
+      await page.keyboard.press(CLEAR_CACHE_KEY);
+      await page.waitForTimeout(300);
+      opens.push(await timeOpen(page, PROBLEM_1.key, PROBLEM_1.id));
+    }
+    await page.waitForTimeout(500); // the host writes the rendered SVGs to its cache
+
+    const reopen = [];
+    for (let i = 0; i < rounds; i++) {
+      await timeOpen(page, OTHER_ITEM.key, OTHER_ITEM.id);
+      reopen.push(await timeOpen(page, PROBLEM_1.key, PROBLEM_1.id));
+    }
+    const reopenNew = [];
+    for (let i = 0; i < rounds; i++) {
+      await closePanel(page);
+      reopenNew.push(await timeOpen(page, PROBLEM_1.key, PROBLEM_1.id));
+    }
+    const mermaidLoaded = await frame.locator('body').evaluate(() => performance.getEntriesByType('resource').some((e) => /mermaidRenderer/.test(e.name)));
+
+    const med = (xs) => Math.round(median(xs));
+    const figures = {
+      coldFirstOpenMs: Math.round(cold.ms),
+      coldFloorMs: Math.round(coldFloor),
+      coldRatio: Number((cold.ms / coldFloor).toFixed(2)),
+      firstOpenMs: med(opens.map((o) => o.ms)),
+      floorMs: med(floors),
+      ratio: Number((median(opens.map((o) => o.ms)) / median(floors)).toFixed(2)),
+      // The panel's own part: from its script starting (the webview exists) to painted; creating the webview is VS Code's.
+      panelScriptToPaintedMs: med(opens.map((o) => o.ms - o.script)),
+      reopenMs: med(reopen.map((o) => o.ms)),
+      reopenNewPanelMs: med(reopenNew.map((o) => o.ms)),
+      mermaidLoadedOnReopenNewPanel: mermaidLoaded,
+      runs: { floors: floors.map(Math.round), opens: opens.map((o) => Math.round(o.ms)), reopen: reopen.map((o) => Math.round(o.ms)), reopenNew: reopenNew.map((o) => Math.round(o.ms)) },
+      timeline: { cold, open: opens[Math.floor(opens.length / 2)], reopen: reopen[Math.floor(reopen.length / 2)], reopenNew: reopenNew[Math.floor(reopenNew.length / 2)] },
+    };
+    const tl = (o) => `script ${o.script ?? '-'}, Mermaid loaded ${o.mermaid ?? '-'}, item received ${o.received ?? '-'}, painted ${Math.round(o.ms)}`;
+    log(`problem 1, three diagrams, ms (median of ${rounds}; runs in brackets)
+  cold: first panel open of the session       ${figures.coldFirstOpenMs}   (${tl(cold)})
+  cold: first bare-Mermaid page               ${figures.coldFloorMs}
+  cold ratio                                  ${figures.coldRatio}x  (goal ≤ 1.2x)
+  warm: panel opened anew, empty cache        ${figures.firstOpenMs}  [${figures.runs.opens.join(', ')}]  (${tl(figures.timeline.open)})
+  warm: bare Mermaid on an empty page         ${figures.floorMs}  [${figures.runs.floors.join(', ')}]
+  warm ratio                                  ${figures.ratio}x  (goal ≤ 1.2x)
+  warm: panel script start → painted          ${figures.panelScriptToPaintedMs}  (${(figures.panelScriptToPaintedMs / figures.floorMs).toFixed(2)}x bare Mermaid: the rest is VS Code creating the webview)
+  re-open in the same panel                   ${figures.reopenMs}  [${figures.runs.reopen.join(', ')}]  (goal < 100; ${tl(figures.timeline.reopen)})
+  re-open in a new panel, from the cache      ${figures.reopenNewPanelMs}  [${figures.runs.reopenNew.join(', ')}]  Mermaid loaded: ${mermaidLoaded}  (${tl(figures.timeline.reopenNew)})`);
+    return figures;
+  } finally {
+    await browser?.close();
+    await host.stop();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  run().catch((e) => { console.error(e); process.exit(1); });
+}

@@ -1,0 +1,202 @@
+import * as assert from 'assert';
+import { renderMarkdown, escapeHtml } from '../../src/core/renderMarkdown';
+import { DiagramCache, diagramKey, type DiagramStore } from '../../src/panel/diagramCache';
+import { contentSecurityPolicy, makeNonce, panelHtml, type ShellOptions } from '../../src/panel/html';
+import { hostMessage, panelState, webviewMessage } from '../../src/protocol';
+
+const shell = (over: Partial<ShellOptions> = {}): ShellOptions => ({
+  cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+  nonce: 'abc123',
+  scriptUri: 'https://x/dist/webview/main.js',
+  styleUri: 'https://x/media/panel.css',
+  codiconUri: 'https://x/dist/webview/codicons/codicon.css',
+  config: { preloadMermaid: true },
+  title: 'Interview Guide',
+  ...over,
+});
+
+function csp(html: string): string {
+  const m = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html);
+  assert.ok(m, 'the page has a CSP meta tag');
+  return m[1].replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+}
+
+describe('panel HTML shell', () => {
+  it('has a strict CSP: nothing by default, scripts only by nonce, no eval', () => {
+    const policy = contentSecurityPolicy('https://res', 'N0nce');
+    const directives = Object.fromEntries(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+    assert.deepStrictEqual(directives['default-src'], ["'none'"]);
+    assert.deepStrictEqual(directives['script-src'], ["'nonce-N0nce'", "'strict-dynamic'"]);
+    assert.ok(!policy.includes('unsafe-eval'));
+    assert.ok(!directives['script-src'].includes("'unsafe-inline'"));
+    assert.deepStrictEqual(directives['style-src'], ['https://res', "'unsafe-inline'"]);
+    assert.deepStrictEqual(directives['font-src'], ['https://res']);
+  });
+
+  it('puts the policy and the nonce in the page, with no inline script', () => {
+    const html = panelHtml(shell());
+    assert.match(csp(html), /script-src 'nonce-abc123'/);
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    assert.strictEqual(scripts.length, 1);
+    assert.match(scripts[0][1], /nonce="abc123"/);
+    assert.match(scripts[0][1], /src="https:\/\/x\/dist\/webview\/main.js"/);
+    assert.strictEqual(scripts[0][2].trim(), '', 'the script tag has no inline body');
+    assert.doesNotMatch(html, /\son[a-z]+=/i, 'no inline event handlers');
+  });
+
+  it('preloads script modules only with the nonce', () => {
+    const html = panelHtml(shell({ modulePreloadUris: ['https://x/dist/webview/chunks/mermaidRenderer-AB12.js'] }));
+    assert.match(html, /<link rel="modulepreload" nonce="abc123" href="https:\/\/x\/dist\/webview\/chunks\/mermaidRenderer-AB12.js">/);
+    assert.doesNotMatch(panelHtml(shell()), /modulepreload/);
+  });
+
+  it('has the timer section above the article', () => {
+    const html = panelHtml(shell());
+    const timer = html.indexOf('<section id="timer" aria-label="Interview timer">');
+    assert.ok(timer > 0 && timer < html.indexOf('<article id="content"'));
+  });
+
+  it('escapes every string it places into the page', () => {
+    const evil = '"><script>alert(1)</script>';
+    const html = panelHtml(shell({ title: evil, scriptUri: `x${evil}`, styleUri: evil, codiconUri: evil, extraStyleUris: [evil], modulePreloadUris: [evil], config: { s: evil, q: "'" }, nonce: 'n"n' }));
+    assert.strictEqual((html.match(/<script/g) ?? []).length, 1, 'no injected script tag');
+    assert.ok(!html.includes(evil), 'the input never appears unescaped');
+    const config = /data-config="([^"]*)"/.exec(html)![1];
+    const decoded = config.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    assert.deepStrictEqual(JSON.parse(decoded), { s: evil, q: "'" });
+  });
+
+  it('makes a fresh, long nonce each time', () => {
+    const a = makeNonce();
+    const b = makeNonce();
+    assert.notStrictEqual(a, b);
+    assert.ok(Buffer.from(a, 'base64').length >= 16);
+    assert.match(a, /^[A-Za-z0-9+/=]+$/);
+  });
+
+  it('escapeHtml escapes the five special characters', () => {
+    assert.strictEqual(escapeHtml(`<a href="x" title='y'>&</a>`), '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+  });
+});
+
+describe('renderMarkdown', () => {
+  it('escapes raw HTML instead of passing it through (html: false)', () => {
+    const { html } = renderMarkdown('Hi <script>alert(1)</script> <img src=x onerror="alert(2)">\n\n<div onclick="x()">block</div>\n');
+    assert.ok(!/<script|<img|<div/i.test(html), html);
+    assert.match(html, /&lt;script&gt;/);
+  });
+
+  it('turns Mermaid fences into numbered placeholders and returns their sources', () => {
+    const md = '# T\n\n```mermaid\ngraph TD\n  A-->B\n```\n\ntext\n\n```mermaid\nsequenceDiagram\n  A->>B: "<hi>"\n```\n\n```js\nlet x = 1;\n```\n';
+    const { html, diagrams } = renderMarkdown(md);
+    assert.deepStrictEqual(diagrams, ['graph TD\n  A-->B\n', 'sequenceDiagram\n  A->>B: "<hi>"\n']);
+    assert.match(html, /<div class="mermaid-block" data-diagram="0" data-line="3">/);
+    assert.match(html, /data-diagram="1"/);
+    assert.match(html, /A-&gt;&gt;B: &quot;&lt;hi&gt;&quot;/, 'the source fallback is escaped');
+    assert.match(html, /<pre><code class="language-js">/, 'other fences stay code blocks');
+  });
+
+  it('renders all 12 diagrams of the guide as placeholders', async () => {
+    const { readFileSync } = await import('fs');
+    const guide = readFileSync('content/guide.md', 'utf8');
+    const { diagrams } = renderMarkdown(guide);
+    assert.strictEqual(diagrams.length, 12);
+  });
+
+  it('gives headings the ids the guide links use, and keeps links as written', () => {
+    const { html } = renderMarkdown('## Duration & Structure\n\n[Overview](#overview) [site](https://example.com) [bad](javascript:alert(1))\n');
+    assert.match(html, /<h2 id="duration--structure">/);
+    assert.match(html, /<a href="#overview">/);
+    assert.match(html, /<a href="https:\/\/example.com">/);
+    assert.ok(!/href="javascript:/i.test(html), 'markdown-it does not link javascript: URLs');
+  });
+});
+
+describe('panel message protocol', () => {
+  it('accepts the guide messages and fills defaults', () => {
+    const m = hostMessage.parse({ type: 'showItem', id: 'problem:x', title: 'X', html: '<p>x</p>' });
+    assert.deepStrictEqual(m.type === 'showItem' && m.diagrams, []);
+    assert.ok(webviewMessage.safeParse({ type: 'ready', theme: '{"t":1}' }).success);
+    assert.ok(webviewMessage.safeParse({ type: 'ready' }).success);
+    assert.ok(webviewMessage.safeParse({ type: 'openItem', id: '#overview' }).success);
+    assert.ok(webviewMessage.safeParse({ type: 'diagramRendered', theme: 't', source: 'graph TD', svg: '<svg></svg>' }).success);
+    assert.ok(webviewMessage.safeParse({ type: 'copyDiagramSource', source: 'graph TD' }).success);
+    assert.ok(webviewMessage.safeParse({ type: 'exportDiagram', format: 'svg', name: 'a', data: '<svg/>' }).success);
+    assert.ok(webviewMessage.safeParse({ type: 'exportDiagram', format: 'png', name: 'a', data: 'iVBORw0KGgo=' }).success);
+  });
+
+  it('rejects unknown, malformed and mismatched messages', () => {
+    for (const bad of [
+      null, 'ready', {}, { type: 'nope' }, { type: 'openItem' }, { type: 'openItem', id: 3 },
+      { type: 'exportDiagram', format: 'svg', name: 'a', data: '<script>' },
+      { type: 'exportDiagram', format: 'png', name: 'a', data: '<svg/>' },
+      { type: 'exportDiagram', format: 'gif', name: 'a', data: 'AAAA' },
+      { type: 'diagramRendered', theme: 't', source: 's', svg: 'x'.repeat(2_000_001) },
+    ]) assert.strictEqual(webviewMessage.safeParse(bad).success, false, JSON.stringify(bad)?.slice(0, 80));
+    assert.strictEqual(hostMessage.safeParse({ type: 'showItem', id: 'x', title: 'X' }).success, false);
+    assert.strictEqual(hostMessage.safeParse({ type: 'showItem', id: 'x', title: 'X', html: '', diagrams: [{ svg: '<svg/>' }] }).success, false);
+  });
+
+  it('validates restored panel state', () => {
+    assert.deepStrictEqual(panelState.parse({ itemId: 'guide:overview' }), { itemId: 'guide:overview' });
+    assert.strictEqual(panelState.safeParse({ itemId: 1 }).success, false);
+    assert.strictEqual(panelState.safeParse(undefined).success, false);
+  });
+});
+
+describe('diagram cache', () => {
+  function memoryStore(): DiagramStore & { files: Map<string, { svg: string; mtime: number }>; failing: boolean } {
+    let clock = 0;
+    const files = new Map<string, { svg: string; mtime: number }>();
+    const s = {
+      files,
+      failing: false,
+      async read(key: string) { if (s.failing) throw new Error('io'); return files.get(key)?.svg; },
+      async write(key: string, svg: string) { if (s.failing) throw new Error('io'); files.set(key, { svg, mtime: ++clock }); },
+      async delete(key: string) { files.delete(key); },
+      async list() { return [...files].map(([key, f]) => ({ key, size: f.svg.length, mtime: f.mtime })); },
+    };
+    return s;
+  }
+  const limits = { maxEntries: 3, maxBytes: 1000, maxEntryBytes: 400, memoryEntries: 2 };
+
+  it('keys by theme and source', () => {
+    assert.notStrictEqual(diagramKey('dark', 'graph TD'), diagramKey('light', 'graph TD'));
+    assert.notStrictEqual(diagramKey('dark', 'graph TD'), diagramKey('dark', 'graph LR'));
+    assert.strictEqual(diagramKey('dark', 'graph TD'), diagramKey('dark', 'graph TD'));
+    assert.match(diagramKey('a', 'b'), /^[0-9a-f]{64}$/);
+  });
+
+  it('returns what was put, for the same theme only, also from a new instance (after a reload)', async () => {
+    const store = memoryStore();
+    await new DiagramCache(store, limits).put('dark', 'graph TD', '<svg>d</svg>');
+    const fresh = new DiagramCache(store, limits);
+    assert.strictEqual(await fresh.get('dark', 'graph TD'), '<svg>d</svg>');
+    assert.strictEqual(await fresh.get('light', 'graph TD'), undefined);
+  });
+
+  it('stays within its entry and byte limits, dropping the oldest writes', async () => {
+    const store = memoryStore();
+    const cache = new DiagramCache(store, limits);
+    for (let i = 0; i < 12; i++) {
+      await cache.put('t', `g${i}`, `<svg>${'x'.repeat(200)}</svg>`);
+      await cache.trim();
+      assert.ok(store.files.size <= 3, `${store.files.size} entries`);
+      assert.ok([...store.files.values()].reduce((n, f) => n + f.svg.length, 0) <= 1000);
+    }
+    assert.strictEqual(await new DiagramCache(store, limits).get('t', 'g11'), `<svg>${'x'.repeat(200)}</svg>`);
+    assert.strictEqual(await new DiagramCache(store, limits).get('t', 'g0'), undefined);
+  });
+
+  it('refuses oversized or non-SVG entries and survives a failing store', async () => {
+    const store = memoryStore();
+    const cache = new DiagramCache(store, limits);
+    await cache.put('t', 'big', `<svg>${'x'.repeat(500)}</svg>`);
+    await cache.put('t', 'html', '<script>x</script>');
+    assert.strictEqual(store.files.size, 0);
+    store.failing = true;
+    await cache.put('t', 'ok', '<svg/>');
+    assert.strictEqual(await cache.get('t', 'ok'), '<svg/>', 'kept in memory');
+    assert.strictEqual(await new DiagramCache(store, limits).get('t', 'ok'), undefined);
+  });
+});
