@@ -175,4 +175,19 @@ describe('interview timer: overrun, from the tree\'s context menu (Chromium)', f
     await frame.locator('#timer[data-time="over"] .timer-clock', { hasText: /^\+0:\d\d over$/ }).waitFor({ timeout: 10_000 });
     await wb.screenshot('timer-7-overrun');
   });
+
+  it('a window reload neither loses nor resets the timer: the overrun goes on counting', async () => {
+    const seconds = (t) => { const m = /\+(\d+):(\d\d) over/.exec(t); return m ? Number(m[1]) * 60 + Number(m[2]) : NaN; };
+    const label = () => wb.page.locator('.part.statusbar .statusbar-item-label', { hasText: /Warm-up \+\d+:\d\d over/ }).first();
+    const before = seconds(await label().innerText());
+    assert.ok(before >= 1, `no overrun before the reload: ${before}`);
+    await wb.page.reload();
+    await wb.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await label().waitFor({ timeout: 60_000 });
+    const after = seconds(await label().innerText());
+    assert.ok(after >= before, `the overrun went back from ${before} s to ${after} s after the reload`);
+    // the restored panel shows the running timer again
+    await wb.guideFrame().locator('#timer[data-status="running"][data-time="over"]').waitFor({ timeout: 60_000 });
+    await wb.screenshot('timer-8-after-reload');
+  });
 });
