@@ -41,7 +41,10 @@ if [ ! -f "$CS/lib/vscode/node_modules/@vscode/spdlog/build/Release/spdlog.node"
  "allowScripts":{"code-server@$CODE_SERVER_VERSION":true,"argon2@0.44.0":true}}
 JSON
   # code-server's postinstall checks for Node 24 and builds native modules against its headers
-  ( export PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR"
+  # Under `npm test` the outer npm's settings (npm_config_user_agent naming Node 20 among them)
+  # are inherited; code-server's postinstall reads the Node version from that user agent.
+  ( for v in $(env | grep -o '^npm_[A-Za-z0-9_]*' || true); do unset "$v"; done
+    export PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR"
     cd "$HOST_DIR/cs" && npm i --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION" ) \
     || fail "could not install code-server@$CODE_SERVER_VERSION"
   [ -f "$CS/lib/vscode/node_modules/@vscode/spdlog/build/Release/spdlog.node" ] \
