@@ -39,7 +39,6 @@ export class GuidePanel implements vscode.Disposable {
   /** The Mermaid theme fingerprint the webview last reported; cached SVGs are looked up for it. */
   private theme: string | undefined;
   private readonly cache: DiagramCache;
-  private chunkName: string | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly shown = new vscode.EventEmitter<string>();
   private readonly received = new vscode.EventEmitter<WebviewMessage>();
@@ -155,7 +154,7 @@ export class GuidePanel implements vscode.Disposable {
     const theme = this.theme;
     const cached = theme ? await Promise.all(sources.map((src) => this.cache.get(theme, src))) : [];
     const preloadMermaid = sources.some((_, i) => !cached[i]);
-    const chunk = preloadMermaid ? this.mermaidChunk() : undefined;
+    if (panel !== this.panel) return; // closed while the cache was read
     w.html = panelHtml({
       cspSource: w.cspSource,
       nonce: makeNonce(),
@@ -163,22 +162,9 @@ export class GuidePanel implements vscode.Disposable {
       styleUri: asUri('media', 'panel.css'),
       codiconUri: asUri('dist', 'webview', 'codicons', 'codicon.css'),
       extraStyleUris: fs.existsSync(timerCss.fsPath) ? [asUri('media', 'timer.css')] : [],
-      modulePreloadUris: chunk ? [asUri('dist', 'webview', 'chunks', chunk)] : [],
       config: { preloadMermaid },
       title: 'Interview Guide',
     });
-  }
-
-  /** The file name of the webview's Mermaid chunk (esbuild names it with a hash), found once. */
-  private mermaidChunk(): string | undefined {
-    if (this.chunkName === undefined) {
-      try {
-        this.chunkName = fs.readdirSync(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', 'chunks').fsPath).find((f) => /^mermaidRenderer-\w+\.js$/.test(f)) ?? '';
-      } catch {
-        this.chunkName = '';
-      }
-    }
-    return this.chunkName || undefined;
   }
 
   private setTheme(theme: string | undefined): void {

@@ -16,8 +16,6 @@ export interface ShellOptions {
   codiconUri: string;
   /** Further stylesheets, after the panel's own (e.g. the timer's). */
   extraStyleUris?: string[];
-  /** Script modules to fetch while the page loads (Mermaid's chunk, when the first item needs it). */
-  modulePreloadUris?: string[];
   /** Handed to the script in a `data-` attribute as escaped JSON. */
   config: unknown;
   title: string;
@@ -44,7 +42,7 @@ export function panelHtml(o: ShellOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeHtml(o.codiconUri)}">
 <link rel="stylesheet" href="${escapeHtml(o.styleUri)}">
-${(o.extraStyleUris ?? []).map((u) => `<link rel="stylesheet" href="${escapeHtml(u)}">\n`).join('')}${(o.modulePreloadUris ?? []).map((u) => `<link rel="modulepreload" nonce="${escapeHtml(o.nonce)}" href="${escapeHtml(u)}">\n`).join('')}<title>${escapeHtml(o.title)}</title>
+${(o.extraStyleUris ?? []).map((u) => `<link rel="stylesheet" href="${escapeHtml(u)}">\n`).join('')}<title>${escapeHtml(o.title)}</title>
 </head>
 <body>
 <main id="app" data-config="${escapeHtml(JSON.stringify(o.config))}">

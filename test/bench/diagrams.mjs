@@ -27,7 +27,9 @@ async function problemOneSources() {
 }
 
 /** The floor: an empty page that loads the panel's Mermaid chunk and renders the sources, timed navigation → painted. */
-async function bareMermaid(context, sources) {
+async function bareMermaid(browser, sources) {
+  // Its own context (a window of its own), so the workbench's tab is never put in the background.
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const chunk = readdirSync(join(ROOT, 'dist/webview/chunks')).find((f) => /^mermaidRenderer-.*\.js$/.test(f));
   if (!chunk) throw new Error('dist/webview/chunks/mermaidRenderer-*.js is missing: build first');
   const page = await context.newPage();
@@ -59,7 +61,7 @@ requestAnimationFrame(() => setTimeout(() => { document.body.dataset.paintedAt =
   await page.waitForSelector('body[data-painted-at]', { timeout: 60_000 });
   const painted = Number(await page.locator('body').getAttribute('data-painted-at'));
   const svgs = await page.locator('#out svg').count();
-  await page.close();
+  await context.close();
   if (svgs !== sources.length) throw new Error(`bare Mermaid rendered ${svgs} of ${sources.length} diagrams`);
   return painted - t0;
 }
@@ -69,7 +71,10 @@ async function timeOpen(page, key, id) {
   const frame = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
   const t0 = Date.now();
   await page.keyboard.press(key);
-  await waitForItem(frame, id);
+  await waitForItem(frame, id).catch(async (e) => {
+    await page.screenshot({ path: join(ROOT, 'test-results/bench-diagrams-failed.png') }).catch(() => {});
+    throw e;
+  });
   const marks = await frame.locator('#content').evaluate((c) => ({
     script: Number(document.documentElement.dataset.scriptAt), mermaid: Number(document.documentElement.dataset.mermaidAt ?? NaN),
     received: Number(c.dataset.receivedAt), painted: Number(c.dataset.paintedAt),
@@ -110,7 +115,8 @@ export async function run({ log = console.log, rounds = 5 } = {}) {
     await page.waitForTimeout(3000);
 
     // Cold: the first bare-Mermaid page and the first panel open of this browser, each loading its code for the first time.
-    const coldFloor = await bareMermaid(context, sources);
+    const coldFloor = await bareMermaid(browser, sources);
+    await page.bringToFront();
     const cold = await timeOpen(page, PROBLEM_1.key, PROBLEM_1.id);
     const frame = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
     const svgs = await frame.locator('.mermaid-block[data-state="rendered"] svg').count();
@@ -120,7 +126,9 @@ export async function run({ log = console.log, rounds = 5 } = {}) {
     // with an empty diagram cache (new webview, Mermaid loaded and run).
     const floors = [], opens = [];
     for (let i = 0; i < rounds; i++) {
-      floors.push(await bareMermaid(context, sources));
+      floors.push(await bareMermaid(browser, sources));
+      // A page that is not in front gets no animation frames; the panel marks "painted" on one.
+      await page.bringToFront();
       await closePanel(page);
       await page.keyboard.press(CLEAR_CACHE_KEY);
       await page.waitForTimeout(300);

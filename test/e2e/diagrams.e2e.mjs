@@ -39,6 +39,9 @@ describe('guide panel diagrams in the workbench (Chromium)', function () {
       total += states.length;
     }
     assert.strictEqual(total, 12);
+    // Navigating between items kept the page: Mermaid's chunk was fetched once for all seven items.
+    const loads = await wb.guideFrame().locator('body').evaluate(() => performance.getEntriesByType('resource').filter((e) => /mermaidRenderer/.test(e.name)).length);
+    assert.strictEqual(loads, 1);
     assert.strictEqual(await wb.guideFrame().locator('html').getAttribute('data-csp-violations'), null, 'the webview reported CSP violations');
   });
 
@@ -57,6 +60,20 @@ describe('guide panel diagrams in the workbench (Chromium)', function () {
     assert.match(await frame.locator('#content').innerText(), /<script>window.pwned = 1<\/script>/);
     assert.strictEqual(await frame.locator('#content script, #content img').count(), 0);
     await wb.screenshot('diagrams-broken-dark');
+  });
+
+  it('follows links: an in-guide link opens its item in the panel, an external one asks to open outside', async () => {
+    await pressInWorkbench(wb.page, FIXTURE_KEY);
+    const frame = wb.guideFrame();
+    await frame.locator('#content[data-item$="broken.md"][data-state="done"]').waitFor({ timeout: 60_000 });
+    await frame.locator('a', { hasText: 'outside' }).click();
+    const dialog = wb.page.locator('.monaco-dialog-box', { hasText: 'example.com' });
+    await dialog.waitFor({ timeout: 10_000 });
+    await wb.page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await frame.locator('a', { hasText: 'to another guide item' }).click();
+    await waitForItem(frame, 'topic:circuit-breaker');
+    assert.strictEqual(await frame.locator('.mermaid-block[data-state="rendered"] svg').count(), 1);
   });
 
   const themes = [

@@ -44,12 +44,6 @@ describe('panel HTML shell', () => {
     assert.doesNotMatch(html, /\son[a-z]+=/i, 'no inline event handlers');
   });
 
-  it('preloads script modules only with the nonce', () => {
-    const html = panelHtml(shell({ modulePreloadUris: ['https://x/dist/webview/chunks/mermaidRenderer-AB12.js'] }));
-    assert.match(html, /<link rel="modulepreload" nonce="abc123" href="https:\/\/x\/dist\/webview\/chunks\/mermaidRenderer-AB12.js">/);
-    assert.doesNotMatch(panelHtml(shell()), /modulepreload/);
-  });
-
   it('has the timer section above the article', () => {
     const html = panelHtml(shell());
     const timer = html.indexOf('<section id="timer" aria-label="Interview timer">');
@@ -58,7 +52,7 @@ describe('panel HTML shell', () => {
 
   it('escapes every string it places into the page', () => {
     const evil = '"><script>alert(1)</script>';
-    const html = panelHtml(shell({ title: evil, scriptUri: `x${evil}`, styleUri: evil, codiconUri: evil, extraStyleUris: [evil], modulePreloadUris: [evil], config: { s: evil, q: "'" }, nonce: 'n"n' }));
+    const html = panelHtml(shell({ title: evil, scriptUri: `x${evil}`, styleUri: evil, codiconUri: evil, extraStyleUris: [evil], config: { s: evil, q: "'" }, nonce: 'n"n' }));
     assert.strictEqual((html.match(/<script/g) ?? []).length, 1, 'no injected script tag');
     assert.ok(!html.includes(evil), 'the input never appears unescaped');
     const config = /data-config="([^"]*)"/.exec(html)![1];
