@@ -12,16 +12,6 @@ const today = () => {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 };
 
-/** Runs a palette command whose title is exactly `title`. */
-async function runExact(wb, title) {
-  await wb.page.keyboard.press('F1');
-  const input = wb.page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 10_000 });
-  await input.fill(`>${title}`);
-  const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  await wb.page.locator('.quick-input-list .monaco-list-row').filter({ has: wb.page.locator('.label-name', { hasText: exact }) }).first().click({ timeout: 10_000 });
-}
-
 /** The CodeLens text on the scores heading, once it matches `re`. */
 async function lensMatching(page, re) {
   const lens = page.locator('.monaco-editor .codelens-decoration', { hasText: re }).first();
@@ -51,7 +41,7 @@ describe('feedback in the workbench (Chromium)', function () {
   after(async () => { await wb?.close(); });
 
   it('Interview: New Feedback asks for the candidate and the problem, writes the file and opens it', async () => {
-    await runExact(wb, 'Interview: New Feedback');
+    await wb.runCommand('Interview: New Feedback');
     const input = wb.page.locator('.quick-input-widget input');
     await wb.page.locator('.quick-input-widget', { hasText: 'candidate' }).first().waitFor({ timeout: 10_000 });
     await input.fill('Ada Lovelace');
@@ -84,7 +74,7 @@ describe('feedback in the workbench (Chromium)', function () {
     }
     assert.strictEqual(await lensMatching(page, /5\/5 scored/), 'Weighted 3.15 / 4.0 \u00b7 Hire \u00b7 5/5 scored');
 
-    await runExact(wb, 'View: Focus Problems (Errors, Warnings, Infos)');
+    await wb.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
     const stale = page.locator('.markers-panel .monaco-list-row', { hasText: 'The weighted score is not written; it is 3.15 / 4.0' }).first();
     await stale.waitFor({ timeout: 20_000 });
     const rows = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();

@@ -7,19 +7,9 @@ import { openWorkbench, updateSettings } from './workbench.mjs';
 /** The timer's status bar entry (its text starts with the phase). */
 const statusItem = (page) => page.locator('.part.statusbar .statusbar-item', { has: page.locator('.statusbar-item-label', { hasText: /left|over|paused|finished/ }) }).first();
 
-/** Runs a palette command whose title is exactly `title` (the palette's first row may be another, e.g. recently used). */
-async function runExact(wb, title) {
-  await wb.page.keyboard.press('F1');
-  const input = wb.page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 10_000 });
-  await input.fill(`>${title}`);
-  const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  await wb.page.locator('.quick-input-list .monaco-list-row').filter({ has: wb.page.locator('.label-name', { hasText: exact }) }).first().click({ timeout: 10_000 });
-}
-
 /** Switches the colour theme through the palette's picker, as a user does. */
 async function pickTheme(wb, theme, workbenchClass) {
-  await runExact(wb, 'Preferences: Color Theme');
+  await wb.runCommand('Preferences: Color Theme');
   const input = wb.page.locator('.quick-input-widget input');
   await input.fill(theme);
   const exact = new RegExp(`^${theme.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
@@ -113,7 +103,7 @@ describe('interview timer in the workbench (Chromium)', function () {
     await wb.runCommand('Interview: Finish Interview');
     await wb.page.locator('.part.statusbar .statusbar-item-label', { hasText: /Interview finished/ }).first().waitFor({ timeout: 10_000 });
     // The offer is a notification (a toast, or in the notification centre when toasts are held back).
-    await runExact(wb, 'Notifications: Show Notifications');
+    await wb.runCommand('Notifications: Show Notifications');
     const offer = wb.page.locator('.notifications-center .notification-list-item, .notification-toast', { hasText: 'Interview finished after' }).first();
     await offer.waitFor({ timeout: 10_000 });
     assert.match(await offer.innerText(), /New Feedback/);
@@ -131,16 +121,15 @@ describe('interview timer: overrun, from the tree\'s context menu (Chromium)', f
   });
   after(async () => {
     if (wb) {
-      await runExact(wb, 'Interview: Reset Timer').catch(() => {});
+      await wb.runCommand('Interview: Reset Timer').catch(() => {});
       await wb.close();
     }
     updateSettings({ 'sdi.timer.phases': undefined, 'sdi.timer.notifications': undefined });
   });
 
   it('"Start Interview with This Problem" in the tree starts the timer on that problem', async () => {
-    await wb.activity.click();
-    await wb.treeRow('2. Distributed Data Systems').waitFor({ timeout: 30_000 });
-    await wb.treeRow('1. High-Scale Web Services').click();
+    await wb.showGuideView();
+    // Categories with sample problems start expanded.
     const row = wb.treeRow('Problem 1: Global Social Media Feed');
     await row.waitFor({ timeout: 10_000 });
     const entry = wb.page.locator('.context-view .action-item', { hasText: 'Start Interview with This Problem' }).first();

@@ -33,7 +33,7 @@ describe('guide tree in the workbench (Chromium)', function () {
   });
 
   it('finds an item through the search action', async () => {
-    await wb.runCommand('Interview: Find in Guide');
+    await wb.runCommand('Interview: Find in Guide…');
     const input = wb.page.locator('.quick-input-widget input');
     await input.fill('Textbook');
     await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Textbook Answers' }).first().waitFor({ timeout: 10_000 });

@@ -50,14 +50,14 @@ export async function openWorkbench({ width = 1400, height = 900 } = {}) {
       await page.screenshot({ path });
       return path;
     },
-    /** Runs a command by its palette title, e.g. "Interview: Find in Guide…". */
+    /** Runs the palette command whose title is exactly `title` (the first row may be another, e.g. recently used). */
     async runCommand(title) {
       await page.keyboard.press('F1');
       const input = page.locator('.quick-input-widget input');
       await input.waitFor({ timeout: 10_000 });
       await input.fill(`>${title}`);
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
-      await page.keyboard.press('Enter');
+      const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+      await page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first().click({ timeout: 10_000 });
     },
     /** The guide panel's content frame (outer `iframe.webview`, then `#active-frame`). */
     guideFrame() {
