@@ -109,8 +109,12 @@ export class Diagrams {
 
   constructor(private readonly root: HTMLElement, private readonly post: Post) {}
 
-  /** Lays out the placeholders of a freshly inserted item and renders them. `cached[i]` holds the host's SVG for `fingerprint`. */
-  async show(sources: { source: string; svg?: string }[], cachedFor: string | undefined): Promise<void> {
+  /**
+   * Lays out the placeholders of a freshly inserted item and renders them; `sources[i].svg` is the
+   * host's cached SVG for `cachedFor`. Resolves true once all are shown, false if another item or
+   * theme took over first.
+   */
+  async show(sources: { source: string; svg?: string }[], cachedFor: string | undefined): Promise<boolean> {
     if (cachedFor === this.fingerprint) {
       for (const d of sources) if (d.svg) this.remember(d.source, d.svg);
     }
@@ -119,18 +123,17 @@ export class Diagrams {
       const source = sources[index]?.source ?? blockEl.querySelector('.mermaid-source')?.textContent ?? '';
       return [this.layout(blockEl, source, captionOf(blockEl, i))];
     });
-    await this.renderAll();
+    return this.renderAll();
   }
 
-  /** The theme changed: re-render every diagram with the new theme. */
-  async themeChanged(): Promise<boolean> {
+  /** The theme changed: re-render every diagram with the new theme. Resolves like `show`, or undefined when the theme is the same. */
+  async themeChanged(): Promise<boolean | undefined> {
     const theme = mermaidThemeConfig();
     const fingerprint = themeFingerprint(theme);
-    if (fingerprint === this.fingerprint) return false;
+    if (fingerprint === this.fingerprint) return undefined;
     this.theme = theme;
     this.fingerprint = fingerprint;
-    await this.renderAll();
-    return true;
+    return this.renderAll();
   }
 
   private layout(blockEl: HTMLElement, source: string, caption: string): Block {
@@ -153,7 +156,7 @@ export class Diagrams {
     return block;
   }
 
-  private async renderAll(): Promise<void> {
+  private async renderAll(): Promise<boolean> {
     const generation = ++this.generation;
     const fingerprint = this.fingerprint;
     const pending: Block[] = [];
@@ -169,10 +172,10 @@ export class Diagrams {
     if (pending.length) {
       const renderer = await loadRenderer();
       for (const b of pending) {
-        if (generation !== this.generation) return; // another item or theme took over
+        if (generation !== this.generation) return false; // another item or theme took over
         const id = `mmd-${hash(`${fingerprint}\0${b.source}`)}`;
         const result = await renderer.renderDiagram(id, b.source, this.theme, fingerprint);
-        if (generation !== this.generation) return;
+        if (generation !== this.generation) return false;
         if ('svg' in result) {
           this.remember(b.source, result.svg);
           this.showSvg(b, result.svg);
@@ -182,6 +185,7 @@ export class Diagrams {
         }
       }
     }
+    return generation === this.generation;
   }
 
   private remember(source: string, svg: string): void {

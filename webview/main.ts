@@ -70,7 +70,7 @@ window.addEventListener('message', (event) => {
     const target = msg.anchor ? document.getElementById(msg.anchor) : null;
     if (target) target.scrollIntoView();
     else window.scrollTo(0, 0);
-    void diagrams.show(msg.diagrams, msg.theme).then(() => markPainted(msg.id, started));
+    void diagrams.show(msg.diagrams, msg.theme).then((done) => done && markPainted(msg.id, started));
   }
 });
 
@@ -79,11 +79,11 @@ new MutationObserver(() => {
   const id = content.dataset.item ?? '';
   const started = performance.now();
   if (content.dataset.theme !== themeKind()) content.dataset.state = 'rendering';
-  void diagrams.themeChanged().then((changed) => {
-    if (!changed) return;
-    post({ type: 'theme', theme: diagrams.fingerprint });
-    markPainted(id, started);
-  });
+  const before = diagrams.fingerprint;
+  const rendering = diagrams.themeChanged();
+  // Tell the host at once, so the next item it sends carries SVGs cached for this theme.
+  if (diagrams.fingerprint !== before) post({ type: 'theme', theme: diagrams.fingerprint });
+  void rendering.then((done) => done && markPainted(id, started));
 }).observe(document.body, { attributes: true, attributeFilter: ['class', 'data-vscode-theme-kind', 'style'] });
 
 document.addEventListener('click', (e) => {
