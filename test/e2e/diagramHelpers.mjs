@@ -1,5 +1,5 @@
 // Helpers shared by the diagram e2e tests and the diagram benchmark: key bindings that open guide
-// items and the broken-diagram fixture, the theme picker, and waiting for a painted item.
+// items and the broken-diagram fixture, and waiting for a painted item.
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,6 @@ export const DIAGRAM_ITEMS = [
   { id: 'topic:consistency-models', diagrams: 1, key: 'Control+Alt+Shift+7' },
 ];
 export const FIXTURE_KEY = 'Control+Alt+Shift+9';
-export const THEME_PICKER_KEY = 'Control+Alt+Shift+T';
 export const CLEAR_CACHE_KEY = 'Control+Alt+Shift+C';
 export const CLOSE_EDITOR_KEY = 'Control+Alt+Shift+W';
 export const RELOAD_WINDOW_KEY = 'Control+Alt+Shift+R';
@@ -30,7 +29,6 @@ export function writeTestKeybindings(settingsFile) {
   const chord = (k) => k.toLowerCase().replace('control', 'ctrl');
   const bindings = DIAGRAM_ITEMS.map((it) => ({ key: chord(it.key), command: 'sdi.openItem', args: it.id }));
   bindings.push({ key: chord(FIXTURE_KEY), command: 'sdi.panel.showMarkdownFile', args: join(ROOT, 'test/fixtures/diagrams/broken.md') });
-  bindings.push({ key: chord(THEME_PICKER_KEY), command: 'workbench.action.selectTheme' });
   bindings.push({ key: chord(CLEAR_CACHE_KEY), command: 'sdi.panel.clearDiagramCache' });
   bindings.push({ key: chord(CLOSE_EDITOR_KEY), command: 'workbench.action.closeActiveEditor' });
   bindings.push({ key: chord(RELOAD_WINDOW_KEY), command: 'workbench.action.reloadWindow' });
@@ -40,21 +38,6 @@ export function writeTestKeybindings(settingsFile) {
 /** Presses a chord; the workbench runs its key binding (a focused webview forwards the keys to it). */
 export async function pressInWorkbench(page, key) {
   await page.keyboard.press(key);
-}
-
-/**
- * Switches the colour theme through the palette's theme picker, as a user does, and waits for the
- * workbench to apply it. (Editing settings.json is not picked up live by this host.)
- */
-export async function pickTheme(wb, theme, workbenchClass) {
-  await pressInWorkbench(wb.page, THEME_PICKER_KEY);
-  const input = wb.page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 10_000 });
-  await input.fill(theme);
-  const exact = new RegExp(`^${theme.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  const row = wb.page.locator('.quick-input-list .monaco-list-row').filter({ has: wb.page.locator('.label-name', { hasText: exact }) }).first();
-  await row.click({ timeout: 10_000 });
-  await wb.page.waitForFunction((cls) => document.querySelector('.monaco-workbench')?.classList.contains(cls), workbenchClass, { timeout: 20_000 });
 }
 
 /** Waits until the panel shows `id` with every diagram settled (rendered or failed), painted. */

@@ -3,7 +3,7 @@
 // dark, light and both high-contrast themes), the toolbar works from the keyboard, and a reload
 // restores the panel on the same item with its diagrams from the cache (Mermaid not loaded).
 import assert from 'node:assert';
-import { DIAGRAM_ITEMS, FIXTURE_KEY, RELOAD_WINDOW_KEY, pickTheme, pressInWorkbench, waitForItem, writeTestKeybindings } from './diagramHelpers.mjs';
+import { DIAGRAM_ITEMS, FIXTURE_KEY, RELOAD_WINDOW_KEY, pressInWorkbench, waitForItem, writeTestKeybindings } from './diagramHelpers.mjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openWorkbench, WORKSPACE } from './workbench.mjs';
@@ -89,7 +89,7 @@ describe('guide panel diagrams in the workbench (Chromium)', function () {
     await wb.screenshot('diagrams-problem1-dark');
     let previousSvg = await wb.guideFrame().locator('.mermaid-block svg').first().evaluate((s) => s.outerHTML);
     for (const t of themes) {
-      await pickTheme(wb, t.theme, t.workbench);
+      await wb.setTheme(t.theme, t.workbench);
       await waitForItem(wb.guideFrame(), first.id, t.kind);
       const states = await diagramStates(wb.guideFrame());
       assert.deepStrictEqual(states.map((s) => s.state), ['rendered', 'rendered', 'rendered'], `${t.name}: ${states.map((s) => s.error).join(' ')}`);
@@ -99,14 +99,14 @@ describe('guide panel diagrams in the workbench (Chromium)', function () {
       if (t.name !== 'dark') await wb.screenshot(`diagrams-problem1-${t.name}`);
     }
     // The sequence and state diagrams too, in high contrast, where contrast matters most.
-    await pickTheme(wb, 'Dark High Contrast', 'hc-black');
+    await wb.setTheme('Dark High Contrast', 'hc-black');
     await pressInWorkbench(wb.page, DIAGRAM_ITEMS[3].key);
     await waitForItem(wb.guideFrame(), DIAGRAM_ITEMS[3].id, 'high-contrast');
     await wb.screenshot('diagrams-circuit-breaker-high-contrast');
     await pressInWorkbench(wb.page, DIAGRAM_ITEMS[4].key);
     await waitForItem(wb.guideFrame(), DIAGRAM_ITEMS[4].id, 'high-contrast');
     await wb.screenshot('diagrams-saga-high-contrast');
-    await pickTheme(wb, 'Dark Modern', 'vs-dark');
+    await wb.setTheme('Dark Modern', 'vs-dark');
   });
 
   it('opens a diagram larger from the keyboard, zooms, and closes with Escape', async () => {

@@ -7,16 +7,6 @@ import { openWorkbench, updateSettings } from './workbench.mjs';
 /** The timer's status bar entry (its text starts with the phase). */
 const statusItem = (page) => page.locator('.part.statusbar .statusbar-item', { has: page.locator('.statusbar-item-label', { hasText: /left|over|paused|finished/ }) }).first();
 
-/** Switches the colour theme through the palette's picker, as a user does. */
-async function pickTheme(wb, theme, workbenchClass) {
-  await wb.runCommand('Preferences: Color Theme');
-  const input = wb.page.locator('.quick-input-widget input');
-  await input.fill(theme);
-  const exact = new RegExp(`^${theme.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  await wb.page.locator('.quick-input-list .monaco-list-row').filter({ has: wb.page.locator('.label-name', { hasText: exact }) }).first().click({ timeout: 10_000 });
-  await wb.page.waitForFunction((cls) => document.querySelector('.monaco-workbench')?.classList.contains(cls), workbenchClass, { timeout: 20_000 });
-}
-
 describe('interview timer in the workbench (Chromium)', function () {
   let wb;
   before(async () => { wb = await openWorkbench({ width: 1400, height: 1000 }); });
@@ -90,13 +80,13 @@ describe('interview timer in the workbench (Chromium)', function () {
   });
 
   it('reads well in light and high-contrast themes', async () => {
-    await pickTheme(wb, 'Light Modern', 'vs');
+    await wb.setTheme('Light Modern', 'vs');
     await wb.guideFrame().locator('#timer .timer-deepdive').waitFor({ timeout: 10_000 });
     await wb.screenshot('timer-4-light');
-    await pickTheme(wb, 'Dark High Contrast', 'hc-black');
+    await wb.setTheme('Dark High Contrast', 'hc-black');
     await wb.guideFrame().locator('#timer .timer-deepdive').waitFor({ timeout: 10_000 });
     await wb.screenshot('timer-5-high-contrast');
-    await pickTheme(wb, 'Dark Modern', 'vs-dark');
+    await wb.setTheme('Dark Modern', 'vs-dark');
   });
 
   it('Finish keeps the times and offers New Feedback', async () => {

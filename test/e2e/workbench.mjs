@@ -16,7 +16,7 @@ export const RESULTS = () => env('SDI_RESULTS');
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** Changes user settings of the running host; the workbench applies them live. */
+/** Changes user settings of the test profile; this host reads them when a window opens (not live). */
 export function updateSettings(patch) {
   const file = env('SDI_SETTINGS_FILE');
   const current = JSON.parse(readFileSync(file, 'utf8'));
@@ -50,14 +50,18 @@ export async function openWorkbench({ width = 1400, height = 900 } = {}) {
       await page.screenshot({ path });
       return path;
     },
+    /** Clicks the open quick pick's row whose label is exactly `label`. */
+    async pickExact(label) {
+      const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+      await page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first().click({ timeout: 10_000 });
+    },
     /** Runs the palette command whose title is exactly `title` (the first row may be another, e.g. recently used). */
     async runCommand(title) {
       await page.keyboard.press('F1');
       const input = page.locator('.quick-input-widget input');
       await input.waitFor({ timeout: 10_000 });
       await input.fill(`>${title}`);
-      const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-      await page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first().click({ timeout: 10_000 });
+      await wb.pickExact(title);
     },
     /** The guide panel's content frame (outer `iframe.webview`, then `#active-frame`). */
     guideFrame() {
@@ -67,10 +71,16 @@ export async function openWorkbench({ width = 1400, height = 900 } = {}) {
     treeRow(text) {
       return page.locator('.pane-body .monaco-list-row', { hasText: text }).first();
     },
-    /** Switches the colour theme and waits for the workbench to apply it. */
-    async setTheme(theme, bodyClass) {
-      updateSettings({ 'workbench.colorTheme': theme });
-      await page.waitForFunction((cls) => document.querySelector('.monaco-workbench')?.classList.contains(cls), bodyClass, { timeout: 20_000 });
+    /**
+     * Switches the colour theme through the palette's theme picker, as a user does, and waits for the
+     * workbench to apply it (`workbenchClass` of .monaco-workbench: vs-dark, vs, hc-black, hc-light).
+     * Editing settings.json is not picked up live by this host.
+     */
+    async setTheme(theme, workbenchClass) {
+      await wb.runCommand('Preferences: Color Theme');
+      await page.locator('.quick-input-widget input').fill(theme);
+      await wb.pickExact(theme);
+      await page.waitForFunction((cls) => document.querySelector('.monaco-workbench')?.classList.contains(cls), workbenchClass, { timeout: 20_000 });
     },
     close: () => browser.close(),
   };
