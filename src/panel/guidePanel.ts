@@ -17,12 +17,12 @@ import { makeNonce, panelHtml } from './html';
 /** The panel's view type, also used by the serializer. */
 export const GUIDE_PANEL_VIEW_TYPE = 'sdi.guidePanel';
 /** Internal command (hidden from the palette): shows a Markdown file in the panel; tests use it for fixtures. */
-export const SHOW_MARKDOWN_FILE_COMMAND = 'sdi.panel.showMarkdownFile';
+export const SHOW_MARKDOWN_FILE_COMMAND = 'sdi.showMarkdownFile';
 
 const THEME_KEY = 'sdi.panel.diagramTheme';
 
-/** Internal command (hidden from the palette): empties the diagram cache; the benchmark uses it for cold opens. */
-export const CLEAR_DIAGRAM_CACHE_COMMAND = 'sdi.panel.clearDiagramCache';
+/** Empties the cache of rendered diagrams (also used by the benchmark for cold opens). */
+export const CLEAR_DIAGRAM_CACHE_COMMAND = 'sdi.clearDiagramCache';
 
 /** What the panel shows: a guide item, or (for tests) a Markdown file. */
 interface Shown {
@@ -76,7 +76,10 @@ export class GuidePanel implements vscode.Disposable {
         const markdown = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
         this.open({ id: `file:${uri.toString()}`, title: uri.path.split('/').pop() ?? 'Markdown', markdown });
       }),
-      vscode.commands.registerCommand(CLEAR_DIAGRAM_CACHE_COMMAND, () => this.cache.clear()),
+      vscode.commands.registerCommand(CLEAR_DIAGRAM_CACHE_COMMAND, async () => {
+        await this.cache.clear();
+        vscode.window.setStatusBarMessage('$(check) Diagram cache cleared', 3000);
+      }),
       this.shown,
       this.received,
       this.becameReady,

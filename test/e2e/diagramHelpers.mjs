@@ -23,13 +23,13 @@ export const RELOAD_WINDOW_KEY = 'Control+Alt+Shift+R';
 
 /**
  * Key bindings in the test profile: the tests open items through `sdi.openItem` with an id, and
- * the broken-diagram fixture through the internal `sdi.panel.showMarkdownFile` (not in the palette).
+ * the broken-diagram fixture through the internal `sdi.showMarkdownFile` (not in the palette).
  */
 export function writeTestKeybindings(settingsFile) {
   const chord = (k) => k.toLowerCase().replace('control', 'ctrl');
   const bindings = DIAGRAM_ITEMS.map((it) => ({ key: chord(it.key), command: 'sdi.openItem', args: it.id }));
-  bindings.push({ key: chord(FIXTURE_KEY), command: 'sdi.panel.showMarkdownFile', args: join(ROOT, 'test/fixtures/diagrams/broken.md') });
-  bindings.push({ key: chord(CLEAR_CACHE_KEY), command: 'sdi.panel.clearDiagramCache' });
+  bindings.push({ key: chord(FIXTURE_KEY), command: 'sdi.showMarkdownFile', args: join(ROOT, 'test/fixtures/diagrams/broken.md') });
+  bindings.push({ key: chord(CLEAR_CACHE_KEY), command: 'sdi.clearDiagramCache' });
   bindings.push({ key: chord(CLOSE_EDITOR_KEY), command: 'workbench.action.closeActiveEditor' });
   bindings.push({ key: chord(RELOAD_WINDOW_KEY), command: 'workbench.action.reloadWindow' });
   writeFileSync(join(dirname(settingsFile), 'keybindings.json'), JSON.stringify(bindings, null, 2));
