@@ -98,11 +98,19 @@ const contexts = [
     outdir: 'dist/webview',
     platform: 'browser',
     format: 'esm',
-    splitting: true,
     target: 'es2022',
-    chunkNames: 'chunks/[name]-[hash]',
-    loader: { '.ttf': 'file' },
     plugins: [watchLog, zodEnglishOnly],
+  },
+  // Mermaid and the diagram renderer, imported by the panel's script when a diagram needs drawing.
+  // One file, not split: Mermaid's per-diagram chunks would ship as a hundred files.
+  {
+    ...common,
+    entryPoints: { mermaid: 'webview/mermaidRenderer.ts' },
+    outdir: 'dist/webview',
+    platform: 'browser',
+    format: 'esm',
+    target: 'es2022',
+    plugins: [watchLog],
   },
 ];
 

@@ -11,10 +11,16 @@ import { openViewer } from './viewer';
 type Renderer = typeof import('./mermaidRenderer');
 type Post = (msg: WebviewMessage) => void;
 
+/**
+ * Mermaid and the renderer are their own bundle, `mermaid.js` beside this script (see esbuild.mjs):
+ * one file rather than a chunk per diagram type, and loaded only when a diagram is not cached.
+ */
+const RENDERER_URL = new URL('./mermaid.js', import.meta.url).href;
+
 let rendererPromise: Promise<Renderer> | undefined;
 /** Loads Mermaid (once per page); navigating between items reuses it. */
 export function loadRenderer(): Promise<Renderer> {
-  rendererPromise ??= import('./mermaidRenderer');
+  rendererPromise ??= import(RENDERER_URL) as Promise<Renderer>;
   return rendererPromise;
 }
 

@@ -7,7 +7,7 @@
 // Goal: first open within 1.2x of the floor, re-open under 100 ms.
 // `node test/bench/diagrams.mjs` (after `node esbuild.mjs --production`), or through `npm run bench`.
 import { chromium } from 'playwright-core';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CHROMIUM, CHROMIUM_ARGS, ensureHost, startHost } from '../host/host.mjs';
@@ -26,12 +26,11 @@ async function problemOneSources() {
   return [...guide.slice(start, end).matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m) => m[1]);
 }
 
-/** The floor: an empty page that loads the panel's Mermaid chunk and renders the sources, timed navigation → painted. */
+/** The floor: an empty page that loads the panel's Mermaid bundle and renders the sources, timed navigation → painted. */
 async function bareMermaid(browser, sources) {
   // Its own context (a window of its own), so the workbench's tab is never put in the background.
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const chunk = readdirSync(join(ROOT, 'dist/webview/chunks')).find((f) => /^mermaidRenderer-.*\.js$/.test(f));
-  if (!chunk) throw new Error('dist/webview/chunks/mermaidRenderer-*.js is missing: build first');
+  if (!existsSync(join(ROOT, 'dist/webview/mermaid.js'))) throw new Error('dist/webview/mermaid.js is missing: build first');
   const page = await context.newPage();
   await page.route('http://bench.invalid/**', (route) => {
     const path = new URL(route.request().url()).pathname;
@@ -41,7 +40,7 @@ async function bareMermaid(browser, sources) {
 <div id="out"></div>
 <script type="module">
 const sources = ${JSON.stringify(sources).replace(/</g, '\\u003c')};
-const { renderDiagram } = await import('/chunks/${chunk}');
+const { renderDiagram } = await import('/mermaid.js');
 document.body.dataset.mermaidAt = String(performance.timeOrigin + performance.now());
 const theme = { theme: 'dark', darkMode: true, fontFamily: 'system-ui, sans-serif', themeVariables: { fontFamily: 'system-ui, sans-serif' } };
 const out = document.getElementById('out');
@@ -146,7 +145,7 @@ export async function run({ log = console.log, rounds = 5 } = {}) {
       await closePanel(page);
       reopenNew.push(await timeOpen(page, PROBLEM_1.key, PROBLEM_1.id));
     }
-    const mermaidLoaded = await frame.locator('body').evaluate(() => performance.getEntriesByType('resource').some((e) => /mermaidRenderer/.test(e.name)));
+    const mermaidLoaded = await frame.locator('body').evaluate(() => performance.getEntriesByType('resource').some((e) => /\/mermaid\.js(\?|$)/.test(e.name)));
 
     const med = (xs) => Math.round(median(xs));
     const figures = {

@@ -39,8 +39,8 @@ describe('guide panel diagrams in the workbench (Chromium)', function () {
       total += states.length;
     }
     assert.strictEqual(total, 12);
-    // Navigating between items kept the page: Mermaid's chunk was fetched once for all seven items.
-    const loads = await wb.guideFrame().locator('body').evaluate(() => performance.getEntriesByType('resource').filter((e) => /mermaidRenderer/.test(e.name)).length);
+    // Navigating between items kept the page: Mermaid's bundle was fetched once for all seven items.
+    const loads = await wb.guideFrame().locator('body').evaluate(() => performance.getEntriesByType('resource').filter((e) => /\/mermaid\.js(\?|$)/.test(e.name)).length);
     assert.strictEqual(loads, 1);
     assert.strictEqual(await wb.guideFrame().locator('html').getAttribute('data-csp-violations'), null, 'the webview reported CSP violations');
   });
@@ -169,7 +169,7 @@ describe('guide panel diagrams in the workbench (Chromium)', function () {
     await waitForItem(frame, it2.id, 'dark').catch(async (e) => { await wb.screenshot('diagrams-restore-failed'); throw e; });
     const states = await diagramStates(frame);
     assert.deepStrictEqual(states.map((s) => s.state), ['rendered', 'rendered', 'rendered']);
-    const loaded = await frame.locator('body').evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /mermaidRenderer|Diagram-/.test(n)));
+    const loaded = await frame.locator('body').evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /\/mermaid\.js(\?|$)/.test(n)));
     assert.deepStrictEqual(loaded, [], 'Mermaid was loaded although every diagram was cached');
     await wb.screenshot('diagrams-restored-after-reload');
     assert.strictEqual(await frame.locator('html').getAttribute('data-csp-violations'), null, 'the webview reported CSP violations');
