@@ -35,8 +35,8 @@ async function healthy(url) {
 
 /**
  * Starts code-server. `install: true` puts this extension into the run's extensions folder
- * (a link to the repository), so the plain workbench URL loads it; otherwise tests load it
- * through the workbench's `payload` (extensionDevelopmentPath).
+ * (a link to the repository) and `install: 'file.vsix'` installs a package, so the plain workbench
+ * URL loads it; otherwise tests load it through the workbench's `payload` (extensionDevelopmentPath).
  */
 export async function startHost({ name = 'run', port, install = false, settings = {}, workspace } = {}) {
   mkdirSync(join(ROOT, '.vscode-test/runs'), { recursive: true });
@@ -46,7 +46,13 @@ export async function startHost({ name = 'run', port, install = false, settings 
   for (const d of ['ud/User', 'exts', 'tmp', 'xdg/config', 'xdg/data', 'xdg/cache']) mkdirSync(join(run, d), { recursive: true });
   const base = JSON.parse(readFileSync(join(ROOT, 'test/host/settings.json'), 'utf8'));
   writeFileSync(join(run, 'ud/User/settings.json'), JSON.stringify({ ...base, ...settings }, null, 2));
-  if (install) {
+  if (typeof install === 'string') {
+    // A packaged .vsix, installed the way a user installs it.
+    const r = spawnSync(NODE24, [ENTRY, '--user-data-dir', join(run, 'ud'), '--extensions-dir', join(run, 'exts'), '--install-extension', install], {
+      encoding: 'utf8', env: { ...process.env, XDG_CONFIG_HOME: join(run, 'xdg/config'), XDG_DATA_HOME: join(run, 'xdg/data'), XDG_CACHE_HOME: join(run, 'xdg/cache') },
+    });
+    if (r.status !== 0 || !/successfully installed/.test(r.stdout)) throw new Error(`could not install ${install}:\n${r.stdout}${r.stderr}`);
+  } else if (install) {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     const r = spawnSync('ln', ['-s', ROOT, join(run, 'exts', `${pkg.publisher}.${pkg.name}-${pkg.version}`)]);
     if (r.status !== 0) throw new Error('could not link the extension into the extensions folder');

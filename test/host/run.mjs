@@ -1,10 +1,11 @@
 // The project's harness around a real VS Code (code-server 1.139) on this machine.
 //   node test/host/run.mjs integration   mocha inside the real extension host (out/test/integration)
-//   node test/host/run.mjs e2e           mocha in Node driving the workbench in Chromium (test/e2e/*.e2e.mjs)
+//   node test/host/run.mjs e2e           packages the .vsix, installs it, and runs mocha in Node driving the
+//                                        workbench in Chromium (test/e2e/*.e2e.mjs)
 //   node test/host/run.mjs start         VS Code in the browser with the extension, until Ctrl-C
 // It installs the host on first use (test/host/install.sh), starts it with a fresh profile,
 // and always stops it, by process group, on success, failure or a signal.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import util from 'node:util';
@@ -62,7 +63,17 @@ async function e2e() {
   const only = process.argv.slice(3);
   const selected = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
   if (!selected.length) throw new Error('no e2e test files matched');
-  host = await startHost({ name: 'e2e', install: true, port: process.env.SDI_PORT ? Number(process.env.SDI_PORT) : undefined });
+  // The end-to-end tests run the extension as users get it: packaged, then installed from the .vsix.
+  // SDI_E2E_FROM=source runs the working tree instead (no packaging, quicker while developing).
+  let install = true;
+  if (process.env.SDI_E2E_FROM !== 'source') {
+    install = join(ROOT, '.vscode-test/e2e.vsix');
+    const r = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', install], { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`packaging the extension failed:\n${r.stdout}${r.stderr}`);
+    if (/WARNING/.test(r.stdout + r.stderr)) throw new Error(`packaging the extension warned:\n${r.stdout}${r.stderr}`);
+    console.log(`[host] packaged ${install}`);
+  }
+  host = await startHost({ name: 'e2e', install, port: process.env.SDI_PORT ? Number(process.env.SDI_PORT) : undefined });
   console.log(`[host] VS Code at ${host.url}, workspace ${host.workspace}`);
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
   try {
