@@ -6,7 +6,7 @@
 // It installs the host on first use (test/host/install.sh), starts it with a fresh profile,
 // and always stops it, by process group, on success, failure or a signal.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import util from 'node:util';
 import { CHROMIUM, CHROMIUM_ARGS, ROOT, ensureHost, freePort, startHost, workbenchUrl } from './host.mjs';
@@ -14,7 +14,15 @@ import { CHROMIUM, CHROMIUM_ARGS, ROOT, ensureHost, freePort, startHost, workben
 const mode = process.argv[2];
 const TIMEOUT_S = Number(process.env.SDI_TEST_TIMEOUT ?? 600);
 let host;
-const cleanup = async () => { if (host) { const h = host; host = undefined; await h.stop(); } };
+/** Stops the host; a passing run's folder (profile, logs, workspace) is removed unless SDI_KEEP_RUNS is set. */
+const cleanup = async (passed = false) => {
+  if (!host) return;
+  const h = host;
+  host = undefined;
+  await h.stop();
+  if (passed && !process.env.SDI_KEEP_RUNS) rmSync(h.run, { recursive: true, force: true });
+  else console.log(`[host] run folder kept: ${h.run} (code-server.log there)`);
+};
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, async () => { await cleanup(); process.exit(130); });
 
 function requireBuilt(file, what) {
@@ -52,7 +60,6 @@ async function integration() {
     return code === 0 ? 0 : 1;
   } finally {
     await browser.close();
-    await cleanup();
   }
 }
 
@@ -76,18 +83,14 @@ async function e2e() {
   host = await startHost({ name: 'e2e', install, port: process.env.SDI_PORT ? Number(process.env.SDI_PORT) : undefined });
   console.log(`[host] VS Code at ${host.url}, workspace ${host.workspace}`);
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
-  try {
-    return await new Promise((res) => {
-      const child = spawn(process.execPath, [join(ROOT, 'node_modules/mocha/bin/mocha.js'), '--no-config', '--timeout', '180000', '--reporter', 'spec', ...selected], {
-        cwd: ROOT,
-        stdio: 'inherit',
-        env: { ...process.env, SDI_BASE_URL: host.url, SDI_WORKSPACE: host.workspace, SDI_SETTINGS_FILE: host.settingsFile, SDI_RESULTS: join(ROOT, 'test-results') },
-      });
-      child.on('exit', (code) => res(code ?? 1));
+  return new Promise((res) => {
+    const child = spawn(process.execPath, [join(ROOT, 'node_modules/mocha/bin/mocha.js'), '--no-config', '--timeout', '180000', '--reporter', 'spec', ...selected], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, SDI_BASE_URL: host.url, SDI_WORKSPACE: host.workspace, SDI_SETTINGS_FILE: host.settingsFile, SDI_RESULTS: join(ROOT, 'test-results') },
     });
-  } finally {
-    await cleanup();
-  }
+    child.on('exit', (code) => res(code ?? 1));
+  });
 }
 
 async function start() {
@@ -108,7 +111,7 @@ if (!modes[mode]) {
   console.error('usage: node test/host/run.mjs integration|e2e|start');
   process.exit(2);
 }
-modes[mode]().then(async (code) => { await cleanup(); process.exit(code ?? 0); }, async (e) => {
+modes[mode]().then(async (code) => { await cleanup(code === 0); process.exit(code ?? 0); }, async (e) => {
   console.error(`[host] ${e instanceof Error ? e.message : e}`);
   await cleanup();
   process.exit(1);
