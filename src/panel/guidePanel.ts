@@ -20,6 +20,8 @@ export const GUIDE_PANEL_VIEW_TYPE = 'sdi.guidePanel';
 export const SHOW_MARKDOWN_FILE_COMMAND = 'sdi.showMarkdownFile';
 
 const THEME_KEY = 'sdi.panel.diagramTheme';
+/** The guide item last shown, for restoring the panel when the webview kept no state (e.g. a browser tab reloaded). */
+const LAST_ITEM_KEY = 'sdi.panel.lastItem';
 
 /** Empties the cache of rendered diagrams (also used by the benchmark for cold opens). */
 export const CLEAR_DIAGRAM_CACHE_COMMAND = 'sdi.clearDiagramCache';
@@ -65,7 +67,9 @@ export class GuidePanel implements vscode.Disposable {
       vscode.window.registerWebviewPanelSerializer(GUIDE_PANEL_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel, state) => {
           const parsed = panelState.safeParse(state);
-          const id = parsed.success && this.library.node(parsed.data.itemId) ? parsed.data.itemId : 'guide:overview';
+          const last = this.storage?.state.get<string>(LAST_ITEM_KEY);
+          const id = parsed.success && this.library.node(parsed.data.itemId) ? parsed.data.itemId
+            : last && this.library.node(last) ? last : 'guide:overview';
           this.attach(panel, id);
           this.navigate(this.itemOf(id)!);
         },
@@ -178,6 +182,7 @@ export class GuidePanel implements vscode.Disposable {
 
   private navigate(item: Shown): void {
     this.shownItem = item;
+    if (this.library.node(item.id)) void this.storage?.state.update(LAST_ITEM_KEY, item.id);
     if (this.panel) this.panel.title = item.title;
     if (this.ready) void this.postItem();
   }

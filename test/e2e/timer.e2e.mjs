@@ -167,6 +167,8 @@ describe('interview timer: overrun, from the tree\'s context menu (Chromium)', f
     assert.ok(after >= before, `the overrun went back from ${before} s to ${after} s after the reload`);
     // the restored panel shows the running timer again
     await wb.guideFrame().locator('#timer[data-status="running"][data-time="over"]').waitFor({ timeout: 60_000 });
+    // ...on the item it showed before the reload
+    await wb.guideFrame().locator('#content h3', { hasText: 'Problem 1: Design a Global Social Media Feed' }).waitFor({ timeout: 30_000 });
     await wb.screenshot('timer-8-after-reload');
   });
 });
