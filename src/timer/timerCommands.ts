@@ -76,15 +76,19 @@ export function registerTimerCommands({ service, library, panel }: Deps): vscode
     return problemId;
   };
 
+  const pauseResume = () => {
+    if (!needsInterview()) return undefined;
+    service.pauseResume();
+    return service.state.status;
+  };
+
   const disposables: vscode.Disposable[] = [
     vscode.commands.registerCommand('sdi.startInterview', startInterview),
     vscode.commands.registerCommand('sdi.startInterviewWithProblem', startInterview),
     vscode.commands.registerCommand(SHOW_TIMER_COMMAND, () => showPanel(service.state.status === 'idle' ? undefined : service.state.problemId)),
-    vscode.commands.registerCommand('sdi.pauseResumeTimer', () => {
-      if (!needsInterview()) return undefined;
-      service.pauseResume();
-      return service.state.status;
-    }),
+    vscode.commands.registerCommand('sdi.pauseResumeTimer', pauseResume),
+    // The same toggle under a play icon, for the editor title bar while the timer is paused.
+    vscode.commands.registerCommand('sdi.resumeTimer', pauseResume),
     vscode.commands.registerCommand('sdi.nextPhase', () => {
       if (!needsInterview()) return undefined;
       if (service.state.phaseIndex >= service.state.plan.length - 1) {

@@ -102,6 +102,9 @@ describe('timer: commands, status bar and panel in a real VS Code', () => {
     assert.strictEqual(await vscode.commands.executeCommand('sdi.pauseResumeTimer'), 'paused');
     assert.match(item.text, /^\$\(debug-pause\) Problem Introduction \d:\d\d left \(paused\)$/);
     assert.strictEqual(await vscode.commands.executeCommand('sdi.pauseResumeTimer'), 'running');
+    // the title bar's play button while paused is the same toggle
+    assert.strictEqual(await vscode.commands.executeCommand('sdi.pauseResumeTimer'), 'paused');
+    assert.strictEqual(await vscode.commands.executeCommand('sdi.resumeTimer'), 'running');
     assert.strictEqual(await vscode.commands.executeCommand('sdi.nextPhase'), 'requirements');
     assert.match(item.text, /^\$\(watch\) Requirements & Constraints (10:00|9:5\d) left$/);
     assert.strictEqual(await vscode.commands.executeCommand('sdi.extendPhase', 5), 15 * MIN);
