@@ -57,10 +57,20 @@ export async function openWorkbench({ width = 1400, height = 900 } = {}) {
     },
     /** Runs the palette command whose title is exactly `title` (the first row may be another, e.g. recently used). */
     async runCommand(title) {
-      await page.keyboard.press('F1');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ timeout: 10_000 });
-      await input.fill(`>${title}`);
+      const widget = page.locator('.quick-input-widget');
+      const input = widget.locator('input').first();
+      // A quick input still closing (or a notification's focus change) can leave the next one inert: try again.
+      for (let attempt = 1; ; attempt++) {
+        await widget.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+        await page.keyboard.press('F1');
+        try {
+          await input.fill(`>${title}`, { timeout: 5_000 });
+          break;
+        } catch (e) {
+          if (attempt === 3) throw e;
+          await page.keyboard.press('Escape');
+        }
+      }
       await wb.pickExact(title);
     },
     /** The guide panel's content frame (outer `iframe.webview`, then `#active-frame`). */
