@@ -91,26 +91,17 @@ const contexts = [
     banner: { js: '#!/usr/bin/env node' },
     plugins: [watchLog, executableBin],
   },
-  // The guide panel, in the webview (browser).
+  // The guide panel's script, and Mermaid with the diagram renderer (`mermaid.js`), which the script
+  // imports when a diagram needs drawing. Not split: Mermaid's per-diagram chunks would ship as a
+  // hundred files.
   {
     ...common,
-    entryPoints: { main: 'webview/main.ts' },
+    entryPoints: { main: 'webview/main.ts', mermaid: 'webview/mermaidRenderer.ts' },
     outdir: 'dist/webview',
     platform: 'browser',
     format: 'esm',
     target: 'es2022',
     plugins: [watchLog, zodEnglishOnly],
-  },
-  // Mermaid and the diagram renderer, imported by the panel's script when a diagram needs drawing.
-  // One file, not split: Mermaid's per-diagram chunks would ship as a hundred files.
-  {
-    ...common,
-    entryPoints: { mermaid: 'webview/mermaidRenderer.ts' },
-    outdir: 'dist/webview',
-    platform: 'browser',
-    format: 'esm',
-    target: 'es2022',
-    plugins: [watchLog],
   },
 ];
 
