@@ -86,18 +86,26 @@ new MutationObserver(() => {
   void rendering.then((done) => done && markPainted(id, started));
 }).observe(document.body, { attributes: true, attributeFilter: ['class', 'data-vscode-theme-kind', 'style'] });
 
-document.addEventListener('click', (e) => {
+// Links in the item and in the timer's guidance. Capture phase, and stopped there: VS Code's own
+// handler in the webview's frame would otherwise open an external link a second time.
+window.addEventListener('click', (e) => {
   const a = (e.target as Element | null)?.closest('a');
-  if (!a || !content.contains(a)) return;
+  if (!a || !app.contains(a)) return;
   const href = a.getAttribute('href') ?? '';
   e.preventDefault();
+  e.stopPropagation();
   if (href.startsWith('#')) {
-    const here = href.length > 1 ? document.getElementById(decodeURIComponent(href.slice(1))) : null;
-    if (here) here.scrollIntoView();
+    let target: HTMLElement | null = null;
+    try {
+      target = href.length > 1 && content.contains(a) ? document.getElementById(decodeURIComponent(href.slice(1))) : null;
+    } catch {
+      // a malformed %-escape: let the host say the guide has no such section
+    }
+    if (target) target.scrollIntoView();
     else post({ type: 'openItem', id: href });
-  } else {
+  } else if (href) {
     post({ type: 'openExternal', href });
   }
-});
+}, true);
 
 post({ type: 'ready', theme: diagrams.fingerprint });

@@ -46,6 +46,18 @@ describe('interview timer in the workbench (Chromium)', function () {
     await wb.screenshot('timer-1-started-dark');
   });
 
+  it('the guidance\'s "open" link shows that section of the guide in the panel', async () => {
+    const frame = wb.guideFrame();
+    await frame.locator('#timer a.timer-open').first().click();
+    await frame.locator('#content h3', { hasText: 'Interviewer Mindset' }).waitFor({ timeout: 15_000 });
+    // back to the problem, through the palette's item picker
+    await wb.runCommand('Interview: Open');
+    await wb.page.locator('.quick-input-widget input').fill('Global Social Media Feed');
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Global Social Media Feed' }).first().waitFor({ timeout: 10_000 });
+    await wb.page.keyboard.press('Enter');
+    await frame.locator('#content h3', { hasText: 'Problem 1: Design a Global Social Media Feed' }).waitFor({ timeout: 15_000 });
+  });
+
   it('the panel\'s controls work from the keyboard: pause shows in the status bar, next phase moves on', async () => {
     const frame = wb.guideFrame();
     const pause = frame.locator('#timer button[data-intent="pauseResume"]');
