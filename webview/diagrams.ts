@@ -20,7 +20,10 @@ const RENDERER_URL = new URL('./mermaid.js', import.meta.url).href;
 let rendererPromise: Promise<Renderer> | undefined;
 /** Loads Mermaid (once per page); navigating between items reuses it. */
 export function loadRenderer(): Promise<Renderer> {
-  rendererPromise ??= import(RENDERER_URL) as Promise<Renderer>;
+  rendererPromise ??= (import(RENDERER_URL) as Promise<Renderer>).catch((e: unknown) => {
+    rendererPromise = undefined; // the next render tries again
+    throw e;
+  });
   return rendererPromise;
 }
 
@@ -176,10 +179,19 @@ export class Diagrams {
       }
     }
     if (pending.length) {
-      const renderer = await loadRenderer();
-      for (const b of pending) {
+      let renderer: Renderer;
+      try {
+        renderer = await loadRenderer();
+      } catch (e) {
+        if (generation !== this.generation) return false;
+        for (const b of pending) this.showError(b, `Mermaid could not be loaded: ${e instanceof Error ? e.message : String(e)}`, undefined);
+        return true;
+      }
+      for (const [i, b] of pending.entries()) {
         if (generation !== this.generation) return false; // another item or theme took over
-        const id = `mmd-${hash(`${fingerprint}\0${b.source}`)}`;
+        // Unique per block: Mermaid removes an element with the id it renders to, so two copies
+        // of one diagram on a page must not share it.
+        const id = `mmd-${hash(`${fingerprint}\0${b.source}`)}-${i}`;
         const result = await renderer.renderDiagram(id, b.source, this.theme, fingerprint);
         if (generation !== this.generation) return false;
         if ('svg' in result) {

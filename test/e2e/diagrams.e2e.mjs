@@ -50,8 +50,9 @@ describe('guide panel diagrams in the workbench (Chromium)', function () {
     const frame = wb.guideFrame();
     await frame.locator('#content[data-item$="broken.md"][data-state="done"]').waitFor({ timeout: 60_000 });
     const states = await diagramStates(frame);
-    assert.deepStrictEqual(states.map((s) => s.state), ['error', 'rendered']);
+    assert.deepStrictEqual(states.map((s) => s.state), ['error', 'rendered', 'rendered']);
     assert.strictEqual(states[1].svg, 1);
+    assert.strictEqual(states[2].svg, 1, 'the second copy of a diagram took the first one\'s place');
     const error = frame.locator('.mermaid-block[data-state="error"] .diagram-error');
     assert.match(await error.locator('.diagram-error-title').innerText(), /could not be rendered \(line 3 of the diagram\)/);
     assert.match(await error.locator('.diagram-error-message').innerText(), /Parse error on line 3/);
