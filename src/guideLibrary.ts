@@ -42,6 +42,12 @@ export class GuideLibrary {
     return n ? nodeSection(this.content, n)?.markdown : undefined;
   }
 
+  /** The item the panel opens when it has nothing else to show: the first item of the tree that opens a section. */
+  firstItemId(): string {
+    for (const n of this.nodes.values()) if (n.kind !== 'group' && n.section !== undefined) return n.id;
+    return this.roots[0].id;
+  }
+
   /** The tree node of a problem, by problem id. */
   problemNode(problemId: string): GuideNode | undefined {
     return this.nodes.get(`problem:${problemId}`);

@@ -77,17 +77,19 @@ export type TimerStateMessage = z.infer<typeof timerStateMessage>;
 export const hostMessage = z.discriminatedUnion('type', [showItemMessage, timerStateMessage]);
 export type HostMessage = z.infer<typeof hostMessage>;
 
+/** A theme fingerprint: the colours and fonts a rendering depends on (long font lists included). */
+const themeFingerprint = z.string().max(65536);
 /**
  * Webview → host: the page has loaded its script and listens; the host posts nothing before it.
  * `theme` is the fingerprint of the Mermaid theme the page renders with (the diagram cache's key).
  */
-export const readyMessage = z.object({ type: z.literal('ready'), theme: z.string().max(4000).optional() });
+export const readyMessage = z.object({ type: z.literal('ready'), theme: themeFingerprint.optional() });
 /** Webview → host: the colour theme changed; diagrams are now rendered with this fingerprint. */
-export const themeMessage = z.object({ type: z.literal('theme'), theme: z.string().max(4000) });
+export const themeMessage = z.object({ type: z.literal('theme'), theme: themeFingerprint });
 /** Webview → host: a diagram was rendered, for the host's cache (keyed by theme + source). */
 export const diagramRenderedMessage = z.object({
   type: z.literal('diagramRendered'),
-  theme: z.string().max(4000),
+  theme: themeFingerprint,
   source: z.string(),
   svg: z.string().max(2_000_000),
 });

@@ -29,6 +29,12 @@ interface Entry {
   validation: FeedbackValidation | undefined;
 }
 
+/**
+ * Documents a user writes. Others (a `git:` original behind a quick diff, an output channel) are
+ * never checked, so their copies do not fill the Problems panel.
+ */
+const EDITABLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vsls']);
+
 /** Validates feedback documents on demand, remembering the result for the document's current version. */
 export class FeedbackAnalyzer {
   private readonly cache = new Map<string, Entry>();
@@ -40,7 +46,7 @@ export class FeedbackAnalyzer {
    * "Scores (Weighted)" heading (the core's cheap test). Other documents cost only that test.
    */
   isFeedback(document: vscode.TextDocument, settings = feedbackSettings(document)): boolean {
-    if (document.languageId !== 'markdown') return false;
+    if (document.languageId !== 'markdown' || !EDITABLE_SCHEMES.has(document.uri.scheme)) return false;
     if (settings.glob && vscode.languages.match({ language: 'markdown', pattern: settings.glob }, document) > 0) return true;
     return isFeedbackDocument(document.getText());
   }

@@ -97,7 +97,8 @@ export class FeedbackScaffold {
   private async interviewer(folder: vscode.WorkspaceFolder | undefined): Promise<string | undefined> {
     const set = vscode.workspace.getConfiguration('sdi.feedback', folder).get<string>('interviewer')?.trim();
     if (set) return set;
-    const cwd = folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined;
+    // In an untrusted workspace git is not run there (its config is the workspace's to set).
+    const cwd = folder?.uri.scheme === 'file' && vscode.workspace.isTrusted ? folder.uri.fsPath : undefined;
     return new Promise((resolve) => {
       try {
         execFile('git', ['config', 'user.name'], { cwd, timeout: 1500, windowsHide: true }, (err, stdout) => {

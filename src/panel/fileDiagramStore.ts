@@ -20,7 +20,10 @@ export function fileDiagramStore(dir: vscode.Uri): DiagramStore {
       }
     },
     async write(key, svg) {
-      made ??= fs.createDirectory(dir);
+      made ??= Promise.resolve(fs.createDirectory(dir)).catch((e: unknown) => {
+        made = undefined; // try again on the next write
+        throw e;
+      });
       await made;
       await fs.writeFile(file(key), new TextEncoder().encode(svg));
     },

@@ -66,10 +66,12 @@ export class GuidePanel implements vscode.Disposable {
     this.disposables.push(
       vscode.window.registerWebviewPanelSerializer(GUIDE_PANEL_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel, state) => {
+          // One panel: a command may have opened it before the workbench revived the old one.
+          if (this.panel) { panel.dispose(); return; }
           const parsed = panelState.safeParse(state);
           const last = this.storage?.state.get<string>(LAST_ITEM_KEY);
           const id = parsed.success && this.library.node(parsed.data.itemId) ? parsed.data.itemId
-            : last && this.library.node(last) ? last : 'guide:overview';
+            : last && this.library.node(last) ? last : this.library.firstItemId();
           this.attach(panel, id);
           this.navigate(this.itemOf(id)!);
         },
@@ -105,7 +107,13 @@ export class GuidePanel implements vscode.Disposable {
   /** Posts a message to the webview when it is open and ready; returns whether it was posted. */
   postMessage(msg: HostMessage): boolean {
     if (!this.panel || !this.ready) return false;
-    void this.panel.webview.postMessage(hostMessage.parse(msg));
+    const checked = hostMessage.safeParse(msg);
+    if (!checked.success) {
+      // A bug on this side: say so in the log rather than throw into a fire-and-forget caller.
+      console.error(`[sdi] not posting an invalid ${msg.type} message to the guide panel: ${checked.error.message}`);
+      return false;
+    }
+    void this.panel.webview.postMessage(checked.data);
     return true;
   }
 
@@ -236,7 +244,10 @@ export class GuidePanel implements vscode.Disposable {
         else void vscode.window.showInformationMessage(`"${msg.href}" is not part of this guide.`);
         break;
       case 'copyDiagramSource':
-        void vscode.env.clipboard.writeText(msg.source).then(() => vscode.window.setStatusBarMessage('$(copy) Mermaid source copied', 3000));
+        void vscode.env.clipboard.writeText(msg.source).then(
+          () => vscode.window.setStatusBarMessage('$(copy) Mermaid source copied', 3000),
+          (e: unknown) => void vscode.window.showErrorMessage(`The Mermaid source could not be copied: ${e instanceof Error ? e.message : String(e)}`),
+        );
         break;
       case 'exportDiagram':
         void exportDiagram(msg.format, msg.name, msg.data);

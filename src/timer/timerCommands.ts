@@ -3,6 +3,7 @@
  * Commands return what they did, so tests (and other extensions) can follow them.
  */
 import * as vscode from 'vscode';
+import { isFeedbackDocument } from '../core/feedback';
 import { phaseTimesMarkdown, roundMinutes, type TimerAlert } from '../core/timer';
 import { pickGuideItem } from '../commands';
 import type { GuideNode } from '../core/guideTree';
@@ -44,7 +45,8 @@ function updateContext(service: TimerService): void {
 export function registerTimerCommands({ service, library, panel }: Deps): vscode.Disposable[] {
   const showPanel = (problemId?: string) => {
     const id = problemId ? library.problemNode(problemId)?.id : undefined;
-    panel.show(id ?? panel.currentItemId ?? 'guide:overview');
+    const current = panel.currentItemId;
+    panel.show(id ?? (current && library.node(current) ? current : library.firstItemId()));
   };
   const needsInterview = (): boolean => {
     const s = service.state.status;
@@ -139,19 +141,24 @@ export function registerTimerCommands({ service, library, panel }: Deps): vscode
         return undefined;
       }
       const text = phaseTimesMarkdown(service.view(), service.problem()?.title);
-      // A click in the panel leaves no active text editor: use the editor the interviewer had beside it.
-      const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme !== 'output');
+      // A click in the panel leaves no active text editor: then only a feedback document beside it
+      // is a safe target; anything else gets the clipboard rather than text in an unrelated file.
+      const active = vscode.window.activeTextEditor;
+      const editor = active
+        ?? vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'markdown' && isFeedbackDocument(e.document.getText()));
       if (!editor) {
         await vscode.env.clipboard.writeText(text);
-        void vscode.window.showInformationMessage('No editor is open: the phase times were copied to the clipboard.');
+        void vscode.window.showInformationMessage('No feedback file is open: the phase times were copied to the clipboard.');
         return text;
       }
-      const ok = await editor.edit((b) => editor.selections.forEach((sel) => b.replace(sel, text)));
+      // In the editor being typed in, the times replace the selection as typed text would; in a
+      // feedback file beside the panel they go in at its cursor and its selected text is kept.
+      const ok = await editor.edit((b) => editor.selections.forEach((sel) => (editor === active ? b.replace(sel, text) : b.insert(sel.active, text))));
       if (!ok) void vscode.window.showErrorMessage('The phase times could not be inserted (is the editor read-only?).');
       return ok ? text : undefined;
     }),
     service.onDidChange((c) => { if (c.transition) updateContext(service); }),
-    service.onDidAlert((a) => showAlert(a)),
+    service.onDidAlert((a) => showAlert(service, a)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('sdi.timer.phases')) return;
       const { error } = service.plan();
@@ -167,18 +174,25 @@ function isMinutes(m: number | undefined): m is number {
 }
 
 /** Non-modal: a phase is about to end, or has ended; offers the next step without waiting for an answer. */
-function showAlert(a: TimerAlert): void {
+function showAlert(service: TimerService, a: TimerAlert): void {
   if (!readTimerSettings().notifications) return;
   const auto = readTimerSettings().autoAdvance;
+  // A notification's button may be clicked long after it was shown: act only on the phase it named.
+  const stillCurrent = () => {
+    const ok = service.state.phaseIndex === a.phaseIndex && (service.state.status === 'running' || service.state.status === 'paused');
+    if (!ok) void vscode.window.showInformationMessage(`"${a.title}" is no longer the current phase; nothing was changed.`);
+    return ok;
+  };
   if (a.kind === 'warning') {
     void vscode.window.showInformationMessage(`${a.minutesLeft} minute${a.minutesLeft === 1 ? '' : 's'} left in "${a.title}".`, 'Extend 5 Minutes').then((pick) => {
-      if (pick) void vscode.commands.executeCommand('sdi.extendPhase', 5);
+      if (pick && stillCurrent()) void vscode.commands.executeCommand('sdi.extendPhase', 5);
     });
   } else {
     const actions = auto ? [] : ['Next Phase', 'Extend 5 Minutes'];
     void vscode.window.showWarningMessage(`Time is up for "${a.title}".${auto ? ' Moving on to the next phase.' : ''}`, ...actions).then((pick) => {
+      if (!pick || !stillCurrent()) return;
       if (pick === 'Next Phase') void vscode.commands.executeCommand('sdi.nextPhase');
-      else if (pick === 'Extend 5 Minutes') void vscode.commands.executeCommand('sdi.extendPhase', 5);
+      else void vscode.commands.executeCommand('sdi.extendPhase', 5);
     });
   }
 }
