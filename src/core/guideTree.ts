@@ -3,7 +3,7 @@
  * scenarios, rubric dimensions and bands, each naming the guide section it opens.
  */
 import type { GuideContent } from './content';
-import { slugify, type Section } from './markdownSections';
+import { PATH_SEPARATOR, slugify, type Section } from './markdownSections';
 
 /** What a node is, in the interviewer's words; adapters pick icons and menus by it. */
 export type GuideNodeKind = 'group' | 'guide' | 'category' | 'problem' | 'topic' | 'scenario' | 'dimension' | 'band' | 'rubric';
@@ -164,9 +164,15 @@ export function anchorTargets(c: GuideContent, roots: readonly GuideNode[]): Map
         if (!best || size < best.size) best = { id, size };
       }
     }
-    // A heading that only holds sub-sections (e.g. "Sample Interview Problems") opens its first child.
+    // A heading that only holds sub-sections (e.g. "Sample Interview Problems") opens the first
+    // item inside its own section.
     if (!best) {
-      for (const { id, s } of spans) if (s.startLine > h.line && (!best || s.startLine < (best.size))) best = { id, size: s.startLine };
+      const own = c.guide.section(h.path.join(PATH_SEPARATOR));
+      let first: { id: string; start: number } | undefined;
+      for (const { id, s } of spans) {
+        if (own && s.startLine > h.line && s.startLine < own.endLine && (!first || s.startLine < first.start)) first = { id, start: s.startLine };
+      }
+      if (first) best = { id: first.id, size: 0 };
     }
     if (best) map.set(slug, best.id);
   }

@@ -7,9 +7,6 @@ import type { GuideLibrary } from '../guideLibrary';
 export const OPEN_ITEM_COMMAND = 'sdi.openItem';
 
 export class GuideTreeProvider implements vscode.TreeDataProvider<GuideNode> {
-  private readonly changed = new vscode.EventEmitter<GuideNode | undefined>();
-  readonly onDidChangeTreeData = this.changed.event;
-
   constructor(private readonly library: GuideLibrary) {}
 
   getTreeItem(node: GuideNode): vscode.TreeItem {

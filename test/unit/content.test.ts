@@ -165,6 +165,9 @@ describe('guide content', () => {
       const unresolved = toc.filter((a) => !anchors.has(a));
       assert.deepStrictEqual(unresolved, ['evaluation-framework']);
       assert.strictEqual(anchors.get('common-scenarios'), 'group:scenarios');
+      // a heading holding only sub-sections opens the first item inside it
+      assert.strictEqual(anchors.get('sample-interview-problems'), 'problem:global-social-media-feed');
+      assert.strictEqual(anchors.get('post-interview-assessment'), 'rubric:decision-bands');
       assert.strictEqual(anchors.get(slugify('Circuit Breaker Pattern')), 'topic:circuit-breaker');
     });
   });
