@@ -27,6 +27,9 @@ export function loadRenderer(): Promise<Renderer> {
   return rendererPromise;
 }
 
+/** The largest export the protocol accepts (see `exportDiagramMessage`). */
+const EXPORT_LIMIT = 20_000_000;
+
 /** A short, stable hash (cyrb53) for element ids. */
 function hash(s: string): string {
   let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
@@ -79,13 +82,16 @@ async function toPngBase64(svg: SVGSVGElement): Promise<string> {
   const img = new Image();
   img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
   await img.decode();
-  const scale = 2;
-  const canvas = el('canvas', { width: width * scale, height: height * scale });
+  // Twice the size for sharpness, within what a browser canvas can hold (16,384 px a side, about 268 M pixels).
+  const scale = Math.min(2, 16384 / width, 16384 / height, Math.sqrt(268e6 / (width * height)));
+  const canvas = el('canvas', { width: Math.floor(width * scale), height: Math.floor(height * scale) });
   const ctx = canvas.getContext('2d')!;
   ctx.fillStyle = background();
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-  return canvas.toDataURL('image/png').replace(/^data:image\/png;base64,/, '');
+  const url = canvas.toDataURL('image/png');
+  if (!url.startsWith('data:image/png;base64,')) throw new Error('the diagram is too large to draw as a PNG; save it as SVG');
+  return url.slice('data:image/png;base64,'.length);
 }
 
 /** The caption of a diagram: the nearest heading or bold line above it, for labels and file names. */
@@ -253,11 +259,16 @@ export class Diagrams {
   private async export(b: Block, format: 'svg' | 'png'): Promise<void> {
     const svg = b.canvas.querySelector('svg');
     if (!svg) return;
+    b.el.querySelector('.diagram-export-error')?.remove();
     try {
       const data = format === 'svg' ? standaloneSvg(svg).text : await toPngBase64(svg);
+      if (data.length > EXPORT_LIMIT) throw new Error(`the ${format.toUpperCase()} would be ${Math.ceil(data.length / 1e6)} MB, more than the ${EXPORT_LIMIT / 1e6} MB the panel hands over`);
       this.post({ type: 'exportDiagram', format, name: b.caption, data });
     } catch (e) {
       b.el.dataset.exportError = String(e);
+      const note = el('p', { className: 'diagram-export-error' }, `Could not save as ${format.toUpperCase()}: ${e instanceof Error ? e.message : String(e)}`);
+      note.setAttribute('role', 'alert');
+      b.el.querySelector('.diagram-toolbar')?.after(note);
     }
   }
 }

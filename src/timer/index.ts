@@ -19,6 +19,9 @@ export interface TimerFeature {
 /** Creates the timer over the workspace's state and wires it to the panel; everything it creates is pushed to `subscriptions`. */
 export function registerTimer(context: vscode.ExtensionContext, library: GuideLibrary, panel: GuidePanel): TimerFeature {
   const service = new TimerService(context.workspaceState, library);
+  if (service.restoreError) {
+    void vscode.window.showWarningMessage(`The saved interview timer could not be restored and was reset: ${service.restoreError}`);
+  }
   const statusBar = new TimerStatusBar(service);
   context.subscriptions.push(service, statusBar, ...registerTimerCommands({ service, library, panel }), ...connectTimerToPanel(service, panel, library));
   return { service, statusBar };
