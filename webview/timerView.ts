@@ -4,6 +4,7 @@
  * second, from the time the message arrived (by the page's monotonic clock, so a clock difference
  * between host and browser does not matter).
  */
+import { escapeHtml } from '../src/core/escape';
 import { timerDisplayState, type TimerDisplayState, type TimerIntentMessage } from '../src/protocol';
 
 type Intent = TimerIntentMessage['intent'];
@@ -17,9 +18,6 @@ function clock(ms: number): string {
   return h ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
-function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 const minutes = (ms: number) => `${Math.round((ms / 60_000) * 10) / 10}`;
 
@@ -85,23 +83,23 @@ export function mountTimer(root: HTMLElement, post: (msg: TimerIntentMessage) =>
     root.dataset.status = s.status;
     if (s.status === 'idle') {
       body.innerHTML = `<div class="timer-idle"><span class="codicon codicon-watch" aria-hidden="true"></span>
-        <span>No interview running. The timer follows <em>${esc(s.planTitle)}</em>: ${esc(s.planSource === 'guide' ? "the guide's plan" : 'your plan from the settings')}.</span>
+        <span>No interview running. The timer follows <em>${escapeHtml(s.planTitle)}</em>: ${escapeHtml(s.planSource === 'guide' ? "the guide's plan" : 'your plan from the settings')}.</span>
         ${controls(s)}</div>${planError(s)}`;
     } else {
       const cur = s.phases[s.phaseIndex];
       body.innerHTML = `
         <div class="timer-head">
           <div class="timer-heading">
-            <span class="timer-problem">${esc(s.problemTitle ?? 'Interview')}</span>
-            <span class="timer-plan">${esc(s.planTitle)}${s.status === 'paused' ? ' · <strong>paused</strong>' : s.status === 'finished' ? ' · <strong>finished</strong>' : ''}</span>
+            <span class="timer-problem">${escapeHtml(s.problemTitle ?? 'Interview')}</span>
+            <span class="timer-plan">${escapeHtml(s.planTitle)}${s.status === 'paused' ? ' · <strong>paused</strong>' : s.status === 'finished' ? ' · <strong>finished</strong>' : ''}</span>
           </div>
           <div class="timer-now" role="timer" aria-live="off">
-            <span class="timer-phase-title">${s.status === 'finished' ? 'Total' : `${s.phaseIndex + 1}/${s.phases.length} ${esc(cur?.title ?? '')}`}</span>
+            <span class="timer-phase-title">${s.status === 'finished' ? 'Total' : `${s.phaseIndex + 1}/${s.phases.length} ${escapeHtml(cur?.title ?? '')}`}</span>
             <span class="timer-clock" data-clock></span>
           </div>
         </div>
         <div class="timer-progress" role="progressbar" aria-label="Interview progress" aria-valuemin="0" aria-valuemax="100" data-progress>
-          ${s.phases.map((p, i) => `<div class="timer-seg ${p.state}" style="flex-grow:${p.plannedMs}" data-seg="${i}" title="${esc(p.title)}"><div class="timer-fill"></div></div>`).join('')}
+          ${s.phases.map((p, i) => `<div class="timer-seg ${p.state}" style="flex-grow:${p.plannedMs}" data-seg="${i}" title="${escapeHtml(p.title)}"><div class="timer-fill"></div></div>`).join('')}
         </div>
         ${controls(s)}
         <details class="timer-more"${moreOpen ? ' open' : ''}><summary>Phases, deep-dive areas and guidance</summary>
@@ -109,7 +107,7 @@ export function mountTimer(root: HTMLElement, post: (msg: TimerIntentMessage) =>
           <caption class="visually-hidden">Phases: planned and actual minutes</caption>
           <thead><tr><th scope="col">Phase</th><th scope="col" class="num">Planned</th><th scope="col" class="num">Actual</th></tr></thead>
           <tbody>${s.phases.map((p, i) => `<tr class="${p.state}"${p.state === 'current' && s.status !== 'finished' ? ' aria-current="step"' : ''}>
-            <th scope="row"><span class="codicon codicon-${p.state === 'current' && s.status !== 'finished' ? 'arrow-right' : p.state === 'done' ? 'pass' : 'circle-large-outline'}" aria-hidden="true"></span> ${esc(p.title)}</th>
+            <th scope="row"><span class="codicon codicon-${p.state === 'current' && s.status !== 'finished' ? 'arrow-right' : p.state === 'done' ? 'pass' : 'circle-large-outline'}" aria-hidden="true"></span> ${escapeHtml(p.title)}</th>
             <td class="num">${minutes(p.plannedMs)} min${p.extraMinutes ? ` <span class="timer-extra">(+${minutes(p.extraMinutes * 60_000)})</span>` : ''}</td>
             <td class="num" data-actual="${i}"></td></tr>`).join('')}
           </tbody>
@@ -126,26 +124,26 @@ export function mountTimer(root: HTMLElement, post: (msg: TimerIntentMessage) =>
 
   function controls(s: TimerDisplayState): string {
     return `<div class="timer-controls" role="toolbar" aria-label="Timer controls">${buttons(s).map((b) =>
-      `<button type="button" class="${b.primary ? 'primary' : 'secondary'}" data-intent="${b.intent}"${b.minutes ? ` data-minutes="${b.minutes}"` : ''} title="${esc(b.title)}">` +
-      `<span class="codicon codicon-${b.icon}" aria-hidden="true"></span> ${esc(b.label)}</button>`).join('')}</div>`;
+      `<button type="button" class="${b.primary ? 'primary' : 'secondary'}" data-intent="${b.intent}"${b.minutes ? ` data-minutes="${b.minutes}"` : ''} title="${escapeHtml(b.title)}">` +
+      `<span class="codicon codicon-${b.icon}" aria-hidden="true"></span> ${escapeHtml(b.label)}</button>`).join('')}</div>`;
   }
 
   function planError(s: TimerDisplayState): string {
-    return s.planError ? `<p class="timer-plan-error"><span class="codicon codicon-warning" aria-hidden="true"></span> The guide's plan is used: ${esc(s.planError)}</p>` : '';
+    return s.planError ? `<p class="timer-plan-error"><span class="codicon codicon-warning" aria-hidden="true"></span> The guide's plan is used: ${escapeHtml(s.planError)}</p>` : '';
   }
 
   function deepDive(s: TimerDisplayState): string {
     if (!s.deepDive.length || s.status === 'finished') return '';
     return `<div class="timer-deepdive"><h3>Deep-dive areas</h3><ol>${s.deepDive.map((d, i) => `
-      <li data-step="${i}"><div class="timer-step-head"><span class="timer-step-title">${esc(d.title)}</span>
+      <li data-step="${i}"><div class="timer-step-head"><span class="timer-step-title">${escapeHtml(d.title)}</span>
         <span class="timer-step-time">${d.minutes} min · ${minutes(d.startMs)}–${minutes(d.endMs)}</span></div>
-        <ul>${d.points.map((p) => `<li>${esc(p)}</li>`).join('')}</ul></li>`).join('')}</ol></div>`;
+        <ul>${d.points.map((p) => `<li>${escapeHtml(p)}</li>`).join('')}</ul></li>`).join('')}</ol></div>`;
   }
 
   function guidance(s: TimerDisplayState): string {
     if (!s.guidance.length || s.status === 'finished') return '';
     return `<div class="timer-guidance"><h3>What to look for</h3>${s.guidance.map((g) =>
-      `<details open><summary>${esc(g.title)} <a href="${esc(g.anchor)}" class="timer-open" title="Open in the guide">open</a></summary><div class="timer-guidance-body">${g.html}</div></details>`).join('')}</div>`;
+      `<details open><summary>${escapeHtml(g.title)} <a href="${escapeHtml(g.anchor)}" class="timer-open" title="Open in the guide">open</a></summary><div class="timer-guidance-body">${g.html}</div></details>`).join('')}</div>`;
   }
 
   /** Moves the displayed times on; touches text and widths only, so focus and scroll stay put. */

@@ -5,10 +5,9 @@
 import MarkdownIt from 'markdown-it';
 import { slugify } from './markdownSections';
 
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+import { escapeHtml } from './escape';
+
+export { escapeHtml };
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
 const defaultFence = md.renderer.rules.fence!;

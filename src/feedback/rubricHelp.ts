@@ -3,6 +3,7 @@
  * that dimension's descriptors for the written level and all levels; completion offers the valid
  * scores with each level's descriptor, and the guide's problem titles in "Problem Used".
  */
+import { escapeMarkdown } from '../core/escape';
 import * as vscode from 'vscode';
 import { findDimension, validScoreValues, type FeedbackValidation, type ParsedField, type ParsedScoreLine } from '../core/feedback';
 import type { Dimension, RubricLevel } from '../core/content';
@@ -61,16 +62,16 @@ export class FeedbackHover implements vscode.HoverProvider {
     if (!d) return undefined;
     const max = this.analyzer.library.content.rubric.scale.max;
     const md = new vscode.MarkdownString();
-    md.appendMarkdown(`**${esc(d.name)}** (${d.weight}%)\n\n`);
+    md.appendMarkdown(`**${escapeMarkdown(d.name)}** (${d.weight}%)\n\n`);
     const score = scoreOn(v, line);
     if (score !== null) {
       const levels = levelsFor(d, score);
-      md.appendMarkdown(`Written: **${score} / ${max} \u2013 ${esc(levels.map((l) => l.label).join(' \u2013 '))}**\n\n`);
-      for (const l of levels) for (const x of l.descriptors) md.appendMarkdown(`- ${esc(x)}\n`);
+      md.appendMarkdown(`Written: **${score} / ${max} \u2013 ${escapeMarkdown(levels.map((l) => l.label).join(' \u2013 '))}**\n\n`);
+      for (const l of levels) for (const x of l.descriptors) md.appendMarkdown(`- ${escapeMarkdown(x)}\n`);
       md.appendMarkdown('\n---\n\n');
     }
     for (const l of [...d.levels].sort((a, b) => b.score - a.score)) {
-      md.appendMarkdown(`**${l.score} \u2013 ${esc(l.label)}**${score === l.score ? ' (written)' : ''}: ${esc(l.descriptors.join('; '))}\n\n`);
+      md.appendMarkdown(`**${l.score} \u2013 ${escapeMarkdown(l.label)}**${score === l.score ? ' (written)' : ''}: ${escapeMarkdown(l.descriptors.join('; '))}\n\n`);
     }
     return new vscode.Hover(md, toRange(line.lineRange));
   }
@@ -94,7 +95,7 @@ export class FeedbackCompletion implements vscode.CompletionItemProvider {
         const item = new vscode.CompletionItem({ label: value, description: level.label }, vscode.CompletionItemKind.EnumMember);
         item.range = range;
         item.detail = `${d.name}: ${value} / ${rubric.scale.max} \u2013 ${level.label}`;
-        item.documentation = new vscode.MarkdownString(level.descriptors.map((x) => `- ${esc(x)}`).join('\n'));
+        item.documentation = new vscode.MarkdownString(level.descriptors.map((x) => `- ${escapeMarkdown(x)}`).join('\n'));
         // Whatever is typed over the placeholder, every valid score stays on offer, lowest first.
         item.filterText = typed + value;
         item.sortText = String(i).padStart(3, '0');
@@ -119,6 +120,3 @@ export class FeedbackCompletion implements vscode.CompletionItemProvider {
   }
 }
 
-function esc(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
-}

@@ -1,6 +1,6 @@
 /** Builds the guide panel's HTML shell: strict CSP with a per-render nonce, no inline script. */
 import { randomBytes } from 'crypto';
-import { escapeHtml } from '../core/renderMarkdown';
+import { escapeHtml } from '../core/escape';
 
 /** A fresh nonce for one render of the panel. */
 export function makeNonce(): string {

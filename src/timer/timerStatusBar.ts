@@ -2,6 +2,7 @@
  * The timer's status bar item: the current phase and the time left in it, or the overrun on the
  * warning background once past; clicking it shows the timer in the guide panel. Hidden when idle.
  */
+import { escapeMarkdown } from '../core/escape';
 import * as vscode from 'vscode';
 import { announcement, formatClock, roundMinutes, statusText, type TimerView } from '../core/timer';
 import type { TimerService } from './timerService';
@@ -35,10 +36,10 @@ export class TimerStatusBar implements vscode.Disposable {
     item.color = over ? new vscode.ThemeColor('statusBarItem.warningForeground') : undefined;
     item.accessibilityInformation = { label: `Interview timer: ${announcement(v)} Click to show the timer.`, role: 'button' };
     const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(`**${escapeMd(v.planTitle)}**${v.status === 'paused' ? ' (paused)' : ''}\n\n| Phase | Planned | Actual |\n|---|--:|--:|\n`);
+    md.appendMarkdown(`**${escapeMarkdown(v.planTitle)}**${v.status === 'paused' ? ' (paused)' : ''}\n\n| Phase | Planned | Actual |\n|---|--:|--:|\n`);
     for (const p of v.phases) {
       const mark = p.state === 'current' && v.status !== 'finished' ? '$(arrow-right) ' : '';
-      md.appendMarkdown(`| ${mark}${escapeMd(p.title)} | ${p.minutes + p.extraMinutes} min | ${formatClock(p.actualMs)} |\n`);
+      md.appendMarkdown(`| ${mark}${escapeMarkdown(p.title)} | ${p.minutes + p.extraMinutes} min | ${formatClock(p.actualMs)} |\n`);
     }
     md.appendMarkdown(`| **Total** | ${roundMinutes(v.plannedTotalMs)} min | ${formatClock(v.elapsedTotalMs)} |\n\nClick to show the timer.`);
     item.tooltip = md;
@@ -51,6 +52,3 @@ export class TimerStatusBar implements vscode.Disposable {
   }
 }
 
-function escapeMd(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => `\\${c}`);
-}
