@@ -6,16 +6,21 @@
 import { z } from 'zod';
 import { MarkdownOutline, PATH_SEPARATOR } from './markdownSections';
 
-const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase-kebab-case id');
+/** A content id: lowercase kebab case. */
+export const idSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase-kebab-case id');
+const id = idSchema;
 const text = z.string().trim().min(1, 'must not be empty');
 /** A heading path in guide.md; '' names the whole guide. */
 const sectionRef = z.string();
+
+/** A phase's planned length; the timer's and the settings' phase schemas extend `phaseSchema`, so all take these bounds. */
+const phaseMinutesSchema = z.number().positive('must be a positive number of minutes').max(600, 'must be at most 600 minutes');
 
 /** One phase of the interview plan. */
 export const phaseSchema = z.strictObject({
   id,
   title: text,
-  minutes: z.number().positive('must be a positive number of minutes').max(600, 'must be at most 600 minutes'),
+  minutes: phaseMinutesSchema,
   deepDive: z.boolean().optional(),
   guidance: z.array(sectionRef).default([]),
 });

@@ -10,18 +10,12 @@
  * next transition or `observe` re-bases the open segment on the new clock.
  */
 import { z } from 'zod';
-import type { DeepDiveArea, Phase, PhasePlan } from './content';
+import { idSchema, phaseSchema, type DeepDiveArea, type Phase, type PhasePlan } from './content';
 
 const MINUTE = 60_000;
 
 /** One phase of the plan the timer runs: the guide's, or one from the settings. */
-export const timerPhaseSchema = z.strictObject({
-  id: z.string().min(1),
-  title: z.string().trim().min(1, 'must not be empty'),
-  minutes: z.number().positive('must be a positive number of minutes').max(600, 'must be at most 600 minutes'),
-  deepDive: z.boolean().optional(),
-  guidance: z.array(z.string()).default([]),
-});
+export const timerPhaseSchema = phaseSchema.extend({ id: z.string().min(1) });
 export type TimerPhase = z.infer<typeof timerPhaseSchema>;
 
 /** Where the plan came from. */
@@ -346,13 +340,7 @@ export function guidePlan(p: PhasePlan): TimerPlan {
 }
 
 /** One phase as the `sdi.timer.phases` setting writes it; `id` defaults to a slug of the title. */
-const settingPhaseSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase-kebab-case id').optional(),
-  title: z.string().trim().min(1, 'must not be empty'),
-  minutes: z.number().positive('must be a positive number of minutes').max(600, 'must be at most 600 minutes'),
-  deepDive: z.boolean().optional(),
-  guidance: z.array(z.string()).optional(),
-});
+const settingPhaseSchema = phaseSchema.extend({ id: idSchema.optional(), guidance: z.array(z.string()).optional() });
 
 /** The `sdi.timer.phases` setting: a list of phases. */
 export const phasesSettingSchema = z
