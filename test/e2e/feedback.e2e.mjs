@@ -47,8 +47,7 @@ describe('feedback in the workbench (Chromium)', function () {
     await input.fill('Ada Lovelace');
     await wb.page.keyboard.press('Enter');
     await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Distributed Payment' }).first().waitFor({ timeout: 10_000 });
-    await input.fill('Payment');
-    await wb.page.keyboard.press('Enter');
+    await wb.choose('Payment', 'Distributed Payment');
     const name = `${today()}-ada-lovelace.md`;
     await wb.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 20_000 });
     file = join(WORKSPACE(), 'interview-feedback', name);

@@ -19,10 +19,7 @@ describe('interview timer in the workbench (Chromium)', function () {
 
   it('Start Interview picks a problem, opens it and shows the phase and time left in the status bar', async () => {
     await wb.runCommand('Interview: Start Interview');
-    const input = wb.page.locator('.quick-input-widget input');
-    await input.fill('Global Social Media Feed');
-    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Global Social Media Feed' }).first().waitFor({ timeout: 10_000 });
-    await wb.page.keyboard.press('Enter');
+    await wb.choose('Global Social Media Feed');
     const item = statusItem(wb.page);
     await item.waitFor({ timeout: 20_000 });
     const text = await item.innerText();
@@ -52,9 +49,7 @@ describe('interview timer in the workbench (Chromium)', function () {
     await frame.locator('#content h3', { hasText: 'Interviewer Mindset' }).waitFor({ timeout: 15_000 });
     // back to the problem, through the palette's item picker
     await wb.runCommand('Interview: Open');
-    await wb.page.locator('.quick-input-widget input').fill('Global Social Media Feed');
-    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Global Social Media Feed' }).first().waitFor({ timeout: 10_000 });
-    await wb.page.keyboard.press('Enter');
+    await wb.choose('Global Social Media Feed');
     await frame.locator('#content h3', { hasText: 'Problem 1: Design a Global Social Media Feed' }).waitFor({ timeout: 15_000 });
   });
 

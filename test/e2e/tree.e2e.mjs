@@ -34,10 +34,7 @@ describe('guide tree in the workbench (Chromium)', function () {
 
   it('finds an item through the search action', async () => {
     await wb.runCommand('Interview: Find in Guide…');
-    const input = wb.page.locator('.quick-input-widget input');
-    await input.fill('Textbook');
-    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Textbook Answers' }).first().waitFor({ timeout: 10_000 });
-    await wb.page.keyboard.press('Enter');
+    await wb.choose('Textbook', 'Textbook Answers');
     await wb.guideFrame().locator('h3', { hasText: 'Scenario 3: Candidate Gives Textbook Answers' }).waitFor({ timeout: 30_000 });
     await wb.screenshot('tree-4-found-item');
   });

@@ -50,6 +50,12 @@ export async function openWorkbench({ width = 1400, height = 900 } = {}) {
       await page.screenshot({ path });
       return path;
     },
+    /** Types `filter` into the open quick pick, waits for a row holding `rowText` and accepts the first row. */
+    async choose(filter, rowText = filter) {
+      await page.locator('.quick-input-widget input').fill(filter);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: rowText }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+    },
     /** Clicks the open quick pick's row whose label is exactly `label`. */
     async pickExact(label) {
       const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
