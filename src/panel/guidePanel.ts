@@ -4,7 +4,6 @@
  * Mermaid renders in the webview; the renderings are cached here (see `DiagramCache`), so an
  * item opened again, in this window or after a reload, shows its diagrams without Mermaid.
  */
-import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { renderMarkdown } from '../core/renderMarkdown';
 import type { GuideLibrary } from '../guideLibrary';
@@ -161,14 +160,14 @@ export class GuidePanel implements vscode.Disposable {
   private async setHtml(panel: vscode.WebviewPanel, firstItemId: string): Promise<void> {
     const w = panel.webview;
     const asUri = (...p: string[]) => w.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...p)).toString();
-    const timerCss = vscode.Uri.joinPath(this.extensionUri, 'media', 'timer.css');
-    // Mermaid is a separate chunk: the page starts loading it at once when the first item has a
-    // diagram that is not cached for the last theme seen, and not at all when every one is.
+    // Mermaid is a bundle of its own: the page starts loading it at once when the first item has a
+    // diagram that is not cached for the last theme seen (or is a file not known in advance), and
+    // not at all when every one is cached.
     const first = firstItemId.startsWith('file:') ? undefined : this.library.markdownOf(firstItemId);
-    const sources = first === undefined ? ['?'] : renderMarkdown(first).diagrams;
+    const sources = first === undefined ? undefined : renderMarkdown(first).diagrams;
     const theme = this.theme;
-    const cached = theme ? await Promise.all(sources.map((src) => this.cache.get(theme, src))) : [];
-    const preloadMermaid = sources.some((_, i) => !cached[i]);
+    const cached = sources && theme ? await Promise.all(sources.map((src) => this.cache.get(theme, src))) : [];
+    const preloadMermaid = sources === undefined || sources.some((_, i) => !cached[i]);
     if (panel !== this.panel) return; // closed while the cache was read
     w.html = panelHtml({
       cspSource: w.cspSource,
@@ -176,7 +175,7 @@ export class GuidePanel implements vscode.Disposable {
       scriptUri: asUri('dist', 'webview', 'main.js'),
       styleUri: asUri('media', 'panel.css'),
       codiconUri: asUri('dist', 'webview', 'codicons', 'codicon.css'),
-      extraStyleUris: fs.existsSync(timerCss.fsPath) ? [asUri('media', 'timer.css')] : [],
+      extraStyleUris: [asUri('media', 'timer.css')],
       config: { preloadMermaid },
       title: 'Interview Guide',
     });
