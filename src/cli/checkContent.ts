@@ -1,21 +1,53 @@
 /**
- * `node dist/check-content.js [content-dir]`: validates the guide content the extension ships,
- * printing each problem as `content/<file>: <field>: <message>`. Exit 0 valid, 1 invalid.
+ * `node dist/check-content.js [dir]`: validates the guide content the extension ships (the
+ * default, `content/`), printing each problem as `content/<file>: <field>: <message>`; or, given a
+ * team kit's folder (the one holding kit.yaml), that kit, printing `<file>:<line>:<col>: <severity>: <message>`.
+ * Both go through the one kit loader. Exit 0 valid, 1 invalid.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { ContentError, formatContentIssue, loadContent } from '../core/content';
+import { ContentError, formatContentIssue } from '../core/content';
+import type { KitIssue } from '../core/kit/types';
+import { loadBuiltInKitFolder, loadKitFolder } from '../kits/fsKitReader';
 
-const dir = path.resolve(process.argv[2] ?? path.join(__dirname, '..', 'content'));
-try {
-  const c = loadContent((file) => fs.readFileSync(path.join(dir, file), 'utf8'));
-  console.log(`content OK: ${c.problems.length} problems in ${c.categories.length} categories, ${c.rubric.dimensions.length} rubric dimensions, ${c.phases.phases.length} phases, ${c.guide.headings.length} guide headings`);
-} catch (e) {
-  if (e instanceof ContentError) {
-    for (const i of e.issues) console.error(formatContentIssue(i));
-    console.error(`${e.issues.length} content error(s) in ${dir}`);
-  } else {
-    console.error(String(e));
+const CONTENT = path.join(__dirname, '..', 'content');
+const dir = path.resolve(process.argv[2] ?? CONTENT);
+
+/** Whether the folder is the built-in guide (its kit.yaml says `id: builtin`). */
+function isBuiltIn(d: string): boolean {
+  try {
+    return /^id:\s*builtin\s*$/m.test(fs.readFileSync(path.join(d, 'kit.yaml'), 'utf8'));
+  } catch {
+    return false;
   }
-  process.exit(1);
+}
+
+function formatKitIssue(i: KitIssue): string {
+  const at = i.range ? `:${i.range.start.line + 1}:${i.range.start.character + 1}` : '';
+  return `${i.file}${at}: ${i.severity}: ${i.message}${i.code ? ` [${i.code}]` : ''}`;
+}
+
+if (isBuiltIn(dir)) {
+  try {
+    const k = loadBuiltInKitFolder(dir);
+    console.log(`content OK: ${k.problems.length} problems in ${k.categories.length} categories, ${k.rubric!.rubric.dimensions.length} rubric dimensions, ${k.phases.phases.length} phases, ${k.guide!.headings.length} guide headings`);
+  } catch (e) {
+    if (e instanceof ContentError) {
+      for (const i of e.issues) console.error(formatContentIssue(i));
+      console.error(`${e.issues.length} content error(s) in ${dir}`);
+    } else {
+      console.error(String(e));
+    }
+    process.exit(1);
+  }
+} else {
+  const builtIn = loadBuiltInKitFolder(CONTENT);
+  const k = loadKitFolder(dir, builtIn);
+  for (const i of k.issues) (i.severity === 'error' ? console.error : console.log)(formatKitIssue(i));
+  const errors = k.issues.filter((i) => i.severity === 'error').length;
+  if (errors || !k.ok) {
+    console.error(`${errors} error(s) in kit ${dir}`);
+    process.exit(1);
+  }
+  console.log(`kit OK: "${k.name}" ${k.version}: ${k.problems.length} problems in ${k.categories.length} categories, ${k.rubric?.rubric.dimensions.length ?? 0} rubric dimensions, ${k.phases.phases.length} phases`);
 }

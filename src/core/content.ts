@@ -1,10 +1,12 @@
 /**
- * The guide's content model: zod schemas for the files in `content/`, and the loader that
- * reads, validates and cross-checks them. Everything the extension reasons about (phases,
- * deep-dive minutes, rubric weights, bands) comes from here; nothing is hard-coded in `src`.
+ * The guide's content model: zod schemas for the files in `content/` (a team kit's files share
+ * them), and `loadContent`, the built-in kit's loader in the form older callers use. Everything
+ * the extension reasons about (phases, deep-dive minutes, rubric weights, bands) comes from here;
+ * nothing is hard-coded in `src`.
  */
 import { z } from 'zod';
-import { MarkdownOutline, PATH_SEPARATOR } from './markdownSections';
+import type { MarkdownOutline } from './markdownSections';
+import { callbackKitReader, guideContentOf, loadBuiltInKit } from './kit/loader';
 
 /** A content id: lowercase kebab case. */
 export const idSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase-kebab-case id');
@@ -52,6 +54,12 @@ export const categorySchema = z.strictObject({
 });
 export type Category = z.infer<typeof categorySchema>;
 
+/** What to listen for in one rubric dimension: strong and weak signals. */
+export const signalsSchema = z.strictObject({
+  strong: z.array(text).default([]),
+  weak: z.array(text).default([]),
+});
+
 export const problemSchema = z.strictObject({
   id,
   number: z.number().int().positive(),
@@ -60,6 +68,12 @@ export const problemSchema = z.strictObject({
   section: sectionRef,
   statement: text,
   deepDives: z.array(deepDiveSchema),
+  /** Levels the problem suits (`mid`, `senior`, `staff`); optional, as in a kit's problem files. */
+  levels: z.array(text).optional(),
+  tags: z.array(text).optional(),
+  followUps: z.array(text).optional(),
+  /** Strong and weak signals per rubric dimension id. */
+  signals: z.record(z.string(), signalsSchema).optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
 
@@ -76,40 +90,55 @@ export const levelSchema = z.strictObject({
 });
 export type RubricLevel = z.infer<typeof levelSchema>;
 
+/** A note tag: letters, digits and dashes, starting with a letter (`scale`, `dist`). */
+export const tagSchema = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'must be a lowercase tag (letters, digits, dashes; a letter first)');
+
 export const dimensionSchema = z.strictObject({
   id,
   name: text,
   weight: z.number().int('must be a whole percentage').positive().max(100),
-  section: sectionRef,
+  /** Short name used to tag interview notes (`+scale`); the dimension's id when absent. */
+  tag: tagSchema.optional(),
+  /** Guide-only: the heading path of the dimension's section in the kit's guide. */
+  section: sectionRef.optional(),
+  description: text.optional(),
   levels: z.array(levelSchema),
 });
 export type Dimension = z.infer<typeof dimensionSchema>;
 
-export const bandIdSchema = z.enum(['strong-hire', 'hire', 'no-hire', 'strong-no-hire']);
-export type BandId = z.infer<typeof bandIdSchema>;
+/** Band ids are plain ids: a kit names its own bands (`strong-hire`, `yes`, `lean-no`...). */
+export const bandIdSchema = id;
+export type BandId = string;
 
 export const bandSchema = z.strictObject({
   id: bandIdSchema,
   label: text,
-  printedRange: text,
-  /** Lowest score in the band (inclusive); null for the lowest band. */
-  min: z.number().nullable(),
+  /** Lowest score in the band (inclusive); null or absent for the lowest band. */
+  min: z.number().nullable().optional(),
+  /** Guide-only: the range as the guide prints it, e.g. "3.5-4.0". */
+  printedRange: text.optional(),
   /** Upper bound printed by the guide; scores above it and below the next band's min are borderline. */
-  printedMax: z.number().nullable(),
-  section: sectionRef,
-  summary: text,
-  profile: z.array(text),
+  printedMax: z.number().nullable().optional(),
+  section: sectionRef.optional(),
+  summary: text.optional(),
+  profile: z.array(text).optional(),
   example: text.optional(),
 });
 export type Band = z.infer<typeof bandSchema>;
 
+/**
+ * A rubric: the built-in `content/rubric.json` or a kit's `rubric.yaml`. Any integer scale,
+ * 2 to 12 dimensions whose weights sum to 100 (checked by `checkRubric`), 2 to 7 bands.
+ */
 export const rubricFileSchema = z.strictObject({
   $comment: z.string().optional(),
+  /** The rubric's own version, recorded in feedback written under it; the kit's version when absent. */
+  version: z.union([z.string().trim().min(1), z.number()]).transform(String).optional(),
   scale: z.strictObject({ min: z.number().int(), max: z.number().int() }),
-  dimensions: z.array(dimensionSchema).min(1),
-  bands: z.array(bandSchema).min(1),
+  dimensions: z.array(dimensionSchema).min(2, 'needs at least 2 dimensions').max(12, 'takes at most 12 dimensions'),
+  bands: z.array(bandSchema).min(2, 'needs at least 2 bands').max(7, 'takes at most 7 bands'),
   recommendations: z.array(z.strictObject({ band: bandIdSchema, text })),
-  seniorBarYears: z.number().positive(),
+  seniorBarYears: z.number().positive().optional(),
 });
 export type Rubric = z.infer<typeof rubricFileSchema>;
 
@@ -141,8 +170,9 @@ export const outlineFileSchema = z.strictObject({
 });
 export type Outline = z.infer<typeof outlineFileSchema>;
 
-/** The files of `content/`, relative to it. */
+/** The files of `content/`, relative to it (its `kit.yaml` names the others). */
 export const CONTENT_FILES = {
+  kit: 'kit.yaml',
   guide: 'guide.md',
   outline: 'outline.json',
   problems: 'problems.json',
@@ -198,125 +228,11 @@ export function validateFile<T>(file: string, schema: z.ZodType<T>, data: unknow
   return undefined;
 }
 
-function parseJson(file: string, raw: string, issues: ContentIssue[]): unknown {
-  try {
-    return JSON.parse(raw);
-  } catch (e) {
-    issues.push({ file, field: '', message: `is not valid JSON: ${(e as Error).message}` });
-    return undefined;
-  }
-}
-
 /**
  * Reads and validates every content file. `read` returns a file's text (relative to `content/`)
  * and throws when it is missing. Throws `ContentError` listing every problem, each with file and field.
+ * A wrapper of the kit loader (`loadBuiltInKit`): `content/` is the built-in kit, read by the same code as any kit.
  */
 export function loadContent(read: (file: string) => string): GuideContent {
-  const issues: ContentIssue[] = [];
-  const readSafe = (file: string): string | undefined => {
-    try {
-      return read(file);
-    } catch (e) {
-      issues.push({ file, field: '', message: `cannot be read: ${(e as Error).message}` });
-      return undefined;
-    }
-  };
-  const guideText = readSafe(CONTENT_FILES.guide);
-  const template = readSafe(CONTENT_FILES.feedbackTemplate);
-  const json = (file: string) => {
-    const raw = readSafe(file);
-    return raw === undefined ? undefined : parseJson(file, raw, issues);
-  };
-  const outlineRaw = json(CONTENT_FILES.outline);
-  const problemsRaw = json(CONTENT_FILES.problems);
-  const rubricRaw = json(CONTENT_FILES.rubric);
-  const phasesRaw = json(CONTENT_FILES.phases);
-  const outline = outlineRaw === undefined ? undefined : validateFile(CONTENT_FILES.outline, outlineFileSchema, outlineRaw, issues);
-  const problems = problemsRaw === undefined ? undefined : validateFile(CONTENT_FILES.problems, problemsFileSchema, problemsRaw, issues);
-  const rubric = rubricRaw === undefined ? undefined : validateFile(CONTENT_FILES.rubric, rubricFileSchema, rubricRaw, issues);
-  const phases = phasesRaw === undefined ? undefined : validateFile(CONTENT_FILES.phases, phasesFileSchema, phasesRaw, issues);
-  if (guideText === undefined || template === undefined || !outline || !problems || !rubric || !phases || issues.length) {
-    throw new ContentError(issues);
-  }
-  const content: GuideContent = {
-    guide: new MarkdownOutline(guideText),
-    outline,
-    categories: problems.categories,
-    problems: problems.problems,
-    rubric,
-    phases,
-    feedbackTemplate: template,
-  };
-  crossCheck(content, issues);
-  if (issues.length) throw new ContentError(issues);
-  return content;
-}
-
-function duplicates<T>(values: readonly T[]): T[] {
-  const seen = new Set<T>();
-  const dup = new Set<T>();
-  for (const v of values) (seen.has(v) ? dup : seen).add(v);
-  return [...dup];
-}
-
-/** Checks what no single schema can: sections exist, ids are unique and referenced ids exist, weights sum to 100. */
-function crossCheck(c: GuideContent, issues: ContentIssue[]): void {
-  const section = (file: string, field: string, ref: string | undefined) => {
-    if (ref === undefined || ref === '') return;
-    if (!c.guide.find(ref)) {
-      issues.push({ file, field, message: `names no heading of guide.md: "${ref}" (headings are joined with "${PATH_SEPARATOR}")` });
-    }
-  };
-  c.outline.groups.forEach((g, gi) => {
-    section(CONTENT_FILES.outline, `groups[${gi}].section`, g.section);
-    g.items.forEach((it, ii) => section(CONTENT_FILES.outline, `groups[${gi}].items[${ii}].section`, it.section));
-  });
-  c.categories.forEach((cat, i) => section(CONTENT_FILES.problems, `categories[${i}].section`, cat.section));
-  const categoryIds = new Set(c.categories.map((x) => x.id));
-  c.problems.forEach((p, i) => {
-    section(CONTENT_FILES.problems, `problems[${i}].section`, p.section);
-    if (!categoryIds.has(p.category)) {
-      issues.push({ file: CONTENT_FILES.problems, field: `problems[${i}].category`, message: `names no category: "${p.category}"` });
-    }
-  });
-  c.rubric.dimensions.forEach((d, i) => {
-    section(CONTENT_FILES.rubric, `dimensions[${i}].section`, d.section);
-    const scores = d.levels.map((l) => l.score).sort((a, b) => a - b);
-    const want: number[] = [];
-    for (let s = c.rubric.scale.min; s <= c.rubric.scale.max; s++) want.push(s);
-    if (scores.join() !== want.join()) {
-      issues.push({ file: CONTENT_FILES.rubric, field: `dimensions[${i}].levels`, message: `must describe each score ${want.join(', ')} once (has ${scores.join(', ') || 'none'})` });
-    }
-  });
-  c.rubric.bands.forEach((b, i) => section(CONTENT_FILES.rubric, `bands[${i}].section`, b.section));
-  c.phases.phases.forEach((p, i) => p.guidance.forEach((g, j) => section(CONTENT_FILES.phases, `phases[${i}].guidance[${j}]`, g)));
-
-  const weight = c.rubric.dimensions.reduce((s, d) => s + d.weight, 0);
-  if (weight !== 100) issues.push({ file: CONTENT_FILES.rubric, field: 'dimensions', message: `weights must sum to 100 (they sum to ${weight})` });
-  if (c.rubric.scale.min >= c.rubric.scale.max) issues.push({ file: CONTENT_FILES.rubric, field: 'scale', message: 'min must be below max' });
-  const bandIds = c.rubric.bands.map((b) => b.id);
-  const lowest = c.rubric.bands.filter((b) => b.min === null);
-  if (lowest.length !== 1) issues.push({ file: CONTENT_FILES.rubric, field: 'bands', message: 'exactly one band (the lowest) must have min null' });
-  c.rubric.recommendations.forEach((r, i) => {
-    if (!bandIds.includes(r.band)) issues.push({ file: CONTENT_FILES.rubric, field: `recommendations[${i}].band`, message: `names no band: "${r.band}"` });
-  });
-
-  const unique = (file: string, field: string, ids: string[]) => {
-    for (const d of duplicates(ids)) issues.push({ file, field, message: `id "${d}" is used more than once` });
-  };
-  unique(CONTENT_FILES.outline, 'groups', c.outline.groups.map((g) => g.id));
-  unique(CONTENT_FILES.outline, 'groups[].items', c.outline.groups.flatMap((g) => g.items.map((i) => i.id)));
-  unique(CONTENT_FILES.problems, 'categories', c.categories.map((x) => x.id));
-  unique(CONTENT_FILES.problems, 'problems', c.problems.map((x) => x.id));
-  unique(CONTENT_FILES.rubric, 'dimensions', c.rubric.dimensions.map((x) => x.id));
-  unique(CONTENT_FILES.rubric, 'bands', bandIds);
-  unique(CONTENT_FILES.phases, 'phases', c.phases.phases.map((x) => x.id));
-
-  c.problems.forEach((p, i) => {
-    const deepDive = c.phases.phases.find((ph) => ph.deepDive);
-    const total = p.deepDives.reduce((s, d) => s + d.minutes, 0);
-    if (deepDive && total > deepDive.minutes) {
-      issues.push({ file: CONTENT_FILES.problems, field: `problems[${i}].deepDives`, message: `deep-dive areas take ${total} minutes, more than the ${deepDive.minutes}-minute "${deepDive.title}" phase` });
-    }
-  });
+  return guideContentOf(loadBuiltInKit(callbackKitReader('content', read)));
 }

@@ -32,6 +32,12 @@ describe('guide content', () => {
   let c: GuideContent;
   before(() => { c = load(); });
 
+  it('is the built-in kit: content/kit.yaml names every content file, read by the kit loader', () => {
+    const kitYaml = readContent(CONTENT_FILES.kit);
+    assert.match(kitYaml, /^id: builtin$/m);
+    for (const [key, file] of Object.entries(CONTENT_FILES)) if (key !== 'kit') assert.match(kitYaml, new RegExp(`^${key}: ${file.replace('.', '\\.')}$`, 'm'), key);
+  });
+
   it('loads and validates every content file', () => {
     assert.strictEqual(c.problems.length, 3);
     assert.strictEqual(c.categories.length, 4);

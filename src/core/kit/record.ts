@@ -1,0 +1,86 @@
+/**
+ * The rubric record of a feedback file: an HTML comment on one of its first lines, which Markdown
+ * does not show, naming the kit and rubric version the feedback was written under and a
+ * fingerprint of what scoring read then:
+ * `<!-- sdi-kit: kit=<kitId> rubric=<version> fingerprint=<8 hex> -->`.
+ */
+import type { Rubric } from '../content';
+import type { Range } from '../feedback/types';
+import type { KitRubric } from './types';
+
+/** What a feedback file's record line says. */
+export interface RubricRecord {
+  kit: string;
+  version: string;
+  fingerprint?: string;
+  /** The whole record line. */
+  range: Range;
+}
+
+/** How many lines from the top a record may sit on (a title or front matter may precede it). */
+export const RECORD_SEARCH_LINES = 5;
+
+const RECORD = /^\s*<!--\s*sdi-kit:\s*(.*?)\s*-->\s*$/;
+
+/** Reads the record among the first five lines of a feedback text; undefined when there is none (or it names no kit or version). */
+export function readRubricRecord(text: string): RubricRecord | undefined {
+  const head = text.length > 4096 ? text.slice(0, 4096) : text;
+  const lines = head.split(/\r\n|\r|\n/, RECORD_SEARCH_LINES);
+  for (let i = 0; i < lines.length; i++) {
+    const m = RECORD.exec(lines[i]);
+    if (!m) continue;
+    const fields = new Map<string, string>();
+    for (const part of m[1].split(/\s+/)) {
+      const eq = part.indexOf('=');
+      if (eq > 0) fields.set(part.slice(0, eq), decode(part.slice(eq + 1)));
+    }
+    const kit = fields.get('kit');
+    const version = fields.get('rubric');
+    if (!kit || !version) return undefined;
+    const fingerprint = fields.get('fingerprint');
+    return {
+      kit,
+      version,
+      ...(fingerprint && /^[0-9a-f]{8}$/.test(fingerprint) ? { fingerprint } : {}),
+      range: { start: { line: i, character: 0 }, end: { line: i, character: lines[i].length } },
+    };
+  }
+  return undefined;
+}
+
+/** The record line New Feedback writes first for a kit's rubric (no line break). */
+export function rubricRecordLine(kitId: string, kitRubric: Pick<KitRubric, 'version' | 'fingerprint'>): string {
+  return `<!-- sdi-kit: kit=${encode(kitId)} rubric=${encode(kitRubric.version)} fingerprint=${kitRubric.fingerprint} -->`;
+}
+
+// Versions are free text: white space, `=`, `%` and `>` (so no `-->`) are percent-encoded, one token per field.
+function encode(s: string): string {
+  return s.replace(/[\s=%>]/g, (c) => encodeURIComponent(c));
+}
+
+function decode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/**
+ * A short hash of what scoring reads from a rubric: the scale, dimension ids and weights in order,
+ * band ids and mins. Labels, descriptors and recommendation texts do not change it.
+ * 8 hex digits of FNV-1a (32 bit) over a canonical JSON.
+ */
+export function rubricFingerprint(rubric: Pick<Rubric, 'scale' | 'dimensions' | 'bands'>): string {
+  const canonical = JSON.stringify({
+    scale: [rubric.scale.min, rubric.scale.max],
+    dimensions: rubric.dimensions.map((d) => [d.id, d.weight]),
+    bands: rubric.bands.map((b) => [b.id, b.min ?? null]),
+  });
+  let h = 0x811c9dc5;
+  for (let i = 0; i < canonical.length; i++) {
+    h ^= canonical.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
