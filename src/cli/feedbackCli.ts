@@ -1,27 +1,53 @@
 /**
- * `sdi-feedback [--json] [--fix] [--allow-half-points] FILE...`: checks feedback documents in a
- * hiring repository's CI with the same core as the editor, against the rubric shipped in the
- * package's `content/` folder. Text output is `file:line:column severity code message`, one a line
- * (1-based); `--json` prints one object per file. `--fix` writes the weighted score and nothing else.
- * Exit 0 when no file has an error, 1 when one does, 2 on a usage or read error.
+ * `sdi-feedback [--kit DIR] [--json] [--fix] [--allow-half-points] FILE...`: checks feedback
+ * documents in a hiring repository's CI with the same core as the editor. A file is checked
+ * against the rubric its record line names (kit and version), else the `--kit` folder's rubric,
+ * else the built-in guide's (the package's `content/` folder). Text output is
+ * `file:line:column severity code message`, one a line (1-based); `--json` prints one object per
+ * file. `--fix` writes the weighted score and nothing else. Exit 0 when no file has an error, 1
+ * when one does, 2 on a usage, read or kit error.
+ *
+ * `sdi-feedback --check-kit DIR [--json]`: checks a kit folder (for a kit repository's CI) and
+ * prints its issues the same way. Exit 0 when clean (warnings allowed), 1 on errors, 2 when the
+ * folder is no readable kit or on a usage error.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { ContentError, formatContentIssue, loadContent, type Rubric } from '../core/content';
-import { applyEdits, validateFeedback, weightedScoreEdits, type FeedbackDiagnostic, type FeedbackValidation } from '../core/feedback';
+import { ContentError, formatContentIssue } from '../core/content';
+import {
+  applyEdits,
+  compileRubric,
+  kitTemplateSpec,
+  validateFeedback,
+  weightedScoreEdits,
+  type CompiledRubric,
+  type FeedbackDiagnostic,
+  type FeedbackSummary,
+  type FeedbackValidation,
+} from '../core/feedback';
+import { callbackKitReader, loadBuiltInKit } from '../core/kit/loader';
+import { resolveRubric } from '../core/kit/rubricSource';
+import type { KitIssue, KitRubric, LoadedKit } from '../core/kit/types';
+import { loadKitFolder } from '../kits/fsKitReader';
 
-const USAGE = `usage: sdi-feedback [--json] [--fix] [--allow-half-points] FILE...
+const USAGE = `usage: sdi-feedback [--kit DIR] [--json] [--fix] [--allow-half-points] FILE...
+       sdi-feedback --check-kit DIR [--json]
 
 Checks interview feedback documents against the rubric of the System Design Interview Kit.
+  --kit DIR            check against the kit in DIR (the folder holding kit.yaml); a file whose
+                       first lines record a kit and rubric version is checked against that one
   --json               print a JSON array, one object per file
   --fix                write (or update) the weighted score in each file, nothing else
   --allow-half-points  accept scores in steps of 0.5
-Exit status: 0 no errors, 1 some file has an error, 2 usage or read error.`;
+  --check-kit DIR      check the kit in DIR and print its issues (for a kit repository's CI)
+Exit status: 0 no errors, 1 some file (or the kit) has an error, 2 usage, read or kit error.`;
 
 interface Args {
   json: boolean;
   fix: boolean;
   allowHalfPoints: boolean;
+  kit?: string;
+  checkKit?: string;
   files: string[];
 }
 
@@ -29,26 +55,59 @@ interface Args {
 function parseArgs(argv: string[]): Args | 'help' | string {
   const args: Args = { json: false, fix: false, allowHalfPoints: false, files: [] };
   let options = true;
-  for (const a of argv) {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
     if (options && a === '--') options = false;
     else if (options && a === '--json') args.json = true;
     else if (options && a === '--fix') args.fix = true;
     else if (options && a === '--allow-half-points') args.allowHalfPoints = true;
     else if (options && (a === '--help' || a === '-h')) return 'help';
-    else if (options && a.startsWith('-') && a !== '-') return `unknown option: ${a}`;
+    else if (options && (a === '--kit' || a === '--check-kit' || a.startsWith('--kit=') || a.startsWith('--check-kit='))) {
+      const eq = a.indexOf('=');
+      const name = eq < 0 ? a : a.slice(0, eq);
+      const value = eq < 0 ? argv[++i] : a.slice(eq + 1);
+      if (value === undefined || value === '') return `${name} needs a folder`;
+      if (name === '--kit') args.kit = value;
+      else args.checkKit = value;
+    } else if (options && a.startsWith('-') && a !== '-') return `unknown option: ${a}`;
     else args.files.push(a);
+  }
+  if (args.checkKit !== undefined) {
+    if (args.kit !== undefined || args.fix || args.allowHalfPoints || args.files.length) return '--check-kit DIR takes only --json';
+    return args;
   }
   if (!args.files.length) return 'no FILE given';
   return args;
 }
 
-function loadRubric(): Rubric {
-  // dist/cli.js reads the package's content/ folder beside dist/.
+/** The built-in guide as a kit, from the package's content/ folder beside dist/. */
+function loadBuiltIn(): LoadedKit {
   const dir = path.join(__dirname, '..', 'content');
-  return loadContent((file) => fs.readFileSync(path.join(dir, file), 'utf8')).rubric;
+  return loadBuiltInKit(callbackKitReader(dir, (file) => fs.readFileSync(path.join(dir, ...file.split('/')), 'utf8')));
 }
 
 const BOM = '\uFEFF';
+
+/** A kit issue as `file:line:column severity code message`, 1-based; a whole-file issue at 1:1. */
+function kitIssueLine(dir: string, i: KitIssue): string {
+  const file = path.join(dir, ...i.file.split('/'));
+  const at = i.range ? `${i.range.start.line + 1}:${i.range.start.character + 1}` : '1:1';
+  return `${file}:${at} ${i.severity} ${i.code ?? 'kit-invalid'} ${i.message}`;
+}
+
+function jsonKitIssue(dir: string, i: KitIssue) {
+  return {
+    file: path.join(dir, ...i.file.split('/')),
+    severity: i.severity,
+    code: i.code ?? 'kit-invalid',
+    path: i.path,
+    line: i.range ? i.range.start.line + 1 : 1,
+    column: i.range ? i.range.start.character + 1 : 1,
+    endLine: i.range ? i.range.end.line + 1 : 1,
+    endColumn: i.range ? i.range.end.character + 1 : 1,
+    message: i.message,
+  };
+}
 
 function jsonDiagnostic(d: FeedbackDiagnostic) {
   return {
@@ -62,6 +121,47 @@ function jsonDiagnostic(d: FeedbackDiagnostic) {
   };
 }
 
+/** One feedback of a file, for `--json`'s `feedbacks`. */
+function jsonFeedback(s: FeedbackSummary) {
+  return {
+    line: s.scoresHeading ? s.scoresHeading.start.line + 1 : null,
+    scored: s.scored,
+    dimensions: s.dimensions,
+    weightedScore: s.weightedScore,
+    band: s.band,
+    recommendation: s.recommendation,
+    borderline: s.borderline,
+    scores: Object.fromEntries(s.scores.map((x) => [x.dimension, x.score])),
+  };
+}
+
+/** Whether a folder holds a kit the loader can start on: it exists and has kit.yaml. */
+function kitFolderProblem(dir: string): string | undefined {
+  try {
+    if (!fs.statSync(dir).isDirectory()) return `${dir} is not a folder`;
+  } catch (e) {
+    return `cannot read ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+  }
+  if (!fs.existsSync(path.join(dir, 'kit.yaml'))) return `${dir} holds no kit.yaml: give the folder that holds it`;
+  return undefined;
+}
+
+function checkKit(dir: string, json: boolean, builtIn: LoadedKit): number {
+  const problem = kitFolderProblem(dir);
+  if (problem) {
+    process.stderr.write(`sdi-feedback: ${problem}\n`);
+    return 2;
+  }
+  const kit = loadKitFolder(dir, builtIn);
+  if (json) {
+    const out = { kit: dir, id: kit.id, name: kit.name, version: kit.version, problems: kit.problems.length, issues: kit.issues.map((i) => jsonKitIssue(dir, i)) };
+    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  } else if (kit.issues.length) {
+    process.stdout.write(kit.issues.map((i) => kitIssueLine(dir, i)).join('\n') + '\n');
+  }
+  return kit.issues.some((i) => i.severity === 'error') ? 1 : 0;
+}
+
 function main(argv: string[]): number {
   const args = parseArgs(argv);
   if (args === 'help') {
@@ -72,14 +172,44 @@ function main(argv: string[]): number {
     process.stderr.write(`sdi-feedback: ${args}\n${USAGE}\n`);
     return 2;
   }
-  let rubric: Rubric;
+  let builtIn: LoadedKit;
   try {
-    rubric = loadRubric();
+    builtIn = loadBuiltIn();
   } catch (e) {
     const detail = e instanceof ContentError ? e.issues.map(formatContentIssue).join('\n') : String((e as Error)?.message ?? e);
     process.stderr.write(`sdi-feedback: cannot load the rubric from the package's content folder:\n${detail}\n`);
     return 2;
   }
+  if (args.checkKit !== undefined) return checkKit(args.checkKit, args.json, builtIn);
+
+  let kitError = false;
+  let workspaceKit: LoadedKit | undefined;
+  if (args.kit !== undefined) {
+    const problem = kitFolderProblem(args.kit);
+    if (problem) {
+      process.stderr.write(`sdi-feedback: ${problem}\n`);
+      return 2;
+    }
+    workspaceKit = loadKitFolder(args.kit, builtIn);
+    const errors = workspaceKit.issues.filter((i) => i.severity === 'error');
+    if (errors.length) {
+      process.stderr.write(`sdi-feedback: the kit in ${args.kit} has errors:\n${errors.map((i) => kitIssueLine(args.kit!, i)).join('\n')}\n`);
+      kitError = true;
+    }
+    if (!workspaceKit.ok || !workspaceKit.rubric) {
+      process.stderr.write(`sdi-feedback: the kit in ${args.kit} has no usable rubric; no file is checked\n`);
+      return 2;
+    }
+  }
+  const kits = workspaceKit ? [builtIn, workspaceKit] : [builtIn];
+  // One compiled rubric per kit and version, for all files.
+  const compiled = new Map<KitRubric, CompiledRubric>();
+  const compiledFor = (kit: LoadedKit, r: KitRubric) => {
+    let c = compiled.get(r);
+    if (!c) compiled.set(r, (c = compileRubric(r.rubric, kitTemplateSpec(kit))));
+    return c;
+  };
+
   const options = { allowHalfPoints: args.allowHalfPoints, today: new Date() };
   let readError = false;
   let hasError = false;
@@ -96,37 +226,53 @@ function main(argv: string[]): number {
     // Editors hide a byte-order mark; columns are counted without it, and --fix keeps it.
     const bom = raw.startsWith(BOM) ? BOM : '';
     let text = bom ? raw.slice(1) : raw;
-    let v: FeedbackValidation = validateFeedback(text, rubric, options);
-    if (args.fix) {
-      const edits = weightedScoreEdits(v);
-      if (edits.length) {
-        text = applyEdits(text, edits);
-        try {
-          fs.writeFileSync(file, bom + text, 'utf8');
-        } catch (e) {
-          process.stderr.write(`sdi-feedback: cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-          readError = true;
+    const resolution = resolveRubric(text, kits, workspaceKit);
+    let diagnostics: FeedbackDiagnostic[];
+    let v: FeedbackValidation | undefined;
+    if (resolution.error) {
+      diagnostics = [resolution.error];
+    } else {
+      const rubric = compiledFor(resolution.kit, resolution.rubric);
+      v = validateFeedback(text, rubric, options);
+      if (args.fix) {
+        const edits = weightedScoreEdits(v);
+        if (edits.length) {
+          text = applyEdits(text, edits);
+          try {
+            fs.writeFileSync(file, bom + text, 'utf8');
+          } catch (e) {
+            process.stderr.write(`sdi-feedback: cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+            readError = true;
+          }
+          v = validateFeedback(text, rubric, options);
         }
-        v = validateFeedback(text, rubric, options);
       }
+      diagnostics = resolution.warning ? [resolution.warning, ...v.diagnostics] : v.diagnostics;
     }
-    if (v.diagnostics.some((d) => d.severity === 'error')) hasError = true;
+    if (diagnostics.some((d) => d.severity === 'error')) hasError = true;
     if (args.json) {
       results.push({
         file,
-        scored: v.scored,
-        weightedScore: v.weightedScore,
-        band: v.band,
-        recommendation: v.recommendation,
-        diagnostics: v.diagnostics.map(jsonDiagnostic),
+        scored: v ? v.scored : 0,
+        weightedScore: v ? v.weightedScore : null,
+        band: v ? v.band : null,
+        recommendation: v ? v.recommendation : null,
+        diagnostics: diagnostics.map(jsonDiagnostic),
+        feedbacks: v ? v.feedbacks.map(jsonFeedback) : [],
       });
     } else {
-      const out = v.diagnostics.map((d) => `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`);
+      const out = diagnostics.map((d) => `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`);
       if (out.length) process.stdout.write(out.join('\n') + '\n');
     }
   }
   if (args.json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
-  return readError ? 2 : hasError ? 1 : 0;
+  return readError || kitError ? 2 : hasError ? 1 : 0;
 }
+
+// A reader that stops early (`sdi-feedback --json big.md | head`) closes the pipe: end quietly, with the status so far.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 
 process.exitCode = main(process.argv.slice(2));

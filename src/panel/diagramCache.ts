@@ -37,7 +37,11 @@ export function diagramKey(theme: string, source: string): string {
 /** A bounded, persistent map from (theme, source) to rendered SVG. Never throws: a failing store is a miss. */
 export class DiagramCache {
   private readonly memory = new Map<string, string>();
-  private writes = 0;
+  /**
+   * What the store holds as far as this cache knows: the last listing plus the writes since
+   * (an overwrite counts as a new entry, which only trims sooner). Undefined before the first listing.
+   */
+  private known: { entries: number; bytes: number } | undefined;
 
   constructor(
     private readonly store: DiagramStore | undefined,
@@ -64,8 +68,13 @@ export class DiagramCache {
     if (!this.store) return;
     try {
       await this.store.write(key, svg);
-      // Trimming lists the store, so do it on the first write and then every tenth.
-      if (this.writes++ % 10 === 0) await this.trim();
+      // Trimming lists the store, so it runs only when the known contents may pass a limit; it then
+      // trims to 90% of the limits, so a full cache lists once per tenth of its size, never beyond its bounds.
+      if (this.known) {
+        this.known.entries++;
+        this.known.bytes += Buffer.byteLength(svg);
+      }
+      if (!this.known || this.known.entries > this.limits.maxEntries || this.known.bytes > this.limits.maxBytes) await this.trim();
     } catch {
       // A cache that cannot be written only costs a re-render.
     }
@@ -76,20 +85,29 @@ export class DiagramCache {
     this.memory.clear();
     if (!this.store) return;
     for (const e of await this.store.list().catch(() => [])) await this.store.delete(e.key).catch(() => undefined);
+    this.known = undefined;
   }
 
-  /** Removes the oldest entries until the store is within its limits. */
+  /** Removes the oldest entries until the store is within 90% of its limits. */
   async trim(): Promise<void> {
     if (!this.store) return;
     const entries = (await this.store.list()).sort((a, b) => b.mtime - a.mtime);
+    const maxEntries = Math.min(this.limits.maxEntries, Math.max(1, Math.floor(this.limits.maxEntries * 0.9)));
+    const maxBytes = Math.floor(this.limits.maxBytes * 0.9);
     let bytes = 0;
+    let kept = 0;
+    let keptBytes = 0;
     for (const [i, e] of entries.entries()) {
       bytes += e.size;
-      if (i >= this.limits.maxEntries || bytes > this.limits.maxBytes) {
+      if (i >= maxEntries || bytes > maxBytes) {
         this.memory.delete(e.key);
         await this.store.delete(e.key).catch(() => undefined);
+      } else {
+        kept++;
+        keptBytes += e.size;
       }
     }
+    this.known = { entries: kept, bytes: keptBytes };
   }
 
   private remember(key: string, svg: string): void {

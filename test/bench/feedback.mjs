@@ -15,10 +15,10 @@ const GOAL = 200;
 function load() {
   const core = join(ROOT, 'out', 'bench', 'feedback-core.js');
   if (!existsSync(core)) throw new Error('out/bench/feedback-core.js is missing: run `node esbuild.mjs` first');
-  const { validateFeedback } = require(core);
+  const { validateFeedback, compileRubric } = require(core);
   const { loadContent } = require(join(ROOT, 'out', 'bench', 'content.js'));
   const content = loadContent((f) => readFileSync(join(ROOT, 'content', f), 'utf8'));
-  return { validateFeedback, content };
+  return { validateFeedback, compileRubric, content };
 }
 
 /** The template filled as an interviewer would: fields, scores, weighted score, boxes, and a sentence of notes per placeholder. */
@@ -31,7 +31,7 @@ function filled(template, i) {
     .replace('[Date]', `2024-03-${String((i % 28) + 1).padStart(2, '0')}`)
     .replace('[Problem Title]', 'Design a URL Shortener')
     .replace('[Years]', String(6 + (i % 10)))
-    .replace(/\[1-4\]/g, () => String(scores[k++]))
+    .replace(/\[\d+-\d+\]/g, () => String(scores[k++]))
     .replace('[Score]', scores[5])
     .replace(`- [ ] ${scores[6]} -`, `- [x] ${scores[6]} -`)
     .replace('- [ ] Some production experience', '- [x] Some production experience')
@@ -77,8 +77,9 @@ function compare(a, b, msA, msB, pairs) {
 
 /** Runs the benchmark, prints the figures and returns them. */
 export async function run({ log = console.log } = {}) {
-  const { validateFeedback, content } = load();
-  const rubric = content.rubric;
+  const { validateFeedback, compileRubric, content } = load();
+  // The editor and the CLI compile a rubric once and validate with it; so does the bench.
+  const rubric = compileRubric(content.rubric);
   const template = filled(content.feedbackTemplate, 0);
   const large = Array.from({ length: 50 }, (_, i) => filled(content.feedbackTemplate, i)).join('\n');
   const docs = { template, large };

@@ -3,9 +3,26 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ROOT, fill } from '../fixtures/feedback/fill';
+import { generateFeedbackTemplate } from '../../src/core/feedback';
+import { rubricFingerprint, rubricRecordLine } from '../../src/core/kit/record';
+import { ROOT, content, fill } from '../fixtures/feedback/fill';
+import { SIX_DIMENSION_RUBRIC, expected, fillAny, writeKit } from '../fixtures/feedback/kits';
 
-const CLI = path.join(ROOT, 'dist', 'cli.js');
+const BUILT = path.join(ROOT, 'dist', 'cli.js');
+/** The CLI under test: a copy of the build laid out as an installed package (dist/cli.js beside content/), so a rebuild during the run cannot pull it away. */
+let CLI = BUILT;
+
+/** Where `token` is on the first line holding `lineText`, 1-based as the CLI prints it: found by content, never by line number. */
+function at(text: string, lineText: string, token: string): { line: number; column: number } {
+  const lines = text.split(/\r\n|\r|\n/);
+  const i = lines.findIndex((l) => l.includes(lineText));
+  assert.ok(i >= 0, `no line holds "${lineText}"`);
+  const c = lines[i].indexOf(token, lines[i].indexOf(lineText) >= 0 && lines[i].indexOf(token) < 0 ? 0 : 0);
+  assert.ok(c >= 0, `"${token}" is not on the line of "${lineText}"`);
+  return { line: i + 1, column: c + 1 };
+}
+const scale = () => content().rubric.scale;
+const placeholder = () => `[${scale().min}-${scale().max}]`;
 
 function run(...args: string[]) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
@@ -22,8 +39,13 @@ describe('sdi-feedback CLI', () => {
   const CLEAN = () => fill({ scores: [3, 3, 4, 3, 3], weighted: '3.20', recommend: ['hire'] });
 
   before(function () {
-    if (!fs.existsSync(CLI)) this.skip();
+    if (!fs.existsSync(BUILT)) this.skip();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sdi-feedback-'));
+    const pkg = path.join(dir, 'package');
+    fs.mkdirSync(path.join(pkg, 'dist'), { recursive: true });
+    fs.copyFileSync(BUILT, path.join(pkg, 'dist', 'cli.js'));
+    fs.cpSync(path.join(ROOT, 'content'), path.join(pkg, 'content'), { recursive: true });
+    CLI = path.join(pkg, 'dist', 'cli.js');
   });
   after(() => dir && fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -34,19 +56,25 @@ describe('sdi-feedback CLI', () => {
   });
 
   it('exits 0 when only information and warnings are found', () => {
-    const r = run(file('blank.md', fill({ scores: [3, 3, 4, 3, 3], recommend: ['hire'] })));
-    assert.match(r.stdout, /^.*blank\.md:15:23 warning weighted-score-stale .+$/m);
+    const text = fill({ scores: [3, 3, 4, 3, 3], recommend: ['hire'] });
+    const p = file('blank.md', text);
+    const r = run(p);
+    const w = at(text, 'Weighted Score', '[Score]');
+    assert.ok(r.stdout.split('\n').some((l) => l.startsWith(`${p}:${w.line}:${w.column} warning weighted-score-stale `)), r.stdout);
     assert.strictEqual(r.code, 0);
   });
 
   it('prints file:line:column severity code message, 1-based, and exits 1 on an error', () => {
-    const p = file('bad.md', fill({ scores: [3, 3, 'five', 3, 3], weighted: '3.20', recommend: ['hire', 'no-hire'] }));
+    const text = fill({ scores: [3, 3, 'five', 3, 3], weighted: '3.20', recommend: ['hire', 'no-hire'] });
+    const p = file('bad.md', text);
     const r = run(p);
     assert.strictEqual(r.code, 1);
     const lines = r.stdout.trimEnd().split('\n');
     for (const l of lines) assert.match(l, /^.+:\d+:\d+ (error|warning|information) [a-z-]+ .+$/);
-    assert.ok(lines.includes(`${p}:12:40 error score-invalid Distributed Systems Knowledge: "five" is not a score 1-4`), r.stdout);
-    assert.ok(lines.some((l) => l.startsWith(`${p}:63:3 error recommendation-multiple `)), r.stdout);
+    const five = at(text, 'Distributed Systems Knowledge', 'five');
+    assert.ok(lines.includes(`${p}:${five.line}:${five.column} error score-invalid Distributed Systems Knowledge: "five" is not a score ${scale().min}-${scale().max}`), r.stdout);
+    const second = at(text, '[x] No Hire', '[x]');
+    assert.ok(lines.some((l) => l.startsWith(`${p}:${second.line}:${second.column} error recommendation-multiple `)), r.stdout);
   });
 
   it('reports a document with no scores block as an error', () => {
@@ -57,19 +85,47 @@ describe('sdi-feedback CLI', () => {
 
   it('--json prints one object per file with the specified shape', () => {
     const a = file('a.md', CLEAN());
-    const b = file('b.md', fill({ scores: [3, 3, 4] }));
+    const bText = fill({ scores: [3, 3, 4] });
+    const b = file('b.md', bText);
     const r = run('--json', a, b);
     assert.strictEqual(r.code, 0);
     const out = JSON.parse(r.stdout);
     assert.ok(Array.isArray(out) && out.length === 2);
-    assert.deepStrictEqual(out[0], { file: a, scored: 5, weightedScore: 3.2, band: 'hire', recommendation: 'hire', diagnostics: [] });
-    assert.deepStrictEqual(Object.keys(out[1]), ['file', 'scored', 'weightedScore', 'band', 'recommendation', 'diagnostics']);
+    const heading = at(CLEAN(), 'Scores (Weighted)', '#').line;
+    assert.deepStrictEqual(out[0], {
+      file: a, scored: 5, weightedScore: 3.2, band: 'hire', recommendation: 'hire', diagnostics: [],
+      feedbacks: [{
+        line: heading, scored: 5, dimensions: 5, weightedScore: 3.2, band: 'hire', recommendation: 'hire', borderline: false,
+        scores: { 'technical-architecture': 3, 'scalability-performance': 3, 'distributed-systems-knowledge': 4, 'production-readiness': 3, 'communication-leadership': 3 },
+      }],
+    });
+    assert.deepStrictEqual(Object.keys(out[1]), ['file', 'scored', 'weightedScore', 'band', 'recommendation', 'diagnostics', 'feedbacks']);
     assert.strictEqual(out[1].scored, 3);
     assert.strictEqual(out[1].weightedScore, null);
     assert.strictEqual(out[1].band, null);
     assert.strictEqual(out[1].recommendation, null);
-    assert.deepStrictEqual(out[1].diagnostics[0], { code: 'score-unfilled', severity: 'information', line: 13, column: 31, endLine: 13, endColumn: 36, message: 'Production Readiness is not scored yet' });
+    const unfilled = at(bText, 'Production Readiness', placeholder());
+    assert.deepStrictEqual(out[1].diagnostics[0], {
+      code: 'score-unfilled', severity: 'information', line: unfilled.line, column: unfilled.column, endLine: unfilled.line, endColumn: unfilled.column + placeholder().length,
+      message: 'Production Readiness is not scored yet',
+    });
     for (const d of out[1].diagnostics) assert.deepStrictEqual(Object.keys(d), ['code', 'severity', 'line', 'column', 'endLine', 'endColumn', 'message']);
+  });
+
+  it('--json lists every feedback of a file in `feedbacks`, each with its own summary', () => {
+    const one = CLEAN();
+    const two = fill({ candidate: 'Bob', scores: [2, 2, 2, 2, 2], weighted: '2.00', recommend: ['no-hire'] });
+    const three = fill({ candidate: 'Cy', scores: [4, 4] });
+    const text = `${one}\n${two}\n${three}`;
+    const out = JSON.parse(run('--json', file('three.md', text)).stdout);
+    assert.strictEqual(out[0].band, 'hire', 'the top level is the first feedback, as before');
+    assert.deepStrictEqual(out[0].feedbacks.map((f: { scored: number; weightedScore: number | null; band: string | null; recommendation: string | null }) => [f.scored, f.weightedScore, f.band, f.recommendation]), [
+      [5, 3.2, 'hire', 'hire'],
+      [5, 2, 'no-hire', 'no-hire'],
+      [2, null, null, null],
+    ]);
+    const headings = text.split('\n').flatMap((l, i) => (l.includes('Scores (Weighted)') ? [i + 1] : []));
+    assert.deepStrictEqual(out[0].feedbacks.map((f: { line: number }) => f.line), headings);
   });
 
   it('--json gives a borderline band and the checked recommendation', () => {
@@ -126,12 +182,14 @@ describe('sdi-feedback CLI', () => {
   });
 
   it('exits 2 on a read error, and still checks the other files', () => {
-    const good = file('good.md', fill({ scores: [3, 'x', 4, 3, 3] }));
+    const text = fill({ scores: [3, 'x', 4, 3, 3] });
+    const good = file('good.md', text);
     const r = run(path.join(dir, 'missing.md'), good, dir);
     assert.strictEqual(r.code, 2);
     assert.match(r.stderr, /cannot read .*missing\.md: ENOENT/);
     assert.match(r.stderr, /cannot read .*: EISDIR/);
-    assert.match(r.stdout, /good\.md:11:36 error score-invalid/);
+    const x = at(text, 'Scalability & Performance', ': x');
+    assert.ok(r.stdout.includes(`good.md:${x.line}:${x.column + 2} error score-invalid`), r.stdout);
   });
 
   it('reads the rubric from the content folder beside dist/', () => {
@@ -150,5 +208,141 @@ describe('sdi-feedback CLI', () => {
     } finally {
       fs.rmSync(pkg, { recursive: true, force: true });
     }
+  });
+
+  describe('--kit DIR', () => {
+    let kitDir: string;
+    /** The kit's own template, as New Feedback writes it (generated from the rubric: the kit has no feedback-template.md). */
+    const kitTemplate = () => generateFeedbackTemplate(SIX_DIMENSION_RUBRIC, { name: 'Team Kit' })
+      .replace('[Name]', 'Ada').replace('[Your Name]', 'Grace').replace('[Date]', '2024-03-15').replace('[Problem Title]', 'Rate Limiter').replace('[Years]', '9');
+    const scores = [4, 4, 3, 5, 3, 4];
+
+    before(() => {
+      kitDir = writeKit(path.join(dir, 'kit'), { id: 'team', name: 'Team Kit', version: '2', archived: [{ ...SIX_DIMENSION_RUBRIC, version: '1', dimensions: SIX_DIMENSION_RUBRIC.dimensions.map((d, i) => ({ ...d, weight: [30, 10, 15, 20, 10, 15][i] })) }] });
+    });
+
+    it("checks a file against the kit's rubric: a 1–5 scale, six dimensions, three bands", () => {
+      const e = expected(SIX_DIMENSION_RUBRIC, scores);
+      const p = file('kit-clean.md', fillAny(kitTemplate(), SIX_DIMENSION_RUBRIC, { scores, weighted: e.text, check: ['Yes - hire'] }));
+      const r = run('--kit', kitDir, '--json', p);
+      assert.strictEqual(r.stderr, '');
+      assert.strictEqual(r.code, 0);
+      const [out] = JSON.parse(r.stdout);
+      assert.deepStrictEqual([out.scored, out.weightedScore, out.band, out.recommendation, out.diagnostics], [6, e.value, 'yes', 'yes', []]);
+      assert.deepStrictEqual(Object.keys(out.feedbacks[0].scores), SIX_DIMENSION_RUBRIC.dimensions.map((d) => d.id));
+      // Without the kit, the built-in rubric knows none of these dimensions.
+      const builtIn = run('--json', p);
+      assert.strictEqual(builtIn.code, 1);
+      assert.ok(JSON.parse(builtIn.stdout)[0].diagnostics.some((d: { code: string }) => d.code === 'score-missing'));
+    });
+
+    it("reports scores off the kit's scale and a recommendation against its band, in its words", () => {
+      const text = fillAny(kitTemplate(), SIX_DIMENSION_RUBRIC, { scores: [3, 3, 3, 3, 3, 6], weighted: '3.00', check: ['Yes - hire'] });
+      const p = file('kit-bad.md', text);
+      const r = run('--kit', kitDir, p);
+      assert.strictEqual(r.code, 1);
+      const six = at(text, 'Communication (15%)', ': 6');
+      assert.ok(r.stdout.includes(`${p}:${six.line}:${six.column + 2} error score-invalid Communication: 6 is outside the scale 1-5`), r.stdout);
+      const fixed = file('kit-mismatch.md', text.replace('(15%): 6 / 5', '(15%): 3 / 5'));
+      const m = run('--kit', kitDir, fixed);
+      assert.strictEqual(m.code, 0);
+      assert.match(m.stdout, /warning recommendation-mismatch Yes is checked, but the weighted score 3\.00 is Lean Yes \(3\.0\u20133\.8\)/);
+    });
+
+    it("a file's recorded rubric decides: the built-in one, an archived version, or an unknown one", () => {
+      const e = expected(SIX_DIMENSION_RUBRIC, scores);
+      const body = fillAny(kitTemplate(), SIX_DIMENSION_RUBRIC, { scores, weighted: e.text, check: ['Yes - hire'] });
+      // Recorded under the kit's older version 1 (other weights): scored with those weights, not today's.
+      const v1 = { ...SIX_DIMENSION_RUBRIC, version: '1', dimensions: SIX_DIMENSION_RUBRIC.dimensions.map((d, i) => ({ ...d, weight: [30, 10, 15, 20, 10, 15][i] })) };
+      const old = expected(v1, scores);
+      const recorded = rubricRecordLine('team', { version: '1', fingerprint: rubricFingerprint(v1) }) + '\n' + body.replace(`${e.text} / 5.0`, `${old.text} / 5.0`).replace(/\(25%\)/, '(10%)').replace('Problem Framing (15%)', 'Problem Framing (30%)');
+      const r = run('--kit', kitDir, '--json', file('kit-v1.md', recorded));
+      const [out] = JSON.parse(r.stdout);
+      assert.strictEqual(out.weightedScore, old.value);
+      assert.deepStrictEqual(out.diagnostics, []);
+      assert.strictEqual(r.code, 0);
+
+      // Recorded under the built-in guide: its rubric, even with --kit.
+      const builtInText = rubricRecordLine('builtin', { version: '1', fingerprint: rubricFingerprint(content().rubric) }) + '\n' + CLEAN();
+      const b = run('--kit', kitDir, '--json', file('kit-builtin.md', builtInText));
+      assert.strictEqual(JSON.parse(b.stdout)[0].band, 'hire');
+      assert.strictEqual(b.code, 0);
+
+      // A version the kit does not have: one clear error on the record line, no scores.
+      const unknown = rubricRecordLine('team', { version: '7', fingerprint: '00000000' }) + '\n' + body;
+      const u = run('--kit', kitDir, file('kit-v7.md', unknown));
+      assert.strictEqual(u.code, 1);
+      assert.match(u.stdout, /kit-v7\.md:1:1 error rubric-unknown .*"7"/);
+      assert.strictEqual(u.stdout.trim().split('\n').length, 1);
+    });
+
+    it("reads feedback with the kit's own template and kit.yaml's template hints", () => {
+      const template = [
+        '# Loop feedback', '', '**Candidate:** [Name]', '**Date:** [Date]', '', '## Ratings',
+        ...SIX_DIMENSION_RUBRIC.dimensions.map((d) => `- ${d.name} (${d.weight}%): [1-5] / 5`),
+        '- **Overall:** [Score] / 5.0', '', '## Level', '- [ ] Senior', '- [ ] Staff', '', '## Next steps', '- [ ] Staff track interview', '',
+        '## Recommendation', '- [ ] Yes - hire for this level', '- [ ] Lean Yes', '- [ ] No - not at this level', '',
+      ].join('\n');
+      const own = writeKit(path.join(dir, 'own-template-kit'), {
+        template,
+        kitYaml: 'id: own\nname: Own Template\nversion: 2\ntemplate:\n  singleChoice: [Level]\n  topBandOnly: [Staff track]\n',
+      });
+      // 3 everywhere = 3.00, Lean Yes: two levels checked and the staff track are both flagged.
+      const text = fillAny(template.replace('[Name]', 'Ada').replace('[Date]', '2024-03-15'), SIX_DIMENSION_RUBRIC, { scores: [3, 3, 3, 3, 3, 3], check: ['Senior', 'Staff', 'Staff track interview', 'Lean Yes'] });
+      const r = run('--kit', own, '--json', file('own.md', text));
+      assert.strictEqual(r.stderr, '');
+      const [out] = JSON.parse(r.stdout);
+      assert.strictEqual(out.band, 'lean-yes');
+      assert.strictEqual(out.recommendation, 'lean-yes');
+      assert.deepStrictEqual(out.diagnostics.map((d: { code: string }) => d.code), ['weighted-score-stale', 'checkbox-multiple', 'top-band-only-checked']);
+      const stale = at(text, '**Overall:**', '[Score]');
+      assert.deepStrictEqual([out.diagnostics[0].line, out.diagnostics[0].column], [stale.line, stale.column]);
+      assert.strictEqual(out.diagnostics[0].message, 'The weighted score is not written; it is 3.00 / 5.0');
+      assert.strictEqual(r.code, 1, 'checkbox-multiple is an error');
+    });
+
+    it('prints kit errors on stderr with file:line:column and exits 2', () => {
+      const broken = writeKit(path.join(dir, 'broken-kit'), { rubric: { ...SIX_DIMENSION_RUBRIC, dimensions: SIX_DIMENSION_RUBRIC.dimensions.map((d, i) => (i === 0 ? { ...d, weight: 10 } : d)) } });
+      const r = run('--kit', broken, file('any.md', CLEAN()));
+      assert.strictEqual(r.code, 2);
+      assert.match(r.stderr, new RegExp(`${path.join(broken, 'rubric.yaml').replace(/[\\/.]/g, '\\$&')}:\\d+:\\d+ error \\S+ .*weights must sum to 100 \\(they sum to 95\\)`));
+      assert.strictEqual(run('--kit', path.join(dir, 'no-such-kit'), file('any2.md', CLEAN())).code, 2);
+      assert.strictEqual(run('--kit').code, 2);
+    });
+  });
+
+  describe('--check-kit DIR', () => {
+    it('exits 0 for a sound kit, 1 for a kit with errors (located), 2 for no kit or a usage error', () => {
+      const good = writeKit(path.join(dir, 'check-good'));
+      const clean = run('--check-kit', good);
+      assert.strictEqual(clean.code, 0, clean.stdout + clean.stderr);
+      assert.strictEqual(clean.stdout, '');
+
+      const bad = writeKit(path.join(dir, 'check-bad'), { rubric: { ...SIX_DIMENSION_RUBRIC, bands: [{ id: 'yes', label: 'Yes', min: 7 }, { id: 'no', label: 'No' }], recommendations: [] } });
+      const r = run('--check-kit', bad);
+      assert.strictEqual(r.code, 1);
+      assert.match(r.stdout, /check-bad[\\/]rubric\.yaml:\d+:\d+ error \S+ .*7 lies outside the scale 1\u20135/);
+      const json = JSON.parse(run('--check-kit', bad, '--json').stdout);
+      assert.strictEqual(json.id, 'team');
+      assert.ok(json.issues.some((i: { severity: string; path: string; line: number }) => i.severity === 'error' && i.path === 'bands[0].min' && i.line > 1));
+
+      const empty = path.join(dir, 'check-empty');
+      fs.mkdirSync(empty, { recursive: true });
+      for (const args of [['--check-kit', empty], ['--check-kit', path.join(dir, 'nowhere')], ['--check-kit'], ['--check-kit', good, 'x.md'], ['--check-kit', good, '--kit', good]]) {
+        const u = run(...args);
+        assert.strictEqual(u.code, 2, args.join(' '));
+        assert.match(u.stderr, /^sdi-feedback: /);
+      }
+    });
+  });
+
+  it('ends quietly when the reader closes the pipe early (`--json big.md | head`)', function () {
+    if (process.platform === 'win32') this.skip();
+    const big = file('big.md', `${CLEAN()}\n`.repeat(1500));
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" --json "${big}" | head -c 100 >/dev/null; echo "status=\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    assert.strictEqual(r.stderr, '', 'no EPIPE stack trace');
+    assert.strictEqual(r.stdout.trim(), 'status=0');
+    // The whole output is far beyond what a pipe buffers, so the early close did happen.
+    assert.ok(run('--json', big).stdout.length > 256 * 1024);
   });
 });

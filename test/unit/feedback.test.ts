@@ -18,6 +18,8 @@ import {
   type FeedbackOptions,
   type FeedbackValidation,
 } from '../../src/core/feedback';
+import { resolveRubric } from '../../src/core/kit/rubricSource';
+import type { LoadedKit } from '../../src/core/kit/types';
 import { content, fill, scoresFor } from '../fixtures/feedback/fill';
 
 const rubric = () => content().rubric;
@@ -32,8 +34,6 @@ const at = (text: string, r: { start: { line: number; character: number }; end: 
 
 /** A clean, complete feedback: 3,3,4,3,3 = 3.20, Hire. */
 const CLEAN = () => fill({ scores: [3, 3, 4, 3, 3], weighted: '3.20', recommend: ['hire'], check: ['Some production experience', 'Good collaborator', 'Senior IC with complex'] });
-
-const seen = new Set<FeedbackCode>();
 
 interface Case {
   name: string;
@@ -134,7 +134,15 @@ const CASES: Case[] = [
   { name: 'no recommendation is fine while scoring', text: () => fill({ scores: [3, 3, 4] }), codes: ['score-unfilled', 'score-unfilled'] },
   { name: 'two boxes in a single-choice group', text: () => CLEAN().replace('- [ ] Strong evidence', '- [X] Strong evidence').replace('- [ ] Poor collaboration', '- [x] Poor collaboration'), codes: ['checkbox-multiple', 'checkbox-multiple'] },
   { name: 'several role-fit boxes are fine', text: () => CLEAN().replace('- [ ] Tech lead', '- [x] Tech lead').replace('- [ ] Senior IC with mentoring', '- [x] Senior IC with mentoring'), codes: [] },
-  { name: 'principal track below Strong Hire', text: () => CLEAN().replace('- [ ] Principal', '- [x] Principal'), codes: ['principal-track-without-strong-hire'], check: (v, t) => assert.strictEqual(at(t, only(v, 'principal-track-without-strong-hire')[0].range), '[x]') },
+  { name: 'principal track below Strong Hire', text: () => CLEAN().replace('- [ ] Principal', '- [x] Principal'), codes: ['top-band-only-checked'], check: (v, t) => {
+    const d = only(v, 'top-band-only-checked')[0];
+    assert.strictEqual(at(t, d.range), '[x]');
+    assert.strictEqual(d.message, 'Principal engineer track is checked, but the band is Hire, not Strong Hire');
+  } },
+  { name: 'principal track while unscored, with a recommendation below the top band', text: () => fill({ scores: [3, 3], recommend: ['hire'], check: ['Principal'] }), codes: ['score-unfilled', 'score-unfilled', 'score-unfilled', 'top-band-only-checked'], check: (v) => {
+    assert.match(only(v, 'top-band-only-checked')[0].message, /the recommendation is Hire, not Strong Hire/);
+  } },
+  { name: 'principal track on a borderline score recommended Strong Hire', text: () => fill({ scores: scoresFor(345)!, weighted: '3.45', recommend: ['strong-hire'], check: ['Principal'] }), codes: ['band-borderline'] },
   { name: 'principal track with Strong Hire', text: () => fill({ scores: [4, 4, 4, 3, 3], weighted: '3.75', recommend: ['strong-hire'], check: ['Principal'] }), codes: [] },
   { name: 'a filled date that is no date', text: () => fill({ date: '2024-02-30', scores: [3, 3, 4, 3, 3], weighted: '3.20', recommend: ['hire'] }), codes: ['date-invalid'], check: (v, t) => assert.strictEqual(at(t, only(v, 'date-invalid')[0].range), '2024-02-30') },
   { name: 'a date in another format', text: () => fill({ date: '15/03/2024', scores: [3, 3, 4, 3, 3], weighted: '3.20', recommend: ['hire'] }), codes: ['date-invalid'] },
@@ -169,7 +177,6 @@ describe('feedback validator: the table of documents', () => {
       const text = c.text();
       const v = validate(text, c.options);
       for (const d of v.diagnostics) {
-        seen.add(d.code);
         assert.strictEqual(d.severity, FEEDBACK_CODES[d.code].severity, `${d.code} has its documented severity`);
       }
       assert.deepStrictEqual(codes(v), [...c.codes].sort());
@@ -184,7 +191,6 @@ describe('feedback validator: the table of documents', () => {
         assert.ok(scores, `some scores reach ${h / 100}`);
         const text = fill({ scores, weighted: (h / 100).toFixed(2), recommend: [band] });
         const v = validate(text);
-        for (const d of v.diagnostics) seen.add(d.code);
         assert.strictEqual(v.weightedScoreText, `${(h / 100).toFixed(2)} / 4.0`);
         assert.strictEqual(v.band, band);
         assert.strictEqual(v.borderline, borderline);
@@ -372,11 +378,26 @@ describe('feedback validator: the table of documents', () => {
     });
   });
 
-  // Runs after the table and the band edges (mocha runs a suite's own tests before its nested suites).
   describe('coverage', () => {
-    it('the table covers every documented code, each with its severity and summary', () => {
-      assert.deepStrictEqual([...seen].sort(), [...FEEDBACK_CODE_LIST].sort());
+    // Self-contained: checks the documents itself, whatever else ran before it and in whatever order.
+    it('the table and the band edges produce every code the checker reports, each with its severity and summary', () => {
+      const seen = new Set<FeedbackCode>();
+      for (const c of CASES) for (const d of validate(c.text(), c.options).diagnostics) seen.add(d.code);
+      for (const [h, band] of EDGES) for (const d of validate(fill({ scores: scoresFor(h)!, weighted: (h / 100).toFixed(2), recommend: [band] })).diagnostics) seen.add(d.code);
+      const fromRubricSource: FeedbackCode[] = ['rubric-unknown', 'rubric-changed'];
+      assert.deepStrictEqual([...seen].sort(), FEEDBACK_CODE_LIST.filter((c) => !fromRubricSource.includes(c)).sort());
       for (const c of FEEDBACK_CODE_LIST) assert.ok(FEEDBACK_CODES[c].summary.length > 10);
+    });
+
+    it('the rubric source reports the two codes the checker does not', () => {
+      const unknown = resolveRubric('<!-- sdi-kit: kit=elsewhere rubric=1 -->\n### Scores (Weighted)\n', []);
+      assert.strictEqual(unknown.error?.code, 'rubric-unknown');
+      assert.strictEqual(unknown.error?.severity, FEEDBACK_CODES['rubric-unknown'].severity);
+      const kitRubric = { rubric: rubric(), version: '1', fingerprint: '00000000', file: 'rubric.json' };
+      const kit = { id: 'builtin', builtIn: true, rubric: kitRubric, archivedRubrics: [] } as unknown as LoadedKit;
+      const changed = resolveRubric('<!-- sdi-kit: kit=builtin rubric=1 fingerprint=12345678 -->\n', [kit]);
+      assert.strictEqual(changed.warning?.code, 'rubric-changed');
+      assert.strictEqual(changed.warning?.severity, FEEDBACK_CODES['rubric-changed'].severity);
     });
   });
 });

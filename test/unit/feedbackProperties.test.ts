@@ -1,7 +1,10 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { applyEdits, fixAll, isFeedbackDocument, validateFeedback, type FeedbackOptions, type FeedbackValidation, type Range } from '../../src/core/feedback';
-import { allCombinations, content, fill, hundredths } from '../fixtures/feedback/fill';
+import { checkRubric } from '../../src/core/rubric';
+import { generateFeedbackTemplate, templateSpecFromMarkdown } from '../../src/core/feedback';
+import { allCombinations, content, fill } from '../fixtures/feedback/fill';
+import { anyRubric, anyScores, expected, fillAny } from '../fixtures/feedback/kits';
 
 const rubric = () => content().rubric;
 
@@ -93,6 +96,16 @@ describe('feedback validator: properties', () => {
     fc.assert(fc.property(fc.array(mutation, { minLength: 1, maxLength: 8 }), fc.boolean(), (ms, half) => { check(mutate(base, ms), { allowHalfPoints: half }); }), { numRuns: 600 });
   });
 
+  it('reads a template spec from any Markdown without throwing, and checks documents with it', () => {
+    fc.assert(fc.property(randomDocument, randomDocument, fc.boolean(), (templateText, text, half) => {
+      const spec = templateSpecFromMarkdown(templateText, { singleChoice: ['Recommendation', 'Specific Role Fit'], topBandOnly: ['Principal'] });
+      assert.ok(spec.scoresHeading.length > 0 && spec.weightedLabel.length > 0);
+      const v = validateFeedback(text, rubric(), { spec, allowHalfPoints: half });
+      const lines = linesOf(text);
+      for (const d of v.diagnostics) assertInside(lines, d.range, d.code);
+    }), { numRuns: 300 });
+  });
+
   it('handles a huge document and odd inputs', () => {
     const big = fill({ scores: [3, 3, 4, 3, 3], weighted: '3.20', recommend: ['hire'] }).repeat(400);
     const v = check(big);
@@ -103,20 +116,20 @@ describe('feedback validator: properties', () => {
     assert.doesNotThrow(() => validateFeedback(undefined as unknown as string, rubric()));
   });
 
-  it('the weighted score matches an independent computation over all 1,024 score combinations', () => {
+  it('the weighted score and band match a computation by hand over all 1,024 score combinations', () => {
     const combos = allCombinations();
     assert.strictEqual(combos.length, 1024);
-    const bands = [...rubric().bands].sort((a, b) => (b.min ?? -1) - (a.min ?? -1));
     for (const scores of combos) {
-      const h = hundredths(scores);
+      // Exact rational arithmetic: the score is n / 200 with n = sum of (2 x score) x weight.
+      const e = expected(rubric(), scores);
       const v = validateFeedback(fill({ scores }), rubric());
       assert.strictEqual(v.scored, 5);
-      assert.strictEqual(v.weightedScoreText, `${Math.floor(h / 100)}.${String(h % 100).padStart(2, '0')} / 4.0`, scores.join());
-      assert.strictEqual(v.weightedScore, h / 100);
-      const i = bands.findIndex((b) => b.min === null || h >= Math.round(b.min * 100));
-      assert.strictEqual(v.band, bands[i].id, `${h / 100}`);
-      const gap = i > 0 && bands[i].printedMax !== null && h > Math.round(bands[i].printedMax! * 100);
-      assert.strictEqual(v.borderline, gap, `${h / 100} borderline`);
+      assert.strictEqual(v.weightedScoreText, `${e.text} / 4.0`, scores.join());
+      assert.strictEqual(v.weightedScore, e.value);
+      assert.strictEqual(v.band, e.band, e.text);
+      // The printed ranges leave gaps (3.4 < x < 3.5, 2.7 < x < 2.8): there, and only there, a score is borderline.
+      const gap = (e.n > 680n && e.n < 700n) || (e.n > 540n && e.n < 560n);
+      assert.strictEqual(v.borderline, gap, `${e.text} borderline`);
     }
   });
 
@@ -124,10 +137,47 @@ describe('feedback validator: properties', () => {
     const half = fc.integer({ min: 2, max: 8 }).map((x) => x / 2);
     fc.assert(fc.property(fc.array(half, { minLength: 5, maxLength: 5 }), (scores) => {
       const v = validateFeedback(fill({ scores }), rubric(), { allowHalfPoints: true });
-      const thousandths = rubric().dimensions.reduce((s, d, i) => s + scores[i] * 2 * d.weight, 0) * 5;
-      assert.strictEqual(v.weightedScore, thousandths / 1000);
-      const hundredthsUp = Math.floor((thousandths + 5) / 10);
-      assert.strictEqual(v.weightedScoreText, `${Math.floor(hundredthsUp / 100)}.${String(hundredthsUp % 100).padStart(2, '0')} / 4.0`);
+      const e = expected(rubric(), scores);
+      assert.strictEqual(v.weightedScore, e.value);
+      assert.strictEqual(v.weightedScoreText, `${e.text} / 4.0`);
+      assert.strictEqual(v.band, e.band);
     }), { numRuns: 300 });
+  });
+
+  it('any valid rubric, any scores: the exact weighted score and band', () => {
+    fc.assert(
+      fc.property(anyRubric.chain((r) => fc.tuple(fc.constant(r), fc.boolean()).chain(([r2, half]) => fc.tuple(fc.constant(r2), fc.constant(half), anyScores(r2, half)))), ([r, half, scores]) => {
+        assert.deepStrictEqual(checkRubric(r), [], 'the generator makes valid rubrics');
+        const e = expected(r, scores);
+        const template = generateFeedbackTemplate(r, { name: 'Generated' });
+        const bandText = r.recommendations.find((x) => x.band === e.band)?.text ?? r.bands.find((b) => b.id === e.band)!.label;
+        const text = fillAny(template, r, { scores, weighted: e.text, check: [bandText] });
+        const v = validateFeedback(text, r, { allowHalfPoints: half });
+        assert.strictEqual(v.scored, r.dimensions.length);
+        assert.strictEqual(v.weightedScore, e.value);
+        assert.strictEqual(v.weightedScoreText, `${e.text} / ${r.scale.max}.0`);
+        assert.strictEqual(v.band, e.band);
+        assert.strictEqual(v.recommendation, e.band);
+        assert.deepStrictEqual(v.diagnostics.map((d) => d.code).filter((c) => c !== 'field-unfilled'), []);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('any valid rubric: its generated template parsed back has every dimension unfilled', () => {
+    fc.assert(
+      fc.property(anyRubric, (r) => {
+        const v = validateFeedback(generateFeedbackTemplate(r, { name: 'Generated' }), r);
+        assert.strictEqual(v.scored, 0);
+        assert.deepStrictEqual(v.scores.map((s) => s.status), r.dimensions.map(() => 'unfilled'));
+        const codes = v.diagnostics.map((d) => d.code);
+        assert.strictEqual(codes.filter((c) => c === 'score-unfilled').length, r.dimensions.length);
+        assert.deepStrictEqual(codes.filter((c) => c !== 'score-unfilled' && c !== 'field-unfilled'), []);
+        const recommendations = v.document.parts[0].groups.find((g) => g.kind === 'recommendation')!;
+        assert.strictEqual(recommendations.items.length, r.bands.length);
+        assert.deepStrictEqual(new Set(recommendations.items.map((i) => v.rubric.recommendationBand(i.text))), new Set(r.bands.map((b) => b.id)));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

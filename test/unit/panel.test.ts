@@ -169,17 +169,40 @@ describe('diagram cache', () => {
     assert.strictEqual(await fresh.get('light', 'graph TD'), undefined);
   });
 
-  it('stays within its entry and byte limits, dropping the oldest writes', async () => {
+  // No manual trim: the store must stay within its bounds after every write on its own, not only
+  // every tenth write (growth to the bound + 9 between trims fails here).
+  it('stays within its entry limit after every write, dropping the oldest writes', async () => {
     const store = memoryStore();
     const cache = new DiagramCache(store, limits);
-    for (let i = 0; i < 12; i++) {
-      await cache.put('t', `g${i}`, `<svg>${'x'.repeat(200)}</svg>`);
-      await cache.trim();
-      assert.ok(store.files.size <= 3, `${store.files.size} entries`);
-      assert.ok([...store.files.values()].reduce((n, f) => n + f.svg.length, 0) <= 1000);
+    for (let i = 0; i < 30; i++) {
+      await cache.put('t', `g${i}`, `<svg>${'x'.repeat(100)}</svg>`);
+      assert.ok(store.files.size <= limits.maxEntries, `after write ${i + 1}: ${store.files.size} entries`);
     }
-    assert.strictEqual(await new DiagramCache(store, limits).get('t', 'g11'), `<svg>${'x'.repeat(200)}</svg>`);
+    assert.strictEqual(await new DiagramCache(store, limits).get('t', 'g29'), `<svg>${'x'.repeat(100)}</svg>`);
     assert.strictEqual(await new DiagramCache(store, limits).get('t', 'g0'), undefined);
+  });
+
+  it('stays within its byte limit after every write', async () => {
+    const store = memoryStore();
+    const byBytes = { maxEntries: 100, maxBytes: 1000, maxEntryBytes: 400, memoryEntries: 2 };
+    const cache = new DiagramCache(store, byBytes);
+    for (let i = 0; i < 30; i++) {
+      await cache.put('t', `g${i}`, `<svg>${'x'.repeat(200 + i)}</svg>`);
+      const bytes = [...store.files.values()].reduce((n, f) => n + f.svg.length, 0);
+      assert.ok(bytes <= byBytes.maxBytes, `after write ${i + 1}: ${bytes} bytes`);
+    }
+    assert.ok(store.files.has(diagramKey('t', 'g29')));
+  });
+
+  it('lists the store rarely: trimming is not paid on every write', async () => {
+    const store = memoryStore();
+    let lists = 0;
+    const list = store.list;
+    store.list = async () => { lists++; return list(); };
+    const cache = new DiagramCache(store, { maxEntries: 100, maxBytes: 1_000_000, maxEntryBytes: 1000, memoryEntries: 2 });
+    for (let i = 0; i < 300; i++) await cache.put('t', `g${i}`, '<svg/>');
+    assert.ok(store.files.size <= 100);
+    assert.ok(lists <= 300 / 5, `${lists} listings for 300 writes`);
   });
 
   it('refuses oversized or non-SVG entries and survives a failing store', async () => {

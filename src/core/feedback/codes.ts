@@ -14,7 +14,7 @@ export interface FeedbackCodeInfo {
 
 /** Every diagnostic code, in the order the README lists them. */
 export const FEEDBACK_CODES: Readonly<Record<FeedbackCode, FeedbackCodeInfo>> = {
-  'scores-block-missing': { severity: 'error', contract: true, summary: 'The document has no "Scores (Weighted)" heading (a glob-matched file or a file given to the CLI).' },
+  'scores-block-missing': { severity: 'error', contract: true, summary: 'The document has no scores heading ("Scores (Weighted)" in the built-in template): a glob-matched file or a file given to the CLI.' },
   'score-missing': { severity: 'error', contract: true, summary: 'A rubric dimension has no score line in the scores block.' },
   'score-duplicate': { severity: 'error', contract: true, summary: 'A rubric dimension has more than one score line; the first is read.' },
   'score-invalid': { severity: 'error', contract: true, summary: 'A score is not an integer on the rubric scale (or a half point, when half points are allowed).' },
@@ -26,14 +26,21 @@ export const FEEDBACK_CODES: Readonly<Record<FeedbackCode, FeedbackCodeInfo>> = 
   'recommendation-mismatch': { severity: 'warning', contract: true, summary: 'The checked recommendation is not the band of the weighted score (nor a neighbouring band when the score is borderline).' },
   'recommendation-missing': { severity: 'information', contract: true, summary: 'Every dimension is scored and no recommendation is checked.' },
   'band-borderline': { severity: 'information', contract: true, summary: 'The weighted score lies in a gap between the printed bands (e.g. 3.45 or 2.75); either neighbouring recommendation is accepted.' },
-  'checkbox-multiple': { severity: 'error', contract: true, summary: 'More than one box is checked in a single-choice group (Production Experience Assessment; Collaboration & Leadership Indicators).' },
-  'principal-track-without-strong-hire': { severity: 'warning', contract: true, summary: '"Principal engineer track" is checked while the band is not the top band (Strong Hire).' },
+  'checkbox-multiple': { severity: 'error', contract: true, summary: 'More than one box is checked in a single-choice group of the template (built-in: Production Experience Assessment; Collaboration & Leadership Indicators).' },
+  'top-band-only-checked': { severity: 'warning', contract: true, summary: 'A box the template reserves for the top band (the built-in "Principal engineer track") is checked while the band is not the rubric\'s top band. Formerly `principal-track-without-strong-hire`.' },
   'field-unfilled': { severity: 'information', contract: true, summary: 'A header field still holds its placeholder (`[Name]`, `[Date]`, ...) or is empty; no other check reads it.' },
-  'date-invalid': { severity: 'warning', contract: true, summary: 'Date is filled but is not a real `YYYY-MM-DD` date.' },
-  'experience-below-bar': { severity: 'information', contract: true, summary: "Years of Experience is a number below the rubric's senior bar." },
-  'scores-block-duplicate': { severity: 'warning', contract: false, summary: 'A second "Scores (Weighted)" heading in the same feedback; only the first block is read.' },
+  'date-invalid': { severity: 'warning', contract: true, summary: 'The date field (Date in the built-in template) is filled but is not a real `YYYY-MM-DD` date.' },
+  'experience-below-bar': { severity: 'information', contract: true, summary: "The experience field (Years of Experience) is a number below the rubric's senior bar (`seniorBarYears`; not checked when the rubric has none)." },
+  'scores-block-duplicate': { severity: 'warning', contract: false, summary: 'A second scores heading in the same feedback; only the first block is read.' },
   'score-scale-mismatch': { severity: 'warning', contract: false, summary: 'A score is written out of another scale (e.g. `3 / 5`) than the rubric\'s maximum.' },
-  'date-future': { severity: 'information', contract: false, summary: 'Date lies after today.' },
+  'date-future': { severity: 'information', contract: false, summary: 'The date field lies after today.' },
+  'rubric-unknown': { severity: 'error', contract: false, summary: 'The feedback records a kit or rubric version this workspace does not have; it is not scored.' },
+  'rubric-changed': { severity: 'warning', contract: false, summary: "The kit's rubric changed without a new version since the feedback was written; scores may differ from then." },
+};
+
+/** Old names of codes, each documented beside the code it became; diagnostics carry only the new name. */
+export const FEEDBACK_CODE_ALIASES: Readonly<Record<string, FeedbackCode>> = {
+  'principal-track-without-strong-hire': 'top-band-only-checked',
 };
 
 /** The codes, in table order. */

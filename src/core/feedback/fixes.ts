@@ -2,17 +2,18 @@
  * The edits of the quick fixes, as pure functions of the document text: what the editor's code
  * actions, fix-all and update-on-save apply, and what `sdi-feedback --fix` writes.
  */
-import type { BandId, Rubric } from '../content';
+import type { BandId } from '../content';
+import { asCompiled } from './compiled';
 import { parseFeedback } from './parse';
-import { validScoreValues } from './score';
+import { validScoreValues, type RubricLike } from './score';
 import type { FeedbackOptions, FeedbackValidation, Position, TextEdit } from './types';
-import { checkRecommendationEdits, validateParsed } from './validate';
+import { checkRecommendationEdits, validateFeedback } from './validate';
 
 /** A validation passed in, or one computed from text (which then needs the rubric). */
-function validationOf(input: string | FeedbackValidation, rubric: Rubric | undefined, options: FeedbackOptions): FeedbackValidation {
+function validationOf(input: string | FeedbackValidation, rubric: RubricLike | undefined, options: FeedbackOptions): FeedbackValidation {
   if (typeof input !== 'string') return input;
   if (!rubric) throw new TypeError('a rubric is needed to validate text');
-  return validateParsed(parseFeedback(input), rubric, options);
+  return validateFeedback(input, rubric, options);
 }
 
 const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);
@@ -36,8 +37,8 @@ function nonOverlapping(edits: TextEdit[]): TextEdit[] {
  * Takes the text with the rubric, or a validation already computed (no second parse).
  */
 export function weightedScoreEdits(validation: FeedbackValidation): TextEdit[];
-export function weightedScoreEdits(text: string, rubric: Rubric, options?: FeedbackOptions): TextEdit[];
-export function weightedScoreEdits(input: string | FeedbackValidation, rubric?: Rubric, options: FeedbackOptions = {}): TextEdit[] {
+export function weightedScoreEdits(text: string, rubric: RubricLike, options?: FeedbackOptions): TextEdit[];
+export function weightedScoreEdits(input: string | FeedbackValidation, rubric?: RubricLike, options: FeedbackOptions = {}): TextEdit[] {
   const v = validationOf(input, rubric, options);
   return nonOverlapping(v.diagnostics.filter((d) => d.code === 'weighted-score-stale').flatMap((d) => d.fixes?.[0]?.edits ?? []));
 }
@@ -47,29 +48,30 @@ export function weightedScoreEdits(input: string | FeedbackValidation, rubric?: 
  * `line` (default: the first). `band` defaults to the computed band; [] when there is none,
  * the group has no box for it, or it is already the only one checked.
  */
-export function recommendationEdits(text: string, rubric: Rubric, options: FeedbackOptions & { band?: BandId; line?: number } = {}): TextEdit[] {
-  const doc = parseFeedback(text);
-  const v = validateParsed(doc, rubric, options);
+export function recommendationEdits(text: string, rubric: RubricLike, options: FeedbackOptions & { band?: BandId; line?: number } = {}): TextEdit[] {
+  const v = validateFeedback(text, rubric, options);
+  const doc = v.document;
   const index = options.line === undefined ? 0 : Math.max(0, doc.parts.findIndex((p) => options.line! >= p.startLine && options.line! < p.endLine));
   const part = doc.parts[index];
   const band = options.band ?? v.feedbacks[index]?.band ?? null;
   if (!part || !band) return [];
-  return checkRecommendationEdits(rubric, part.groups.find((g) => g.id === 'recommendation'), band) ?? [];
+  return checkRecommendationEdits(v.rubric, part.groups.find((g) => g.kind === 'recommendation'), band) ?? [];
 }
 
 /** For the score line on `line`: one replacement per valid score other than the one written ([] when the line is no score line). */
-export function scoreValueEdits(text: string, rubric: Rubric, line: number, options: FeedbackOptions = {}): { value: string; edit: TextEdit }[] {
-  const doc = parseFeedback(text);
+export function scoreValueEdits(text: string, rubric: RubricLike, line: number, options: FeedbackOptions = {}): { value: string; edit: TextEdit }[] {
+  const compiled = asCompiled(rubric, options.spec);
+  const doc = parseFeedback(text, compiled);
   const sl = doc.parts.flatMap((p) => p.scoreLines).find((l) => l.line === line);
   if (!sl) return [];
-  return validScoreValues(rubric, options.allowHalfPoints === true)
+  return validScoreValues(compiled, options.allowHalfPoints === true)
     .filter((v) => v !== sl.valueText)
     .map((value) => ({ value, edit: { range: sl.valueRange, newText: value } }));
 }
 
 /** Edits that restore the rubric weight in every score line whose percentage differs (only on `line` when given). */
-export function weightEdits(text: string, rubric: Rubric, line?: number): TextEdit[] {
-  const v = validateParsed(parseFeedback(text), rubric);
+export function weightEdits(text: string, rubric: RubricLike, line?: number, options: FeedbackOptions = {}): TextEdit[] {
+  const v = validateFeedback(text, rubric, options);
   return nonOverlapping(
     v.diagnostics
       .filter((d) => d.code === 'weight-mismatch' && (line === undefined || d.range.start.line === line))
@@ -83,8 +85,8 @@ export function weightEdits(text: string, rubric: Rubric, line?: number): TextEd
  * Takes the text with the rubric, or a validation already computed.
  */
 export function fixAll(validation: FeedbackValidation): TextEdit[];
-export function fixAll(text: string, rubric: Rubric, options?: FeedbackOptions): TextEdit[];
-export function fixAll(input: string | FeedbackValidation, rubric?: Rubric, options: FeedbackOptions = {}): TextEdit[] {
+export function fixAll(text: string, rubric: RubricLike, options?: FeedbackOptions): TextEdit[];
+export function fixAll(input: string | FeedbackValidation, rubric?: RubricLike, options: FeedbackOptions = {}): TextEdit[] {
   const v = validationOf(input, rubric, options);
   return nonOverlapping(v.diagnostics.flatMap((d) => (d.fixes ?? []).filter((f) => f.safe).flatMap((f) => f.edits)));
 }

@@ -1,9 +1,13 @@
 /**
  * Exact scoring: scores are read as whole halves, the weighted score is kept in integer
  * thousandths, and bands are compared in thousandths, so no floating-point error can move
- * a score across a band edge (2.8 is 2.8, not 2.7999999999999998).
+ * a score across a band edge (2.8 is 2.8, not 2.7999999999999998). Any integer scale.
  */
-import type { BandId, Dimension, Rubric } from '../content';
+import type { Band, Dimension, Rubric } from '../content';
+import { asCompiled, CompiledRubric, type BandPlacement } from './compiled';
+
+export { normalizeName } from './names';
+export type { BandPlacement } from './compiled';
 
 /** The weighted score of one feedback, exactly. */
 export interface WeightedScore {
@@ -17,61 +21,25 @@ export interface WeightedScore {
   display: string;
 }
 
-/** Where a weighted score falls among the rubric's bands. */
-export interface BandPlacement {
-  /** The band whose printed lower bound (min) the score reaches, half-open: 2.8 is Hire, 2.79 No Hire. */
-  band: BandId;
-  /** The score lies above the band's printed upper bound and below the next band's min (e.g. 3.45, 2.75). */
-  borderline: boolean;
-  /** `[band]`, or `[band, band above]` when borderline. */
-  accepted: BandId[];
-}
-
-const milliOf = (x: number) => Math.round(x * 1000);
-
-const normalized = new Map<string, string>();
-
-/** Lowercase words of a name, with "&" read as "and": "Scalability & Performance" and "scalability and  performance" match. */
-export function normalizeName(name: string): string {
-  let n = normalized.get(name);
-  if (n !== undefined) return n;
-  n = name
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-  // Headings, names and box texts repeat from one validation to the next; a bounded memo keeps typing cheap.
-  if (normalized.size > 5000) normalized.clear();
-  if (name.length < 200) normalized.set(name, n);
-  return n;
-}
-
-const dimensionIndex = new WeakMap<Rubric, Map<string, Dimension>>();
+/** What scoring reads of a rubric: a plain rubric or a compiled one. */
+export type RubricLike = Rubric | CompiledRubric;
 
 /** The rubric dimension a score line names (case, spacing, punctuation and "&"/"and" ignored), or undefined. */
-export function findDimension(rubric: Rubric, name: string): Dimension | undefined {
-  let index = dimensionIndex.get(rubric);
-  if (!index) {
-    index = new Map();
-    for (const d of rubric.dimensions) {
-      index.set(normalizeName(d.name), d);
-      index.set(normalizeName(d.id), d);
-    }
-    dimensionIndex.set(rubric, index);
-  }
-  return index.get(normalizeName(name));
+export function findDimension(rubric: RubricLike, name: string): Dimension | undefined {
+  return asCompiled(rubric).findDimension(name);
 }
 
 /** Formats thousandths with two decimals, rounding half up: 3445 -> "3.45". */
 export function formatMilli(milli: number): string {
-  const hundredths = Math.floor((milli + 5) / 10);
+  const sign = milli < 0 ? '-' : '';
+  const hundredths = Math.floor((Math.abs(milli) + 5) / 10);
   const whole = Math.floor(hundredths / 100);
   const frac = hundredths - whole * 100;
-  return `${whole}.${frac < 10 ? '0' : ''}${frac}`;
+  return `${sign}${whole}.${frac < 10 ? '0' : ''}${frac}`;
 }
 
 /** "3.15 / 4.0": the weighted score as the template writes it, out of the rubric's scale maximum. */
-export function formatWeightedScore(rubric: Rubric, milli: number): string {
+export function formatWeightedScore(rubric: Pick<Rubric, 'scale'>, milli: number): string {
   return `${formatMilli(milli)} / ${rubric.scale.max.toFixed(1)}`;
 }
 
@@ -79,7 +47,7 @@ export function formatWeightedScore(rubric: Rubric, milli: number): string {
  * The weighted score from scores by dimension id (sum of score x weight / 100), or null unless
  * every rubric dimension has a score. Scores must be whole or half points.
  */
-export function computeWeightedScore(rubric: Rubric, scores: Readonly<Record<string, number>>): WeightedScore | null {
+export function computeWeightedScore(rubric: RubricLike, scores: Readonly<Record<string, number>>): WeightedScore | null {
   let sum = 0;
   for (const d of rubric.dimensions) {
     const s = scores[d.id];
@@ -90,42 +58,29 @@ export function computeWeightedScore(rubric: Rubric, scores: Readonly<Record<str
 }
 
 /** The weighted score from sum(2 x score x weight); milli = that sum x 1000 / 200. */
-export function weightedFromHalves(rubric: Rubric, halvesTimesWeight: number): WeightedScore {
+export function weightedFromHalves(rubric: { scale: Rubric['scale']; dimensions: readonly Pick<Dimension, 'weight'>[] }, halvesTimesWeight: number): WeightedScore {
   const totalWeight = rubric.dimensions.reduce((s, d) => s + d.weight, 0) || 100;
-  // Weights sum to 100 (loadContent checks it), so this division is exact: milli = 5 x sum.
+  // Weights sum to 100 (checkRubric checks it), so this division is exact: milli = 5 x sum.
   const milli = totalWeight === 100 ? halvesTimesWeight * 5 : Math.round((halvesTimesWeight * 500) / totalWeight);
   return { milli, value: milli / 1000, text: formatMilli(milli), display: formatWeightedScore(rubric, milli) };
 }
 
-const sortedBands = new WeakMap<Rubric, Rubric['bands']>();
-
-/** The rubric's bands from the highest min down, the band with min null last. */
-export function bandsDescending(rubric: Rubric): Rubric['bands'] {
-  let b = sortedBands.get(rubric);
-  if (!b) {
-    b = [...rubric.bands].sort((x, y) => (y.min ?? -Infinity) - (x.min ?? -Infinity));
-    sortedBands.set(rubric, b);
-  }
-  return b;
+/** The rubric's bands from the highest min down, the band without a min last. */
+export function bandsDescending(rubric: RubricLike): readonly Band[] {
+  return asCompiled(rubric).bands;
 }
 
 /** Which band a weighted score (in thousandths) falls in, and whether it lies in a printed gap. */
-export function bandOf(rubric: Rubric, milli: number): BandPlacement {
-  const bands = bandsDescending(rubric);
-  let i = bands.findIndex((b) => b.min === null || milli >= milliOf(b.min));
-  if (i < 0) i = bands.length - 1;
-  const band = bands[i];
-  const above = i > 0 ? bands[i - 1] : undefined;
-  const borderline = !!above && band.printedMax !== null && milli > milliOf(band.printedMax);
-  return { band: band.id, borderline, accepted: borderline && above ? [band.id, above.id] : [band.id] };
+export function bandOf(rubric: RubricLike, milli: number): BandPlacement {
+  return asCompiled(rubric).bandOf(milli);
 }
 
 /** The valid scores as text, lowest first: "1", "2", "3", "4" (with half points "1", "1.5", ... "4"). */
-export function validScoreValues(rubric: Rubric, allowHalfPoints = false): string[] {
+export function validScoreValues(rubric: Pick<Rubric, 'scale'>, allowHalfPoints = false): string[] {
   const out: string[] = [];
   for (let s = rubric.scale.min; s <= rubric.scale.max; s++) {
     out.push(String(s));
-    if (allowHalfPoints && s < rubric.scale.max) out.push(`${s}.5`);
+    if (allowHalfPoints && s < rubric.scale.max) out.push(String(s + 0.5));
   }
   return out;
 }
@@ -140,11 +95,13 @@ export type ScoreReading =
 const NUMBER = /^([+-]?)(\d+)(?:[.,](\d+))?$/;
 
 /**
- * Reads a score as written: "3", "3.0", "[3]" and (with half points) "3.5" or "3,5" are scores;
- * "" is empty; a bracketed non-number such as "[1-4]" is the placeholder; anything else is invalid.
+ * Reads a score as written: "3", "3.0", "10", "[3]" and (with half points) "3.5" or "3,5" are
+ * scores; "" is empty; a bracketed non-number such as "[1-4]" is the placeholder; anything else
+ * is invalid. Any integer scale (1-4, 1-5, 0-10).
  */
-export function readScore(rubric: Rubric, text: string, allowHalfPoints: boolean): ScoreReading {
+export function readScore(rubric: Pick<Rubric, 'scale'>, text: string, allowHalfPoints: boolean): ScoreReading {
   if (text === '') return { kind: 'empty' };
+  const { min, max } = rubric.scale;
   let t = text;
   if (t.charCodeAt(0) === 91 /* [ */ && t.charCodeAt(t.length - 1) === 93 /* ] */) {
     t = t.slice(1, -1).trim();
@@ -153,10 +110,10 @@ export function readScore(rubric: Rubric, text: string, allowHalfPoints: boolean
   // A plain digit is by far the most common score.
   if (t.length === 1) {
     const d = t.charCodeAt(0) - 48;
-    if (d >= rubric.scale.min && d <= rubric.scale.max && d >= 0 && d <= 9) return { kind: 'score', halves: d * 2 };
+    if (d >= 0 && d <= 9 && d >= min && d <= max) return { kind: 'score', halves: d * 2 };
   }
   const m = NUMBER.exec(t);
-  const range = `${rubric.scale.min}-${rubric.scale.max}`;
+  const range = `${min}-${max}`;
   if (!m) return { kind: 'invalid', reason: `"${text}" is not a score ${range}` };
   const frac = (m[3] ?? '').replace(/0+$/, '');
   if (m[2].length > 6) return { kind: 'invalid', reason: `${text} is outside the scale ${range}` };
@@ -168,7 +125,7 @@ export function readScore(rubric: Rubric, text: string, allowHalfPoints: boolean
     halves = whole * 2 + 1;
   } else return { kind: 'invalid', reason: `${text} is not a ${allowHalfPoints ? 'whole or half' : 'whole'} score ${range}` };
   if (m[1] === '-') halves = -halves;
-  if (halves < rubric.scale.min * 2 || halves > rubric.scale.max * 2) {
+  if (halves < min * 2 || halves > max * 2) {
     return { kind: 'invalid', reason: `${text} is outside the scale ${range}` };
   }
   return { kind: 'score', halves };
@@ -179,12 +136,14 @@ export function readScore(rubric: Rubric, text: string, allowHalfPoints: boolean
  * decimal differs by more than 0.005 or is not a decimal number.
  */
 export function isStale(written: string, milli: number): boolean {
-  const m = /^(\d+)(?:[.,](\d*))?$/.exec(written);
+  const m = /^(-?\d+)(?:[.,](\d*))?$/.exec(written);
   if (!m) return true;
   const frac = m[2] ?? '';
   if (m[1].length + frac.length > 30) return true;
   // written = W / 10^k; stale when |W x 1000 - milli x 10^k| > 5 x 10^k.
-  const W = BigInt(m[1] + frac);
+  const negative = m[1].startsWith('-');
+  let W = BigInt(m[1].replace('-', '') + frac);
+  if (negative) W = -W;
   const scale = 10n ** BigInt(frac.length);
   let diff = W * 1000n - BigInt(milli) * scale;
   if (diff < 0n) diff = -diff;

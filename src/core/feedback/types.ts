@@ -4,6 +4,8 @@
  * but with no dependency on `vscode`.
  */
 import type { BandId } from '../content';
+import type { CompiledRubric } from './compiled';
+import type { CheckboxGroupKind, TemplateFieldRole, TemplateSpec } from './template';
 
 /** A 0-based line and UTF-16 character offset, as in `vscode.Position`. */
 export interface Position {
@@ -43,11 +45,13 @@ export type FeedbackCode =
   | 'recommendation-missing'
   | 'band-borderline'
   | 'checkbox-multiple'
-  | 'principal-track-without-strong-hire'
+  | 'top-band-only-checked'
   | 'field-unfilled'
   | 'date-invalid'
   | 'date-future'
-  | 'experience-below-bar';
+  | 'experience-below-bar'
+  | 'rubric-unknown'
+  | 'rubric-changed';
 
 /** One way to repair a diagnostic: a titled set of non-overlapping edits. */
 export interface FeedbackFix {
@@ -73,6 +77,10 @@ export interface FeedbackDiagnostic {
 
 /** Options of the checks. */
 export interface FeedbackOptions {
+  /** The template the document is read with, when the rubric is passed uncompiled. Default: the built-in template. */
+  spec?: TemplateSpec;
+  /** Severities other than the documented ones, per code ('off' drops the code): a kit's choice. */
+  severities?: Partial<Record<FeedbackCode, FeedbackSeverity | 'off'>>;
   /** Accept scores in steps of 0.5 (`sdi.scores.allowHalfPoints`). Default false. */
   allowHalfPoints?: boolean;
   /** Today's local date as `YYYY-MM-DD` (or a `Date`, read in local time); enables `date-future`. Omitted: no future check. */
@@ -83,6 +91,8 @@ export interface FeedbackOptions {
 export interface ParsedField {
   /** The label without emphasis or colon, e.g. "Problem Used". */
   label: string;
+  /** What the template says the field holds; 'other' for a label the template does not have. */
+  role: TemplateFieldRole;
   line: number;
   labelRange: Range;
   /** The value, trimmed; '' when empty. */
@@ -126,12 +136,15 @@ export interface ParsedCheckbox {
   textRange: Range;
 }
 
-/** The checkbox groups of the template, by the heading they sit under. */
-export type CheckboxGroupId = 'production-experience' | 'collaboration-leadership' | 'recommendation' | 'role-fit';
+/** A checkbox group's id in the template spec (`recommendation`, `role-fit`, or a slug of a kit template's heading). */
+export type CheckboxGroupId = string;
 
 /** The checkboxes under one of the template's headings. */
 export interface ParsedCheckboxGroup {
   id: CheckboxGroupId;
+  /** How the group's boxes are checked, from the template spec. */
+  kind: CheckboxGroupKind;
+  /** The heading as the spec writes it. */
   heading: string;
   headingLine: number;
   /** The whole heading line. */
@@ -202,7 +215,7 @@ export interface FeedbackSummary {
   scores: DimensionScore[];
 }
 
-/** The result of `validateFeedback`: the first feedback's summary, every feedback's summary, and all diagnostics. */
+/** The result of `validateFeedback`: the first feedback's summary, every feedback's own summary, and all diagnostics. */
 export interface FeedbackValidation extends FeedbackSummary {
   /** One summary per scores block (the top-level fields repeat the first). */
   feedbacks: FeedbackSummary[];
@@ -210,4 +223,6 @@ export interface FeedbackValidation extends FeedbackSummary {
   diagnostics: FeedbackDiagnostic[];
   /** The parse the diagnostics were computed from (for hovers, completions, CodeLens). */
   document: ParsedFeedback;
+  /** The compiled rubric (and template) the document was checked with. */
+  rubric: CompiledRubric;
 }

@@ -1,19 +1,23 @@
 /**
- * Checks a feedback document against the rubric: every diagnostic code of `FEEDBACK_CODES`,
- * with its fixes as plain edits. Weights, scale, bands, recommendation texts and the senior
- * bar all come from the `Rubric`; only the template's layout (field labels, group headings)
- * is known here.
+ * Checks a feedback document against a compiled rubric. Two steps: `analyzeFeedback` computes,
+ * purely, what one feedback says (its scores, weighted score, band and recommendation, and what
+ * each line of the scores block was read as); then one rule per documented code (`FEEDBACK_RULES`)
+ * turns those facts into diagnostics with their fixes. Weights, scale, bands, recommendation
+ * texts and the senior bar come from the rubric; headings, labels and groups from its template spec.
  */
-import type { BandId, Rubric } from '../content';
+import type { BandId, Dimension } from '../content';
 import { FEEDBACK_CODES } from './codes';
+import { asCompiled, CompiledRubric, type BandPlacement } from './compiled';
 import { parseFeedback } from './parse';
-import { bandOf, bandsDescending, findDimension, isStale, normalizeName, readScore, validScoreValues, weightedFromHalves, type WeightedScore } from './score';
+import { isStale, readScore, validScoreValues, weightedFromHalves, type RubricLike, type ScoreReading, type WeightedScore } from './score';
+import { scorePlaceholder } from './template';
 import type {
   DimensionScore,
   FeedbackCode,
   FeedbackDiagnostic,
   FeedbackFix,
   FeedbackOptions,
+  FeedbackSeverity,
   FeedbackSummary,
   FeedbackValidation,
   ParsedCheckbox,
@@ -25,46 +29,19 @@ import type {
   TextEdit,
 } from './types';
 
-const DATE_LABEL = 'date';
-const EXPERIENCE_LABEL = 'years of experience';
-const PRINCIPAL_TRACK = 'principal engineer track';
-const SINGLE_CHOICE_GROUPS = new Set(['production-experience', 'collaboration-leadership']);
-
 const point = (line: number, character: number): Range => ({ start: { line, character }, end: { line, character } });
 const endOf = (r: Range): Range => point(r.end.line, r.end.character);
 
-const recommendationIndex = new WeakMap<Rubric, { texts: Map<string, BandId>; labels: { id: BandId; label: string }[] }>();
-
-/** The band a recommendation item names: its text is the rubric's recommendation text, or starts with a band label (the longest that fits). */
-export function recommendationBand(rubric: Rubric, text: string): BandId | undefined {
-  let index = recommendationIndex.get(rubric);
-  if (!index) {
-    index = {
-      texts: new Map(rubric.recommendations.map((r) => [normalizeName(r.text), r.band])),
-      labels: rubric.bands.map((b) => ({ id: b.id, label: normalizeName(b.label) })).sort((a, b) => b.label.length - a.label.length),
-    };
-    recommendationIndex.set(rubric, index);
-  }
-  const t = normalizeName(text);
-  const exact = index.texts.get(t);
-  if (exact) return exact;
-  for (const b of index.labels) if (t === b.label || t.startsWith(b.label + ' ')) return b.id;
-  return undefined;
-}
-
-function bandLabel(rubric: Rubric, id: BandId): string {
-  return rubric.bands.find((b) => b.id === id)?.label ?? id;
-}
-
-function bandWithRange(rubric: Rubric, id: BandId): string {
-  const b = rubric.bands.find((x) => x.id === id);
-  return b ? `${b.label} (${b.printedRange})` : id;
+/** The band a recommendation box names: its text is the rubric's recommendation text, or starts with a band label (the longest that fits). */
+export function recommendationBand(rubric: RubricLike, text: string): BandId | undefined {
+  return asCompiled(rubric).recommendationBand(text);
 }
 
 /** Edits that check `target`'s box of a recommendation group and uncheck every other checked box. */
-export function checkRecommendationEdits(rubric: Rubric, group: ParsedCheckboxGroup | undefined, target: BandId): TextEdit[] | undefined {
+export function checkRecommendationEdits(rubric: RubricLike, group: ParsedCheckboxGroup | undefined, target: BandId): TextEdit[] | undefined {
   if (!group) return undefined;
-  const item = group.items.find((i) => recommendationBand(rubric, i.text) === target);
+  const compiled = asCompiled(rubric);
+  const item = group.items.find((i) => compiled.recommendationBand(i.text) === target);
   if (!item) return undefined;
   const edits: TextEdit[] = [];
   for (const i of group.items) {
@@ -76,18 +53,12 @@ export function checkRecommendationEdits(rubric: Rubric, group: ParsedCheckboxGr
 }
 
 /** The edit that writes the weighted score into a block: over the written value, or a new line after the last score line. */
-export function writeWeightedEdit(rubric: Rubric, doc: ParsedFeedback, part: ParsedFeedbackPart, w: WeightedScore): TextEdit | undefined {
+export function writeWeightedEdit(rubric: RubricLike, doc: ParsedFeedback, part: ParsedFeedbackPart, w: WeightedScore): TextEdit | undefined {
   const wl = part.weightedLine;
   if (wl) return { range: wl.valueRange, newText: wl.outOfText === undefined ? w.display : w.text };
   const after = part.scoreLines.length ? part.scoreLines[part.scoreLines.length - 1].lineRange : part.scoresHeading;
   if (!after) return undefined;
-  return { range: endOf(after), newText: `${doc.eol}- **Weighted Score:** ${w.display}` };
-}
-
-function scoreFixes(rubric: Rubric, sl: ParsedScoreLine, allowHalf: boolean, current: string): FeedbackFix[] {
-  return validScoreValues(rubric, allowHalf)
-    .filter((v) => v !== current)
-    .map((v) => ({ title: `Score ${v}`, edits: [{ range: sl.valueRange, newText: v }], preferred: false, safe: false }));
+  return { range: endOf(after), newText: `${doc.eol}- **${asCompiled(rubric).spec.weightedLabel}:** ${w.display}` };
 }
 
 function isRealDate(s: string): boolean {
@@ -110,206 +81,363 @@ function todayText(today: FeedbackOptions['today']): string | undefined {
   return `${today.getFullYear()}-${p(today.getMonth() + 1)}-${p(today.getDate())}`;
 }
 
-class Collector {
-  readonly list: FeedbackDiagnostic[] = [];
-  add(code: FeedbackCode, message: string, range: Range, fixes?: FeedbackFix[]): void {
-    const d: FeedbackDiagnostic = { code, severity: FEEDBACK_CODES[code].severity, message, range };
-    if (fixes && fixes.length) d.fixes = fixes;
-    this.list.push(d);
-  }
+/** How one line of a scores block was read. */
+export interface ScoreLineReading {
+  line: ParsedScoreLine;
+  dimension: Dimension;
+  reading: ScoreReading;
 }
 
-function validatePart(rubric: Rubric, doc: ParsedFeedback, part: ParsedFeedbackPart, opts: Required<Pick<FeedbackOptions, 'allowHalfPoints'>> & { today?: string }, out: Collector): FeedbackSummary {
-  const allowHalf = opts.allowHalfPoints;
-  // Header fields: a placeholder or empty value is only field-unfilled.
-  for (const f of part.fields) {
-    const label = normalizeName(f.label);
-    if (f.placeholder || f.value === '') {
-      out.add('field-unfilled', f.value === '' ? `${f.label} is empty` : `${f.label} still holds its placeholder ${f.value}`, f.valueRange);
-      continue;
-    }
-    if (label === DATE_LABEL) {
-      if (!isRealDate(f.value)) out.add('date-invalid', `Date "${f.value}" is not a real YYYY-MM-DD date`, f.valueRange);
-      else if (opts.today && f.value > opts.today) out.add('date-future', `Date ${f.value} is after today (${opts.today})`, f.valueRange);
-    } else if (label === EXPERIENCE_LABEL) {
-      const m = /^~?\s*(\d+(?:[.,]\d+)?)/.exec(f.value);
-      if (m) {
-        const years = Number(m[1].replace(',', '.'));
-        if (years < rubric.seniorBarYears) out.add('experience-below-bar', `${f.label} "${f.value}" is below the senior bar of ${rubric.seniorBarYears} years`, f.valueRange);
-      }
-    }
-  }
+/** Everything one feedback says, computed once: what the rules read. */
+export interface FeedbackFacts {
+  summary: FeedbackSummary;
+  /** The first line of each scored dimension, with how its value reads, in document order. */
+  readings: ScoreLineReading[];
+  /** List items (or weighted lines) of the scores block naming no dimension. */
+  unknownLines: ParsedScoreLine[];
+  /** Further lines of a dimension already scored, with the line that is read. */
+  duplicateLines: { line: ParsedScoreLine; dimension: Dimension; first: ParsedScoreLine }[];
+  weighted: WeightedScore | null;
+  placement: BandPlacement | null;
+  /** The recommendation group, when the feedback has one. */
+  recommendationGroup?: ParsedCheckboxGroup;
+  /** Checked recommendation boxes that name a band. */
+  checkedRecommendations: ParsedCheckbox[];
+}
 
-  for (const r of part.extraScoresHeadings) out.add('scores-block-duplicate', 'A second "Scores (Weighted)" block in this feedback; only the first is read', r);
+/** Options of the pure summary. */
+export interface SummaryOptions {
+  allowHalfPoints?: boolean;
+}
 
-  const scores: DimensionScore[] = rubric.dimensions.map((d) => ({ dimension: d.id, line: undefined, score: null, status: 'missing' }));
+/** Computes what one feedback (one part of a parsed document) says; reports nothing. */
+export function analyzeFeedback(compiled: CompiledRubric, _doc: ParsedFeedback, part: ParsedFeedbackPart, opts: SummaryOptions = {}): FeedbackFacts {
+  const allowHalf = opts.allowHalfPoints === true;
+  const dims = compiled.dimensions;
+  const scores: DimensionScore[] = dims.map((d) => ({ dimension: d.id, line: undefined, score: null, status: 'missing' }));
+  const readings: ScoreLineReading[] = [];
+  const unknownLines: ParsedScoreLine[] = [];
+  const duplicateLines: FeedbackFacts['duplicateLines'] = [];
   let halvesTimesWeight = 0;
   let scored = 0;
   if (part.scoresHeading) {
     for (const sl of part.scoreLines) {
-      const dim = findDimension(rubric, sl.name);
+      const dim = compiled.findDimension(sl.name);
       if (!dim) {
         // A prose line such as "Overall: strong" is no score line; a list item or a weighted line is one.
-        if (!sl.listItem && sl.weightText === undefined) continue;
-        out.add('dimension-unknown', `"${sl.name}" names no rubric dimension (${rubric.dimensions.map((d) => d.name).join(', ')})`, sl.nameRange);
+        if (sl.listItem || sl.weightText !== undefined) unknownLines.push(sl);
         continue;
       }
-      const entry = scores[rubric.dimensions.indexOf(dim)];
+      const entry = scores[compiled.dimensionIndex(dim.id)];
       if (entry.line) {
-        out.add('score-duplicate', `${dim.name} is scored on line ${entry.line.line + 1} already; this line is not read`, sl.nameRange);
+        duplicateLines.push({ line: sl, dimension: dim, first: entry.line });
         continue;
       }
       entry.line = sl;
-      // The common cases are compared as strings; only odd spellings reach the regular expressions.
-      if (sl.weightText !== undefined && sl.weightRange && sl.weightText !== `${dim.weight}%`) {
-        const wm = /^(\d+(?:\.\d+)?)\s*%?$/.exec(sl.weightText);
-        if (!wm || Number(wm[1]) !== dim.weight) {
-          out.add('weight-mismatch', `${dim.name} weighs ${dim.weight}% in the rubric, not ${sl.weightText}`, sl.weightRange, [
-            { title: `Restore the rubric weight ${dim.weight}%`, edits: [{ range: sl.weightRange, newText: `${dim.weight}%` }], preferred: true, safe: true },
-          ]);
-        }
-      }
-      const reading = readScore(rubric, sl.valueText, allowHalf);
+      const reading = readScore(compiled, sl.valueText, allowHalf);
+      readings.push({ line: sl, dimension: dim, reading });
       if (reading.kind === 'score') {
         entry.score = reading.halves / 2;
         entry.status = 'scored';
         halvesTimesWeight += reading.halves * dim.weight;
         scored++;
-      } else if (reading.kind === 'invalid') {
-        entry.status = 'invalid';
-        out.add('score-invalid', `${dim.name}: ${reading.reason}`, sl.valueRange, scoreFixes(rubric, sl, allowHalf, sl.valueText));
-      } else {
-        entry.status = 'unfilled';
-        out.add('score-unfilled', `${dim.name} is not scored yet`, sl.valueRange, scoreFixes(rubric, sl, allowHalf, ''));
-      }
-      if (sl.outOfText !== undefined && sl.outOfRange && reading.kind !== 'placeholder' && sl.outOfText !== String(rubric.scale.max)) {
-        // Only the leading number counts: "4 (solid design)" is out of 4.
-        const om = /^(\d+)(?:\.0+)?(?![\d.,])/.exec(sl.outOfText);
-        if (!om || Number(om[1]) !== rubric.scale.max) {
-          out.add('score-scale-mismatch', `${dim.name} is written out of ${sl.outOfText || 'nothing'}; the rubric's scale is ${rubric.scale.min}-${rubric.scale.max}`, sl.outOfRange, [
-            { title: `Write "${rubric.scale.max}"`, edits: [{ range: sl.outOfRange, newText: String(rubric.scale.max) }], preferred: false, safe: false },
-          ]);
-        }
-      }
+      } else entry.status = reading.kind === 'invalid' ? 'invalid' : 'unfilled';
     }
+  }
+  const all = part.scoresHeading !== undefined && scored === dims.length;
+  const weighted = all ? weightedFromHalves(compiled.rubric, halvesTimesWeight) : null;
+  const placement = weighted ? compiled.bandOf(weighted.milli) : null;
+  const recommendationGroup = part.groups.find((g) => g.kind === 'recommendation');
+  const checkedRecommendations = recommendationGroup ? recommendationGroup.items.filter((i) => i.checked && compiled.recommendationBand(i.text) !== undefined) : [];
+  const recommendation = checkedRecommendations.length === 1 ? compiled.recommendationBand(checkedRecommendations[0].text)! : null;
+  return {
+    summary: {
+      scoresHeading: part.scoresHeading,
+      scored,
+      dimensions: dims.length,
+      weightedScore: weighted ? weighted.value : null,
+      weightedScoreText: weighted ? weighted.display : null,
+      band: placement ? placement.band : null,
+      recommendation,
+      borderline: placement ? placement.borderline : false,
+      acceptedRecommendations: placement ? placement.accepted : [],
+      scores,
+    },
+    readings,
+    unknownLines,
+    duplicateLines,
+    weighted,
+    placement,
+    recommendationGroup,
+    checkedRecommendations,
+  };
+}
+
+/**
+ * The pure summary of one feedback: scores by dimension, the exact weighted score, its band and
+ * the checked recommendation. What the CodeLens, the CLI's JSON and a calibration report read.
+ */
+export function summarizeFeedback(rubric: RubricLike, doc: ParsedFeedback, part: ParsedFeedbackPart, opts: SummaryOptions = {}): FeedbackSummary {
+  return analyzeFeedback(asCompiled(rubric), doc, part, opts).summary;
+}
+
+/** What a rule sees: one feedback's facts, and a `report` that files a diagnostic under the rule's own code. */
+export interface RuleContext {
+  rubric: CompiledRubric;
+  doc: ParsedFeedback;
+  part: ParsedFeedbackPart;
+  /** The part's index in `doc.parts`. */
+  index: number;
+  facts: FeedbackFacts;
+  allowHalfPoints: boolean;
+  /** Today as `YYYY-MM-DD`, when known. */
+  today?: string;
+  report(message: string, range: Range, fixes?: FeedbackFix[]): void;
+}
+
+/** A check: reports the diagnostics of one code for one feedback. */
+export type FeedbackRule = (ctx: RuleContext) => void;
+
+function scoreFixes(ctx: RuleContext, sl: ParsedScoreLine, current: string): FeedbackFix[] {
+  return validScoreValues(ctx.rubric, ctx.allowHalfPoints)
+    .filter((v) => v !== current)
+    .map((v) => ({ title: `Score ${v}`, edits: [{ range: sl.valueRange, newText: v }], preferred: false, safe: false }));
+}
+
+const filled = (f: { placeholder: boolean; value: string }) => !f.placeholder && f.value !== '';
+
+/** The recommendations the score accepts, each as a fix that checks it. */
+function recommendationFixes(ctx: RuleContext): FeedbackFix[] {
+  const { placement, recommendationGroup } = ctx.facts;
+  if (!placement) return [];
+  const fixes: FeedbackFix[] = [];
+  for (const id of placement.accepted) {
+    const edits = checkRecommendationEdits(ctx.rubric, recommendationGroup, id);
+    if (edits && edits.length) fixes.push({ title: `Recommend ${ctx.rubric.bandLabel(id)}`, edits, preferred: !placement.borderline, safe: false });
+  }
+  return fixes;
+}
+
+/**
+ * One rule per documented code, in the order they run. The severity is the code's
+ * (`FEEDBACK_CODES`), unless the options set another one.
+ */
+export const FEEDBACK_RULES: Readonly<Record<FeedbackCode, FeedbackRule>> = {
+  'field-unfilled': (ctx) => {
+    for (const f of ctx.part.fields) {
+      if (!filled(f)) ctx.report(f.value === '' ? `${f.label} is empty` : `${f.label} still holds its placeholder ${f.value}`, f.valueRange);
+    }
+  },
+  'date-invalid': (ctx) => {
+    for (const f of ctx.part.fields) {
+      if (f.role === 'date' && filled(f) && !isRealDate(f.value)) ctx.report(`${f.label} "${f.value}" is not a real YYYY-MM-DD date`, f.valueRange);
+    }
+  },
+  'date-future': (ctx) => {
+    if (!ctx.today) return;
+    for (const f of ctx.part.fields) {
+      if (f.role === 'date' && filled(f) && isRealDate(f.value) && f.value > ctx.today) ctx.report(`${f.label} ${f.value} is after today (${ctx.today})`, f.valueRange);
+    }
+  },
+  'experience-below-bar': (ctx) => {
+    const bar = ctx.rubric.rubric.seniorBarYears;
+    if (bar === undefined) return;
+    for (const f of ctx.part.fields) {
+      if (f.role !== 'experience' || !filled(f)) continue;
+      const m = /^~?\s*(\d+(?:[.,]\d+)?)/.exec(f.value);
+      if (m && Number(m[1].replace(',', '.')) < bar) ctx.report(`${f.label} "${f.value}" is below the senior bar of ${bar} years`, f.valueRange);
+    }
+  },
+  'scores-block-duplicate': (ctx) => {
+    for (const r of ctx.part.extraScoresHeadings) ctx.report(`A second "${ctx.rubric.spec.scoresHeading}" block in this feedback; only the first is read`, r);
+  },
+  'dimension-unknown': (ctx) => {
+    for (const sl of ctx.facts.unknownLines) {
+      ctx.report(`"${sl.name}" names no rubric dimension (${ctx.rubric.dimensions.map((d) => d.name).join(', ')})`, sl.nameRange);
+    }
+  },
+  'score-duplicate': (ctx) => {
+    for (const { line, dimension, first } of ctx.facts.duplicateLines) {
+      ctx.report(`${dimension.name} is scored on line ${first.line + 1} already; this line is not read`, line.nameRange);
+    }
+  },
+  'weight-mismatch': (ctx) => {
+    for (const { line: sl, dimension: dim } of ctx.facts.readings) {
+      // The common case is compared as a string; only odd spellings reach the regular expression.
+      if (sl.weightText === undefined || !sl.weightRange || sl.weightText === `${dim.weight}%`) continue;
+      const wm = /^(\d+(?:\.\d+)?)\s*%?$/.exec(sl.weightText);
+      if (wm && Number(wm[1]) === dim.weight) continue;
+      ctx.report(`${dim.name} weighs ${dim.weight}% in the rubric, not ${sl.weightText}`, sl.weightRange, [
+        { title: `Restore the rubric weight ${dim.weight}%`, edits: [{ range: sl.weightRange, newText: `${dim.weight}%` }], preferred: true, safe: true },
+      ]);
+    }
+  },
+  'score-invalid': (ctx) => {
+    for (const { line, dimension, reading } of ctx.facts.readings) {
+      if (reading.kind === 'invalid') ctx.report(`${dimension.name}: ${reading.reason}`, line.valueRange, scoreFixes(ctx, line, line.valueText));
+    }
+  },
+  'score-unfilled': (ctx) => {
+    for (const { line, dimension, reading } of ctx.facts.readings) {
+      if (reading.kind === 'empty' || reading.kind === 'placeholder') ctx.report(`${dimension.name} is not scored yet`, line.valueRange, scoreFixes(ctx, line, ''));
+    }
+  },
+  'score-scale-mismatch': (ctx) => {
+    const { min, max } = ctx.rubric.scale;
+    for (const { line: sl, dimension: dim, reading } of ctx.facts.readings) {
+      if (sl.outOfText === undefined || !sl.outOfRange || reading.kind === 'placeholder' || sl.outOfText === String(max)) continue;
+      // Only the leading number counts: "4 (solid design)" is out of 4.
+      const om = /^(-?\d+)(?:\.0+)?(?![\d.,])/.exec(sl.outOfText);
+      if (om && Number(om[1]) === max) continue;
+      ctx.report(`${dim.name} is written out of ${sl.outOfText || 'nothing'}; the rubric's scale is ${min}-${max}`, sl.outOfRange, [
+        { title: `Write "${max}"`, edits: [{ range: sl.outOfRange, newText: String(max) }], preferred: false, safe: false },
+      ]);
+    }
+  },
+  'score-missing': (ctx) => {
+    const { part, doc, rubric } = ctx;
+    if (!part.scoresHeading) return;
     const lastLine = part.scoreLines.length ? part.scoreLines[part.scoreLines.length - 1].lineRange : part.scoresHeading;
-    for (const s of scores) {
+    for (const s of ctx.facts.summary.scores) {
       if (s.status !== 'missing') continue;
-      const dim = rubric.dimensions.find((d) => d.id === s.dimension)!;
-      out.add('score-missing', `${dim.name} (${dim.weight}%) has no score line`, part.scoresHeading, [
+      const dim = rubric.dimensions[rubric.dimensionIndex(s.dimension)];
+      ctx.report(`${dim.name} (${dim.weight}%) has no score line`, part.scoresHeading, [
         {
           title: `Add a score line for ${dim.name}`,
-          edits: [{ range: endOf(lastLine), newText: `${doc.eol}- ${dim.name} (${dim.weight}%): [${rubric.scale.min}-${rubric.scale.max}] / ${rubric.scale.max}` }],
+          edits: [{ range: endOf(lastLine), newText: `${doc.eol}- ${dim.name} (${dim.weight}%): ${scorePlaceholder(rubric)} / ${rubric.scale.max}` }],
           preferred: true,
           safe: false,
         },
       ]);
     }
-  }
-
-  const all = part.scoresHeading !== undefined && scored === rubric.dimensions.length;
-  const weighted = all ? weightedFromHalves(rubric, halvesTimesWeight) : null;
-  const placement = weighted ? bandOf(rubric, weighted.milli) : null;
-
-  if (weighted && part.scoresHeading) {
+  },
+  'weighted-score-stale': (ctx) => {
+    const { weighted } = ctx.facts;
+    const { part } = ctx;
+    if (!weighted || !part.scoresHeading) return;
     const wl = part.weightedLine;
     const written = !wl ? '' : wl.valueText.charCodeAt(0) === 91 ? wl.valueText.replace(/^\[|\]$/g, '').trim() : wl.valueText;
-    if (!wl || isStale(written, weighted.milli)) {
-      const edit = writeWeightedEdit(rubric, doc, part, weighted);
-      const msg = !wl
-        ? `The weighted score ${weighted.display} is not written`
-        : readScore(rubric, wl.valueText, true).kind === 'placeholder' || wl.valueText === ''
-          ? `The weighted score is not written; it is ${weighted.display}`
-          : `The weighted score is ${weighted.display}, not ${wl.valueText}`;
-      out.add('weighted-score-stale', msg, wl ? wl.valueRange : part.scoresHeading, edit ? [{ title: `Write the weighted score ${weighted.display}`, edits: [edit], preferred: true, safe: true }] : undefined);
+    if (wl && !isStale(written, weighted.milli)) return;
+    const edit = writeWeightedEdit(ctx.rubric, ctx.doc, part, weighted);
+    const msg = !wl
+      ? `The weighted score ${weighted.display} is not written`
+      : readScore(ctx.rubric, wl.valueText, true).kind === 'placeholder' || wl.valueText === ''
+        ? `The weighted score is not written; it is ${weighted.display}`
+        : `The weighted score is ${weighted.display}, not ${wl.valueText}`;
+    ctx.report(msg, wl ? wl.valueRange : part.scoresHeading, edit ? [{ title: `Write the weighted score ${weighted.display}`, edits: [edit], preferred: true, safe: true }] : undefined);
+  },
+  'band-borderline': (ctx) => {
+    const { weighted, placement } = ctx.facts;
+    if (!weighted || !placement?.borderline || !ctx.part.scoresHeading) return;
+    const [lo, hi] = placement.accepted;
+    const wl = ctx.part.weightedLine;
+    ctx.report(
+      `${weighted.text} lies between the printed bands ${ctx.rubric.bandWithRange(lo)} and ${ctx.rubric.bandWithRange(hi)}: either recommendation is accepted`,
+      wl ? wl.valueRange : ctx.part.scoresHeading,
+    );
+  },
+  'recommendation-multiple': (ctx) => {
+    const checked = ctx.facts.checkedRecommendations;
+    if (checked.length < 2) return;
+    for (const extra of checked.slice(1)) {
+      ctx.report(`"${extra.text}" is checked as well as "${checked[0].text}": check one recommendation`, extra.boxRange, recommendationFixes(ctx));
     }
-    if (placement?.borderline) {
-      const [lo, hi] = placement.accepted;
-      out.add('band-borderline', `${weighted.text} lies between the printed bands ${bandWithRange(rubric, lo)} and ${bandWithRange(rubric, hi)}: either recommendation is accepted`, wl ? wl.valueRange : part.scoresHeading);
+  },
+  'recommendation-mismatch': (ctx) => {
+    const { placement, weighted, checkedRecommendations, summary } = ctx.facts;
+    const rec = summary.recommendation;
+    if (!placement || !weighted || rec === null || placement.accepted.includes(rec)) return;
+    ctx.report(
+      `${ctx.rubric.bandLabel(rec)} is checked, but the weighted score ${weighted.text} is ${placement.accepted.map((b) => ctx.rubric.bandWithRange(b)).join(' or ')}`,
+      checkedRecommendations[0].boxRange,
+      recommendationFixes(ctx),
+    );
+  },
+  'recommendation-missing': (ctx) => {
+    const { placement, weighted, checkedRecommendations, recommendationGroup } = ctx.facts;
+    if (!placement || !weighted || checkedRecommendations.length) return;
+    const where = recommendationGroup ? recommendationGroup.headingRange : ctx.part.scoresHeading!;
+    ctx.report(`No recommendation is checked; the weighted score ${weighted.text} is ${placement.accepted.map((b) => ctx.rubric.bandLabel(b)).join(' or ')}`, where, recommendationFixes(ctx));
+  },
+  'checkbox-multiple': (ctx) => {
+    for (const g of ctx.part.groups) {
+      if (g.kind !== 'single') continue;
+      const checked = g.items.filter((i) => i.checked);
+      for (const extra of checked.slice(1)) ctx.report(`${g.heading} is a single choice: "${extra.text}" is checked as well as "${checked[0].text}"`, extra.boxRange);
     }
-  }
+  },
+  'top-band-only-checked': (ctx) => {
+    const reserved = ctx.rubric.template.topBandOnly;
+    if (!reserved.length) return;
+    const { placement, summary } = ctx.facts;
+    const top = ctx.rubric.topBand.id;
+    const recommendation = summary.recommendation;
+    // Scored: the band must be the top one, or a borderline score whose recommendation is the top band. Not scored: the recommendation decides.
+    const ok = placement ? placement.band === top || (placement.accepted.includes(top) && recommendation === top) : recommendation === null || recommendation === top;
+    if (ok) return;
+    const band = placement ? placement.band : recommendation!;
+    for (const g of ctx.part.groups) {
+      if (g.kind === 'recommendation') continue;
+      for (const item of g.items) {
+        if (!item.checked) continue;
+        const t = ctx.rubric.template.topBandOnly.find((r) => {
+          const n = ctx.rubric.template.normalize(item.text);
+          return n === r.key || n.startsWith(r.key + ' ');
+        });
+        if (!t) continue;
+        ctx.report(`${t.text} is checked, but the ${placement ? 'band' : 'recommendation'} is ${ctx.rubric.bandLabel(band)}, not ${ctx.rubric.bandLabel(top)}`, item.boxRange);
+      }
+    }
+  },
+  'scores-block-missing': (ctx) => {
+    if (ctx.index !== 0 || ctx.doc.parts.some((p) => p.scoresHeading)) return;
+    ctx.report(`No "${ctx.rubric.spec.scoresHeading}" heading: this is not a feedback document, or its scores block was removed`, point(0, 0));
+  },
+  // Reported by the rubric source (`resolveRubric`) before a document is checked, not by a rule.
+  'rubric-unknown': () => undefined,
+  'rubric-changed': () => undefined,
+};
 
-  const recGroup = part.groups.find((g) => g.id === 'recommendation');
-  const checkedRecs = recGroup ? recGroup.items.filter((i) => i.checked && recommendationBand(rubric, i.text) !== undefined) : [];
-  let recommendation: BandId | null = null;
-  const recFixes = (): FeedbackFix[] => {
-    if (!placement) return [];
-    const fixes: FeedbackFix[] = [];
-    for (const id of placement.accepted) {
-      const edits = checkRecommendationEdits(rubric, recGroup, id);
-      if (edits && edits.length) fixes.push({ title: `Recommend ${bandLabel(rubric, id)}`, edits, preferred: !placement.borderline, safe: false });
-    }
-    return fixes;
-  };
-  if (checkedRecs.length > 1) {
-    const first = checkedRecs[0];
-    for (const extra of checkedRecs.slice(1)) {
-      out.add('recommendation-multiple', `"${extra.text}" is checked as well as "${first.text}": check one recommendation`, extra.boxRange, recFixes());
-    }
-  } else if (checkedRecs.length === 1) {
-    recommendation = recommendationBand(rubric, checkedRecs[0].text)!;
-    if (placement && !placement.accepted.includes(recommendation)) {
-      out.add(
-        'recommendation-mismatch',
-        `${bandLabel(rubric, recommendation)} is checked, but the weighted score ${weighted!.text} is ${placement.accepted.map((b) => bandWithRange(rubric, b)).join(' or ')}`,
-        checkedRecs[0].boxRange,
-        recFixes(),
-      );
-    }
-  } else if (placement) {
-    const where = recGroup ? recGroup.headingRange : part.scoresHeading!;
-    out.add('recommendation-missing', `No recommendation is checked; the weighted score ${weighted!.text} is ${placement.accepted.map((b) => bandLabel(rubric, b)).join(' or ')}`, where, recFixes());
-  }
-
-  for (const g of part.groups) {
-    if (!SINGLE_CHOICE_GROUPS.has(g.id)) continue;
-    const checked = g.items.filter((i) => i.checked);
-    if (checked.length < 2) continue;
-    for (const extra of checked.slice(1)) out.add('checkbox-multiple', `${g.heading} is a single choice: "${extra.text}" is checked as well as "${checked[0].text}"`, extra.boxRange);
-  }
-
-  const roleFit = part.groups.find((g) => g.id === 'role-fit');
-  const principal = roleFit?.items.find((i: ParsedCheckbox) => i.checked && normalizeName(i.text).startsWith(PRINCIPAL_TRACK));
-  if (principal) {
-    const top = bandsDescending(rubric)[0].id;
-    const ok = placement
-      ? placement.band === top || (placement.accepted.includes(top) && recommendation === top)
-      : recommendation === null || recommendation === top;
-    if (!ok) {
-      const band = placement ? placement.band : recommendation!;
-      out.add('principal-track-without-strong-hire', `Principal engineer track is checked, but the ${placement ? 'band' : 'recommendation'} is ${bandLabel(rubric, band)}, not ${bandLabel(rubric, top)}`, principal.boxRange);
-    }
-  }
-
-  return {
-    scoresHeading: part.scoresHeading,
-    scored,
-    dimensions: rubric.dimensions.length,
-    weightedScore: weighted ? weighted.value : null,
-    weightedScoreText: weighted ? weighted.display : null,
-    band: placement ? placement.band : null,
-    recommendation,
-    borderline: placement ? placement.borderline : false,
-    acceptedRecommendations: placement ? placement.accepted : [],
-    scores,
-  };
-}
+const RULES = Object.entries(FEEDBACK_RULES) as [FeedbackCode, FeedbackRule][];
 
 /**
- * Validates a feedback document against the rubric. Never throws; every range lies inside the
- * document. The top-level summary is the first feedback's; `feedbacks` holds one per scores block.
+ * Validates a feedback document against a rubric (plain, read with `options.spec` or the built-in
+ * template; or compiled). Never throws; every range lies inside the document. The top-level
+ * summary is the first feedback's; `feedbacks` holds every feedback's own summary.
  */
-export function validateFeedback(text: string, rubric: Rubric, options: FeedbackOptions = {}): FeedbackValidation {
-  const doc = parseFeedback(typeof text === 'string' ? text : String(text ?? ''));
-  return validateParsed(doc, rubric, options);
+export function validateFeedback(text: string, rubric: RubricLike, options: FeedbackOptions = {}): FeedbackValidation {
+  const compiled = asCompiled(rubric, options.spec);
+  const doc = parseFeedback(typeof text === 'string' ? text : String(text ?? ''), compiled);
+  return validateParsed(doc, compiled, options);
 }
 
-/** Validates an already parsed document (see `validateFeedback`). */
-export function validateParsed(doc: ParsedFeedback, rubric: Rubric, options: FeedbackOptions = {}): FeedbackValidation {
-  const out = new Collector();
-  const opts = { allowHalfPoints: options.allowHalfPoints === true, today: todayText(options.today) };
-  const feedbacks = doc.parts.map((p) => validatePart(rubric, doc, p, opts, out));
-  if (!doc.parts.some((p) => p.scoresHeading)) out.add('scores-block-missing', 'No "Scores (Weighted)" heading: this is not a feedback document, or its scores block was removed', point(0, 0));
-  const diagnostics = out.list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { ...feedbacks[0], feedbacks, diagnostics, document: doc };
+/** Validates an already parsed document (see `validateFeedback`; parse it with the same template). */
+export function validateParsed(doc: ParsedFeedback, rubric: RubricLike, options: FeedbackOptions = {}): FeedbackValidation {
+  const compiled = asCompiled(rubric, options.spec);
+  const allowHalfPoints = options.allowHalfPoints === true;
+  const today = todayText(options.today);
+  const list: FeedbackDiagnostic[] = [];
+  const severities = options.severities;
+  // One context per feedback; `report` files under the code of the rule that is running.
+  let code: FeedbackCode = RULES[0][0];
+  let severity: FeedbackSeverity = 'error';
+  const report = (message: string, range: Range, fixes?: FeedbackFix[]) => {
+    const d: FeedbackDiagnostic = { code, severity, message, range };
+    if (fixes && fixes.length) d.fixes = fixes;
+    list.push(d);
+  };
+  const feedbacks = doc.parts.map((part, index) => {
+    const facts = analyzeFeedback(compiled, doc, part, { allowHalfPoints });
+    const ctx: RuleContext = { rubric: compiled, doc, part, index, facts, allowHalfPoints, today, report };
+    for (const [c, rule] of RULES) {
+      const s = severities?.[c] ?? FEEDBACK_CODES[c].severity;
+      if (s === 'off') continue;
+      code = c;
+      severity = s;
+      rule(ctx);
+    }
+    return facts.summary;
+  });
+  const diagnostics = list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return { ...feedbacks[0], feedbacks, diagnostics, document: doc, rubric: compiled };
 }
