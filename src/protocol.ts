@@ -34,7 +34,7 @@ export const timerPhaseView = z.object({
   extraMinutes: z.number(),
   plannedMs: z.number(),
   actualMs: z.number(),
-  state: z.enum(['done', 'current', 'upcoming']),
+  state: z.enum(['done', 'current', 'upcoming', 'skipped']),
   deepDive: z.boolean(),
 });
 /** One deep-dive area of the problem, a sub-step of the deep-dive phase, with its slot in the phase. */
@@ -101,7 +101,23 @@ export const exportDiagramMessage = z
   .refine((m) => (m.format === 'svg' ? m.data.startsWith('<svg') : /^[A-Za-z0-9+/]+={0,2}$/.test(m.data)), {
     message: 'an SVG export holds SVG text; a PNG export holds base64 bytes',
   });
-/** Webview → host: open another guide item (from an in-guide link). */
+/**
+ * Webview → host: a diagram of the item shown could not be rendered (it shows its error in place).
+ * `index` is its `data-diagram` index in `showItem`; `line` the 1-based line of the diagram's source
+ * that Mermaid names, counted as written (front matter, directives and comments included), when it names one.
+ */
+export const diagramErrorMessage = z.object({
+  type: z.literal('diagramError'),
+  itemId: z.string().max(4096),
+  index: z.number().int().nonnegative().max(100_000),
+  line: z.number().int().positive().max(1_000_000).optional(),
+  message: z.string().max(20_000),
+});
+export type DiagramErrorMessage = z.infer<typeof diagramErrorMessage>;
+/**
+ * Webview → host: open another guide item (from an in-guide link): an item id, `#heading`, or a
+ * Markdown file beside the item shown (`other.md`, `./other.md#x`: another problem of its kit).
+ */
 export const openItemMessage = z.object({ type: z.literal('openItem'), id: z.string() });
 /** Webview → host: open a link that is not a guide item, outside the panel. */
 export const openExternalMessage = z.object({ type: z.literal('openExternal'), href: z.string() });
@@ -116,7 +132,7 @@ export type TimerIntentMessage = z.infer<typeof timerIntentMessage>;
 
 /** All messages the webview posts to the host. */
 export const webviewMessage = z.discriminatedUnion('type', [
-  timerIntentMessage, readyMessage, openItemMessage, openExternalMessage, themeMessage, diagramRenderedMessage, copyDiagramSourceMessage, exportDiagramMessage,
+  timerIntentMessage, readyMessage, openItemMessage, openExternalMessage, themeMessage, diagramRenderedMessage, copyDiagramSourceMessage, exportDiagramMessage, diagramErrorMessage,
 ]);
 export type WebviewMessage = z.infer<typeof webviewMessage>;
 

@@ -1,8 +1,9 @@
 /**
  * The diagrams of the item shown: each `.mermaid-block` placeholder gets its SVG from the page's
  * memory, from the host's cache (sent with the item), or from Mermaid, in that order; a diagram
- * that fails shows its error and source in its place. Each has a toolbar: open larger, copy the
- * source, save as SVG or PNG. Re-renders when the VS Code theme changes.
+ * that fails shows its error and source in its place, and the host hears of it (a kit author gets a
+ * diagnostic). Each has a toolbar: open larger, copy the source, save as SVG or PNG. Re-renders
+ * when the VS Code theme changes.
  */
 import type { WebviewMessage } from '../src/protocol';
 import { mermaidThemeConfig, themeFingerprint, type MermaidThemeConfig } from './theme';
@@ -108,6 +109,8 @@ function captionOf(block: Element, index: number): string {
 
 interface Block {
   el: HTMLElement;
+  /** Its `data-diagram` index in the item. */
+  index: number;
   source: string;
   caption: string;
   canvas: HTMLElement;
@@ -119,6 +122,8 @@ export class Diagrams {
   private readonly memory = new Map<string, string>();
   private blocks: Block[] = [];
   private generation = 0;
+  /** The id of the item whose diagrams are laid out. */
+  private itemId = '';
   private theme: MermaidThemeConfig = mermaidThemeConfig();
   fingerprint = themeFingerprint(this.theme);
 
@@ -127,16 +132,17 @@ export class Diagrams {
   /**
    * Lays out the placeholders of a freshly inserted item and renders them; `sources[i].svg` is the
    * host's cached SVG for `cachedFor`. Resolves true once all are shown, false if another item or
-   * theme took over first.
+   * theme took over first. `itemId` names the item in error reports to the host.
    */
-  async show(sources: { source: string; svg?: string }[], cachedFor: string | undefined): Promise<boolean> {
+  async show(sources: { source: string; svg?: string }[], cachedFor: string | undefined, itemId = ''): Promise<boolean> {
+    this.itemId = itemId;
     if (cachedFor === this.fingerprint) {
       for (const d of sources) if (d.svg) this.remember(d.source, d.svg);
     }
     this.blocks = [...this.root.querySelectorAll<HTMLElement>('.mermaid-block')].flatMap((blockEl, i) => {
       const index = Number(blockEl.dataset.diagram ?? i);
       const source = sources[index]?.source ?? blockEl.querySelector('.mermaid-source')?.textContent ?? '';
-      return [this.layout(blockEl, source, captionOf(blockEl, i))];
+      return [this.layout(blockEl, index, source, captionOf(blockEl, i))];
     });
     return this.renderAll();
   }
@@ -151,9 +157,9 @@ export class Diagrams {
     return this.renderAll();
   }
 
-  private layout(blockEl: HTMLElement, source: string, caption: string): Block {
+  private layout(blockEl: HTMLElement, index: number, source: string, caption: string): Block {
     const canvas = el('div', { className: 'diagram-canvas' });
-    const block: Block = { el: blockEl, source, caption, canvas };
+    const block: Block = { el: blockEl, index, source, caption, canvas };
     const toolbar = el('div', { className: 'diagram-toolbar' });
     toolbar.setAttribute('role', 'toolbar');
     toolbar.setAttribute('aria-label', `${caption}: diagram actions`);
@@ -206,6 +212,7 @@ export class Diagrams {
           this.post({ type: 'diagramRendered', theme: fingerprint, source: b.source, svg: result.svg });
         } else {
           this.showError(b, result.error, result.line);
+          this.post({ type: 'diagramError', itemId: this.itemId, index: b.index, line: result.line, message: result.error.slice(0, 20_000) });
         }
       }
     }

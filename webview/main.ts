@@ -70,7 +70,7 @@ window.addEventListener('message', (event) => {
     const target = msg.anchor ? document.getElementById(msg.anchor) : null;
     if (target) target.scrollIntoView();
     else window.scrollTo(0, 0);
-    void diagrams.show(msg.diagrams, msg.theme).then((done) => done && markPainted(msg.id, started));
+    void diagrams.show(msg.diagrams, msg.theme, msg.id).then((done) => done && markPainted(msg.id, started));
   }
 });
 
@@ -91,7 +91,8 @@ new MutationObserver(() => {
 window.addEventListener('click', (e) => {
   const a = (e.target as Element | null)?.closest('a');
   if (!a || !app.contains(a)) return;
-  const href = a.getAttribute('href') ?? '';
+  // Markdown links, and links Mermaid drew in a diagram (SVG `<a>`, possibly with `xlink:href`).
+  const href = (a.getAttribute('href') ?? a.getAttributeNS('http://www.w3.org/1999/xlink', 'href') ?? '').trim();
   e.preventDefault();
   e.stopPropagation();
   if (href.startsWith('#')) {
@@ -103,9 +104,13 @@ window.addEventListener('click', (e) => {
     }
     if (target) target.scrollIntoView();
     else post({ type: 'openItem', id: href });
-  } else if (href) {
+  } else if (/^(https?|mailto):/i.test(href)) {
     post({ type: 'openExternal', href });
+  } else if (href && !/^[a-z][a-z0-9+.-]*:/i.test(href)) {
+    // A link to another Markdown file of the kit (`other.md`): the host resolves it, or says it cannot.
+    post({ type: 'openItem', id: href });
   }
+  // Anything else (what Mermaid made inert, `about:blank`) goes nowhere.
 }, true);
 
 post({ type: 'ready', theme: diagrams.fingerprint });
