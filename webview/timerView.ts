@@ -21,14 +21,28 @@ function clock(ms: number): string {
 
 const minutes = (ms: number) => `${Math.round((ms / 60_000) * 10) / 10}`;
 
-interface Button { intent: Intent; icon: string; label: string; title: string; minutes?: number; primary?: boolean }
+/**
+ * A deep-dive area's slot: its length and window in the phase. The host puts the edges on a
+ * whole- or half-minute grid when the slots allow, shown in minutes ("2 min · 0–2"); a slot too
+ * short for that reads in m:ss ("0:20 · 0:00–0:20").
+ */
+function slotTime(d: { startMs: number; endMs: number }): string {
+  const len = d.endMs - d.startMs;
+  if (d.startMs % 30_000 === 0 && d.endMs % 30_000 === 0) return `${len / 60_000} min · ${d.startMs / 60_000}–${d.endMs / 60_000}`;
+  return `${clock(len)} · ${clock(d.startMs)}–${clock(d.endMs)}`;
+}
+
+interface Button { intent: Intent; icon: string; label: string; title: string; minutes?: number; primary?: boolean; disabled?: boolean }
 
 function buttons(s: TimerDisplayState): Button[] {
   const active = s.status === 'running' || s.status === 'paused';
   const out: Button[] = [];
   if (s.status === 'idle') out.push({ intent: 'start', icon: 'play', label: 'Start Interview', title: 'Start an interview with the problem shown (or pick one)', primary: true });
   if (active) {
-    out.push({ intent: 'previous', icon: 'arrow-left', label: 'Previous', title: 'Previous phase' });
+    // In phase 1 there is nothing to go back to (the palette hides Previous Phase there too).
+    out.push(s.phaseIndex > 0
+      ? { intent: 'previous', icon: 'arrow-left', label: 'Previous', title: 'Previous phase' }
+      : { intent: 'previous', icon: 'arrow-left', label: 'Previous', title: 'This is the first phase', disabled: true });
     out.push(s.status === 'running'
       ? { intent: 'pauseResume', icon: 'debug-pause', label: 'Pause', title: 'Pause the timer', primary: true }
       : { intent: 'pauseResume', icon: 'play', label: 'Resume', title: 'Resume the timer', primary: true });
@@ -107,7 +121,7 @@ export function mountTimer(root: HTMLElement, post: (msg: TimerIntentMessage) =>
           <caption class="visually-hidden">Phases: planned and actual minutes</caption>
           <thead><tr><th scope="col">Phase</th><th scope="col" class="num">Planned</th><th scope="col" class="num">Actual</th></tr></thead>
           <tbody>${s.phases.map((p, i) => `<tr class="${p.state}"${p.state === 'current' && s.status !== 'finished' ? ' aria-current="step"' : ''}>
-            <th scope="row"><span class="codicon codicon-${p.state === 'current' && s.status !== 'finished' ? 'arrow-right' : p.state === 'done' ? 'pass' : 'circle-large-outline'}" aria-hidden="true"></span> ${escapeHtml(p.title)}</th>
+            <th scope="row"><span class="codicon codicon-${p.state === 'current' && s.status !== 'finished' ? 'arrow-right' : p.state === 'done' ? 'pass' : p.state === 'skipped' ? 'circle-slash' : 'circle-large-outline'}" aria-hidden="true"></span> ${escapeHtml(p.title)}${p.state === 'skipped' ? ' <span class="visually-hidden">(not run)</span>' : ''}</th>
             <td class="num">${minutes(p.plannedMs)} min${p.extraMinutes ? ` <span class="timer-extra">(+${minutes(p.extraMinutes * 60_000)})</span>` : ''}</td>
             <td class="num" data-actual="${i}"></td></tr>`).join('')}
           </tbody>
@@ -124,7 +138,7 @@ export function mountTimer(root: HTMLElement, post: (msg: TimerIntentMessage) =>
 
   function controls(s: TimerDisplayState): string {
     return `<div class="timer-controls" role="toolbar" aria-label="Timer controls">${buttons(s).map((b) =>
-      `<button type="button" class="${b.primary ? 'primary' : 'secondary'}" data-intent="${b.intent}"${b.minutes ? ` data-minutes="${b.minutes}"` : ''} title="${escapeHtml(b.title)}">` +
+      `<button type="button" class="${b.primary ? 'primary' : 'secondary'}" data-intent="${b.intent}"${b.minutes ? ` data-minutes="${b.minutes}"` : ''}${b.disabled ? ' disabled' : ''} title="${escapeHtml(b.title)}">` +
       `<span class="codicon codicon-${b.icon}" aria-hidden="true"></span> ${escapeHtml(b.label)}</button>`).join('')}</div>`;
   }
 
@@ -136,7 +150,7 @@ export function mountTimer(root: HTMLElement, post: (msg: TimerIntentMessage) =>
     if (!s.deepDive.length || s.status === 'finished') return '';
     return `<div class="timer-deepdive"><h3>Deep-dive areas</h3><ol>${s.deepDive.map((d, i) => `
       <li data-step="${i}"><div class="timer-step-head"><span class="timer-step-title">${escapeHtml(d.title)}</span>
-        <span class="timer-step-time">${d.minutes} min · ${minutes(d.startMs)}–${minutes(d.endMs)}</span></div>
+        <span class="timer-step-time">${slotTime(d)}</span></div>
         <ul>${d.points.map((p) => `<li>${escapeHtml(p)}</li>`).join('')}</ul></li>`).join('')}</ol></div>`;
   }
 
@@ -161,7 +175,8 @@ export function mountTimer(root: HTMLElement, post: (msg: TimerIntentMessage) =>
       planned += p.plannedMs;
       const cell = body.querySelector<HTMLElement>(`[data-actual="${i}"]`);
       if (cell) {
-        cell.textContent = actual > 0 || p.state !== 'upcoming' ? clock(actual) : '–';
+        // A phase no time was spent in (not reached, or skipped by finishing early) reads "–", not 0:00.
+        cell.textContent = actual === 0 && (p.state === 'upcoming' || p.state === 'skipped') ? '–' : clock(actual);
         cell.classList.toggle('over', actual > p.plannedMs);
       }
       const fill = body.querySelector<HTMLElement>(`[data-seg="${i}"] .timer-fill`);

@@ -86,6 +86,8 @@ export function openViewer(svg: SVGSVGElement, caption: string, returnFocus: HTM
     const r = stage.getBoundingClientRect();
     zoomAt(Math.exp(-e.deltaY / 300), e.clientX - r.left, e.clientY - r.top);
   }, { passive: false });
+  // Dragging pans: it must never start a text selection in the diagram (panel.css also sets user-select: none).
+  stage.addEventListener('selectstart', (e) => e.preventDefault());
   let drag: { x: number; y: number } | undefined;
   stage.addEventListener('pointerdown', (e) => {
     drag = { x: e.clientX - x, y: e.clientY - y };

@@ -187,6 +187,16 @@ export function reset(_s: TimerState, now: number): TimerState {
 }
 
 /**
+ * Undoes a reset: `previous` is the state the reset discarded. Only an idle timer takes it back
+ * (an interview started since wins). A running interview counts the time since the reset: the
+ * interview went on in the room while the timer was blank.
+ */
+export function undoReset(current: TimerState, previous: TimerState, now: number): TimerState {
+  if (current.status !== 'idle' || previous.status === 'idle') return observe(current, now);
+  return observe(previous, Math.max(now, current.observedAt));
+}
+
+/**
  * With `sdi.timer.autoAdvance`: moves past every phase whose planned time is used up, each at the
  * exact moment it ran out (not at the moment this is called), so late calls do not shift the plan.
  * The last phase is never left automatically, nor is a phase gone back to after its time ran out.
@@ -231,7 +241,8 @@ export interface PhaseView {
   extraMinutes: number;
   plannedMs: number;
   actualMs: number;
-  state: 'done' | 'current' | 'upcoming';
+  /** `skipped`: a finished interview never got to it (no time spent). */
+  state: 'done' | 'current' | 'upcoming' | 'skipped';
   deepDive: boolean;
   guidance: string[];
 }
@@ -261,7 +272,7 @@ export function view(s: TimerState, now: number): TimerView {
     extraMinutes: s.phases[i].extraMinutes,
     plannedMs: plannedMs(s, i),
     actualMs: actualMs(s, i, now),
-    state: s.status === 'finished' ? 'done' : i < s.phaseIndex ? 'done' : i === s.phaseIndex ? 'current' : 'upcoming',
+    state: s.status === 'finished' ? (actualMs(s, i, now) > 0 ? 'done' : 'skipped') : i < s.phaseIndex ? 'done' : i === s.phaseIndex ? 'current' : 'upcoming',
     deepDive: !!p.deepDive,
     guidance: p.guidance,
   }));
@@ -300,6 +311,12 @@ export interface TimerAlert {
   title: string;
   /** For a warning: whole minutes left, rounded up. */
   minutesLeft: number;
+  /** Milliseconds left in the phase when the alert fell due (0 once ended). */
+  msLeft: number;
+  /** The phase is the plan's last: there is no next phase to go on to. */
+  last: boolean;
+  /** The timer already left the phase by itself (`sdi.timer.autoAdvance`). */
+  advanced: boolean;
 }
 
 /**
@@ -314,16 +331,37 @@ export function dueAlerts(s: TimerState, now: number, leadMinutes: number): Time
   const left = planned - actualMs(s, i, now);
   const base = `${i}:${s.plan[i].id}:${planned}`;
   const title = s.plan[i].title;
+  const last = i === s.plan.length - 1;
   if (left <= 0) {
     const key = `${base}:ended`;
-    return s.alerted.includes(key) ? [] : [{ key, kind: 'ended', phaseIndex: i, title, minutesLeft: 0 }];
+    return s.alerted.includes(key) ? [] : [{ key, kind: 'ended', phaseIndex: i, title, minutesLeft: 0, msLeft: 0, last, advanced: false }];
   }
   const lead = leadMinutes * MINUTE;
   if (lead > 0 && lead < planned && left <= lead) {
     const key = `${base}:warning`;
-    return s.alerted.includes(key) ? [] : [{ key, kind: 'warning', phaseIndex: i, title, minutesLeft: Math.ceil(left / MINUTE) }];
+    return s.alerted.includes(key) ? [] : [{ key, kind: 'warning', phaseIndex: i, title, minutesLeft: Math.ceil(left / MINUTE), msLeft: left, last, advanced: false }];
   }
   return [];
+}
+
+/** The "ended" alert of a phase the timer left by itself (auto-advance), which `dueAlerts` no longer sees. */
+export function advancedAlert(s: TimerState, index: number): TimerAlert {
+  const p = s.plan[index];
+  return { key: `${index}:${p.id}:auto`, kind: 'ended', phaseIndex: index, title: p.title, minutesLeft: 0, msLeft: 0, last: index === s.plan.length - 1, advanced: true };
+}
+
+/** What an alert's buttons do. */
+export type AlertAction = 'next' | 'extend' | 'finish';
+
+/** The words of an alert's notification and its buttons (each with the action it runs). */
+export function alertMessage(a: TimerAlert): { text: string; actions: { label: string; action: AlertAction }[] } {
+  const extend = { label: 'Extend 5 Minutes', action: 'extend' as const };
+  if (a.kind === 'warning') return { text: `${durationWords(a.msLeft)} left in "${a.title}".`, actions: [extend] };
+  if (a.advanced) return { text: `Time is up for "${a.title}". Moving on to the next phase.`, actions: [] };
+  if (a.last) {
+    return { text: `Time is up for "${a.title}". It is the last phase: there is no next phase. Finish the interview, or extend the phase.`, actions: [{ label: 'Finish Interview', action: 'finish' }, extend] };
+  }
+  return { text: `Time is up for "${a.title}".`, actions: [{ label: 'Next Phase', action: 'next' }, extend] };
 }
 
 /** Records alerts as shown. */
@@ -392,9 +430,11 @@ export interface DeepDiveStep {
   title: string;
   /** Minutes the guide gives the area. */
   minutes: number;
-  /** Its slot in the phase, scaled down when the areas do not fit the phase as planned. */
+  /** Its slot in the phase, scaled down when the areas do not fit the phase as planned, on a whole-minute grid when the slots allow (see `deepDiveSteps`). */
   startMs: number;
   endMs: number;
+  /** The slot's length in minutes (`endMs - startMs`): the guide's minutes, or fewer when scaled down. */
+  slotMinutes: number;
   points: string[];
   state: 'done' | 'current' | 'upcoming';
 }
@@ -407,12 +447,19 @@ export interface DeepDiveStep {
 export function deepDiveSteps(areas: readonly DeepDiveArea[], phasePlannedMs: number, elapsedMs: number): DeepDiveStep[] {
   const total = areas.reduce((t, a) => t + a.minutes, 0) * MINUTE;
   const scale = total > phasePlannedMs && total > 0 ? phasePlannedMs / total : 1;
-  let at = 0;
-  const steps = areas.map((a) => {
-    const startMs = at;
-    at += a.minutes * MINUTE * scale;
-    return { title: a.title, minutes: a.minutes, startMs: Math.round(startMs), endMs: Math.round(at), points: [...a.points], state: 'upcoming' as DeepDiveStep['state'] };
-  });
+  const bounds = [0];
+  areas.forEach((a) => bounds.push(bounds[bounds.length - 1] + a.minutes * MINUTE * scale));
+  // Scaled slots are shown in minutes, so their edges go on the coarsest grid that still gives every
+  // area some time (whole minutes, then half minutes, then seconds), rounding the running total so
+  // the slots still add up to the phase.
+  const end = bounds[bounds.length - 1];
+  const fits = (g: number) => Math.abs(Math.round(end / g) * g - end) < 1 && bounds.every((b, i) => i === 0 || Math.round(b / g) > Math.round(bounds[i - 1] / g));
+  const grid = [MINUTE, MINUTE / 2, 1000].find(fits) ?? 1;
+  const edges = bounds.map((b) => Math.round(b / grid) * grid);
+  const steps = areas.map((a, i) => ({
+    title: a.title, minutes: a.minutes, startMs: edges[i], endMs: edges[i + 1], slotMinutes: (edges[i + 1] - edges[i]) / MINUTE,
+    points: [...a.points], state: 'upcoming' as DeepDiveStep['state'],
+  }));
   let current = steps.findIndex((st) => elapsedMs < st.endMs);
   if (current < 0) current = steps.length - 1;
   steps.forEach((st, i) => { st.state = i < current ? 'done' : i === current ? 'current' : 'upcoming'; });
@@ -440,6 +487,29 @@ export function roundMinutes(ms: number): number {
   return Math.round(ms / MINUTE);
 }
 
+/** "1 minute", "3 minutes". */
+export function plural(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * A time left in words, to the second (rounded up, as the clocks are): "30 seconds", "1 minute",
+ * "1 minute 30 seconds", "2 minutes". Capitalised by the caller where it starts a sentence.
+ */
+export function durationWords(ms: number): string {
+  const total = Math.ceil(Math.max(0, ms) / 1000);
+  const m = Math.floor(total / 60);
+  const sec = total % 60;
+  if (!m) return plural(sec, 'second');
+  return sec ? `${plural(m, 'minute')} ${plural(sec, 'second')}` : plural(m, 'minute');
+}
+
+/** How long a finished interview took, for its messages: "after 1 minute", "after less than a minute". */
+export function finishedMessage(elapsedMs: number): string {
+  const m = roundMinutes(elapsedMs);
+  return `Interview finished after ${m ? plural(m, 'minute') : 'less than a minute'}.`;
+}
+
 /** The status bar's words: "Requirements & Constraints 7:12 left", "… +1:05 over", "… paused". */
 export function statusText(v: TimerView): string {
   const c = v.current;
@@ -453,19 +523,31 @@ export function statusText(v: TimerView): string {
 export function announcement(v: TimerView): string {
   const c = v.current;
   if (!c || v.status === 'idle') return 'No interview running.';
-  if (v.status === 'finished') return `Interview finished after ${roundMinutes(v.elapsedTotalMs)} minutes.`;
+  if (v.status === 'finished') return finishedMessage(v.elapsedTotalMs);
   const phase = `Phase ${v.phaseIndex + 1} of ${v.phases.length}: ${c.title}`;
-  const time = c.overrunMs > 0 ? `${Math.ceil(c.overrunMs / MINUTE)} minutes over` : `${Math.ceil(c.remainingMs / MINUTE)} minutes left`;
+  const time = c.overrunMs > 0 ? `${plural(Math.ceil(c.overrunMs / MINUTE), 'minute')} over` : `${plural(Math.ceil(c.remainingMs / MINUTE), 'minute')} left`;
   return `${phase}, ${time}${v.status === 'paused' ? ', paused' : ''}.`;
 }
 
-/** Actual against planned minutes per phase, as Markdown to insert into a feedback file. */
+/** A phase no time was spent in (not reached yet, or skipped by finishing early): its time reads "–", not 0. */
+export function notRun(p: PhaseView): boolean {
+  return p.actualMs === 0 && (p.state === 'upcoming' || p.state === 'skipped');
+}
+
+/** Actual against planned minutes per phase, as Markdown to insert into a feedback file ("–" for a phase not run). */
 export function phaseTimesMarkdown(v: TimerView, problemTitle?: string): string {
   const lines = [`**Phase times${problemTitle ? ` (${problemTitle})` : ''}:** actual / planned minutes`];
   for (const p of v.phases) {
     const planned = p.minutes + p.extraMinutes;
-    lines.push(`- ${p.title}: ${roundMinutes(p.actualMs)} / ${planned}${p.extraMinutes ? ` (extended by ${p.extraMinutes})` : ''}`);
+    lines.push(`- ${p.title}: ${notRun(p) ? '–' : roundMinutes(p.actualMs)} / ${planned}${p.extraMinutes ? ` (extended by ${p.extraMinutes})` : ''}`);
   }
   lines.push(`- Total: ${roundMinutes(v.elapsedTotalMs)} / ${roundMinutes(v.plannedTotalMs)}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The phase times a reset would throw away, one line per phase with time spent, for the confirmation. */
+export function phaseTimesSummary(v: TimerView): string {
+  const lines = v.phases.filter((p) => !notRun(p)).map((p) => `${p.title}: ${formatClock(p.actualMs)} of ${p.minutes + p.extraMinutes} min`);
+  lines.push(`Total: ${formatClock(v.elapsedTotalMs)} of ${roundMinutes(v.plannedTotalMs)} min`);
+  return lines.join('\n');
 }

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { isFeedbackDocument } from '../core/feedback';
-import { phaseTimesMarkdown, roundMinutes, type TimerAlert } from '../core/timer';
+import { alertMessage, finishedMessage, phaseTimesMarkdown, phaseTimesSummary, type TimerAlert, type TimerState } from '../core/timer';
 import { pickGuideItem } from '../commands';
 import type { GuideNode } from '../core/guideTree';
 import type { GuideLibrary } from '../guideLibrary';
@@ -18,15 +18,16 @@ interface Deps {
   panel: GuidePanel;
 }
 
-/** A problem id from a tree node, a node id (`problem:x`) or a bare problem id. */
+/** A problem's global key from a tree node, a node id (`problem:x`, `kit:k/problem:x`) or a key (`x`, `k/x`). */
 export function problemIdOf(arg: unknown, library: GuideLibrary): string | undefined {
+  const ofId = (s: string) => library.node(s)?.problemId ?? s.replace(/^problem:/, '');
   let id: string | undefined;
-  if (typeof arg === 'string') id = arg.replace(/^problem:/, '');
+  if (typeof arg === 'string') id = ofId(arg);
   else if (arg && typeof arg === 'object') {
     const n = arg as Partial<GuideNode>;
-    id = n.problemId ?? (typeof n.id === 'string' ? n.id.replace(/^problem:/, '') : undefined);
+    id = n.problemId ?? (typeof n.id === 'string' ? ofId(n.id) : undefined);
   }
-  return id && library.content.problems.some((p) => p.id === id) ? id : undefined;
+  return id && library.problem(id) ? id : undefined;
 }
 
 /** Sets the context keys the manifest's `when` clauses read. */
@@ -42,7 +43,12 @@ function updateContext(service: TimerService): void {
   set('sdi.timer.hasNext', active && s.phaseIndex < s.plan.length - 1);
 }
 
+const RESET = 'Reset Timer';
+const UNDO = 'Undo';
+
 export function registerTimerCommands({ service, library, panel }: Deps): vscode.Disposable[] {
+  /** The state the latest reset threw away, while it can still be undone. */
+  let lastReset: TimerState | undefined;
   const showPanel = (problemId?: string) => {
     const id = problemId ? library.problemNode(problemId)?.id : undefined;
     const current = panel.currentItemId;
@@ -124,8 +130,28 @@ export function registerTimerCommands({ service, library, panel }: Deps): vscode
       service.extend(minutes);
       return service.view().current?.plannedMs;
     }),
-    vscode.commands.registerCommand('sdi.resetTimer', () => {
-      service.reset();
+    vscode.commands.registerCommand('sdi.resetTimer', async (arg?: unknown) => {
+      const status = service.state.status;
+      if (status === 'idle') return status;
+      // `{ confirm: false }` (tests, other extensions) resets without asking; the reset stays undoable.
+      const ask = !(arg && typeof arg === 'object' && (arg as { confirm?: unknown }).confirm === false);
+      if (ask && (status === 'running' || status === 'paused')) {
+        const title = service.problem()?.title ?? 'An interview';
+        const answer = await vscode.window.showWarningMessage(`${title} is under way. Reset the timer? Its phase times will be lost:`,
+          { modal: true, detail: phaseTimesSummary(service.view()) }, RESET);
+        if (answer !== RESET) return service.state.status;
+      }
+      const discarded = service.reset();
+      lastReset = discarded;
+      void vscode.window.showInformationMessage('The interview timer was reset.', UNDO).then((pick) => {
+        if (pick !== UNDO) return;
+        // Only the latest reset can be undone, and only while no other interview has started.
+        if (lastReset !== discarded || !service.undoReset(discarded)) {
+          void vscode.window.showInformationMessage('The reset can no longer be undone: the timer has been used since.');
+          return;
+        }
+        lastReset = undefined;
+      });
       return service.state.status;
     }),
     vscode.commands.registerCommand('sdi.finishInterview', async () => {
@@ -176,32 +202,28 @@ function isMinutes(m: number | undefined): m is number {
 /** Non-modal: a phase is about to end, or has ended; offers the next step without waiting for an answer. */
 function showAlert(service: TimerService, a: TimerAlert): void {
   if (!readTimerSettings().notifications) return;
-  const auto = readTimerSettings().autoAdvance;
   // A notification's button may be clicked long after it was shown: act only on the phase it named.
   const stillCurrent = () => {
     const ok = service.state.phaseIndex === a.phaseIndex && (service.state.status === 'running' || service.state.status === 'paused');
     if (!ok) void vscode.window.showInformationMessage(`"${a.title}" is no longer the current phase; nothing was changed.`);
     return ok;
   };
-  if (a.kind === 'warning') {
-    void vscode.window.showInformationMessage(`${a.minutesLeft} minute${a.minutesLeft === 1 ? '' : 's'} left in "${a.title}".`, 'Extend 5 Minutes').then((pick) => {
-      if (pick && stillCurrent()) void vscode.commands.executeCommand('sdi.extendPhase', 5);
-    });
-  } else {
-    const actions = auto ? [] : ['Next Phase', 'Extend 5 Minutes'];
-    void vscode.window.showWarningMessage(`Time is up for "${a.title}".${auto ? ' Moving on to the next phase.' : ''}`, ...actions).then((pick) => {
-      if (!pick || !stillCurrent()) return;
-      if (pick === 'Next Phase') void vscode.commands.executeCommand('sdi.nextPhase');
-      else void vscode.commands.executeCommand('sdi.extendPhase', 5);
-    });
-  }
+  const { text, actions } = alertMessage(a);
+  const show = a.kind === 'warning' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
+  void show(text, ...actions.map((x) => x.label)).then((pick) => {
+    const action = actions.find((x) => x.label === pick)?.action;
+    if (!action || !stillCurrent()) return;
+    if (action === 'next') void vscode.commands.executeCommand('sdi.nextPhase');
+    else if (action === 'finish') void vscode.commands.executeCommand('sdi.finishInterview');
+    else void vscode.commands.executeCommand('sdi.extendPhase', 5);
+  });
 }
 
 /** After finishing: offer new feedback (when that command exists) and inserting the phase times. */
 async function offerNextSteps(elapsedMs: number, problemTitle: string | undefined): Promise<void> {
   const hasFeedback = (await vscode.commands.getCommands(true)).includes('sdi.newFeedback');
   const actions = [...(hasFeedback ? ['New Feedback'] : []), 'Insert Phase Times'];
-  const pick = await vscode.window.showInformationMessage(`Interview finished after ${roundMinutes(elapsedMs)} minutes.`, ...actions);
+  const pick = await vscode.window.showInformationMessage(finishedMessage(elapsedMs), ...actions);
   if (pick === 'New Feedback') await vscode.commands.executeCommand('sdi.newFeedback', { problemTitle: problemTitle ?? '' });
   else if (pick === 'Insert Phase Times') await vscode.commands.executeCommand('sdi.insertPhaseTimes');
 }

@@ -49,7 +49,8 @@ export function timerDisplayState(service: TimerService, library: GuideLibrary):
     })),
     warningMs: readWarningMs(),
     guidance,
-    deepDive: service.deepDiveSteps().map(({ title, minutes, startMs, endMs, points }) => ({ title, minutes, startMs, endMs, points })),
+    // The slot's minutes, not the guide's: with a shorter plan the areas are scaled down to fit the phase.
+    deepDive: service.deepDiveSteps().map(({ title, slotMinutes, startMs, endMs, points }) => ({ title, minutes: slotMinutes, startMs, endMs, points })),
     announcement: announcement(v),
   };
 }

@@ -4,7 +4,7 @@
  */
 import { escapeMarkdown } from '../core/escape';
 import * as vscode from 'vscode';
-import { announcement, formatClock, roundMinutes, statusText, type TimerView } from '../core/timer';
+import { announcement, formatClock, notRun, roundMinutes, statusText, type TimerView } from '../core/timer';
 import type { TimerService } from './timerService';
 
 /** Command the item runs: shows the timer in the guide panel. */
@@ -39,7 +39,7 @@ export class TimerStatusBar implements vscode.Disposable {
     md.appendMarkdown(`**${escapeMarkdown(v.planTitle)}**${v.status === 'paused' ? ' (paused)' : ''}\n\n| Phase | Planned | Actual |\n|---|--:|--:|\n`);
     for (const p of v.phases) {
       const mark = p.state === 'current' && v.status !== 'finished' ? '$(arrow-right) ' : '';
-      md.appendMarkdown(`| ${mark}${escapeMarkdown(p.title)} | ${p.minutes + p.extraMinutes} min | ${formatClock(p.actualMs)} |\n`);
+      md.appendMarkdown(`| ${mark}${escapeMarkdown(p.title)} | ${p.minutes + p.extraMinutes} min | ${notRun(p) ? '–' : formatClock(p.actualMs)} |\n`);
     }
     md.appendMarkdown(`| **Total** | ${roundMinutes(v.plannedTotalMs)} min | ${formatClock(v.elapsedTotalMs)} |\n\nClick to show the timer.`);
     item.tooltip = md;

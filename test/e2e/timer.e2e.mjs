@@ -4,6 +4,13 @@
 import assert from 'node:assert';
 import { openWorkbench, updateSettings } from './workbench.mjs';
 
+/** Resets the timer through the palette, confirming the modal that asks while an interview is under way. */
+async function resetTimer(wb) {
+  await wb.runCommand('Interview: Reset Timer');
+  const confirm = wb.page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Reset Timer' }).first();
+  if (await confirm.waitFor({ timeout: 5_000 }).then(() => true, () => false)) await confirm.click();
+}
+
 /** The timer's status bar entry (its text starts with the phase). */
 const statusItem = (page) => page.locator('.part.statusbar .statusbar-item', { has: page.locator('.statusbar-item-label', { hasText: /left|over|paused|finished/ }) }).first();
 
@@ -12,7 +19,7 @@ describe('interview timer in the workbench (Chromium)', function () {
   before(async () => { wb = await openWorkbench({ width: 1400, height: 1000 }); });
   after(async () => {
     if (wb) {
-      await wb.runCommand('Interview: Reset Timer').catch(() => {});
+      await resetTimer(wb).catch(() => {});
       await wb.close();
     }
   });
@@ -118,7 +125,7 @@ describe('interview timer: overrun, from the tree\'s context menu (Chromium)', f
   });
   after(async () => {
     if (wb) {
-      await wb.runCommand('Interview: Reset Timer').catch(() => {});
+      await resetTimer(wb).catch(() => {});
       await wb.close();
     }
     updateSettings({ 'sdi.timer.phases': undefined, 'sdi.timer.notifications': undefined });

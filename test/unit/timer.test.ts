@@ -3,9 +3,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { phasesFileSchema, problemsFileSchema, type PhasePlan } from '../../src/core/content';
 import {
-  announcement, autoAdvance, deepDiveSteps, dueAlerts, extendPhase, finish, formatClock, guidePlan, idleState, markAlerted,
-  nextPhase, observe, pause, phaseTimesMarkdown, previousPhase, reset, resolvePlan, restoreTimer, resume, start, statusText,
-  togglePause, view, type TimerState,
+  advancedAlert, alertMessage, announcement, autoAdvance, deepDiveSteps, dueAlerts, durationWords, extendPhase, finish, finishedMessage,
+  formatClock, guidePlan, idleState, markAlerted, nextPhase, observe, pause, phaseTimesMarkdown, phaseTimesSummary, previousPhase, reset,
+  resolvePlan, restoreTimer, resume, start, statusText, togglePause, undoReset, view, type TimerState,
 } from '../../src/core/timer';
 
 const MIN = 60_000;
@@ -158,7 +158,7 @@ describe('timer: state machine with a fake clock', () => {
     const v = view(s, c.t);
     assert.strictEqual(v.status, 'finished');
     assert.strictEqual(v.elapsedTotalMs, 16 * MIN);
-    assert.ok(v.phases.every((p) => p.state === 'done'));
+    assert.deepStrictEqual(v.phases.map((p) => p.state), ['done', 'done', 'skipped', 'skipped', 'skipped']);
     assert.strictEqual(statusText(v), 'Interview finished 16:00');
     assert.strictEqual(nextPhase(s, c.t).phaseIndex, 1);
     assert.strictEqual(resume(s, c.t).status, 'finished');
@@ -176,9 +176,9 @@ describe('timer: state machine with a fake clock', () => {
       '**Phase times (Design a Global Social Media Feed):** actual / planned minutes',
       '- Problem Introduction: 6 / 5',
       '- Requirements & Constraints: 13 / 13 (extended by 3)',
-      '- High-Level Architecture: 0 / 15',
-      '- Deep Dive & Scaling: 0 / 25',
-      '- Wrap-up & Advanced Topics: 0 / 5',
+      '- High-Level Architecture: – / 15',
+      '- Deep Dive & Scaling: – / 25',
+      '- Wrap-up & Advanced Topics: – / 5',
       '- Total: 19 / 63',
       '',
     ].join('\n'));
@@ -415,12 +415,115 @@ describe('timer: deep-dive sub-steps', () => {
 
   it('shrinks the slots in proportion when the phase is shorter (a 45-minute plan), keeps them when longer', () => {
     const short = deepDiveSteps(feed.deepDives, 20 * MIN, 0);
-    assert.deepStrictEqual(short.map((s) => s.endMs / MIN), [8, 14.4, 20]);
+    assert.deepStrictEqual(short.map((s) => s.endMs / MIN), [8, 14, 20]);
     assert.deepStrictEqual(short.map((s) => s.minutes), [10, 8, 7]);
     assert.deepStrictEqual(deepDiveSteps(feed.deepDives, 30 * MIN, 0).map((s) => s.endMs / MIN), [10, 18, 25]);
   });
 
   it('a problem without areas has no sub-steps', () => {
     assert.deepStrictEqual(deepDiveSteps(problems.find((p) => p.id === 'real-time-analytics-platform')!.deepDives, 25 * MIN, 0), []);
+  });
+});
+
+describe('timer: issue 12 (what a new user trips over)', () => {
+  const plan = guidePlan(guide);
+  const feed = problems.find((p) => p.id === 'global-social-media-feed')!;
+
+  it('1: a reset can be undone while the timer is still idle, with the time since the reset counted; not once a new interview started', () => {
+    const c = new Clock();
+    let s = start(plan, c.t, 'global-social-media-feed');
+    s = nextPhase(s, c.advance(5 * MIN));
+    const before = s;
+    const idle = reset(s, c.advance(MIN));
+    const back = undoReset(idle, before, c.advance(10 * SEC));
+    assert.strictEqual(back.status, 'running');
+    assert.strictEqual(back.problemId, 'global-social-media-feed');
+    assert.deepStrictEqual(view(back, c.t).phases.map((p) => p.actualMs / SEC), [300, 70, 0, 0, 0]);
+    const paused = pause(before, c.t);
+    assert.strictEqual(view(undoReset(reset(paused, c.t), paused, c.advance(MIN)), c.t).current?.elapsedMs, 70 * SEC, 'a paused interview ran while reset');
+    const other = start(plan, c.t, 'distributed-payment-processing');
+    assert.strictEqual(undoReset(other, before, c.advance(SEC)).problemId, 'distributed-payment-processing', 'the undo replaced a new interview');
+  });
+
+  it('1: the reset confirmation lists the phase times it would lose', () => {
+    const c = new Clock();
+    let s = start(plan, c.t);
+    s = nextPhase(s, c.advance(4 * MIN + 30 * SEC));
+    s = extendPhase(s, 2, c.advance(75 * SEC));
+    assert.strictEqual(phaseTimesSummary(view(s, c.t)), [
+      'Problem Introduction: 4:30 of 5 min',
+      'Requirements & Constraints: 1:15 of 12 min',
+      'Total: 5:45 of 62 min',
+    ].join('\n'));
+  });
+
+  it('2: the last phase\'s alert says there is no next phase and offers Finish and Extend, with auto-advance or without', () => {
+    const c = new Clock();
+    let s = start(plan, c.t);
+    for (let i = 0; i < 4; i++) s = nextPhase(s, c.t);
+    s = autoAdvance(s, c.advance(6 * MIN));
+    const [ended] = dueAlerts(s, c.t, 2);
+    assert.strictEqual(ended.kind, 'ended');
+    assert.strictEqual(ended.last, true);
+    const m = alertMessage(ended);
+    assert.doesNotMatch(m.text, /Moving on/);
+    assert.match(m.text, /^Time is up for "Wrap-up & Advanced Topics"\. It is the last phase: there is no next phase\./);
+    assert.deepStrictEqual(m.actions.map((a) => [a.label, a.action]), [['Finish Interview', 'finish'], ['Extend 5 Minutes', 'extend']]);
+    // a phase the timer left by itself says so; one that ended in place offers Next Phase
+    const first = start(plan, c.t);
+    assert.deepStrictEqual(alertMessage(advancedAlert(first, 0)), { text: 'Time is up for "Problem Introduction". Moving on to the next phase.', actions: [] });
+    const [firstEnded] = dueAlerts(first, c.advance(5 * MIN), 2);
+    assert.deepStrictEqual(alertMessage(firstEnded).actions.map((a) => a.action), ['next', 'extend']);
+  });
+
+  it('3: a fractional warning lead says the real time left', () => {
+    const c = new Clock();
+    const s = start(plan, c.t);
+    const [half] = dueAlerts(s, c.advance(4 * MIN + 30 * SEC), 0.5);
+    assert.strictEqual(alertMessage(half).text, '30 seconds left in "Problem Introduction".');
+    const [oneAndHalf] = dueAlerts(s, c.set(T0 + 3 * MIN + 30 * SEC), 1.5);
+    assert.strictEqual(alertMessage(oneAndHalf).text, '1 minute 30 seconds left in "Problem Introduction".');
+    const [two] = dueAlerts(s, c.set(T0 + 3 * MIN), 2);
+    assert.strictEqual(alertMessage(two).text, '2 minutes left in "Problem Introduction".');
+    assert.deepStrictEqual([durationWords(1000), durationWords(59_001), durationWords(MIN), durationWords(61 * SEC)], ['1 second', '1 minute', '1 minute', '1 minute 1 second']);
+  });
+
+  it('5: one minute is "1 minute", in the finish message and the announcements', () => {
+    assert.strictEqual(finishedMessage(MIN), 'Interview finished after 1 minute.');
+    assert.strictEqual(finishedMessage(20 * SEC), 'Interview finished after less than a minute.');
+    assert.strictEqual(finishedMessage(16 * MIN), 'Interview finished after 16 minutes.');
+    const c = new Clock();
+    let s = start(plan, c.t);
+    assert.strictEqual(announcement(view(s, c.advance(4 * MIN + 10 * SEC))), 'Phase 1 of 5: Problem Introduction, 1 minute left.');
+    assert.strictEqual(announcement(view(s, c.advance(50 * SEC + 1))), 'Phase 1 of 5: Problem Introduction, 1 minute over.');
+    s = finish(s, c.advance(MIN));
+    assert.strictEqual(announcement(view(s, c.t)), 'Interview finished after 6 minutes.');
+  });
+
+  it('5: a phase skipped by finishing early is not run: "skipped", and "–" in Insert Phase Times', () => {
+    const c = new Clock();
+    let s = start(plan, c.t);
+    s = nextPhase(s, c.advance(5 * MIN));
+    s = finish(s, c.advance(3 * MIN));
+    const v = view(s, c.t);
+    assert.deepStrictEqual(v.phases.map((p) => p.state), ['done', 'done', 'skipped', 'skipped', 'skipped']);
+    assert.deepStrictEqual(phaseTimesMarkdown(v).split('\n').slice(1, 4), ['- Problem Introduction: 5 / 5', '- Requirements & Constraints: 3 / 10', '- High-Level Architecture: – / 15']);
+    // while running, phases not reached yet read "–" too
+    const running = view(start(plan, c.t), c.advance(MIN));
+    assert.match(phaseTimesMarkdown(running), /^- Problem Introduction: 1 \/ 5$/m);
+    assert.match(phaseTimesMarkdown(running), /^- Wrap-up & Advanced Topics: – \/ 5$/m);
+  });
+
+  it('5: with a short deep dive the areas get scaled whole minutes, as slot length and window alike', () => {
+    // 10 + 8 + 7 guide minutes in a 4-minute deep dive
+    const steps = deepDiveSteps(feed.deepDives, 4 * MIN, 0);
+    assert.deepStrictEqual(steps.map((st) => [st.slotMinutes, st.startMs / MIN, st.endMs / MIN]), [[2, 0, 2], [1, 2, 3], [1, 3, 4]]);
+    assert.deepStrictEqual(steps.map((st) => st.minutes), [10, 8, 7], 'the guide\'s minutes are kept');
+    // too short for whole minutes: half minutes; shorter still: seconds. The slots always add up to the phase.
+    assert.deepStrictEqual(deepDiveSteps(feed.deepDives, 2 * MIN, 0).map((st) => st.endMs / SEC), [60, 90, 120]);
+    assert.deepStrictEqual(deepDiveSteps(feed.deepDives, MIN, 0).map((st) => st.endMs / SEC), [24, 43, 60]);
+    assert.ok(deepDiveSteps(feed.deepDives, MIN, 0).every((st) => st.endMs > st.startMs));
+    // not scaled: the guide's minutes
+    assert.deepStrictEqual(deepDiveSteps(feed.deepDives, 25 * MIN, 0).map((st) => st.slotMinutes), [10, 8, 7]);
   });
 });
