@@ -1,6 +1,6 @@
 /** The guide's commands: open an item, find an item, start an interview with a problem. */
 import * as vscode from 'vscode';
-import { flattenGuideTree, type GuideNode } from './core/guideTree';
+import { flattenGuideTree, opensPage, type GuideNode } from './core/guideTree';
 import type { GuideLibrary } from './guideLibrary';
 import type { GuidePanel } from './panel/guidePanel';
 
@@ -17,18 +17,81 @@ function nodeIdOf(arg: unknown): string | undefined {
   return undefined;
 }
 
+interface NodePick extends vscode.QuickPickItem {
+  node: GuideNode;
+}
+
+/** A quick-pick row for a node: its label with its icon, description, and where it sits in the tree. */
+function pickItem(library: GuideLibrary, node: GuideNode, ancestors?: string[]): NodePick {
+  if (!ancestors) {
+    ancestors = [];
+    for (let p = library.parentOf(node); p; p = library.parentOf(p)) ancestors.unshift(p.label);
+  }
+  const extra = [node.levels?.join(', '), node.tags?.length ? node.tags.map((t) => `#${t}`).join(' ') : undefined].filter(Boolean).join(' · ');
+  return {
+    label: `$(${node.icon}) ${node.label}`,
+    description: extra || node.description,
+    detail: ancestors.join(' › '),
+    node,
+  };
+}
+
+/** Every node that opens something, in tree order, as quick-pick rows. */
+function treeOrder(library: GuideLibrary, filter: (n: GuideNode) => boolean): NodePick[] {
+  return flattenGuideTree(library.roots)
+    .filter(({ node }) => opensPage(node) && filter(node))
+    .map(({ node, ancestors }) => pickItem(library, node, ancestors));
+}
+
 /** Lets the user pick any guide item that opens something. */
 export async function pickGuideItem(library: GuideLibrary, placeHolder: string, filter: (n: GuideNode) => boolean = () => true): Promise<GuideNode | undefined> {
-  const items = flattenGuideTree(library.roots)
-    .filter(({ node }) => node.section !== undefined && filter(node))
-    .map(({ node, ancestors }) => ({
-      label: `$(${node.icon}) ${node.label}`,
-      description: node.description,
-      detail: ancestors.join(' › '),
-      node,
-    }));
-  const picked = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, matchOnDetail: true });
+  const picked = await vscode.window.showQuickPick(treeOrder(library, filter), { placeHolder, matchOnDescription: true, matchOnDetail: true });
   return picked?.node;
+}
+
+/**
+ * Find in Guide: a quick pick over the search index of every kit (titles, tags, levels, categories,
+ * full text). An empty query lists every item in tree order; each keystroke asks the index, whose
+ * hits all show (`alwaysShow`), since they may match in text the row does not display.
+ */
+export function findGuideItem(library: GuideLibrary, initialQuery = ''): Promise<GuideNode | undefined> {
+  return new Promise((resolve) => {
+    const qp = vscode.window.createQuickPick<NodePick>();
+    qp.placeholder = 'Search every kit: problems, tags, levels, categories, topics, rubric';
+    qp.matchOnDescription = true;
+    qp.matchOnDetail = true;
+    const update = (query: string) => {
+      const q = query.trim();
+      if (!q) {
+        qp.items = treeOrder(library, () => true);
+        return;
+      }
+      let hits: GuideNode[];
+      try {
+        hits = library.search(q);
+      } catch {
+        hits = [];
+      }
+      qp.items = hits.map((n) => ({ ...pickItem(library, n), alwaysShow: true }));
+    };
+    let result: GuideNode | undefined;
+    const subs = [
+      qp.onDidChangeValue(update),
+      library.onDidChange(() => update(qp.value)),
+      qp.onDidAccept(() => {
+        result = qp.selectedItems[0]?.node ?? qp.activeItems[0]?.node;
+        qp.hide();
+      }),
+      qp.onDidHide(() => {
+        subs.forEach((d) => d.dispose());
+        qp.dispose();
+        resolve(result);
+      }),
+    ];
+    qp.value = initialQuery;
+    update(initialQuery);
+    qp.show();
+  });
 }
 
 export function registerGuideCommands({ library, panel, view }: Deps): vscode.Disposable[] {
@@ -37,15 +100,17 @@ export function registerGuideCommands({ library, panel, view }: Deps): vscode.Di
       let id = nodeIdOf(arg);
       if (!id) id = (await pickGuideItem(library, 'Open a guide item'))?.id;
       if (!id) return undefined;
-      if (!library.node(id)) {
+      const node = library.node(id);
+      if (!node || (node.section === undefined && !node.page)) {
         void vscode.window.showErrorMessage(`No guide item "${id}".`);
         return undefined;
       }
       panel.show(id);
       return id;
     }),
-    vscode.commands.registerCommand('sdi.findItem', async () => {
-      const node = await pickGuideItem(library, 'Search the guide: problems, topics, scenarios, rubric');
+    // An optional query (a string) fills the search box, for keybindings and tests.
+    vscode.commands.registerCommand('sdi.findItem', async (query?: unknown) => {
+      const node = await findGuideItem(library, typeof query === 'string' ? query : '');
       if (!node) return undefined;
       await view.reveal(node, { select: true, focus: false, expand: true }).then(undefined, () => undefined);
       panel.show(node.id);

@@ -1,40 +1,80 @@
 /** Wires the features together; holds no logic of its own. */
 import * as vscode from 'vscode';
 import { registerGuideCommands } from './commands';
-import { GuideLibrary } from './guideLibrary';
-import { GuidePanel } from './panel/guidePanel';
-import { GuideTreeProvider } from './tree/guideTreeProvider';
 import { ContentError } from './core/content';
 import { registerFeedback, type FeedbackFeature } from './feedback';
+import { GuideLibrary } from './guideLibrary';
+import { loadBuiltInGuide } from './kits/builtIn';
+import { connectDiagramErrors } from './kits/diagramDiagnostics';
+import { KitService, loadEditedKitFolder } from './kits/kitService';
+import { registerNewProblem } from './kits/newProblem';
+import { GuidePanel } from './panel/guidePanel';
 import { registerTimer, type TimerFeature } from './timer';
+import { GuideTreeProvider } from './tree/guideTreeProvider';
 
 /** What the extension exports, for its integration tests and other extensions. */
 export interface SdiApi {
   library: GuideLibrary;
   panel: GuidePanel;
   tree: GuideTreeProvider;
+  kits: KitService;
   feedback: FeedbackFeature;
   timer: TimerFeature;
 }
 
+/** Context key set when the built-in guide did not load; the view's welcome content explains. */
+const UNAVAILABLE_CONTEXT = 'sdi.guideUnavailable';
+/** Context key set while a team kit is loaded; the view's New Problem action shows with it. */
+const KIT_PRESENT_CONTEXT = 'sdi.kit.present';
+
 export function activate(context: vscode.ExtensionContext): SdiApi | undefined {
-  let library: GuideLibrary;
+  let builtIn: ReturnType<typeof loadBuiltInGuide>;
   try {
-    library = GuideLibrary.fromFolder(vscode.Uri.joinPath(context.extensionUri, 'content').fsPath);
+    builtIn = loadBuiltInGuide(vscode.Uri.joinPath(context.extensionUri, 'content').fsPath);
   } catch (e) {
-    const detail = e instanceof ContentError ? e.message : String(e);
-    void vscode.window.showErrorMessage(`System Design Interview Kit could not load its guide. ${detail}`);
+    registerUnavailable(context, e instanceof ContentError ? e.message : String(e));
     return undefined;
   }
+  const kits = new KitService(builtIn.kit, loadEditedKitFolder, (code) => vscode.Uri.joinPath(context.extensionUri, 'README.md').with({ fragment: code }));
+  const library = new GuideLibrary(builtIn.content, builtIn.kit);
+  const sync = () => {
+    library.update({ kits: kits.workspaceKits(), restricted: kits.restricted });
+    void vscode.commands.executeCommand('setContext', KIT_PRESENT_CONTEXT, kits.workspaceKits().some((k) => k.ok));
+  };
+  sync();
   const panel = new GuidePanel(context.extensionUri, library, { dir: context.globalStorageUri, state: context.globalState });
   const tree = new GuideTreeProvider(library);
   const view = vscode.window.createTreeView('sdi.guide', { treeDataProvider: tree, showCollapseAll: true });
-  context.subscriptions.push(panel, view, ...registerGuideCommands({ library, panel, view }));
-  const feedback = registerFeedback(library, context);
+  context.subscriptions.push(
+    kits, library, panel, tree, view,
+    // The library first: the panel, the feedback checks and the timer read it when the kits change.
+    kits.onDidChange(sync),
+    library.onDidChange(() => panel.refresh()),
+    connectDiagramErrors(panel, library, kits),
+    ...registerGuideCommands({ library, panel, view }),
+    registerNewProblem(kits),
+  );
+  const feedback = registerFeedback(library, context, kits);
   context.subscriptions.push(feedback);
   const timer = registerTimer(context, library, panel);
   feedback.scaffold.runningProblem = () => timer.service.problem()?.title;
-  return { library, panel, tree, feedback, timer };
+  return { library, panel, tree, kits, feedback, timer };
+}
+
+/**
+ * The built-in guide did not load: every command still answers, saying why, and the view shows
+ * its welcome text instead of an empty tree.
+ */
+function registerUnavailable(context: vscode.ExtensionContext, detail: string): void {
+  const message = `System Design Interview Kit could not load its guide. ${detail}`;
+  void vscode.window.showErrorMessage(message);
+  void vscode.commands.executeCommand('setContext', UNAVAILABLE_CONTEXT, true);
+  const commands = (context.extension.packageJSON as { contributes?: { commands?: { command: string }[] } }).contributes?.commands ?? [];
+  for (const { command } of commands) {
+    context.subscriptions.push(vscode.commands.registerCommand(command, () => void vscode.window.showErrorMessage(message)));
+  }
+  const empty: vscode.TreeDataProvider<never> = { getTreeItem: (n) => n, getChildren: () => [] };
+  context.subscriptions.push(vscode.window.createTreeView('sdi.guide', { treeDataProvider: empty }));
 }
 
 export function deactivate(): void {}

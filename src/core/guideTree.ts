@@ -3,10 +3,19 @@
  * scenarios, rubric dimensions and bands, each naming the guide section it opens.
  */
 import type { GuideContent } from './content';
+import { escapeMarkdown } from './escape';
+import type { KitCategory, KitIssue, KitProblem, LoadedKit } from './kit/types';
+import { bandMarkdown, bandRange, categoryMarkdown, compareLevels, dimensionMarkdown, kitOverviewMarkdown, phaseMarkdown, planMarkdown, rubricMarkdown, templateMarkdown } from './kitPages';
+import { problemKey, problemMarkdown } from './kit/loader';
 import { PATH_SEPARATOR, slugify, type Section } from './markdownSections';
 
-/** What a node is, in the interviewer's words; adapters pick icons and menus by it. */
-export type GuideNodeKind = 'group' | 'guide' | 'category' | 'problem' | 'topic' | 'scenario' | 'dimension' | 'band' | 'rubric';
+/**
+ * What a node is, in the interviewer's words; adapters pick icons and menus by it. Team kits add
+ * `kit` (a kit's root), `level` (problems of one level in a category), `plan`, `phase`, `template`,
+ * and the two notices: `trust` (kits not loaded in Restricted Mode) and `kit-error` (a kit that did not load).
+ */
+export type GuideNodeKind = 'group' | 'guide' | 'category' | 'problem' | 'topic' | 'scenario' | 'dimension' | 'band' | 'rubric'
+  | 'kit' | 'level' | 'plan' | 'phase' | 'template' | 'trust' | 'kit-error';
 
 /** One node of the guide tree. */
 export interface GuideNode {
@@ -22,9 +31,23 @@ export interface GuideNode {
   icon: string;
   /** Heading path of the section this node opens ('' is the whole guide); undefined opens nothing. */
   section?: string;
-  /** For problems: the problem id in problems.json. */
+  /** For problems: the problem's global key, its id in problems.json for the built-in guide, `<kitId>/<problemId>` for a kit's. */
   problemId?: string;
+  /** Team kit nodes: the kit's id (undefined for the built-in guide's nodes). */
+  kitId?: string;
+  /** Team kit nodes: the Markdown page the node opens, generated on demand; undefined opens nothing. */
+  page?: () => string;
+  /** For problems: the levels and tags it is for (what Find searches beside its text). */
+  levels?: string[];
+  tags?: string[];
+  /** `kit-error` nodes: the kit file (relative to `root`) and where in it the first issue is. */
+  location?: { root: string; issue: KitIssue };
   children: GuideNode[];
+}
+
+/** Whether selecting the node opens something in the guide panel. */
+export function opensPage(n: GuideNode): boolean {
+  return n.kind !== 'group' && n.kind !== 'trust' && n.kind !== 'kit-error' && (n.section !== undefined || n.page !== undefined);
 }
 
 const KIND_OF_GROUP: Record<string, GuideNodeKind> = {
@@ -178,3 +201,203 @@ export function anchorTargets(c: GuideContent, roots: readonly GuideNode[]): Map
   }
   return map;
 }
+
+/** The id of a kit's node: `kit:<kitId>` for its root, `kit:<kitId>/<local>` below it. */
+export function kitNodeId(kitId: string, local?: string): string {
+  return local === undefined ? `kit:${kitId}` : `kit:${kitId}/${local}`;
+}
+
+const UNCATEGORIZED = 'uncategorized';
+const md = (s: string) => escapeMarkdown(s);
+
+function problemNode(kit: LoadedKit, p: KitProblem, categoryTitle: string): GuideNode {
+  const minutes = p.deepDives.reduce((s, d) => s + d.minutes, 0);
+  const meta = [p.levels.join(', '), p.tags.length ? p.tags.map((t) => `#${t}`).join(' ') : ''].filter(Boolean).join(' · ');
+  return {
+    id: kitNodeId(kit.id, `problem:${p.id}`),
+    kind: 'problem',
+    label: p.title,
+    description: p.levels.join(', ') || undefined,
+    tooltip: `**${md(p.title)}**\n\n${md(categoryTitle)}${meta ? ` · ${md(meta)}` : ''}\n\n> ${md(p.statement)}` +
+      (p.deepDives.length ? `\n\n**Deep dives:** ${p.deepDives.map((d) => `${md(d.title)} (${d.minutes} min)`).join(', ')} · ${minutes} min` : ''),
+    icon: 'symbol-event',
+    problemId: problemKey(kit, p.id),
+    kitId: kit.id,
+    page: () => problemMarkdown(kit, p),
+    levels: p.levels,
+    tags: p.tags,
+    children: [],
+  };
+}
+
+/** The problems of a category: flat when they share one level (or none), else one `level` node per first-listed level. */
+function categoryChildren(kit: LoadedKit, categoryId: string, categoryTitle: string, problems: KitProblem[]): GuideNode[] {
+  const nodes = problems.map((p) => problemNode(kit, p, categoryTitle));
+  const primary = (p: KitProblem) => p.levels[0] ?? '';
+  const levels = [...new Set(problems.map(primary))].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : compareLevels(a, b)));
+  if (levels.length < 2) return nodes;
+  return levels.map((level) => ({
+    id: kitNodeId(kit.id, `category:${categoryId}/level:${level || 'any'}`),
+    kind: 'level' as const,
+    label: level || 'Any level',
+    description: `${problems.filter((p) => primary(p) === level).length}`,
+    tooltip: `**${md(categoryTitle)}**: problems for ${md(level || 'any level')}`,
+    icon: 'person',
+    kitId: kit.id,
+    children: nodes.filter((_, i) => primary(problems[i]) === level),
+  }));
+}
+
+/** A one-line account of a kit issue: `file: path: message`. */
+export function formatKitIssue(i: KitIssue): string {
+  return `${i.file}: ${kitIssueMessage(i)}`;
+}
+
+/** An issue's message led by its field path (`dimensions: weights must sum to 100`), the path once. */
+export function kitIssueMessage(i: KitIssue): string {
+  return !i.path || i.message.startsWith(`${i.path}: `) ? i.message : `${i.path}: ${i.message}`;
+}
+
+/**
+ * The subtree of a team kit: one root (label the kit's name, description its version) holding its
+ * categories with their problems (grouped by level when they span several), the rubric with its
+ * dimensions and bands, the interview plan with its phases, and the feedback template. A kit whose
+ * `kit.yaml` did not load is one `kit-error` node naming its first issue; a kit that loaded with
+ * errors starts with one.
+ */
+export function buildKitTree(kit: LoadedKit): GuideNode {
+  const errors = kit.issues.filter((i) => i.severity === 'error');
+  const errorNode = (id: string): GuideNode | undefined => {
+    const first = errors[0] ?? kit.issues[0];
+    if (!first) return undefined;
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+    return {
+      id,
+      kind: 'kit-error',
+      label: kit.ok ? `${formatKitIssue(first)}${more}` : `${kit.name || kit.id}: ${formatKitIssue(first)}${more}`,
+      tooltip: `**The kit in ${md(kit.root)} ${kit.ok ? 'has errors' : 'could not be loaded'}**\n\n${errors.slice(0, 10).map((e) => `- ${md(formatKitIssue(e))}`).join('\n')}`,
+      icon: 'error',
+      kitId: kit.id,
+      location: { root: kit.root, issue: first },
+      children: [],
+    };
+  };
+  if (!kit.ok) return errorNode(kitNodeId(kit.id)) ?? { id: kitNodeId(kit.id), kind: 'kit-error', label: `${kit.name || kit.id}: could not be loaded`, tooltip: '', icon: 'error', kitId: kit.id, children: [] };
+
+  const children: GuideNode[] = [];
+  if (errors.length) children.push(errorNode(kitNodeId(kit.id, 'error'))!);
+
+  // Problems naming no category of the kit (a diagnostic says so) still show, under "Uncategorized".
+  const known = new Set(kit.categories.map((c) => c.id));
+  const groups: { cat: KitCategory; problems: KitProblem[] }[] = kit.categories.map((cat) => ({ cat, problems: kit.problems.filter((p) => p.category === cat.id) }));
+  const orphans = kit.problems.filter((p) => !known.has(p.category));
+  if (orphans.length) {
+    groups.push({ cat: { id: known.has(UNCATEGORIZED) ? `${UNCATEGORIZED}-2` : UNCATEGORIZED, title: 'Uncategorized', examples: [], keyChallenges: [] }, problems: orphans });
+  }
+  for (const { cat, problems } of groups) {
+    const levels = [...new Set(problems.flatMap((p) => p.levels))].sort(compareLevels);
+    children.push({
+      id: kitNodeId(kit.id, `category:${cat.id}`),
+      kind: 'category',
+      label: cat.title,
+      description: levels.length ? levels.join(', ') : cat.complexity ? `${cat.complexity} complexity` : undefined,
+      tooltip: `**${md(cat.title)}**${cat.description ? `\n\n${md(cat.description)}` : ''}` +
+        (cat.complexity ? `\n\n**Complexity:** ${md(cat.complexity)}` : '') + (cat.focus ? `  \n**Focus:** ${md(cat.focus)}` : '') +
+        `\n\n${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}`,
+      icon: 'folder-library',
+      kitId: kit.id,
+      page: () => categoryMarkdown(kit, cat, problems),
+      children: categoryChildren(kit, cat.id, cat.title, problems),
+    });
+  }
+
+  const r = kit.rubric;
+  children.push({
+    id: kitNodeId(kit.id, 'rubric'),
+    kind: 'rubric',
+    label: 'Rubric',
+    description: r ? `v${r.version} · ${r.rubric.scale.min}–${r.rubric.scale.max}` : 'invalid',
+    tooltip: r ? `**Rubric** version ${md(r.version)}: ${r.rubric.dimensions.length} dimensions, ${r.rubric.bands.length} bands${r.file ? '' : ' (the built-in rubric)'}` : '**Rubric**: `rubric.yaml` is invalid',
+    icon: 'checklist',
+    kitId: kit.id,
+    page: () => rubricMarkdown(kit),
+    children: r ? [
+      ...r.rubric.dimensions.map((d): GuideNode => ({
+        id: kitNodeId(kit.id, `dimension:${d.id}`),
+        kind: 'dimension',
+        label: d.name,
+        description: `${d.weight}%`,
+        tooltip: `**${md(d.name)}** (weight ${d.weight}%)\n\n${[...d.levels].sort((a, b) => b.score - a.score).map((l) => `- **${md(l.label)} (${l.score})**: ${md(l.descriptors[0] ?? '')}`).join('\n')}`,
+        icon: 'symbol-numeric',
+        kitId: kit.id,
+        page: () => dimensionMarkdown(kit, d),
+        children: [],
+      })),
+      ...[...r.rubric.bands].sort((a, b) => (b.min ?? -Infinity) - (a.min ?? -Infinity)).map((b): GuideNode => ({
+        id: kitNodeId(kit.id, `band:${b.id}`),
+        kind: 'band',
+        label: b.label,
+        description: bandRange(r.rubric, b),
+        tooltip: `**${md(b.label)}** (score ${md(bandRange(r.rubric, b))})${b.summary ? `\n\n${md(b.summary)}` : ''}`,
+        icon: 'pass',
+        kitId: kit.id,
+        page: () => bandMarkdown(kit, r.rubric, b),
+        children: [],
+      })),
+    ] : [],
+  });
+
+  const total = kit.phases.phases.reduce((s, p) => s + p.minutes, 0);
+  children.push({
+    id: kitNodeId(kit.id, 'plan'),
+    kind: 'plan',
+    label: 'Interview Plan',
+    description: `${total} min`,
+    tooltip: `**${md(kit.phases.plan)}**: ${kit.phases.phases.map((p) => `${md(p.title)} ${p.minutes}`).join(' · ')} minutes`,
+    icon: 'watch',
+    kitId: kit.id,
+    page: () => planMarkdown(kit),
+    children: kit.phases.phases.map((ph) => ({
+      id: kitNodeId(kit.id, `phase:${ph.id}`),
+      kind: 'phase' as const,
+      label: ph.title,
+      description: `${ph.minutes} min`,
+      tooltip: `**${md(ph.title)}**: ${ph.minutes} minutes${ph.deepDive ? ' (deep dive)' : ''}`,
+      icon: 'clock',
+      kitId: kit.id,
+      page: () => phaseMarkdown(kit, ph),
+      children: [],
+    })),
+  });
+  children.push({
+    id: kitNodeId(kit.id, 'template'),
+    kind: 'template',
+    label: 'Feedback Template',
+    tooltip: '**Feedback Template**: what **Interview: New Feedback** writes for this kit',
+    icon: 'note',
+    kitId: kit.id,
+    page: () => templateMarkdown(kit),
+    children: [],
+  });
+  return {
+    id: kitNodeId(kit.id),
+    kind: 'kit',
+    label: kit.name,
+    description: kit.version,
+    tooltip: `**${md(kit.name)}** version ${md(kit.version)}${kit.description ? `\n\n${md(kit.description)}` : ''}\n\n${md(kit.root)}`,
+    icon: 'package',
+    kitId: kit.id,
+    page: () => kitOverviewMarkdown(kit),
+    children,
+  };
+}
+
+/** The tree's one item in Restricted Mode when the workspace holds a kit: it opens the workspace trust editor. */
+export const TRUST_NODE: GuideNode = {
+  id: 'trust',
+  kind: 'trust',
+  label: 'Team kits are not loaded in Restricted Mode — Manage Workspace Trust',
+  tooltip: "**Restricted Mode**\n\nThis workspace has a team interview kit. Kits load only in trusted workspaces; the built-in guide works as usual. Select to open VS Code's workspace trust editor.",
+  icon: 'shield',
+  children: [],
+};

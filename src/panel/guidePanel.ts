@@ -5,7 +5,7 @@
  * item opened again, in this window or after a reload, shows its diagrams without Mermaid.
  */
 import * as vscode from 'vscode';
-import { renderMarkdown } from '../core/renderMarkdown';
+import { kitLinkTarget, linkKind, renderMarkdown } from '../core/renderMarkdown';
 import type { GuideLibrary } from '../guideLibrary';
 import { hostMessage, panelState, webviewMessage, type HostMessage, type WebviewMessage } from '../protocol';
 import { DiagramCache } from './diagramCache';
@@ -24,6 +24,21 @@ const LAST_ITEM_KEY = 'sdi.panel.lastItem';
 
 /** Empties the cache of rendered diagrams (also used by the benchmark for cold opens). */
 export const CLEAR_DIAGRAM_CACHE_COMMAND = 'sdi.clearDiagramCache';
+
+/**
+ * A diagram of the item shown that Mermaid could not render (the panel shows the error in place).
+ * `index` counts the item's Mermaid fences from 0; `line` is the 1-based line of the diagram's source
+ * that Mermaid names (undefined when it names none); `fenceLine` the 1-based line of the diagram's
+ * opening fence in the Markdown shown; `source` the diagram's source as rendered.
+ */
+export interface DiagramError {
+  itemId: string;
+  index: number;
+  line: number | undefined;
+  message: string;
+  source: string;
+  fenceLine: number;
+}
 
 /** What the panel shows: a guide item, or (for tests) a Markdown file. */
 interface Shown {
@@ -44,12 +59,20 @@ export class GuidePanel implements vscode.Disposable {
   private readonly shown = new vscode.EventEmitter<string>();
   private readonly received = new vscode.EventEmitter<WebviewMessage>();
   private readonly becameReady = new vscode.EventEmitter<void>();
+  private readonly diagramFailed = new vscode.EventEmitter<DiagramError>();
+  /** The item last posted and its diagrams (sources and fence lines), to check and place `diagramError` reports. */
+  private posted: { id: string; diagrams: string[]; diagramLines: number[] } | undefined;
   /** Fires with the item id each time the webview has been sent an item. */
   readonly onDidShowItem = this.shown.event;
   /** Fires with every valid message from the webview that the panel does not handle itself (e.g. the timer's intents). */
   readonly onDidReceiveMessage = this.received.event;
   /** Fires when a (new or reloaded) webview is ready for messages: post its current state then. */
   readonly onDidBecomeReady = this.becameReady.event;
+  /**
+   * Fires when the webview could not render a diagram of the item it shows, each time it tries
+   * (opening the item, a theme change). Kit items map it to a diagnostic on the problem file.
+   */
+  readonly onDiagramError = this.diagramFailed.event;
 
   /**
    * `storage` (the extension's `globalStorageUri` and `globalState`) persists rendered diagrams
@@ -78,8 +101,7 @@ export class GuidePanel implements vscode.Disposable {
       vscode.commands.registerCommand(SHOW_MARKDOWN_FILE_COMMAND, async (arg: unknown) => {
         const uri = arg instanceof vscode.Uri ? arg : typeof arg === 'string' ? vscode.Uri.file(arg) : (arg as { path?: string })?.path ? vscode.Uri.file((arg as { path: string }).path) : undefined;
         if (!uri) return;
-        const markdown = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-        this.open({ id: `file:${uri.toString()}`, title: uri.path.split('/').pop() ?? 'Markdown', markdown });
+        await this.openFile(uri);
       }),
       vscode.commands.registerCommand(CLEAR_DIAGRAM_CACHE_COMMAND, async () => {
         await this.cache.clear();
@@ -88,6 +110,7 @@ export class GuidePanel implements vscode.Disposable {
       this.shown,
       this.received,
       this.becameReady,
+      this.diagramFailed,
     );
   }
 
@@ -103,6 +126,18 @@ export class GuidePanel implements vscode.Disposable {
     this.open({ ...item, anchor });
   }
 
+  /**
+   * (Added for team kits by the extension-side helper.) Re-sends the item shown when its content
+   * changed, e.g. a kit file was saved; does not reveal the panel or move focus.
+   */
+  refresh(): void {
+    const cur = this.shownItem;
+    if (!this.panel || !cur || cur.id.startsWith('file:')) return;
+    const item = this.itemOf(cur.id);
+    if (!item || (item.markdown === cur.markdown && item.title === cur.title)) return;
+    this.navigate(item);
+  }
+
   /** Posts a message to the webview when it is open and ready; returns whether it was posted. */
   postMessage(msg: HostMessage): boolean {
     if (!this.panel || !this.ready) return false;
@@ -114,6 +149,11 @@ export class GuidePanel implements vscode.Disposable {
     }
     void this.panel.webview.postMessage(checked.data);
     return true;
+  }
+
+  private async openFile(uri: vscode.Uri, anchor?: string): Promise<void> {
+    const markdown = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    this.open({ id: `file:${uri.toString()}`, title: uri.path.split('/').pop() ?? 'Markdown', markdown, anchor });
   }
 
   private itemOf(id: string): Shown | undefined {
@@ -137,6 +177,8 @@ export class GuidePanel implements vscode.Disposable {
       // The webview is rebuilt when the tab is shown again; the diagram cache makes that cheap.
       retainContextWhenHidden: false,
       enableFindWidget: true,
+      // Guide and kit Markdown never runs commands; its links are checked by this class.
+      enableCommandUris: false,
       localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.extensionUri, 'media')],
     };
   }
@@ -197,10 +239,11 @@ export class GuidePanel implements vscode.Disposable {
   private async postItem(): Promise<void> {
     const item = this.shownItem;
     if (!this.panel || !item) return;
-    const { html, diagrams } = renderMarkdown(item.markdown);
+    const { html, diagrams, diagramLines } = renderMarkdown(item.markdown);
     const theme = this.theme;
     const cached = await Promise.all(diagrams.map((source) => (theme ? this.cache.get(theme, source) : Promise.resolve(undefined))));
     if (item !== this.shownItem) return; // navigated again while reading the cache
+    this.posted = { id: item.id, diagrams, diagramLines };
     this.postMessage({
       type: 'showItem',
       id: item.id,
@@ -231,17 +274,40 @@ export class GuidePanel implements vscode.Disposable {
       case 'diagramRendered':
         void this.cache.put(msg.theme, msg.source, msg.svg);
         break;
+      case 'diagramError': {
+        const posted = this.posted;
+        // Only for the item on screen, and a diagram it has: anything else is stale or made up.
+        if (!posted || posted.id !== msg.itemId || msg.index >= posted.diagrams.length) break;
+        const source = posted.diagrams[msg.index];
+        const lines = source.replace(/\n$/, '').split('\n').length;
+        const line = msg.line !== undefined && msg.line <= lines ? msg.line : undefined;
+        this.diagramFailed.fire({ itemId: msg.itemId, index: msg.index, line, message: msg.message, source, fenceLine: posted.diagramLines[msg.index] });
+        break;
+      }
       case 'openItem': {
+        const kitLink = kitLinkTarget(msg.id);
+        if (kitLink) {
+          void this.openKitLink(kitLink);
+          break;
+        }
         const slug = msg.id.replace(/^#/, '');
         const target = this.library.node(msg.id) ? msg.id : this.library.anchors.get(slug);
         if (target) this.show(target, this.library.node(msg.id) ? undefined : slug);
         else void vscode.window.showInformationMessage(`The guide has no section "${slug}".`);
         break;
       }
-      case 'openExternal':
-        if (/^(https?|mailto):/i.test(msg.href)) void vscode.env.openExternal(vscode.Uri.parse(msg.href));
-        else void vscode.window.showInformationMessage(`"${msg.href}" is not part of this guide.`);
+      case 'openExternal': {
+        // The webview only sends what the renderer linked, but a message is never trusted: check again.
+        let uri: vscode.Uri | undefined;
+        try {
+          uri = linkKind(msg.href) === 'external' ? vscode.Uri.parse(msg.href, true) : undefined;
+        } catch {
+          uri = undefined;
+        }
+        if (uri && /^(https?|mailto)$/.test(uri.scheme)) void vscode.env.openExternal(uri);
+        else void vscode.window.showInformationMessage(`The panel does not open "${msg.href.slice(0, 200)}": only web and mail links are opened outside.`);
         break;
+      }
       case 'copyDiagramSource':
         void vscode.env.clipboard.writeText(msg.source).then(
           () => vscode.window.setStatusBarMessage('$(copy) Mermaid source copied', 3000),
@@ -254,6 +320,27 @@ export class GuidePanel implements vscode.Disposable {
       default:
         this.received.fire(msg);
     }
+  }
+
+  /**
+   * A link to another Markdown file of the same folder: in a kit (or the built-in guide), its
+   * problem of that id; for a file shown by `sdi.showMarkdownFile`, the file beside it.
+   */
+  private async openKitLink(link: { file: string; stem: string; anchor?: string }): Promise<void> {
+    const current = this.shownItem?.id ?? '';
+    if (current.startsWith('file:')) {
+      const uri = vscode.Uri.joinPath(vscode.Uri.parse(current.slice('file:'.length)), '..', link.file);
+      try {
+        await this.openFile(uri, link.anchor);
+      } catch {
+        void vscode.window.showInformationMessage(`There is no "${link.file}" beside this file.`);
+      }
+      return;
+    }
+    const kitPrefix = /^(kit:[^/]+\/)/.exec(current)?.[1] ?? '';
+    const id = `${kitPrefix}problem:${link.stem}`;
+    if (this.library.node(id)) this.show(id, link.anchor);
+    else void vscode.window.showInformationMessage(`This kit has no problem "${link.stem}".`);
   }
 
   dispose(): void {

@@ -1,17 +1,30 @@
 /** Shows the guide tree in the sidebar: maps core `GuideNode`s to `vscode.TreeItem`s. */
+import * as path from 'path';
 import * as vscode from 'vscode';
-import type { GuideNode } from '../core/guideTree';
+import { opensPage, type GuideNode } from '../core/guideTree';
 import type { GuideLibrary } from '../guideLibrary';
 
 /** Command the tree runs when an item is selected. */
 export const OPEN_ITEM_COMMAND = 'sdi.openItem';
+/** VS Code's workspace trust editor, opened by the Restricted Mode item. */
+export const MANAGE_TRUST_COMMAND = 'workbench.trust.manage';
 
-export class GuideTreeProvider implements vscode.TreeDataProvider<GuideNode> {
-  constructor(private readonly library: GuideLibrary) {}
+/** Kinds whose items start expanded (when they have children). */
+const EXPANDED = new Set<GuideNode['kind']>(['group', 'category', 'kit', 'level']);
+
+export class GuideTreeProvider implements vscode.TreeDataProvider<GuideNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<GuideNode | undefined>();
+  /** Fires (for the whole tree) when the library's kits changed. */
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly library: GuideLibrary) {
+    this.subscription = library.onDidChange(() => this.changed.fire(undefined));
+  }
 
   getTreeItem(node: GuideNode): vscode.TreeItem {
     const collapsible = node.children.length
-      ? node.kind === 'group' || node.kind === 'category' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed
+      ? EXPANDED.has(node.kind) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed
       : vscode.TreeItemCollapsibleState.None;
     const item = new vscode.TreeItem(node.label, collapsible);
     item.id = node.id;
@@ -20,11 +33,27 @@ export class GuideTreeProvider implements vscode.TreeDataProvider<GuideNode> {
     tooltip.supportThemeIcons = false;
     tooltip.isTrusted = false;
     item.tooltip = tooltip;
-    item.iconPath = new vscode.ThemeIcon(node.icon);
+    item.iconPath = node.kind === 'kit-error' ? new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'))
+      : node.kind === 'trust' ? new vscode.ThemeIcon('shield', new vscode.ThemeColor('problemsWarningIcon.foreground'))
+      : new vscode.ThemeIcon(node.icon);
     // `sdi.item.<kind>` for items that open something; menus match on it.
-    item.contextValue = node.section !== undefined ? `sdi.item.${node.kind}` : `sdi.${node.kind}`;
-    if (node.section !== undefined && node.kind !== 'group') {
+    const opens = opensPage(node) || (node.kind === 'group' && node.section !== undefined);
+    item.contextValue = opens ? `sdi.item.${node.kind}` : `sdi.${node.kind}`;
+    if (opensPage(node) && !(node.kind === 'kit' && node.children.length)) {
       item.command = { command: OPEN_ITEM_COMMAND, title: 'Open', arguments: [node.id] };
+    } else if (node.kind === 'trust') {
+      item.command = { command: MANAGE_TRUST_COMMAND, title: 'Manage Workspace Trust' };
+    } else if (node.kind === 'kit-error' && node.location) {
+      const { root, issue } = node.location;
+      const r = issue.range;
+      item.command = {
+        command: 'vscode.open',
+        title: 'Open',
+        arguments: [
+          vscode.Uri.file(path.join(root, ...(issue.file || 'kit.yaml').split('/'))),
+          r ? { selection: new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character) } : undefined,
+        ],
+      };
     }
     item.accessibilityInformation = { label: node.description ? `${node.label}, ${node.description}` : node.label };
     return item;
@@ -36,5 +65,10 @@ export class GuideTreeProvider implements vscode.TreeDataProvider<GuideNode> {
 
   getParent(node: GuideNode): GuideNode | undefined {
     return this.library.parentOf(node);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
   }
 }

@@ -23,14 +23,17 @@ export function updateSettings(patch) {
   writeFileSync(file, JSON.stringify({ ...current, ...patch }, null, 2));
 }
 
-/** Opens the workbench on the test workspace and waits until this extension's activity-bar entry shows. */
-export async function openWorkbench({ width = 1400, height = 900 } = {}) {
+/**
+ * Opens the workbench on the test workspace (or `folder`, on the host at `baseUrl`) and waits until
+ * this extension's activity-bar entry shows.
+ */
+export async function openWorkbench({ width = 1400, height = 900, folder = WORKSPACE(), baseUrl = BASE_URL() } = {}) {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width, height } });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${BASE_URL()}/?folder=${encodeURIComponent(WORKSPACE())}`);
+  await page.goto(`${baseUrl}/?folder=${encodeURIComponent(folder)}`);
   await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
   const activity = page.locator('.activitybar [aria-label^="System Design Interview"]').first();
   await activity.waitFor({ timeout: 60_000 });

@@ -38,11 +38,15 @@ async function healthy(url) {
  * (a link to the repository) and `install: 'file.vsix'` installs a package, so the plain workbench
  * URL loads it; otherwise tests load it through the workbench's `payload` (extensionDevelopmentPath).
  */
-export async function startHost({ name = 'run', port, install = false, settings = {}, workspace } = {}) {
+export async function startHost({ name = 'run', port, install = false, settings = {}, workspace, kit, trust = false } = {}) {
   mkdirSync(join(ROOT, '.vscode-test/runs'), { recursive: true });
   const run = mkdtempSync(join(ROOT, `.vscode-test/runs/${name}-`));
   const ws = workspace ?? join(run, 'workspace');
   if (!workspace) cpSync(join(ROOT, 'test/fixtures/workspace'), ws, { recursive: true });
+  // `kit`: a team kit folder (such as examples/kit) copied into the workspace as its .interview-kit/.
+  if (kit) cpSync(kit, join(ws, '.interview-kit'), { recursive: true });
+  // `trust: true` keeps VS Code's workspace trust on, and a folder opens in Restricted Mode without asking.
+  if (trust) settings = { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', ...settings };
   for (const d of ['ud/User', 'exts', 'tmp', 'xdg/config', 'xdg/data', 'xdg/cache']) mkdirSync(join(run, d), { recursive: true });
   const base = JSON.parse(readFileSync(join(ROOT, 'test/host/settings.json'), 'utf8'));
   writeFileSync(join(run, 'ud/User/settings.json'), JSON.stringify({ ...base, ...settings }, null, 2));
@@ -63,7 +67,7 @@ export async function startHost({ name = 'run', port, install = false, settings 
   const log = openSync(join(run, 'code-server.log'), 'w');
   const child = spawn(NODE24, [ENTRY,
     '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override',
+    ...(trust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override',
     '--user-data-dir', join(run, 'ud'), '--extensions-dir', join(run, 'exts'), '--config', join(run, 'config.yaml'),
     '--vscode-option', 'enable-smoke-test-driver', '--reconnection-grace-time', '5', ws], {
     detached: true, // its own process group, ended whole by stop()

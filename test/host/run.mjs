@@ -97,10 +97,12 @@ async function start() {
   requireBuilt('dist/extension.js', 'load the extension');
   ensureHost();
   let port = Number(process.env.SDI_PORT ?? 8080);
-  try { host = await startHost({ name: 'start', port, install: true }); } catch (e) {
+  // The sample workspace opens with the example team kit beside the built-in guide.
+  const kit = existsSync(join(ROOT, 'examples/kit/kit.yaml')) ? join(ROOT, 'examples/kit') : undefined;
+  try { host = await startHost({ name: 'start', port, install: true, kit }); } catch (e) {
     if (!/already serving|EADDRINUSE/.test(String(e))) throw e;
     port = await freePort();
-    host = await startHost({ name: 'start', port, install: true });
+    host = await startHost({ name: 'start', port, install: true, kit });
   }
   console.log(`\nSystem Design Interview Kit is running in VS Code:\n\n    ${host.url}/?folder=${encodeURIComponent(host.workspace)}\n\nOpen it in a browser (on another machine: ssh -L ${port}:127.0.0.1:${port}). Ctrl-C stops it.`);
   await new Promise(() => {});

@@ -1,0 +1,92 @@
+import * as assert from 'assert';
+import { buildKitTree, flattenGuideTree, opensPage, type GuideNode } from '../../src/core/guideTree';
+import { loadKit } from '../../src/core/kit/loader';
+import type { LoadedKit } from '../../src/core/kit/types';
+import { memoryReader, RUBRIC, TEAM_KIT } from '../fixtures/teamKit';
+import { problemSlug, problemTemplate } from '../../src/core/problemTemplate';
+import { rubricMarkdown, planMarkdown } from '../../src/core/kitPages';
+
+function team(files = TEAM_KIT): LoadedKit {
+  return loadKit(memoryReader(files));
+}
+
+describe('team kit tree', () => {
+  it('builds one root per kit with categories, levels, rubric, plan and template', () => {
+    const kit = team();
+    assert.deepStrictEqual(kit.issues.filter((i) => i.severity === 'error'), []);
+    const root = buildKitTree(kit);
+    assert.strictEqual(root.id, `kit:${kit.id}`);
+    assert.strictEqual(root.label, 'Team Kit');
+    assert.strictEqual(root.description, '3');
+    assert.deepStrictEqual(root.children.map((c) => c.label), ['Storage Systems', 'Realtime', 'Rubric', 'Interview Plan', 'Feedback Template']);
+    const storage = root.children[0];
+    // Two levels in one category: grouped by level, in seniority order.
+    assert.deepStrictEqual(storage.children.map((c) => [c.kind, c.label]), [['level', 'senior'], ['level', 'staff']]);
+    assert.strictEqual(storage.children[1].children[0].id, `kit:${kit.id}/problem:blob-store`);
+    assert.strictEqual(storage.children[1].children[0].problemId, `${kit.id}/blob-store`);
+    assert.strictEqual(storage.children[1].children[0].description, 'staff, principal');
+    // One level: flat.
+    assert.deepStrictEqual(root.children[1].children.map((c) => c.kind), ['problem']);
+    const rubric = root.children[2];
+    assert.deepStrictEqual(rubric.children.map((c) => `${c.label} ${c.description}`), [
+      'Dim design 20%', 'Dim scale 20%', 'Dim data 15%', 'Dim ops 15%', 'Dim comm 15%', 'Dim trade 15%',
+      'Hire 3.5–5', 'Lean 2.5 to below 3.5', 'No Hire below 2.5',
+    ]);
+    assert.deepStrictEqual(root.children[3].children.map((c) => `${c.label} ${c.description}`), ['Intro 5 min', 'Design 25 min', 'Wrap-up 15 min']);
+    assert.strictEqual(root.children[3].description, '45 min');
+    for (const { node } of flattenGuideTree([root])) assert.ok(opensPage(node) || node.kind === 'level', `${node.id} opens nothing`);
+  });
+
+  it('generates the pages the kit nodes open', () => {
+    const kit = team();
+    const root = buildKitTree(kit);
+    const byId = new Map(flattenGuideTree([root]).map(({ node }) => [node.id, node] as [string, GuideNode]));
+    const chat = byId.get(`kit:${kit.id}/problem:chat`)!;
+    assert.match(chat.page!(), /Build chat for a million users/);
+    assert.match(chat.page!(), /```mermaid/);
+    assert.match(rubricMarkdown(kit), /\| Dim design \| 20% \|/);
+    assert.match(planMarkdown(kit), /\| 5–30 \| Design \(deep dive\) \| 25 \|/);
+  });
+
+  it('shows a kit whose kit.yaml is broken as one error item at its first issue', () => {
+    const kit = team({ ...TEAM_KIT, 'kit.yaml': 'name: [unclosed' });
+    assert.strictEqual(kit.ok, false);
+    const root = buildKitTree(kit);
+    assert.strictEqual(root.kind, 'kit-error');
+    assert.strictEqual(root.children.length, 0);
+    assert.strictEqual(root.location?.issue.file, 'kit.yaml');
+    assert.ok(root.location?.issue.range, 'the issue is located');
+  });
+
+  it('starts a kit that loaded with errors with one error item', () => {
+    const kit = team({ ...TEAM_KIT, 'rubric.yaml': RUBRIC.replace('weight: 20', 'weight: 15') });
+    const root = buildKitTree(kit);
+    assert.strictEqual(root.kind, 'kit');
+    assert.strictEqual(root.children[0].kind, 'kit-error');
+    assert.match(root.children[0].label, /rubric\.yaml: dimensions: .*100/);
+  });
+
+  it('shows a problem whose category the kit lacks under "Uncategorized", and a category without problems', () => {
+    const kit = team({ ...TEAM_KIT, 'problems/chat.md': TEAM_KIT['problems/chat.md'].replace('category: realtime', 'category: nowhere') });
+    assert.ok(kit.issues.some((i) => i.file === 'problems/chat.md' && i.severity === 'error'), 'the unknown category is reported');
+    const root = buildKitTree(kit);
+    assert.strictEqual(root.children[0].kind, 'kit-error');
+    assert.match(root.children[0].label, /^problems\/chat\.md: /);
+    assert.deepStrictEqual(root.children.slice(1, 4).map((c) => c.label), ['Storage Systems', 'Realtime', 'Uncategorized']);
+    assert.strictEqual(root.children[2].children.length, 0);
+    assert.deepStrictEqual(root.children[3].children.map((c) => c.id), [`kit:${kit.id}/problem:chat`]);
+  });
+
+  it('scaffolds a problem file the loader reads back without an issue', () => {
+    const kit = team();
+    assert.strictEqual(problemSlug('Design a Rate Limiter!'), 'rate-limiter');
+    assert.strictEqual(problemSlug('   '), 'problem');
+    const text = problemTemplate(kit, 'rate-limiter', 'Design a "Rate" Limiter');
+    const again = team({ ...TEAM_KIT, 'problems/rate-limiter.md': text });
+    assert.deepStrictEqual(again.issues.filter((i) => i.file === 'problems/rate-limiter.md'), []);
+    const p = again.problems.find((x) => x.id === 'rate-limiter')!;
+    assert.strictEqual(p.title, 'Design a "Rate" Limiter');
+    assert.deepStrictEqual(Object.keys(p.signals), ['design', 'scale', 'data', 'ops', 'comm', 'trade']);
+    assert.match(p.body ?? '', /```mermaid/);
+  });
+});
