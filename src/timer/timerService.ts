@@ -7,7 +7,8 @@
  */
 import * as vscode from 'vscode';
 import * as timer from '../core/timer';
-import type { GuideLibrary } from '../guideLibrary';
+import type { KitProblem, LoadedKit } from '../core/kit';
+import type { GuideLibrary, KitProblemRef } from '../guideLibrary';
 
 /** The workspaceState key of the persisted timer. */
 export const TIMER_STATE_KEY = 'sdi.timer.state';
@@ -90,15 +91,31 @@ export class TimerService implements vscode.Disposable {
     return timer.view(this.s, this.now());
   }
 
-  /** The plan a new interview would run, and why the settings' plan was refused, if it was. */
-  plan(): { plan: timer.TimerPlan; error?: string } {
-    return timer.resolvePlan(this.settings().phases, this.library.content.phases, (ref) => !!this.library.content.guide.find(ref) || ref === '');
+  /**
+   * The plan an interview on a problem would run (`problemKey` as `start` takes it; default: the
+   * running interview's problem), and why the settings' plan was refused, if it was. The plan is the
+   * problem's kit's (`phases` of its kit.yaml, else the built-in guide's); `sdi.timer.phases` overrides it.
+   */
+  plan(problemKey: string | undefined = this.s.problemId): { plan: timer.TimerPlan; error?: string } {
+    const kit = this.kitOf(problemKey);
+    const guide = kit.guide;
+    return timer.resolvePlan(this.settings().phases, kit.phases, (ref) => ref === '' || !!guide?.find(ref));
   }
 
-  /** The problem of the interview, if it has one. */
-  problem() {
-    const id = this.s.problemId;
-    return id ? this.library.content.problems.find((p) => p.id === id) : undefined;
+  /** The kit whose plan applies: the problem's, else the first kit the library shows (a team kit before the built-in guide). */
+  private kitOf(problemKey: string | undefined): LoadedKit {
+    return (problemKey ? this.library.problem(problemKey)?.kit : undefined) ?? this.library.kits[0] ?? this.library.builtIn;
+  }
+
+  /** The problem of the interview, if it has one (a built-in guide's or a team kit's). */
+  problem(): KitProblem | undefined {
+    return this.problemRef()?.problem;
+  }
+
+  /** The interview's problem with its kit and global key (`<problemId>` built-in, `<kitId>/<problemId>` team kit). */
+  problemRef(): KitProblemRef | undefined {
+    const key = this.s.problemId;
+    return key ? this.library.problem(key) : undefined;
   }
 
   /** The deep-dive sub-steps for the current phase: the problem's areas when the current phase is the deep dive. */
@@ -109,10 +126,10 @@ export class TimerService implements vscode.Disposable {
     return timer.deepDiveSteps(problem.deepDives, v.current.plannedMs, v.current.elapsedMs);
   }
 
-  /** Starts a new interview (discarding any other) on the configured plan; returns the settings' plan error, if any. */
-  start(problemId?: string): string | undefined {
-    const { plan, error } = this.plan();
-    this.apply(timer.start(plan, this.now(), problemId));
+  /** Starts a new interview (discarding any other) on the problem's kit's plan, or the configured one; returns the settings' plan error, if any. */
+  start(problemKey?: string): string | undefined {
+    const { plan, error } = this.plan(problemKey);
+    this.apply(timer.start(plan, this.now(), problemKey));
     return error;
   }
 
@@ -123,7 +140,14 @@ export class TimerService implements vscode.Disposable {
   previous(): void { this.apply(timer.previousPhase(this.s, this.now())); }
   extend(minutes: number): void { this.apply(timer.extendPhase(this.s, minutes, this.now())); }
   finish(): void { this.apply(timer.finish(this.s, this.now())); }
-  reset(): void { this.apply(timer.reset(this.s, this.now())); }
+  /** Resets to idle; returns the state thrown away, which `undoReset` takes back. */
+  reset(): timer.TimerState { const before = this.s; this.apply(timer.reset(this.s, this.now())); return before; }
+  /** Takes back the state a reset threw away, if the timer is still idle; returns whether it did. */
+  undoReset(previous: timer.TimerState): boolean {
+    if (this.s.status !== 'idle' || previous.status === 'idle') return false;
+    this.apply(timer.undoReset(this.s, previous, this.now()));
+    return true;
+  }
 
   /** Observes the clock now: re-bases after a backward jump, auto-advances, reports due alerts. Runs once a second while running. */
   tick(): void {
@@ -135,8 +159,7 @@ export class TimerService implements vscode.Disposable {
     const due = settings.notifications ? timer.dueAlerts(s, now, settings.warningMinutes) : [];
     // Phases left automatically get their "ended" notification here (dueAlerts only sees the current phase).
     if (settings.notifications && s.phaseIndex !== before.phaseIndex) {
-      const left = before.plan[before.phaseIndex];
-      due.unshift({ key: `${before.phaseIndex}:${left.id}:auto`, kind: 'ended', phaseIndex: before.phaseIndex, title: left.title, minutesLeft: 0 });
+      due.unshift(timer.advancedAlert(before, before.phaseIndex));
     }
     s = timer.markAlerted(s, due);
     // A new segment start, phase or alert is worth persisting; the observation time alone is not.
