@@ -31,7 +31,6 @@ export interface KitProblemRef {
 }
 
 /** The name of the built-in guide's group when team kits show beside it. */
-export const BUILTIN_GROUP_LABEL = 'Senior System Design Interview Guide';
 
 /** Guide content plus the tree over it. */
 export class GuideLibrary implements vscode.Disposable {
@@ -97,9 +96,9 @@ export class GuideLibrary implements vscode.Disposable {
         roots.push({
           id: kitNodeId(this.builtIn.id),
           kind: 'group',
-          label: BUILTIN_GROUP_LABEL,
+          label: this.builtIn.name,
           description: undefined,
-          tooltip: `**${BUILTIN_GROUP_LABEL}**: the guide that ships with the extension`,
+          tooltip: `**${this.builtIn.name}**: the guide that ships with the extension`,
           icon: 'book',
           kitId: this.builtIn.id,
           children: this.builtInRoots,
@@ -181,7 +180,7 @@ export class GuideLibrary implements vscode.Disposable {
       }
       for (const ch of n.children) walk(ch, cat, id, name);
     };
-    for (const r of this.roots) walk(r, '', this.builtIn.id, BUILTIN_GROUP_LABEL);
+    for (const r of this.roots) walk(r, '', this.builtIn.id, this.builtIn.name);
     return docs;
   }
 

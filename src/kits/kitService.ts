@@ -17,6 +17,8 @@ import { fsKitReader } from './fsKitReader';
 export const KIT_DIAGNOSTIC_SOURCE = 'System Design Interview Kit';
 /** The code of a kit diagnostic whose issue names no more specific one. */
 export const KIT_INVALID_CODE = 'kit-invalid';
+/** The code of a diagram the panel could not render. */
+export const KIT_DIAGRAM_CODE = 'kit-diagram';
 /** The kit folder when `sdi.kit.folder` is not set. */
 export const DEFAULT_KIT_FOLDER = '.interview-kit';
 /** How long a burst of file events may go on before the kit is reloaded. */
@@ -226,7 +228,7 @@ export class KitService implements vscode.Disposable {
     const range = new vscode.Range(target, 0, target, (lines[target] ?? '').length);
     const d = new vscode.Diagnostic(range, `Mermaid diagram does not parse: ${message.split('\n')[0]}`, vscode.DiagnosticSeverity.Error);
     d.source = KIT_DIAGNOSTIC_SOURCE;
-    d.code = this.docs ? { value: KIT_INVALID_CODE, target: this.docs(KIT_INVALID_CODE) } : KIT_INVALID_CODE;
+    d.code = this.docs ? { value: KIT_DIAGRAM_CODE, target: this.docs(KIT_DIAGRAM_CODE) } : KIT_DIAGRAM_CODE;
     const list = f.diagrams.get(file) ?? [];
     if (list.some((x) => x.range.isEqual(range) && x.message === d.message)) return;
     f.diagrams.set(file, [...list, d]);
@@ -256,7 +258,7 @@ export class KitService implements vscode.Disposable {
 
   dispose(): void {
     for (const key of [...this.folders.keys()]) this.drop(key);
-    this.disposables.forEach((d) => d.dispose());
+    for (const d of this.disposables) d.dispose();
   }
 }
 

@@ -29,7 +29,8 @@ export function guidanceMarkdown(library: GuideLibrary, ref: string): { title: s
 /** The timer as the panel shows it, now. */
 export function timerDisplayState(service: TimerService, library: GuideLibrary): TimerDisplayState {
   const v = service.view();
-  const problem = service.problem();
+  const ref = service.problemRef();
+  const problem = ref?.problem;
   const current = v.status === 'idle' ? undefined : service.state.plan[v.phaseIndex];
   const guidance = (current?.guidance ?? [])
     .map((ref) => guidanceMarkdown(library, ref))
@@ -38,7 +39,7 @@ export function timerDisplayState(service: TimerService, library: GuideLibrary):
   const plan = service.plan();
   return {
     status: v.status,
-    problemId: problem?.id,
+    problemId: ref?.key,
     problemTitle: problem?.title,
     planTitle: v.status === 'idle' ? plan.plan.title : v.planTitle,
     planSource: v.status === 'idle' ? plan.plan.source : v.planSource,

@@ -118,6 +118,12 @@ export class TimerService implements vscode.Disposable {
     return key ? this.library.problem(key) : undefined;
   }
 
+  /** The interview's problem as New Feedback offers it: its title and its kit's id. */
+  runningProblem(): { title: string; kitId: string } | undefined {
+    const r = this.problemRef();
+    return r && { title: r.problem.title, kitId: r.kit.id };
+  }
+
   /** The deep-dive sub-steps for the current phase: the problem's areas when the current phase is the deep dive. */
   deepDiveSteps(): timer.DeepDiveStep[] {
     const v = this.view();

@@ -17,6 +17,8 @@ export const DIAGRAM_ITEMS = [
   { id: 'topic:consistency-models', diagrams: 1, key: 'Control+Alt+Shift+7' },
 ];
 export const FIXTURE_KEY = 'Control+Alt+Shift+9';
+/** Opens Complete Guide (the whole guide with its table of contents). */
+export const COMPLETE_GUIDE_KEY = 'Control+Alt+Shift+8';
 export const CLEAR_CACHE_KEY = 'Control+Alt+Shift+C';
 export const CLOSE_EDITOR_KEY = 'Control+Alt+Shift+W';
 export const RELOAD_WINDOW_KEY = 'Control+Alt+Shift+R';
@@ -28,6 +30,7 @@ export const RELOAD_WINDOW_KEY = 'Control+Alt+Shift+R';
 export function writeTestKeybindings(settingsFile) {
   const chord = (k) => k.toLowerCase().replace('control', 'ctrl');
   const bindings = DIAGRAM_ITEMS.map((it) => ({ key: chord(it.key), command: 'sdi.openItem', args: it.id }));
+  bindings.push({ key: chord(COMPLETE_GUIDE_KEY), command: 'sdi.openItem', args: 'guide:complete-guide' });
   bindings.push({ key: chord(FIXTURE_KEY), command: 'sdi.showMarkdownFile', args: join(ROOT, 'test/fixtures/diagrams/broken.md') });
   bindings.push({ key: chord(CLEAR_CACHE_KEY), command: 'sdi.clearDiagramCache' });
   bindings.push({ key: chord(CLOSE_EDITOR_KEY), command: 'workbench.action.closeActiveEditor' });

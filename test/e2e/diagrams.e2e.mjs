@@ -3,7 +3,7 @@
 // dark, light and both high-contrast themes), the toolbar works from the keyboard, and a reload
 // restores the panel on the same item with its diagrams from the cache (Mermaid not loaded).
 import assert from 'node:assert';
-import { DIAGRAM_ITEMS, FIXTURE_KEY, RELOAD_WINDOW_KEY, pressInWorkbench, waitForItem, writeTestKeybindings } from './diagramHelpers.mjs';
+import { COMPLETE_GUIDE_KEY, DIAGRAM_ITEMS, FIXTURE_KEY, RELOAD_WINDOW_KEY, pressInWorkbench, waitForItem, writeTestKeybindings } from './diagramHelpers.mjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openWorkbench, WORKSPACE } from './workbench.mjs';
@@ -75,6 +75,23 @@ describe('guide panel diagrams in the workbench (Chromium)', function () {
     await frame.locator('a', { hasText: 'to another guide item' }).click();
     await waitForItem(frame, 'topic:circuit-breaker');
     assert.strictEqual(await frame.locator('.mermaid-block[data-state="rendered"] svg').count(), 1);
+  });
+
+  // Issue 12, item 6, decided: someone reading the whole guide wants its table of contents to move
+  // them within it, so in Complete Guide a link to a heading it shows scrolls there and the panel
+  // stays on Complete Guide; from any other item a link to a heading it does not show opens that item.
+  it('in Complete Guide the table of contents scrolls within it; a link elsewhere opens its item', async () => {
+    await pressInWorkbench(wb.page, COMPLETE_GUIDE_KEY);
+    const frame = wb.guideFrame();
+    await waitForItem(frame, 'guide:complete-guide');
+    const top = () => frame.locator('#sample-interview-problems').evaluate((h) => Math.round(h.getBoundingClientRect().top));
+    assert.ok((await top()) > 500, 'the heading starts below the fold');
+    await frame.locator('#content a[href="#sample-interview-problems"]').first().click();
+    const deadline = Date.now() + 10_000;
+    while ((await top()) > 50 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    assert.ok((await top()) <= 50, `the heading was not scrolled to the top (${await top()} px)`);
+    assert.strictEqual(await frame.locator('#content').getAttribute('data-item'), 'guide:complete-guide', 'the panel left Complete Guide');
+    await wb.screenshot('issue12-6-complete-guide-toc');
   });
 
   const themes = [

@@ -187,6 +187,7 @@ describe('team kits in a real VS Code', function () {
     const d = (await diags).find((x) => /Mermaid/.test(x.message))!;
     assert.strictEqual(d.range.start.line, text.split('\n').findIndex((l) => l.includes('B --> --> C')));
     assert.strictEqual(d.source, 'System Design Interview Kit');
+    assert.strictEqual(typeof d.code === 'object' ? d.code.value : d.code, 'kit-diagram');
     // Saving the fixed file clears it.
     await write('problems/chat.md', TEAM_KIT['problems/chat.md']);
     await diagnosticsOf(uri, (x) => !x.some((y) => /Mermaid/.test(y.message)));

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { FEEDBACK_CODES } from '../../src/core/feedback';
+import { KIT_ISSUE_CODES } from '../../src/core/kit';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const read = (f: string) => fs.readFileSync(path.join(ROOT, f), 'utf8');
@@ -14,6 +15,12 @@ describe('documentation moves with the code', () => {
   it('documents every diagnostic code with its severity and an anchor the diagnostics link to', () => {
     for (const [code, info] of Object.entries(FEEDBACK_CODES)) {
       assert.ok(readme.includes(`| <a id="${code}"></a>\`${code}\` | ${info.severity} |`), `README lacks the row of ${code} (${info.severity})`);
+    }
+  });
+
+  it('documents every kit code with an anchor the kit diagnostics link to', () => {
+    for (const code of Object.keys(KIT_ISSUE_CODES)) {
+      assert.ok(readme.includes(`| <a id="${code}"></a>\`${code}\` |`), `README lacks the row of ${code}`);
     }
   });
 

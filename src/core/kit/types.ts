@@ -52,7 +52,8 @@ export type KitIssueCode =
   | 'kit-unknown-dimension'
   | 'kit-deep-dive-too-long'
   | 'kit-unknown-section'
-  | 'kit-rubric-version';
+  | 'kit-rubric-version'
+  | 'kit-diagram';
 
 /** A file of a kit folder, as listed by a reader. */
 export interface KitEntry {
