@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { registerGuideCommands } from './commands';
 import { ContentError } from './core/content';
-import { registerFeedback, type FeedbackFeature } from './feedback';
+import { codeDocUri, registerFeedback, type FeedbackFeature } from './feedback';
 import { GuideLibrary } from './guideLibrary';
 import { loadBuiltInGuide } from './kits/builtIn';
 import { connectDiagramErrors } from './kits/diagramDiagnostics';
@@ -35,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): SdiApi | undefined {
     registerUnavailable(context, e instanceof ContentError ? e.message : String(e));
     return undefined;
   }
-  const kits = new KitService(builtIn.kit, loadEditedKitFolder, (code) => vscode.Uri.joinPath(context.extensionUri, 'README.md').with({ fragment: code }));
+  const kits = new KitService(builtIn.kit, loadEditedKitFolder, codeDocUri);
   const library = new GuideLibrary(builtIn.content, builtIn.kit);
   const sync = () => {
     library.update({ kits: kits.workspaceKits(), restricted: kits.restricted });
@@ -57,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): SdiApi | undefined {
   const feedback = registerFeedback(library, context, kits);
   context.subscriptions.push(feedback);
   const timer = registerTimer(context, library, panel);
-  feedback.scaffold.runningProblem = () => timer.service.problem()?.title;
+  feedback.scaffold.runningProblem = () => timer.service.runningProblem();
   return { library, panel, tree, kits, feedback, timer };
 }
 

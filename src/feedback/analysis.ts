@@ -1,10 +1,15 @@
 /**
- * Which documents are feedback documents, and their validation by the core checker, cached per
- * document version so diagnostics, quick fixes, the CodeLens, hovers and completions share one run.
+ * Which documents are feedback documents, and their validation by the core checker against the
+ * rubric the rubric source picks for them, cached per document version and rubric so diagnostics,
+ * quick fixes, the CodeLens, hovers and completions share one run.
  */
 import * as vscode from 'vscode';
-import type { GuideLibrary } from '../guideLibrary';
-import { isFeedbackDocument, validateFeedback, type FeedbackOptions, type FeedbackValidation } from '../core/feedback';
+import {
+  FEEDBACK_CODE_LIST, FEEDBACK_CODES, isFeedbackDocument, parseFeedback, validateFeedback, weightedScoreEdits,
+  type FeedbackDiagnostic, type FeedbackOptions, type FeedbackValidation, type TextEdit,
+} from '../core/feedback';
+import { readRubricRecord } from '../core/kit';
+import { documentHead, type FeedbackRubric, type RubricSource } from './rubricSource';
 import { localDate } from './scaffoldText';
 
 /** The settings the checks read, for one document's folder. */
@@ -23,32 +28,53 @@ export function feedbackSettings(document: vscode.TextDocument): FeedbackSetting
   };
 }
 
+/** A feedback document's validation and the rubric it was checked with (none when the recorded rubric is unknown). */
+export interface FeedbackAnalysis {
+  validation: FeedbackValidation;
+  rubric?: FeedbackRubric;
+}
+
 interface Entry {
   version: number;
   key: string;
-  validation: FeedbackValidation | undefined;
+  /** The rubric (or the unknown-rubric finding) the entry was computed with: a kit change replaces it. */
+  basis: FeedbackRubric | FeedbackDiagnostic | undefined;
+  analysis: FeedbackAnalysis | undefined;
 }
 
 /**
  * Documents a user writes. Others (a `git:` original behind a quick diff, an output channel) are
  * never checked, so their copies do not fill the Problems panel.
  */
-const EDITABLE_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vsls']);
+export const EDITABLE_SCHEMES: ReadonlySet<string> = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vsls']);
 
-/** Validates feedback documents on demand, remembering the result for the document's current version. */
+/**
+ * What every feedback provider is registered for: Markdown in each scheme the analyzer checks. A
+ * filter without a scheme would also match a `git:` original or a Live Share guest's copy, and
+ * VS Code's extension host warns about it.
+ */
+export const FEEDBACK_SELECTOR: readonly vscode.DocumentFilter[] = [...EDITABLE_SCHEMES].map((scheme) => ({ language: 'markdown', scheme }));
+
+/** Validates feedback documents on demand, remembering the result for the document's version and rubric. */
 export class FeedbackAnalyzer {
   private readonly cache = new Map<string, Entry>();
 
-  constructor(readonly library: GuideLibrary, private readonly now: () => Date = () => new Date()) {}
+  constructor(readonly rubrics: RubricSource, private readonly now: () => Date = () => new Date()) {}
 
   /**
-   * A Markdown document is a feedback document when it matches `sdi.feedback.glob` or has a
-   * "Scores (Weighted)" heading (the core's cheap test). Other documents cost only that test.
+   * A Markdown document is a feedback document when it matches `sdi.feedback.glob`, records a
+   * rubric, or has a scores heading (the core's cheap test). Other documents cost only those tests.
    */
-  isFeedback(document: vscode.TextDocument, settings = feedbackSettings(document)): boolean {
+  isFeedback(document: vscode.TextDocument, settings = feedbackSettings(document), text?: () => string): boolean {
     if (document.languageId !== 'markdown' || !EDITABLE_SCHEMES.has(document.uri.scheme)) return false;
     if (settings.glob && vscode.languages.match({ language: 'markdown', pattern: settings.glob }, document) > 0) return true;
-    return isFeedbackDocument(document.getText());
+    if (readRubricRecord(documentHead(document)) !== undefined) return true;
+    // The whole text only now, and once: on a 5 MB document each copy costs tens of milliseconds.
+    const all = text ? text() : document.getText();
+    if (isFeedbackDocument(all)) return true;
+    // A kit's own template may name its scores block otherwise: test with the template the document would be read with.
+    const rubric = this.rubrics.rubricFor(document).rubric;
+    return !!rubric && !rubric.kit.builtIn && isFeedbackDocument(all, rubric.compiled);
   }
 
   /** The checker's options for a document, from its settings. */
@@ -56,19 +82,58 @@ export class FeedbackAnalyzer {
     return { allowHalfPoints: settings.allowHalfPoints, today: localDate(this.now()) };
   }
 
-  /** The validation of the document as it is now, or undefined when it is not a feedback document. */
-  validate(document: vscode.TextDocument): FeedbackValidation | undefined {
+  /** The analysis of the document as it is now, or undefined when it is not a feedback document. */
+  analyze(document: vscode.TextDocument): FeedbackAnalysis | undefined {
     const settings = feedbackSettings(document);
     const options = this.options(settings);
-    const key = `${settings.glob}\u0000${options.allowHalfPoints}\u0000${options.today}`;
-    const id = document.uri.toString();
-    const hit = this.cache.get(id);
-    if (hit && hit.version === document.version && hit.key === key) return hit.validation;
-    const validation = this.isFeedback(document, settings)
-      ? validateFeedback(document.getText(), this.library.content.rubric, options)
-      : undefined;
-    this.cache.set(id, { version: document.version, key, validation });
-    return validation;
+    const key = keyOf(settings, options);
+    const hit = this.hit(document, key);
+    if (hit) return hit.analysis;
+    let basis: Entry['basis'];
+    let analysis: FeedbackAnalysis | undefined;
+    const text = once(() => document.getText());
+    if (this.isFeedback(document, settings, text)) {
+      const choice = this.rubrics.rubricFor(document);
+      basis = choice.rubric ?? choice.error;
+      analysis = choice.rubric ? checked(text(), choice.rubric, options) : unknownRubric(text(), choice.error, this.rubrics.builtInRubric());
+    }
+    this.cache.set(document.uri.toString(), { version: document.version, key, basis, analysis });
+    return analysis;
+  }
+
+  /** The cached analysis when it is of the document as it is now (same version, settings and rubric). */
+  private hit(document: vscode.TextDocument, key: string): Entry | undefined {
+    const hit = this.cache.get(document.uri.toString());
+    return hit && hit.version === document.version && hit.key === key && hit.basis === this.basisOf(document, hit) ? hit : undefined;
+  }
+
+  /**
+   * The edits that bring every weighted score of the document up to date, for a save: VS Code gives
+   * save participants 1.75 s on the renderer's clock, the round trip to a busy extension host
+   * included. The analysis of the version being saved is reused when there is one (the diagnostics
+   * usually made it); else only the weighted-score check runs, and nothing is cached.
+   */
+  weightedScoreEditsForSave(document: vscode.TextDocument, settings = feedbackSettings(document)): TextEdit[] {
+    const options = this.options(settings);
+    const hit = this.hit(document, keyOf(settings, options));
+    if (hit) return hit.analysis?.rubric ? weightedScoreEdits(hit.analysis.validation) : [];
+    const text = once(() => document.getText());
+    if (!this.isFeedback(document, settings, text)) return [];
+    const rubric = this.rubrics.rubricFor(document).rubric;
+    if (!rubric) return [];
+    return weightedScoreEdits(validateFeedback(text(), rubric.compiled, { ...options, severities: ONLY_WEIGHTED_SCORE }));
+  }
+
+  /** The validation of the document as it is now, or undefined when it is not a feedback document. */
+  validate(document: vscode.TextDocument): FeedbackValidation | undefined {
+    return this.analyze(document)?.validation;
+  }
+
+  /** What the rubric source answers now for a document the entry was computed for (cheap: the source caches by version). */
+  private basisOf(document: vscode.TextDocument, hit: Entry): Entry['basis'] {
+    if (!hit.analysis) return undefined;
+    const choice = this.rubrics.rubricFor(document);
+    return choice.rubric ?? choice.error;
   }
 
   forget(document: vscode.TextDocument): void {
@@ -78,6 +143,58 @@ export class FeedbackAnalyzer {
   clear(): void {
     this.cache.clear();
   }
+}
+
+function keyOf(settings: FeedbackSettings, options: FeedbackOptions): string {
+  return `${settings.glob}\u0000${options.allowHalfPoints}\u0000${options.today}`;
+}
+
+/** A value computed on first use, then remembered. */
+function once<T>(f: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = f();
+      done = true;
+    }
+    return value;
+  };
+}
+
+/** Every check off but the weighted score's: what a save needs. */
+const ONLY_WEIGHTED_SCORE: NonNullable<FeedbackOptions['severities']> = Object.fromEntries(
+  FEEDBACK_CODE_LIST.map((c) => [c, c === 'weighted-score-stale' ? FEEDBACK_CODES[c].severity : 'off']),
+);
+
+/** The checks' result, with what the rubric choice itself reported (`rubric-changed`) among the diagnostics. */
+function checked(text: string, rubric: FeedbackRubric, options: FeedbackOptions): FeedbackAnalysis {
+  const v = validateFeedback(text, rubric.compiled, options);
+  if (!rubric.notes.length) return { validation: v, rubric };
+  const diagnostics = [...rubric.notes, ...v.diagnostics].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return { validation: { ...v, diagnostics }, rubric };
+}
+
+/** A document whose recorded rubric is not loaded: the one finding, and no score checks (they would be against the wrong rubric). */
+function unknownRubric(text: string, error: FeedbackDiagnostic, fallback: FeedbackRubric): FeedbackAnalysis {
+  return {
+    validation: {
+      scored: 0,
+      dimensions: 0,
+      weightedScore: null,
+      weightedScoreText: null,
+      band: null,
+      recommendation: null,
+      borderline: false,
+      acceptedRecommendations: [],
+      scores: [],
+      feedbacks: [],
+      diagnostics: [error],
+      document: parseFeedback(text, fallback.compiled),
+      // No rubric applies; the built-in one stands in where a compiled rubric is expected, and no check ran with it.
+      rubric: fallback.compiled,
+    },
+  };
 }
 
 /** A core range as a VS Code range. */

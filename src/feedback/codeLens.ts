@@ -1,4 +1,4 @@
-/** The CodeLens on each "Scores (Weighted)" heading: "Weighted 3.15 / 4.0 · Hire · 5/5 scored". */
+/** The CodeLens on each feedback's scores heading, in its rubric's words: "Weighted <score> / <max> · <band label> · <scored>/<dimensions> scored". */
 import * as vscode from 'vscode';
 import type { FeedbackSummary } from '../core/feedback';
 import type { Rubric } from '../core/content';
@@ -27,10 +27,10 @@ export class FeedbackCodeLens implements vscode.CodeLensProvider, vscode.Disposa
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    const validation = this.analyzer.validate(document);
-    if (!validation) return [];
-    const rubric = this.analyzer.library.content.rubric;
-    return validation.feedbacks
+    const analysis = this.analyzer.analyze(document);
+    if (!analysis?.rubric) return [];
+    const { rubric } = analysis.rubric;
+    return analysis.validation.feedbacks
       .filter((s) => s.scoresHeading)
       .map((s) => new vscode.CodeLens(toRange(s.scoresHeading!), { title: lensTitle(rubric, s), command: '' }));
   }

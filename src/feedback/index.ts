@@ -6,32 +6,31 @@
 import * as vscode from 'vscode';
 import type { FeedbackCode } from '../core/feedback';
 import type { GuideLibrary } from '../guideLibrary';
-import { FeedbackAnalyzer } from './analysis';
+import { FEEDBACK_SELECTOR, FeedbackAnalyzer } from './analysis';
+import { CodeDocsProvider, codeDocUri } from './codeDocs';
+import { fixedKitSource, KitRubricSource, type KitSource } from './rubricSource';
 import { FeedbackCodeActions } from './codeActions';
 import { FeedbackCodeLens } from './codeLens';
 import { FeedbackDiagnostics } from './diagnostics';
-import { registerWeightedScoreOnSave } from './onSave';
+import { registerWeightedScoreOnSave, type WeightedScoreOnSave } from './onSave';
 import { FeedbackCompletion, FeedbackHover } from './rubricHelp';
 import { FeedbackScaffold } from './scaffold';
 
-export type { NewFeedbackArgs, NewFeedbackResult } from './scaffold';
+export type { NewFeedbackArgs, NewFeedbackResult, RunningProblem } from './scaffold';
+export type { FeedbackAnalysis } from './analysis';
+export { KitRubricSource, fixedKitSource, type KitSource, type RubricSource, type FeedbackRubric, type RubricChoice } from './rubricSource';
 export { DIAGNOSTIC_SOURCE } from './diagnostics';
 export { FIX_ALL_KIND } from './codeActions';
-
-/** Every Markdown document; the analyzer decides which are feedback (and answers the rest with nothing). */
-const SELECTOR: vscode.DocumentSelector = { language: 'markdown' };
+export { EDITABLE_SCHEMES, FEEDBACK_SELECTOR } from './analysis';
+export { CODE_DOCS_SCHEME, codeDocUri, codeDocMarkdown } from './codeDocs';
+export type { MissedWeightedScore } from './onSave';
 
 /**
- * Where a diagnostic code is documented: the README's "Diagnostic codes" section, each code by
- * its own anchor. Online when the manifest names a homepage or repository, else the shipped README.
+ * Where a diagnostic code is documented: its own read-only page (`sdi-code:/<code>.md`, see
+ * `codeDocs.ts` for why not the README or a `command:` link), the same offline, in the desktop and in the browser.
  */
-export function codeDocs(extension: vscode.Extension<unknown>): (code: FeedbackCode) => vscode.Uri {
-  const pkg = extension.packageJSON as { homepage?: string; repository?: string | { url?: string } };
-  const repo = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
-  const base = [pkg.homepage, repo].find((u) => typeof u === 'string' && /^https:\/\//.test(u))?.replace(/\.git$/, '').replace(/#.*$/, '');
-  return base
-    ? (code) => vscode.Uri.parse(`${base}#${code}`)
-    : (code) => vscode.Uri.joinPath(extension.extensionUri, 'README.md').with({ fragment: code });
+export function codeDocs(): (code: FeedbackCode) => vscode.Uri {
+  return codeDocUri;
 }
 
 /** Everything the feedback feature registered; dispose it to remove it all. */
@@ -39,23 +38,37 @@ export class FeedbackFeature implements vscode.Disposable {
   readonly scaffold: FeedbackScaffold;
   readonly analyzer: FeedbackAnalyzer;
   readonly diagnostics: FeedbackDiagnostics;
+  readonly rubrics: KitRubricSource;
+  /** The weighted score on save; tells (`onDidMissWeightedScore`) when a save went out without it. */
+  readonly onSave: WeightedScoreOnSave;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(library: GuideLibrary, extension: vscode.Extension<unknown>) {
-    this.scaffold = new FeedbackScaffold(library);
-    this.analyzer = new FeedbackAnalyzer(library);
-    this.diagnostics = new FeedbackDiagnostics(this.analyzer, codeDocs(extension));
+  /** `kits` is the kit service; without one, feedback is checked against the built-in guide alone. */
+  constructor(library: GuideLibrary, _extension: vscode.Extension<unknown>, kits?: KitSource) {
+    this.rubrics = new KitRubricSource(kits ?? fixedKitSource(library.builtIn));
+    this.scaffold = new FeedbackScaffold(this.rubrics);
+    this.analyzer = new FeedbackAnalyzer(this.rubrics);
+    this.diagnostics = new FeedbackDiagnostics(this.analyzer, codeDocs());
+    this.onSave = registerWeightedScoreOnSave(this.analyzer);
     const lens = new FeedbackCodeLens(this.analyzer);
     this.disposables.push(
+      this.rubrics,
+      // A kit change re-checks every open feedback document against the rubric it now resolves to.
+      this.rubrics.onDidChange(() => {
+        this.analyzer.clear();
+        this.diagnostics.revalidateAll();
+        lens.refresh();
+      }),
       this.scaffold.register(),
       this.diagnostics,
       lens,
       this.diagnostics.onDidUpdate(() => lens.refresh()),
-      vscode.languages.registerCodeLensProvider(SELECTOR, lens),
-      vscode.languages.registerCodeActionsProvider(SELECTOR, new FeedbackCodeActions(this.analyzer), FeedbackCodeActions.metadata),
-      vscode.languages.registerHoverProvider(SELECTOR, new FeedbackHover(this.analyzer)),
-      vscode.languages.registerCompletionItemProvider(SELECTOR, new FeedbackCompletion(this.analyzer)),
-      registerWeightedScoreOnSave(this.analyzer),
+      vscode.languages.registerCodeLensProvider(FEEDBACK_SELECTOR, lens),
+      vscode.languages.registerCodeActionsProvider(FEEDBACK_SELECTOR, new FeedbackCodeActions(this.analyzer), FeedbackCodeActions.metadata),
+      vscode.languages.registerHoverProvider(FEEDBACK_SELECTOR, new FeedbackHover(this.analyzer)),
+      vscode.languages.registerCompletionItemProvider(FEEDBACK_SELECTOR, new FeedbackCompletion(this.analyzer)),
+      this.onSave,
+      new CodeDocsProvider().register(),
     );
   }
 
@@ -64,7 +77,7 @@ export class FeedbackFeature implements vscode.Disposable {
   }
 }
 
-/** Creates the feedback feature; the caller pushes it into `context.subscriptions`. */
-export function registerFeedback(library: GuideLibrary, context: vscode.ExtensionContext): FeedbackFeature {
-  return new FeedbackFeature(library, context.extension);
+/** Creates the feedback feature over the kit service; the caller pushes it into `context.subscriptions`. */
+export function registerFeedback(library: GuideLibrary, context: vscode.ExtensionContext, kits?: KitSource): FeedbackFeature {
+  return new FeedbackFeature(library, context.extension, kits);
 }

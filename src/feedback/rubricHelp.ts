@@ -1,16 +1,15 @@
 /**
- * Hover and completion on feedback documents, in the rubric's words: a score line's hover shows
- * that dimension's descriptors for the written level and all levels; completion offers the valid
- * scores with each level's descriptor, and the guide's problem titles in "Problem Used".
+ * Hover and completion on feedback documents, in the words of the rubric the document is checked
+ * with: a score line's hover shows that dimension's descriptors for the written level and all
+ * levels; completion offers the valid scores with each level's descriptor, and the problem titles
+ * of the rubric's kit in the template's problem field.
  */
 import { escapeMarkdown } from '../core/escape';
 import * as vscode from 'vscode';
-import { findDimension, validScoreValues, type FeedbackValidation, type ParsedField, type ParsedScoreLine } from '../core/feedback';
+import { validScoreValues, type FeedbackValidation, type ParsedField, type ParsedScoreLine } from '../core/feedback';
 import type { Dimension, RubricLevel } from '../core/content';
+import type { KitProblem, LoadedKit } from '../core/kit';
 import { FeedbackAnalyzer, feedbackSettings, toRange } from './analysis';
-
-/** The header field whose value completes with the guide's problem titles. */
-const PROBLEM_FIELD = 'problem used';
 
 function scoreLineAt(v: FeedbackValidation, line: number): ParsedScoreLine | undefined {
   for (const part of v.document.parts) {
@@ -50,17 +49,43 @@ function levelFor(d: Dimension, value: string): { label: string; descriptors: st
   };
 }
 
+/** What a problem is shown with in a pick list: its number in the built-in guide, else its kit and levels. */
+export function problemDescription(kit: LoadedKit, p: KitProblem): string {
+  if (p.number !== undefined) return `Problem ${p.number}`;
+  return [kit.name, p.levels.join(', ')].filter(Boolean).join(' \u00b7 ');
+}
+
+/**
+ * Where a completed score goes when the cursor is at `character` of a score line, or undefined
+ * outside the score slot (between the colon and the "/"). Inside a written score (or placeholder)
+ * the score itself is replaced; elsewhere in the slot (an emptied score `(30%):  / 4`, or the
+ * spaces around a score) the whole slot is, with one space on each side (none after when no "/" follows).
+ */
+export function scoreSlot(text: string, line: ParsedScoreLine, character: number): { start: number; end: number; pad?: { before: string; after: string } } | undefined {
+  const value = line.valueRange;
+  if (line.valueText && character >= value.start.character && character <= value.end.character) return { start: value.start.character, end: value.end.character };
+  // The parser reads the score right of the first colon, up to the first "/" outside brackets.
+  const colon = text.indexOf(':');
+  if (colon < 0) return undefined;
+  const slash = line.outOfRange ? text.lastIndexOf('/', line.outOfRange.start.character) : -1;
+  const start = colon + 1;
+  const end = slash > colon ? slash : text.length;
+  if (character < start || character > end) return undefined;
+  return { start, end, pad: { before: ' ', after: slash > colon ? ' ' : '' } };
+}
+
 export class FeedbackHover implements vscode.HoverProvider {
   constructor(private readonly analyzer: FeedbackAnalyzer) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const v = this.analyzer.validate(document);
-    if (!v) return undefined;
+    const analysis = this.analyzer.analyze(document);
+    if (!analysis?.rubric) return undefined;
+    const v = analysis.validation;
     const line = scoreLineAt(v, position.line);
     if (!line) return undefined;
-    const d = findDimension(this.analyzer.library.content.rubric, line.name);
+    const d = analysis.rubric.compiled.findDimension(line.name);
     if (!d) return undefined;
-    const max = this.analyzer.library.content.rubric.scale.max;
+    const max = analysis.rubric.rubric.scale.max;
     const md = new vscode.MarkdownString();
     md.appendMarkdown(`**${escapeMarkdown(d.name)}** (${d.weight}%)\n\n`);
     const score = scoreOn(v, line);
@@ -81,19 +106,22 @@ export class FeedbackCompletion implements vscode.CompletionItemProvider {
   constructor(private readonly analyzer: FeedbackAnalyzer) {}
 
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
-    const v = this.analyzer.validate(document);
-    if (!v) return undefined;
-    const rubric = this.analyzer.library.content.rubric;
+    const analysis = this.analyzer.analyze(document);
+    if (!analysis?.rubric) return undefined;
+    const v = analysis.validation;
+    const { rubric, kit } = analysis.rubric;
     const line = scoreLineAt(v, position.line);
     if (line) {
-      const range = toRange(line.valueRange);
-      const d = findDimension(rubric, line.name);
-      if (!d || position.character < range.start.character || position.character > range.end.character) return undefined;
+      const d = analysis.rubric.compiled.findDimension(line.name);
+      const slot = d && scoreSlot(document.lineAt(line.line).text, line, position.character);
+      if (!d || !slot) return undefined;
+      const range = new vscode.Range(line.line, slot.start, line.line, slot.end);
       const typed = document.getText(new vscode.Range(range.start, position));
       return validScoreValues(rubric, feedbackSettings(document).allowHalfPoints).map((value, i) => {
         const level = levelFor(d, value);
         const item = new vscode.CompletionItem({ label: value, description: level.label }, vscode.CompletionItemKind.EnumMember);
         item.range = range;
+        if (slot.pad) item.insertText = `${slot.pad.before}${value}${slot.pad.after}`;
         item.detail = `${d.name}: ${value} / ${rubric.scale.max} \u2013 ${level.label}`;
         item.documentation = new vscode.MarkdownString(level.descriptors.map((x) => `- ${escapeMarkdown(x)}`).join('\n'));
         // Whatever is typed over the placeholder, every valid score stays on offer, lowest first.
@@ -103,12 +131,12 @@ export class FeedbackCompletion implements vscode.CompletionItemProvider {
       });
     }
     const field = fieldAt(v, position.line);
-    if (field && field.label.toLowerCase() === PROBLEM_FIELD && position.character >= field.labelRange.end.character) {
+    if (field && field.role === 'problem' && position.character >= field.labelRange.end.character) {
       const range = toRange(field.valueRange);
       const wide = new vscode.Range(range.start.isBefore(position) ? range.start : position, range.end.isAfter(position) ? range.end : position);
       const typed = document.getText(new vscode.Range(wide.start, position));
-      return this.analyzer.library.content.problems.map((p, i) => {
-        const item = new vscode.CompletionItem({ label: p.title, description: `Problem ${p.number}` }, vscode.CompletionItemKind.Value);
+      return this.analyzer.rubrics.problemsOf(kit).map(({ kit: from, problem: p }, i) => {
+        const item = new vscode.CompletionItem({ label: p.title, description: problemDescription(from, p) }, vscode.CompletionItemKind.Value);
         item.range = wide;
         item.detail = p.statement;
         item.filterText = typed.startsWith('[') ? typed + p.title : p.title;

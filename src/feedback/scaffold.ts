@@ -1,12 +1,17 @@
 /**
- * "Interview: New Feedback": asks for the candidate (and the problem), writes a new feedback file
- * from the guide's template under `sdi.feedback.folder`, pre-filled, and opens it. Never overwrites.
+ * "Interview: New Feedback": asks for the candidate (the kit, when several are loaded, and the
+ * problem), writes a new feedback file from the kit's template under `sdi.feedback.folder`, its
+ * first line recording the kit and rubric version, pre-filled, and opens it. Never overwrites.
  */
 import * as vscode from 'vscode';
 import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { GuideLibrary } from '../guideLibrary';
+import { scorePlaceholder, type TemplateFieldRole } from '../core/feedback';
+import type { LoadedKit } from '../core/kit';
+import { rubricRecordLine } from '../core/kit';
+import { problemDescription } from './rubricHelp';
+import type { RubricSource } from './rubricSource';
 import { feedbackFileName, fillTemplate, localDate, type FeedbackFields } from './scaffoldText';
 
 /** The optional argument of `sdi.newFeedback`: what is given is not asked for. */
@@ -14,6 +19,14 @@ export interface NewFeedbackArgs {
   candidate?: string;
   /** The problem of the interview; `''` leaves the template's placeholder without asking. */
   problemTitle?: string;
+  /** The id of the kit whose template and rubric the feedback uses; asked for when several kits are loaded and none is given. */
+  kit?: string;
+}
+
+/** The interview that is running: its problem's title and the id of the problem's kit. */
+export interface RunningProblem {
+  title: string;
+  kitId?: string;
 }
 
 /** Where the scaffold put the feedback: a file, or an untitled document when no folder is open. */
@@ -26,10 +39,10 @@ export interface NewFeedbackResult {
 const MAX_SUFFIX = 999;
 
 export class FeedbackScaffold {
-  /** Returns the problem of the interview that is running, if any (the timer sets it). */
-  runningProblem: () => string | undefined = () => undefined;
+  /** Returns the problem of the interview that is running, if any (the timer sets it): a title, or the title and the problem's kit. */
+  runningProblem: () => RunningProblem | string | undefined = () => undefined;
 
-  constructor(private readonly library: GuideLibrary, private readonly now: () => Date = () => new Date()) {}
+  constructor(private readonly rubrics: RubricSource, private readonly now: () => Date = () => new Date()) {}
 
   register(): vscode.Disposable {
     return vscode.commands.registerCommand('sdi.newFeedback', (args?: NewFeedbackArgs) =>
@@ -41,7 +54,15 @@ export class FeedbackScaffold {
   async create(args: NewFeedbackArgs = {}): Promise<NewFeedbackResult | undefined> {
     const candidate = args.candidate ?? (await this.askCandidate());
     if (candidate === undefined) return undefined;
-    const problemTitle = args.problemTitle ?? (await this.askProblem());
+    const kit = await this.chooseKit(args.kit);
+    if (!kit) return undefined;
+    const rubric = this.rubrics.currentRubric(kit);
+    if (!rubric) {
+      void vscode.window.showErrorMessage(`The kit "${kit.name}" has no rubric that loads: fix its rubric file (see the Problems panel) and try again.`);
+      return undefined;
+    }
+    // Escape in the problem pick keeps the placeholder: the feedback is still wanted.
+    const problemTitle = args.problemTitle ?? (await this.askProblem(kit));
     const folder = vscode.workspace.workspaceFolders?.[0];
     const fields: FeedbackFields = {
       candidate,
@@ -49,10 +70,13 @@ export class FeedbackScaffold {
       date: localDate(this.now()),
       interviewer: await this.interviewer(folder),
     };
-    const text = fillTemplate(this.library.content.feedbackTemplate, fields);
+    const label = (role: TemplateFieldRole) => rubric.spec.fields.find((f) => f.role === role)?.label;
+    const labels = { candidate: label('candidate'), interviewer: label('interviewer'), date: label('date'), problemTitle: label('problem') };
+    const text = fillTemplate(kit.feedbackTemplate, fields, labels, rubricRecordLine(kit.id, rubric.kitRubric));
+    const placeholder = scorePlaceholder(rubric.rubric);
     if (!folder) {
       const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
-      await this.show(document);
+      await this.show(document, placeholder);
       return { uri: document.uri, document };
     }
     const dir = this.folderUri(folder);
@@ -64,7 +88,7 @@ export class FeedbackScaffold {
       return undefined;
     }
     const document = await vscode.workspace.openTextDocument(uri);
-    await this.show(document);
+    await this.show(document, placeholder);
     return { uri, document };
   }
 
@@ -79,17 +103,43 @@ export class FeedbackScaffold {
     return name?.trim() || undefined;
   }
 
-  /** Offers the running interview's problem first, then the guide's problems; Escape leaves the placeholder. */
-  private async askProblem(): Promise<string | undefined> {
-    const running = this.runningProblem();
+  private running(): RunningProblem | undefined {
+    const r = this.runningProblem();
+    return typeof r === 'string' ? { title: r } : r;
+  }
+
+  /**
+   * The kit the feedback is written for: the one named, else the only one loaded, else the running
+   * interview's, else the interviewer's pick. Undefined when cancelled or the named kit is not loaded.
+   */
+  private async chooseKit(id: string | undefined): Promise<LoadedKit | undefined> {
+    if (id !== undefined) {
+      const named = this.rubrics.kitById(id);
+      if (!named) void vscode.window.showErrorMessage(`No kit "${id}" is loaded in this workspace.`);
+      return named;
+    }
+    const kits = this.rubrics.feedbackKits();
+    if (kits.length === 1) return kits[0];
+    const runningKit = this.running()?.kitId;
+    const ofRunning = kits.find((k) => k.id === runningKit);
+    if (ofRunning) return ofRunning;
+    type Item = vscode.QuickPickItem & { kit: LoadedKit };
+    const items: Item[] = kits.map((kit) => ({ label: kit.name, description: `version ${kit.version}`, detail: kit.description, kit }));
+    const pick = await vscode.window.showQuickPick(items, { title: 'New Feedback: Kit', placeHolder: 'Whose template and rubric this feedback uses', ignoreFocusOut: true });
+    return pick?.kit;
+  }
+
+  /** Offers the running interview's problem first, then the kit's problems (and the built-in guide's when the kit includes it); Escape leaves the placeholder. */
+  private async askProblem(kit: LoadedKit): Promise<string | undefined> {
+    const running = this.running()?.title;
     type Item = vscode.QuickPickItem & { value: string };
     const items: Item[] = [];
     if (running) items.push({ label: running, description: 'running interview', value: running });
-    for (const p of this.library.content.problems) {
-      if (p.title !== running) items.push({ label: p.title, description: `Problem ${p.number}`, value: p.title });
+    for (const { kit: from, problem } of this.rubrics.problemsOf(kit)) {
+      if (problem.title !== running) items.push({ label: problem.title, description: problemDescription(from, problem), value: problem.title });
     }
     items.push({ label: 'Other / fill in later', description: 'keeps the placeholder', value: '' });
-    const pick = await vscode.window.showQuickPick(items, { title: 'New Feedback: Problem Used', placeHolder: 'The problem of this interview', ignoreFocusOut: true });
+    const pick = await vscode.window.showQuickPick(items, { title: 'New Feedback: Problem', placeHolder: 'The problem of this interview', ignoreFocusOut: true });
     return pick?.value;
   }
 
@@ -150,8 +200,8 @@ export class FeedbackScaffold {
     throw new Error(`more than ${MAX_SUFFIX} feedback files for this candidate today`);
   }
 
-  /** Opens the document with the cursor on the first unfilled score, where the interviewer starts. */
-  private async show(document: vscode.TextDocument): Promise<void> {
+  /** Opens the document with the cursor on the first unfilled score (the rubric's `[min-max]` placeholder), where the interviewer starts. */
+  private async show(document: vscode.TextDocument, placeholder: string): Promise<void> {
     let editor: vscode.TextEditor;
     try {
       editor = await vscode.window.showTextDocument(document, { preview: false });
@@ -159,8 +209,6 @@ export class FeedbackScaffold {
       // Another editor opened at the same moment won the race for the editor group; the file is written.
       return;
     }
-    const { min, max } = this.library.content.rubric.scale;
-    const placeholder = `[${min}-${max}]`;
     const at = document.getText().indexOf(placeholder);
     if (at >= 0) {
       const range = new vscode.Range(document.positionAt(at), document.positionAt(at + placeholder.length));

@@ -12,13 +12,8 @@ export interface FeedbackFields {
   problemTitle?: string;
 }
 
-/** Header labels of the guide's feedback template, by the field they hold. */
-const LABELS: Record<keyof FeedbackFields, string> = {
-  candidate: 'Candidate',
-  interviewer: 'Interviewer',
-  date: 'Date',
-  problemTitle: 'Problem Used',
-};
+/** The template's header labels of the fields New Feedback fills (from the kit's template spec); a field the template lacks has none. */
+export type FeedbackFieldLabels = Partial<Record<keyof FeedbackFields, string>>;
 
 /** `YYYY-MM-DD` of a date in the local time zone (the interviewer's "today"). */
 export function localDate(d: Date): string {
@@ -47,12 +42,14 @@ export function feedbackFileName(date: string, candidate: string, n: number): st
 /**
  * The template with each requested header field's value replaced. Only a line of the form
  * `**Label:** value` in the header (before the first `###` heading) is touched, and only its value;
- * line endings and everything else stay as the template has them.
+ * line endings and everything else stay as the template has them. `record` (the rubric record
+ * line) goes first, in the template's line ending.
  */
-export function fillTemplate(template: string, fields: FeedbackFields): string {
+export function fillTemplate(template: string, fields: FeedbackFields, labels: FeedbackFieldLabels, record?: string): string {
   const lines = template.split('\n');
   const wanted = new Map<string, string>();
-  for (const [key, label] of Object.entries(LABELS) as [keyof FeedbackFields, string][]) {
+  for (const [key, label] of Object.entries(labels) as [keyof FeedbackFields, string | undefined][]) {
+    if (!label) continue;
     const v = fields[key]?.replace(/[\r\n]+/g, ' ').trim();
     if (v) wanted.set(label.toLowerCase(), v);
   }
@@ -63,5 +60,8 @@ export function fillTemplate(template: string, fields: FeedbackFields): string {
     const v = wanted.get(m[2].trim().toLowerCase());
     if (v !== undefined) lines[i] = `${m[1]}${v}${m[4]}`;
   }
-  return lines.join('\n');
+  const text = lines.join('\n');
+  if (!record) return text;
+  const eol = /\r\n/.test(template) ? '\r\n' : '\n';
+  return `${record}${eol}${text}`;
 }

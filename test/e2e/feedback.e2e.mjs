@@ -1,6 +1,7 @@
 // Feedback in a real workbench: "Interview: New Feedback" from the palette writes a pre-filled file
 // and opens it; typing scores updates the Problems panel and the CodeLens on the scores heading;
-// saving writes the weighted score. Screenshots in test-results/feedback-*.png.
+// saving writes the weighted score; Ctrl+Space in an emptied score offers the scores; a diagnostic's code
+// link in the hover opens that code's page. Screenshots in test-results/feedback-*.png.
 import assert from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +19,14 @@ async function lensMatching(page, re) {
   await lens.waitFor({ timeout: 20_000 });
   return (await lens.innerText()).trim();
 }
+
+/** The 1-based line of the scaffolded file that names `dimension` (the record line New Feedback writes first shifts them all). */
+function lineOf(file, dimension) {
+  const i = readFileSync(file, 'utf8').split(/\r?\n/).findIndex((l) => l.includes(`${dimension} (`));
+  assert.ok(i >= 0, `no score line for ${dimension}`);
+  return i + 1;
+}
+const DIMENSIONS = ['Technical Architecture', 'Scalability & Performance', 'Distributed Systems Knowledge', 'Production Readiness', 'Communication & Leadership'];
 
 /** Puts the cursor on 1-based `line` and selects the score placeholder or value before " / 4". */
 async function selectScoreOnLine(page, line, valueLength) {
@@ -68,7 +77,7 @@ describe('feedback in the workbench (Chromium)', function () {
     assert.strictEqual(await lensMatching(page, /1\/5 scored/), 'Weighted \u2013 / 4.0 \u00b7 1/5 scored');
     const scores = [3, 3, 4, 3];
     for (let i = 0; i < scores.length; i++) {
-      await selectScoreOnLine(page, 11 + i, '[1-4]'.length);
+      await selectScoreOnLine(page, lineOf(file, DIMENSIONS[i + 1]), '[1-4]'.length);
       await page.keyboard.type(String(scores[i]));
     }
     assert.strictEqual(await lensMatching(page, /5\/5 scored/), 'Weighted 3.15 / 4.0 \u00b7 Hire \u00b7 5/5 scored');
@@ -85,7 +94,7 @@ describe('feedback in the workbench (Chromium)', function () {
 
     // A wrong score shows as an error at once.
     await page.locator('.monaco-editor .view-lines').first().click();
-    await selectScoreOnLine(page, 12, 1);
+    await selectScoreOnLine(page, lineOf(file, DIMENSIONS[2]), 1);
     await page.keyboard.type('5');
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'is outside the scale' }).first().waitFor({ timeout: 20_000 });
     assert.strictEqual(await lensMatching(page, /4\/5 scored/), 'Weighted \u2013 / 4.0 \u00b7 4/5 scored');
@@ -119,7 +128,7 @@ describe('feedback in the workbench (Chromium)', function () {
     await page.keyboard.press('Escape');
     await page.mouse.move(5, 5);
 
-    await selectScoreOnLine(page, 11, 1);
+    await selectScoreOnLine(page, lineOf(file, DIMENSIONS[1]), 1);
     await page.keyboard.press('Control+Space');
     const rows = page.locator('.suggest-widget .monaco-list-row');
     await rows.first().waitFor({ timeout: 20_000 });
@@ -129,5 +138,48 @@ describe('feedback in the workbench (Chromium)', function () {
     assert.ok(labels[2].includes('Good'), labels.join(' | '));
     await wb.screenshot('feedback-6-completion');
     await page.keyboard.press('Escape');
+  });
+  it('Ctrl+Space right after ": " in an emptied score offers the scores, and Enter writes one (issue 12, item 11)', async () => {
+    const page = wb.page;
+    await page.locator('.monaco-editor .view-lines').first().click();
+    // "- Technical Architecture (30%): 3 / 4": delete the score, leaving "(30%):  / 4" with the cursor after ": ".
+    await selectScoreOnLine(page, lineOf(file, DIMENSIONS[0]), 1);
+    await page.keyboard.press('Delete');
+    const line = page.locator('.monaco-editor .view-line', { hasText: 'Technical Architecture (30%)' }).first();
+    await line.waitFor({ timeout: 20_000 });
+    const emptied = (await line.innerText()).replace(/\u00a0/g, ' ');
+    assert.match(emptied, /Technical Architecture \(30%\):\s+\/ 4/, `the score was not deleted: "${emptied}"`);
+    await page.keyboard.press('Control+Space');
+    const rows = page.locator('.suggest-widget .monaco-list-row');
+    await rows.first().waitFor({ timeout: 20_000 });
+    const labels = await rows.allInnerTexts();
+    assert.deepStrictEqual(labels.slice(0, 4).map((l) => l.split(/\s/)[0]), ['1', '2', '3', '4'], labels.join(' | '));
+    await wb.screenshot('feedback-7-completion-empty-score');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor .view-line', { hasText: 'Technical Architecture (30%): 3 / 4' }).first().waitFor({ timeout: 20_000 });
+    assert.strictEqual(await lensMatching(page, /5\/5 scored/), 'Weighted 3.15 / 4.0 \u00b7 Hire \u00b7 5/5 scored');
+  });
+
+  it('the code link in a diagnostic\'s hover opens that code\'s page (issue 12, item 9)', async () => {
+    const page = wb.page;
+    await selectScoreOnLine(page, lineOf(file, DIMENSIONS[1]), 1);
+    await page.keyboard.type('5');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'is outside the scale' }).first().waitFor({ timeout: 20_000 });
+    // The cursor on the invalid score; Ctrl+K Ctrl+I shows the hover there, the diagnostic's code link in it.
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Control+k');
+    await page.keyboard.press('Control+i');
+    const link = page.locator('.monaco-hover a.code-link', { hasText: 'score-invalid' }).first();
+    await link.waitFor({ timeout: 20_000 });
+    await link.click();
+    await page.locator('.tabs-container .tab.active', { hasText: 'score-invalid.md' }).waitFor({ timeout: 20_000 });
+    const page1 = page.locator('.monaco-editor .view-line', { hasText: 'A score is not an integer on the rubric scale' }).first();
+    await page1.waitFor({ timeout: 20_000 });
+    await page.locator('.monaco-editor .view-line', { hasText: '# `score-invalid`' }).first().waitFor({ timeout: 20_000 });
+    await page.mouse.move(5, 5);
+    await wb.screenshot('feedback-8-code-page');
+    await page.keyboard.press('Control+w');
   });
 });

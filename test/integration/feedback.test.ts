@@ -132,7 +132,7 @@ describe('feedback: documents in the editor', function () {
       assert.strictEqual(d.source, SOURCE);
       assert.ok(typeof d.code === 'object', 'the code links to its documentation');
       const target = (d.code as { target: vscode.Uri }).target;
-      assert.strictEqual(target.fragment, codeOf(d), `${codeOf(d)} links to its own anchor (${target.toString()})`);
+      assert.strictEqual(target.toString(), `sdi-code:/${codeOf(d)}.md`, `${codeOf(d)} links to its own page (${target.toString()})`);
     }
   });
 
@@ -345,7 +345,7 @@ describe('feedback: documents in the editor', function () {
     assert.strictEqual((three.label as vscode.CompletionItemLabel).description, dim.levels.find((l) => l.score === 3)!.label);
     const docText = (three.documentation as vscode.MarkdownString).value.replace(/\\/g, '');
     for (const x of dim.levels.find((l) => l.score === 3)!.descriptors) assert.ok(docText.includes(x), `completion lacks "${x}"`);
-    assert.deepStrictEqual((three.range as vscode.Range), rangeOfText(doc, '(20%): [1-4]', '[1-4]'));
+    assert.deepStrictEqual(three.range, rangeOfText(doc, '(20%): [1-4]', '[1-4]'));
 
     const inProblem = rangeOfText(doc, '**Problem Used:** Design', 'Design').start;
     const problems = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, inProblem);

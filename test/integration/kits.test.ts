@@ -5,7 +5,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { SdiApi } from '../../src/extension';
-import type { GuideNode } from '../../src/core/guideTree';
 import { RUBRIC, TEAM_KIT } from '../fixtures/teamKit';
 
 const EXTENSION_ID = 'sdi-kit.system-design-interview-kit';
@@ -72,12 +71,12 @@ describe('team kits in a real VS Code', function () {
   });
 
   it('shows the kit first, then the built-in guide as its own group', () => {
-    const roots = a.tree.getChildren() as GuideNode[];
+    const roots = a.tree.getChildren();
     assert.deepStrictEqual(roots.map((r) => r.label), ['Team Kit', 'Senior System Design Interview Guide']);
     assert.strictEqual(roots[0].description, '3');
-    const builtIn = a.tree.getChildren(roots[1]) as GuideNode[];
+    const builtIn = a.tree.getChildren(roots[1]);
     assert.deepStrictEqual(builtIn.map((r) => r.label), ['Interview Guide', 'Problems', 'Advanced Topics', 'Common Scenarios', 'Evaluation Rubric']);
-    const kitChildren = a.tree.getChildren(roots[0]) as GuideNode[];
+    const kitChildren = a.tree.getChildren(roots[0]);
     assert.deepStrictEqual(kitChildren.map((c) => c.label), ['Storage Systems', 'Realtime', 'Rubric', 'Interview Plan', 'Feedback Template']);
     const chat = a.library.node(`${KIT}/problem:chat`)!;
     const item = a.tree.getTreeItem(chat);
@@ -114,6 +113,10 @@ describe('team kits in a real VS Code', function () {
     assert.strictEqual(d.range.start.line, RUBRIC.split('\n').findIndex((l) => l.startsWith('dimensions:')));
     assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Error);
     assert.strictEqual(typeof d.code === 'object' ? d.code.value : d.code, 'kit-invalid');
+    // The code links to its own page (as feedback codes do), which explains it.
+    const target = typeof d.code === 'object' ? d.code.target : undefined;
+    assert.strictEqual(target?.toString(), 'sdi-code:/kit-invalid.md');
+    assert.match((await vscode.workspace.openTextDocument(target!)).getText(), /rule of the rubric/);
     assert.match(d.message, /^dimensions: .*sum to 100.*95/);
     // The tree says so at the top of the kit, and still shows the rest of it.
     const first = a.library.node(KIT)!.children[0];
@@ -156,7 +159,7 @@ describe('team kits in a real VS Code', function () {
     // Through the command, as a user picks the first row of the quick pick.
     const picked = Promise.resolve(vscode.commands.executeCommand<string | undefined>('sdi.findItem', 'sharding'));
     // The workbench shows the quick pick asynchronously: accept until the command returns (accepting with none open does nothing).
-    let result: string | undefined | 'pending' = 'pending';
+    let result: string | undefined = 'pending';
     void picked.then((r) => (result = r));
     for (let i = 0; i < 50 && result === 'pending'; i++) {
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
@@ -196,7 +199,7 @@ describe('team kits in a real VS Code', function () {
   it('a kit.yaml that does not parse shows one error item and leaves the built-in guide', async () => {
     await write('kit.yaml', 'name: [unclosed\n');
     await afterKitChange(a, () => a.library.roots[0]?.kind === 'kit-error', 'the broken kit');
-    const roots = a.tree.getChildren() as GuideNode[];
+    const roots = a.tree.getChildren();
     assert.strictEqual(roots[0].kind, 'kit-error');
     assert.strictEqual(roots[1].label, 'Senior System Design Interview Guide');
     const cmd = a.tree.getTreeItem(roots[0]).command!;

@@ -1,0 +1,72 @@
+/**
+ * Where a feedback diagnostic's code links: a short read-only Markdown page per code,
+ * `sdi-code:/<code>.md`, written from the same table as the README's "Diagnostic codes" section.
+ *
+ * Why a page of our own: VS Code's hover and F8 widget open a code's link with the opener service
+ * without allowing commands (only the Problems panel allows them), so a `command:` link that would
+ * open the README's preview at its anchor does nothing from a hover; a `file:` link to the README
+ * opens its source at line 1 (the opener only understands `#L<line>` fragments); and a web link needs
+ * a repository and a network. Any URI with a content provider opens in an editor everywhere, offline,
+ * in the desktop and in the browser alike; and the page is Markdown, so its preview is one click away.
+ */
+import * as vscode from 'vscode';
+import { FEEDBACK_CODE_ALIASES, FEEDBACK_CODES, type FeedbackCode } from '../core/feedback';
+import { KIT_ISSUE_CODES } from '../core/kit/codes';
+import type { KitIssueCode } from '../core/kit/types';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
+
+/** The scheme of the code pages. */
+export const CODE_DOCS_SCHEME = 'sdi-code';
+
+/** The page of a code: `sdi-code:/score-invalid.md`. */
+export function codeDocUri(code: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: CODE_DOCS_SCHEME, path: `/${code}.md` });
+}
+
+/** The Markdown of a code's page (an old name's page explains the code it became); undefined for an unknown code. */
+export function codeDocMarkdown(name: string): string | undefined {
+  if (Object.prototype.hasOwnProperty.call(KIT_ISSUE_CODES, name)) {
+    return [
+      `# \`${name}\``,
+      '',
+      `**Source:** ${DIAGNOSTIC_SOURCE} (team kit files)`,
+      '',
+      KIT_ISSUE_CODES[name as KitIssueCode],
+      '',
+      '---',
+      '',
+      'Every kit code, and the whole kit format, is described in the extension\'s README, section *Team kits*.',
+      '',
+    ].join('\n');
+  }
+  const code = (Object.prototype.hasOwnProperty.call(FEEDBACK_CODES, name) ? name : FEEDBACK_CODE_ALIASES[name]) as FeedbackCode | undefined;
+  if (!code) return undefined;
+  const info = FEEDBACK_CODES[code];
+  const formerly = Object.entries(FEEDBACK_CODE_ALIASES).filter(([, to]) => to === code).map(([from]) => `\`${from}\``);
+  return [
+    `# \`${name}\``,
+    '',
+    ...(name !== code ? [`The former name of \`${code}\`; diagnostics carry the new name.`, ''] : []),
+    `**Severity:** ${info.severity} \u00b7 **Source:** ${DIAGNOSTIC_SOURCE} (feedback documents)`,
+    '',
+    info.summary,
+    '',
+    ...(formerly.length && !info.summary.includes('Formerly') ? [`Formerly ${formerly.join(', ')}.`, ''] : []),
+    '---',
+    '',
+    'Every code is listed in the extension\'s README, section *Feedback \u203a Diagnostic codes*.',
+    '',
+  ].join('\n');
+}
+
+/** Serves the code pages. */
+export class CodeDocsProvider implements vscode.TextDocumentContentProvider {
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    const name = uri.path.replace(/^\//, '').replace(/\.md$/, '');
+    return codeDocMarkdown(name) ?? `# \`${name}\`\n\nNo diagnostic of ${DIAGNOSTIC_SOURCE} has this code.\n`;
+  }
+
+  register(): vscode.Disposable {
+    return vscode.workspace.registerTextDocumentContentProvider(CODE_DOCS_SCHEME, this);
+  }
+}
