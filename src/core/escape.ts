@@ -5,7 +5,12 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** Backslash-escapes Markdown's punctuation, so guide text shows literally in a MarkdownString. */
+/**
+ * Makes text show literally in a MarkdownString: `&`, `<` and `>` become entities and the rest of
+ * Markdown's punctuation is backslash-escaped. Entities, not backslashes, for the angle brackets:
+ * VS Code derives a plain-text form of a tooltip by parsing its rendered HTML, and `\<img onerror=…\>`
+ * came out of that as an element (nothing ran, but the workbench's CSP reported it).
+ */
 export function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+  return s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;')).replace(/[\\`*_{}[\]()#+\-.!|]/g, '\\$&');
 }

@@ -6,6 +6,8 @@ import { join } from 'path';
 import { isFollowableLink, kitLinkTarget, linkKind, locateDiagramError, renderMarkdown, safeMermaidSource } from '../../src/core/renderMarkdown';
 import { MERMAID_LOCKED_KEYS, mermaidLineMap, neutralizeDirectives } from '../../src/core/mermaidSource';
 import { webviewMessage } from '../../src/protocol';
+import { escapeMarkdown } from '../../src/core/escape';
+import MarkdownIt from 'markdown-it';
 
 const FIXTURE = 'test/fixtures/kits/hostile';
 
@@ -143,7 +145,7 @@ describe('hostile Mermaid is handed over inert', () => {
   });
 
   it('drops event-handler attributes from HTML in labels (DOMPurify would, but its parse is reported to the CSP)', () => {
-    const src = 'graph TD\n  A["<img src=x onerror=alert(1)> a"] --> B["<svg/onload=alert(2)>"]\n  B --> C["<b ONMOUSEOVER=\'x()\' title=t>c</b> <i onclick=\"y()\">d</i>"]\n  C --> D[a->>b onclick= not a tag]\n';
+    const src = 'graph TD\n  A["<img src=x onerror=alert(1)> a"] --> B["<svg/onload=alert(2)>"]\n  B --> C["<b ONMOUSEOVER=\'x()\' title=t>c</b> <i onclick="y()">d</i>"]\n  C --> D[a->>b onclick= not a tag]\n';
     const { source, removed } = safeMermaidSource(src);
     assert.strictEqual(source, 'graph TD\n  A["<img src=x > a"] --> B["<svg/>"]\n  B --> C["<b  title=t>c</b> <i >d</i>"]\n  C --> D[a->>b onclick= not a tag]\n');
     assert.deepStrictEqual(removed, ['4 event handlers']);
@@ -234,5 +236,19 @@ describe('diagram errors reported by the webview', () => {
     for (const bad of [{ ...ok, index: -1 }, { ...ok, index: 1.5 }, { ...ok, line: 0 }, { ...ok, message: 'x'.repeat(20_001) }, { ...ok, itemId: 3 }, { type: 'diagramError', index: 0, message: 'm' }]) {
       assert.strictEqual(webviewMessage.safeParse(bad).success, false, JSON.stringify(bad).slice(0, 80));
     }
+  });
+});
+
+describe('Markdown tooltips and hovers built from kit text', () => {
+  // VS Code renders a tree tooltip's Markdown and also parses the HTML to get its plain text; a
+  // backslash-escaped `\<img onerror=…\>` came out of that as an element and the workbench's CSP
+  // reported its handler. Entities never become an element.
+  it('escapeMarkdown leaves no angle bracket, and renders as the literal text', () => {
+    const hostile = '<img src=x onerror=alert(1)> **bold** [link](command:x) & <b onmouseover="y">';
+    const escaped = escapeMarkdown(hostile);
+    assert.ok(!/[<>]/.test(escaped), escaped);
+    const html = new MarkdownIt({ html: true }).renderInline(escaped);
+    assert.deepStrictEqual(tags(html), []);
+    assert.strictEqual(html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&'), hostile);
   });
 });
