@@ -13,7 +13,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { ContentError, formatContentIssue } from '../core/content';
+import { ContentError, formatContentIssue, type Dimension } from '../core/content';
+import { localDate } from '../core/format';
 import {
   applyEdits,
   compileRubric,
@@ -29,6 +30,7 @@ import { callbackKitReader, loadBuiltInKit } from '../core/kit/loader';
 import { resolveRubric } from '../core/kit/rubricSource';
 import type { KitIssue, KitRubric, LoadedKit } from '../core/kit/types';
 import { loadKitFolder } from '../kits/fsKitReader';
+import { notesReport, parseNotes } from '../core/notes';
 
 const USAGE = `usage: sdi-feedback [--kit DIR] [--json] [--fix] [--allow-half-points] FILE...
        sdi-feedback --check-kit DIR [--json]
@@ -51,8 +53,8 @@ interface Args {
   files: string[];
 }
 
-/** Reads the command line; a string is a usage error. */
-function parseArgs(argv: string[]): Args | 'help' | string {
+/** Reads the command line; `'help'` for --help, any other string is a usage error. */
+function parseArgs(argv: string[]): Args | string {
   const args: Args = { json: false, fix: false, allowHalfPoints: false, files: [] };
   let options = true;
   for (let i = 0; i < argv.length; i++) {
@@ -135,6 +137,11 @@ function jsonFeedback(s: FeedbackSummary) {
   };
 }
 
+/** The evidence in a file's notes section, for `--json`'s `notes`: by the dimensions of the rubric the file is checked against (none when that rubric is unknown). */
+function jsonNotes(text: string, dimensions: readonly Dimension[]) {
+  return notesReport(parseNotes(text, dimensions), dimensions);
+}
+
 /** Whether a folder holds a kit the loader can start on: it exists and has kit.yaml. */
 function kitFolderProblem(dir: string): string | undefined {
   try {
@@ -210,7 +217,7 @@ function main(argv: string[]): number {
     return c;
   };
 
-  const options = { allowHalfPoints: args.allowHalfPoints, today: new Date() };
+  const options = { allowHalfPoints: args.allowHalfPoints, today: localDate(new Date()) };
   let readError = false;
   let hasError = false;
   const results: object[] = [];
@@ -259,6 +266,7 @@ function main(argv: string[]): number {
         recommendation: v ? v.recommendation : null,
         diagnostics: diagnostics.map(jsonDiagnostic),
         feedbacks: v ? v.feedbacks.map(jsonFeedback) : [],
+        notes: jsonNotes(text, resolution.error ? [] : resolution.rubric.rubric.dimensions),
       });
     } else {
       const out = diagnostics.map((d) => `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`);

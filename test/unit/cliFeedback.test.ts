@@ -24,6 +24,14 @@ function at(text: string, lineText: string, token: string): { line: number; colu
 const scale = () => content().rubric.scale;
 const placeholder = () => `[${scale().min}-${scale().max}]`;
 
+/** What `--json` prints for each file (the fields these tests read). */
+interface JsonFile {
+  file: string; scored: number; weightedScore: number | null; band: string | null; recommendation: string | null;
+  diagnostics: { code: string; severity: string; line: number; column: number; endLine: number; endColumn: number; message: string }[];
+  feedbacks: { line: number; scored: number; weightedScore: number | null; band: string | null; recommendation: string | null; scores: Record<string, number> }[];
+}
+const jsonFiles = (stdout: string) => JSON.parse(stdout) as JsonFile[];
+
 function run(...args: string[]) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -89,7 +97,7 @@ describe('sdi-feedback CLI', () => {
     const b = file('b.md', bText);
     const r = run('--json', a, b);
     assert.strictEqual(r.code, 0);
-    const out = JSON.parse(r.stdout);
+    const out = jsonFiles(r.stdout);
     assert.ok(Array.isArray(out) && out.length === 2);
     const heading = at(CLEAN(), 'Scores (Weighted)', '#').line;
     assert.deepStrictEqual(out[0], {
@@ -98,8 +106,9 @@ describe('sdi-feedback CLI', () => {
         line: heading, scored: 5, dimensions: 5, weightedScore: 3.2, band: 'hire', recommendation: 'hire', borderline: false,
         scores: { 'technical-architecture': 3, 'scalability-performance': 3, 'distributed-systems-knowledge': 4, 'production-readiness': 3, 'communication-leadership': 3 },
       }],
+      notes: { total: 0, byDimension: Object.fromEntries(content().rubric.dimensions.map((d) => [d.id, { plus: 0, minus: 0, neutral: 0 }])) },
     });
-    assert.deepStrictEqual(Object.keys(out[1]), ['file', 'scored', 'weightedScore', 'band', 'recommendation', 'diagnostics', 'feedbacks']);
+    assert.deepStrictEqual(Object.keys(out[1]), ['file', 'scored', 'weightedScore', 'band', 'recommendation', 'diagnostics', 'feedbacks', 'notes']);
     assert.strictEqual(out[1].scored, 3);
     assert.strictEqual(out[1].weightedScore, null);
     assert.strictEqual(out[1].band, null);
@@ -117,7 +126,7 @@ describe('sdi-feedback CLI', () => {
     const two = fill({ candidate: 'Bob', scores: [2, 2, 2, 2, 2], weighted: '2.00', recommend: ['no-hire'] });
     const three = fill({ candidate: 'Cy', scores: [4, 4] });
     const text = `${one}\n${two}\n${three}`;
-    const out = JSON.parse(run('--json', file('three.md', text)).stdout);
+    const out = jsonFiles(run('--json', file('three.md', text)).stdout);
     assert.strictEqual(out[0].band, 'hire', 'the top level is the first feedback, as before');
     assert.deepStrictEqual(out[0].feedbacks.map((f: { scored: number; weightedScore: number | null; band: string | null; recommendation: string | null }) => [f.scored, f.weightedScore, f.band, f.recommendation]), [
       [5, 3.2, 'hire', 'hire'],
@@ -128,10 +137,37 @@ describe('sdi-feedback CLI', () => {
     assert.deepStrictEqual(out[0].feedbacks.map((f: { line: number }) => f.line), headings);
   });
 
+  it('--json counts the notes and every tag occurrence per dimension, every dimension present', () => {
+    const notes = [
+      '', '## Interview Notes', '', '### Requirements', '', '- [02:10] asked about read-heavy load (+prod)',
+      '- [23:10] +scale sharded the timeline by user id, -dist no idea of quorum reads', '', '### Deep Dive', '',
+      '- typed by hand: +scale, #comm; -1 on caching, - scale later, +scaled out', '- [1:02:03] no tag at all', '',
+      '```', '- [40:00] +arch inside a fence is no note', '```', '',
+    ].join('\n');
+    const text = CLEAN() + notes;
+    const out = jsonFiles(run('--json', file('notes.md', text)).stdout) as (JsonFile & { notes: unknown })[];
+    assert.deepStrictEqual(out[0].notes, {
+      total: 4,
+      byDimension: {
+        'technical-architecture': { plus: 0, minus: 0, neutral: 0 },
+        'scalability-performance': { plus: 2, minus: 0, neutral: 0 },
+        'distributed-systems-knowledge': { plus: 0, minus: 1, neutral: 0 },
+        'production-readiness': { plus: 1, minus: 0, neutral: 0 },
+        'communication-leadership': { plus: 0, minus: 0, neutral: 1 },
+      },
+    });
+    assert.strictEqual(out[0].weightedScore, 3.2, 'the feedback is read as before');
+    // Tags outside the notes section count for nothing; CRLF reads the same.
+    const outside = jsonFiles(run('--json', file('outside.md', CLEAN().replace('### Recommendation', '- +scale +dist outside the notes\n\n### Recommendation'))).stdout) as (JsonFile & { notes: { total: number } })[];
+    assert.strictEqual(outside[0].notes.total, 0);
+    const crlf = jsonFiles(run('--json', file('notes-crlf.md', text.replace(/\n/g, '\r\n'))).stdout) as (JsonFile & { notes: unknown })[];
+    assert.deepStrictEqual(crlf[0].notes, out[0].notes);
+  });
+
   it('--json gives a borderline band and the checked recommendation', () => {
     // 4,3,3,4,3 -> 1.2 + 0.75 + 0.6 + 0.6 + 0.3 = 3.45
     const p = file('border.md', fill({ scores: [4, 3, 3, 4, 3], weighted: '3.45', recommend: ['strong-hire'] }));
-    const out = JSON.parse(run('--json', p).stdout);
+    const out = jsonFiles(run('--json', p).stdout);
     assert.strictEqual(out[0].weightedScore, 3.45);
     assert.strictEqual(out[0].band, 'hire');
     assert.strictEqual(out[0].recommendation, 'strong-hire');
@@ -227,13 +263,35 @@ describe('sdi-feedback CLI', () => {
       const r = run('--kit', kitDir, '--json', p);
       assert.strictEqual(r.stderr, '');
       assert.strictEqual(r.code, 0);
-      const [out] = JSON.parse(r.stdout);
+      const [out] = jsonFiles(r.stdout);
       assert.deepStrictEqual([out.scored, out.weightedScore, out.band, out.recommendation, out.diagnostics], [6, e.value, 'yes', 'yes', []]);
       assert.deepStrictEqual(Object.keys(out.feedbacks[0].scores), SIX_DIMENSION_RUBRIC.dimensions.map((d) => d.id));
       // Without the kit, the built-in rubric knows none of these dimensions.
       const builtIn = run('--json', p);
       assert.strictEqual(builtIn.code, 1);
-      assert.ok(JSON.parse(builtIn.stdout)[0].diagnostics.some((d: { code: string }) => d.code === 'score-missing'));
+      assert.ok(jsonFiles(builtIn.stdout)[0].diagnostics.some((d: { code: string }) => d.code === 'score-missing'));
+    });
+
+    it("counts notes by the kit's dimensions, tagged by id when a dimension has no tag", () => {
+      const body = fillAny(kitTemplate(), SIX_DIMENSION_RUBRIC, { scores, check: ['Yes - hire'] });
+      const text = `${body}\n## Interview Notes\n\n- [01:00] +scaling #Communication -problem-framing +scale\n- [02:00] -scaling\n`;
+      const zero = { plus: 0, minus: 0, neutral: 0 };
+      const [out] = jsonFiles(run('--kit', kitDir, '--json', file('kit-notes.md', text)).stdout) as (JsonFile & { notes: unknown })[];
+      assert.deepStrictEqual(out.notes, {
+        total: 2,
+        byDimension: {
+          'problem-framing': { plus: 0, minus: 1, neutral: 0 }, architecture: zero, 'data-modeling': zero,
+          scaling: { plus: 1, minus: 1, neutral: 0 }, operations: zero, communication: { plus: 0, minus: 0, neutral: 1 },
+        },
+      });
+      // Without the kit: the built-in rubric's dimensions, where `+scale` is a tag and `+scaling` is not.
+      const [builtIn] = jsonFiles(run('--json', file('kit-notes-builtin.md', text)).stdout) as (JsonFile & { notes: { total: number; byDimension: Record<string, unknown> } })[];
+      assert.deepStrictEqual(Object.keys(builtIn.notes.byDimension), content().rubric.dimensions.map((d) => d.id));
+      assert.deepStrictEqual(builtIn.notes.byDimension['scalability-performance'], { plus: 1, minus: 0, neutral: 0 });
+      // A recorded rubric the kit does not have: the notes are counted, by no dimension.
+      const unknown = rubricRecordLine('team', { version: '7', fingerprint: '00000000' }) + '\n' + text;
+      const [u] = jsonFiles(run('--kit', kitDir, '--json', file('kit-notes-v7.md', unknown)).stdout) as (JsonFile & { notes: unknown })[];
+      assert.deepStrictEqual(u.notes, { total: 2, byDimension: {} });
     });
 
     it("reports scores off the kit's scale and a recommendation against its band, in its words", () => {
@@ -257,7 +315,7 @@ describe('sdi-feedback CLI', () => {
       const old = expected(v1, scores);
       const recorded = rubricRecordLine('team', { version: '1', fingerprint: rubricFingerprint(v1) }) + '\n' + body.replace(`${e.text} / 5.0`, `${old.text} / 5.0`).replace(/\(25%\)/, '(10%)').replace('Problem Framing (15%)', 'Problem Framing (30%)');
       const r = run('--kit', kitDir, '--json', file('kit-v1.md', recorded));
-      const [out] = JSON.parse(r.stdout);
+      const [out] = jsonFiles(r.stdout);
       assert.strictEqual(out.weightedScore, old.value);
       assert.deepStrictEqual(out.diagnostics, []);
       assert.strictEqual(r.code, 0);
@@ -265,7 +323,7 @@ describe('sdi-feedback CLI', () => {
       // Recorded under the built-in guide: its rubric, even with --kit.
       const builtInText = rubricRecordLine('builtin', { version: '1', fingerprint: rubricFingerprint(content().rubric) }) + '\n' + CLEAN();
       const b = run('--kit', kitDir, '--json', file('kit-builtin.md', builtInText));
-      assert.strictEqual(JSON.parse(b.stdout)[0].band, 'hire');
+      assert.strictEqual(jsonFiles(b.stdout)[0].band, 'hire');
       assert.strictEqual(b.code, 0);
 
       // A version the kit does not have: one clear error on the record line, no scores.
@@ -291,7 +349,7 @@ describe('sdi-feedback CLI', () => {
       const text = fillAny(template.replace('[Name]', 'Ada').replace('[Date]', '2024-03-15'), SIX_DIMENSION_RUBRIC, { scores: [3, 3, 3, 3, 3, 3], check: ['Senior', 'Staff', 'Staff track interview', 'Lean Yes'] });
       const r = run('--kit', own, '--json', file('own.md', text));
       assert.strictEqual(r.stderr, '');
-      const [out] = JSON.parse(r.stdout);
+      const [out] = jsonFiles(r.stdout);
       assert.strictEqual(out.band, 'lean-yes');
       assert.strictEqual(out.recommendation, 'lean-yes');
       assert.deepStrictEqual(out.diagnostics.map((d: { code: string }) => d.code), ['weighted-score-stale', 'checkbox-multiple', 'top-band-only-checked']);
@@ -322,7 +380,7 @@ describe('sdi-feedback CLI', () => {
       const r = run('--check-kit', bad);
       assert.strictEqual(r.code, 1);
       assert.match(r.stdout, /check-bad[\\/]rubric\.yaml:\d+:\d+ error \S+ .*7 lies outside the scale 1\u20135/);
-      const json = JSON.parse(run('--check-kit', bad, '--json').stdout);
+      const json = JSON.parse(run('--check-kit', bad, '--json').stdout) as { id: string; issues: { severity: string; path: string; line: number }[] };
       assert.strictEqual(json.id, 'team');
       assert.ok(json.issues.some((i: { severity: string; path: string; line: number }) => i.severity === 'error' && i.path === 'bands[0].min' && i.line > 1));
 
