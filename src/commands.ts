@@ -83,7 +83,7 @@ export function findGuideItem(library: GuideLibrary, initialQuery = ''): Promise
         qp.hide();
       }),
       qp.onDidHide(() => {
-        subs.forEach((d) => d.dispose());
+        for (const d of subs) d.dispose();
         qp.dispose();
         resolve(result);
       }),

@@ -1,4 +1,4 @@
-// `npm test`: build, type-check and validate the content, then the three levels of tests:
+// `npm test`: build, type-check, lint and validate the content, then the three levels of tests:
 // unit (plain mocha), integration (mocha inside a real VS Code extension host) and end to end
 // (Chromium driving the real workbench). Installs the VS Code host on first use. Ends with one
 // line `total: N passed, N failed` and exits non-zero when anything failed.
@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 const stages = [
   { name: 'build', cmd: ['node', 'esbuild.mjs'] },
   { name: 'typecheck', cmd: ['npx', 'tsc', '--noEmit', '-p', '.'], also: [['npx', 'tsc', '--noEmit', '-p', 'webview'], ['npx', 'tsc', '--noEmit', '-p', 'test']] },
+  { name: 'lint', cmd: ['npm', 'run', '--silent', 'lint'] },
   { name: 'content', cmd: ['node', 'dist/check-content.js'] },
   { name: 'unit', cmd: ['npx', 'mocha'], tests: true },
   { name: 'integration', cmd: ['node', 'test/host/run.mjs', 'integration'], tests: true },

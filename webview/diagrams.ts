@@ -166,8 +166,8 @@ export class Diagrams {
     toolbar.append(
       iconButton('zoom-in', 'Open larger (zoom and pan)', () => this.openLarger(block)),
       iconButton('copy', 'Copy Mermaid source', () => this.post({ type: 'copyDiagramSource', source })),
-      iconButton('file-code', 'Save as SVG…', () => this.export(block, 'svg')),
-      iconButton('file-media', 'Save as PNG…', () => this.export(block, 'png')),
+      iconButton('file-code', 'Save as SVG…', () => void this.export(block, 'svg')),
+      iconButton('file-media', 'Save as PNG…', () => void this.export(block, 'png')),
     );
     for (const btn of toolbar.querySelectorAll('button')) btn.disabled = !btn.title.startsWith('Copy');
     canvas.addEventListener('dblclick', () => this.openLarger(block));

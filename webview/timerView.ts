@@ -5,21 +5,10 @@
  * between host and browser does not matter).
  */
 import { escapeHtml } from '../src/core/escape';
+import { formatClock, formatMinutes } from '../src/core/format';
 import { timerDisplayState, type TimerDisplayState, type TimerIntentMessage } from '../src/protocol';
 
 type Intent = TimerIntentMessage['intent'];
-
-/** `m:ss` or `h:mm:ss`. */
-function clock(ms: number): string {
-  const total = Math.floor(Math.max(0, ms) / 1000);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = String(total % 60).padStart(2, '0');
-  return h ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
-}
-
-
-const minutes = (ms: number) => `${Math.round((ms / 60_000) * 10) / 10}`;
 
 /**
  * A deep-dive area's slot: its length and window in the phase. The host puts the edges on a
@@ -29,7 +18,7 @@ const minutes = (ms: number) => `${Math.round((ms / 60_000) * 10) / 10}`;
 function slotTime(d: { startMs: number; endMs: number }): string {
   const len = d.endMs - d.startMs;
   if (d.startMs % 30_000 === 0 && d.endMs % 30_000 === 0) return `${len / 60_000} min · ${d.startMs / 60_000}–${d.endMs / 60_000}`;
-  return `${clock(len)} · ${clock(d.startMs)}–${clock(d.endMs)}`;
+  return `${formatClock(len)} · ${formatClock(d.startMs)}–${formatClock(d.endMs)}`;
 }
 
 interface Button { intent: Intent; icon: string; label: string; title: string; minutes?: number; primary?: boolean; disabled?: boolean }
@@ -122,7 +111,7 @@ export function mountTimer(root: HTMLElement, post: (msg: TimerIntentMessage) =>
           <thead><tr><th scope="col">Phase</th><th scope="col" class="num">Planned</th><th scope="col" class="num">Actual</th></tr></thead>
           <tbody>${s.phases.map((p, i) => `<tr class="${p.state}"${p.state === 'current' && s.status !== 'finished' ? ' aria-current="step"' : ''}>
             <th scope="row"><span class="codicon codicon-${p.state === 'current' && s.status !== 'finished' ? 'arrow-right' : p.state === 'done' ? 'pass' : p.state === 'skipped' ? 'circle-slash' : 'circle-large-outline'}" aria-hidden="true"></span> ${escapeHtml(p.title)}${p.state === 'skipped' ? ' <span class="visually-hidden">(not run)</span>' : ''}</th>
-            <td class="num">${minutes(p.plannedMs)} min${p.extraMinutes ? ` <span class="timer-extra">(+${minutes(p.extraMinutes * 60_000)})</span>` : ''}</td>
+            <td class="num">${formatMinutes(p.plannedMs)} min${p.extraMinutes ? ` <span class="timer-extra">(+${formatMinutes(p.extraMinutes * 60_000)})</span>` : ''}</td>
             <td class="num" data-actual="${i}"></td></tr>`).join('')}
           </tbody>
         </table>
@@ -176,7 +165,7 @@ export function mountTimer(root: HTMLElement, post: (msg: TimerIntentMessage) =>
       const cell = body.querySelector<HTMLElement>(`[data-actual="${i}"]`);
       if (cell) {
         // A phase no time was spent in (not reached, or skipped by finishing early) reads "–", not 0:00.
-        cell.textContent = actual === 0 && (p.state === 'upcoming' || p.state === 'skipped') ? '–' : clock(actual);
+        cell.textContent = actual === 0 && (p.state === 'upcoming' || p.state === 'skipped') ? '–' : formatClock(actual);
         cell.classList.toggle('over', actual > p.plannedMs);
       }
       const fill = body.querySelector<HTMLElement>(`[data-seg="${i}"] .timer-fill`);
@@ -189,16 +178,16 @@ export function mountTimer(root: HTMLElement, post: (msg: TimerIntentMessage) =>
     if (bar) {
       const pct = planned ? Math.min(100, Math.round((total / planned) * 100)) : 0;
       bar.setAttribute('aria-valuenow', String(pct));
-      bar.setAttribute('aria-valuetext', `${clock(total)} of ${clock(planned)}`);
+      bar.setAttribute('aria-valuetext', `${formatClock(total)} of ${formatClock(planned)}`);
     }
     if (clockEl && cur) {
       if (s.status === 'finished') {
-        clockEl.textContent = `${clock(total)} of ${clock(planned)}`;
+        clockEl.textContent = `${formatClock(total)} of ${formatClock(planned)}`;
         root.dataset.time = 'finished';
       } else {
         const left = cur.plannedMs - elapsed;
         // Rounded up, as the status bar does: "0:00 left" only once the time is up, any overrun at least "+0:01".
-        const up = (ms: number) => clock(Math.ceil(ms / 1000) * 1000);
+        const up = (ms: number) => formatClock(Math.ceil(ms / 1000) * 1000);
         clockEl.textContent = left >= 0 ? `${up(left)} left` : `+${up(-left)} over`;
         root.dataset.time = left < 0 ? 'over' : left <= s.warningMs ? 'warning' : 'ok';
       }

@@ -220,6 +220,21 @@ export function fieldPath(path: readonly PropertyKey[]): string {
     .join('');
 }
 
+/**
+ * Every zod issue as `where: message`, joined by `; `. `where` is `root` followed by the issue's
+ * `fieldPath` (`sdi.timer.phases[1].minutes`); an issue on the value itself reads `root`, or `whole`
+ * when there is no root.
+ */
+export function formatZodIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[], root = '', whole = root): string {
+  return issues
+    .map((i) => {
+      const field = fieldPath(i.path);
+      const where = root && field && !field.startsWith('[') ? `${root}.${field}` : `${root}${field}`;
+      return `${where || whole}: ${i.message}`;
+    })
+    .join('; ');
+}
+
 /** Validates one parsed file against its schema, collecting located issues. */
 export function validateFile<T>(file: string, schema: z.ZodType<T>, data: unknown, issues: ContentIssue[]): T | undefined {
   const r = schema.safeParse(data);

@@ -7,7 +7,8 @@ import { escapeMarkdown } from './escape';
 import type { KitCategory, KitIssue, KitProblem, LoadedKit } from './kit/types';
 import { bandMarkdown, bandRange, categoryMarkdown, compareLevels, dimensionMarkdown, kitOverviewMarkdown, phaseMarkdown, planMarkdown, rubricMarkdown, templateMarkdown } from './kitPages';
 import { problemKey, problemMarkdown } from './kit/loader';
-import { PATH_SEPARATOR, slugify, type Section } from './markdownSections';
+import { PATH_SEPARATOR, type Section } from './markdownSections';
+import { slugify } from './slug';
 
 /**
  * What a node is, in the interviewer's words; adapters pick icons and menus by it. Team kits add

@@ -115,14 +115,8 @@ export class MarkdownOutline {
   }
 }
 
-/** GitHub-style anchor slug of a heading text, as the guide's table of contents uses. */
-export function slugify(text: string): string {
-  return text
-    .trim()
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s-]/gu, '')
-    .replace(/\s/g, '-');
-}
+/** GitHub-style anchor slug of a heading text (kept here for existing imports; lives in `./slug`). */
+export { slugify } from './slug';
 
 /** Every fenced ```mermaid block of a Markdown text, verbatim. */
 export function mermaidBlocks(text: string): { source: string; line: number }[] {

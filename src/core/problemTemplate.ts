@@ -4,19 +4,8 @@
  */
 import type { LoadedKit } from './kit/types';
 
-/** A problem id from a title: lowercase kebab case, at most 60 characters; `problem` when nothing is left. */
-export function problemSlug(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/^design (an?|the) /, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return slug || 'problem';
-}
+/** A problem id from a title (in `./slug`). */
+export { problemSlug } from './slug';
 
 /** YAML double-quoted scalar. */
 function q(s: string): string {

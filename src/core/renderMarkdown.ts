@@ -8,7 +8,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import { parseDocument } from 'yaml';
-import { slugify } from './markdownSections';
+import { slugify } from './slug';
 import { isLockedMermaidKey, mermaidFrontMatter, neutralizeCallbacks, neutralizeDirectives, neutralizeHandlers, neutralizeStyleUrls } from './mermaidSource';
 
 import { escapeHtml } from './escape';

@@ -10,7 +10,9 @@
  * next transition or `observe` re-bases the open segment on the new clock.
  */
 import { z } from 'zod';
-import { idSchema, phaseSchema, type DeepDiveArea, type Phase, type PhasePlan } from './content';
+import { formatZodIssues, idSchema, phaseSchema, type DeepDiveArea, type Phase, type PhasePlan } from './content';
+import { formatClock } from './format';
+import { phaseId } from './slug';
 
 const MINUTE = 60_000;
 
@@ -79,7 +81,7 @@ export function restoreTimer(raw: unknown, now = 0): { state: TimerState; error?
   if (raw === undefined || raw === null) return { state: idleState(now) };
   const r = timerStateSchema.safeParse(raw);
   if (r.success) return { state: r.data };
-  return { state: idleState(now), error: r.error.issues.map((i) => `${i.path.join('.') || 'state'}: ${i.message}`).join('; ') };
+  return { state: idleState(now), error: formatZodIssues(r.error.issues, '', 'state') };
 }
 
 // ---- transitions ----------------------------------------------------------------------------
@@ -385,13 +387,9 @@ export const phasesSettingSchema = z
   .array(settingPhaseSchema, { error: 'must be a list of phases, each { "title": "...", "minutes": 10 }' })
   .superRefine((phases, ctx) => {
     if (phases.filter((p) => p.deepDive).length > 1) ctx.addIssue({ code: 'custom', message: 'at most one phase can be the deep dive ("deepDive": true)' });
-    const ids = phases.map((p) => p.id ?? slug(p.title));
+    const ids = phases.map((p) => p.id ?? phaseId(p.title));
     ids.forEach((id, i) => { if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `"${id}" is used by more than one phase` }); });
   });
-
-function slug(title: string): string {
-  return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'phase';
-}
 
 /**
  * The plan to run: the `sdi.timer.phases` setting when it holds a valid plan, else the guide's.
@@ -405,12 +403,11 @@ export function resolvePlan(setting: unknown, guide: PhasePlan, sectionExists: (
   if (setting === undefined || setting === null || (Array.isArray(setting) && setting.length === 0)) return { plan: fallback };
   const r = phasesSettingSchema.safeParse(setting);
   if (!r.success) {
-    const where = (path: readonly PropertyKey[]) => path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
-    return { plan: fallback, error: r.error.issues.map((i) => `sdi.timer.phases${where(i.path)}: ${i.message}`).join('; ') };
+    return { plan: fallback, error: formatZodIssues(r.error.issues, 'sdi.timer.phases') };
   }
   const anyDeepDive = r.data.some((p) => p.deepDive !== undefined);
   const phases = r.data.map((p) => {
-    const id = p.id ?? slug(p.title);
+    const id = p.id ?? phaseId(p.title);
     const same = guide.phases.find((g) => g.id === id);
     return {
       id,
@@ -456,9 +453,9 @@ export function deepDiveSteps(areas: readonly DeepDiveArea[], phasePlannedMs: nu
   const fits = (g: number) => Math.abs(Math.round(end / g) * g - end) < 1 && bounds.every((b, i) => i === 0 || Math.round(b / g) > Math.round(bounds[i - 1] / g));
   const grid = [MINUTE, MINUTE / 2, 1000].find(fits) ?? 1;
   const edges = bounds.map((b) => Math.round(b / grid) * grid);
-  const steps = areas.map((a, i) => ({
+  const steps: DeepDiveStep[] = areas.map((a, i) => ({
     title: a.title, minutes: a.minutes, startMs: edges[i], endMs: edges[i + 1], slotMinutes: (edges[i + 1] - edges[i]) / MINUTE,
-    points: [...a.points], state: 'upcoming' as DeepDiveStep['state'],
+    points: [...a.points], state: 'upcoming',
   }));
   let current = steps.findIndex((st) => elapsedMs < st.endMs);
   if (current < 0) current = steps.length - 1;
@@ -468,14 +465,8 @@ export function deepDiveSteps(areas: readonly DeepDiveArea[], phasePlannedMs: nu
 
 // ---- text -------------------------------------------------------------------------------------
 
-/** `m:ss` (or `h:mm:ss`) of a duration, rounded down to the second. */
-export function formatClock(ms: number): string {
-  const total = Math.floor(Math.max(0, ms) / 1000);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const sec = String(total % 60).padStart(2, '0');
-  return h ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
-}
+/** `m:ss` (or `h:mm:ss`) of a duration, rounded down to the second (one helper in `./format`, shared with the webview). */
+export { formatClock };
 
 /** A countdown's `m:ss`: rounded up to the second, so "0:00 left" means the time is up and any overrun reads at least "+0:01". */
 export function formatCountdown(ms: number): string {

@@ -10,22 +10,12 @@ import {
 } from '../core/feedback';
 import { readRubricRecord } from '../core/kit';
 import { documentHead, type FeedbackRubric, type RubricSource } from './rubricSource';
-import { localDate } from './scaffoldText';
+import { localDate } from '../core/format';
+import { readFeedbackSettings, type FeedbackSettings } from '../settings';
 
-/** The settings the checks read, for one document's folder. */
-export interface FeedbackSettings {
-  glob: string;
-  allowHalfPoints: boolean;
-  updateWeightedScoreOnSave: boolean;
-}
-
+/** The settings the checks read, for one document's folder (`../settings`). */
 export function feedbackSettings(document: vscode.TextDocument): FeedbackSettings {
-  const c = vscode.workspace.getConfiguration('sdi', document.uri);
-  return {
-    glob: c.get<string>('feedback.glob', '**/interview-feedback/**/*.md'),
-    allowHalfPoints: c.get<boolean>('scores.allowHalfPoints', false),
-    updateWeightedScoreOnSave: c.get<boolean>('feedback.updateWeightedScoreOnSave', true),
-  };
+  return readFeedbackSettings(document.uri);
 }
 
 /** A feedback document's validation and the rubric it was checked with (none when the recorded rubric is unknown). */

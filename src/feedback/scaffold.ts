@@ -12,7 +12,9 @@ import type { LoadedKit } from '../core/kit';
 import { rubricRecordLine } from '../core/kit';
 import { problemDescription } from './rubricHelp';
 import type { RubricSource } from './rubricSource';
-import { feedbackFileName, fillTemplate, localDate, type FeedbackFields } from './scaffoldText';
+import { localDate } from '../core/format';
+import { readFeedbackFolder, readFeedbackInterviewer } from '../settings';
+import { feedbackFileName, fillTemplate, type FeedbackFields } from './scaffoldText';
 
 /** The optional argument of `sdi.newFeedback`: what is given is not asked for. */
 export interface NewFeedbackArgs {
@@ -145,7 +147,7 @@ export class FeedbackScaffold {
 
   /** `sdi.feedback.interviewer`, else git's `user.name`, else undefined (the placeholder stays). */
   private async interviewer(folder: vscode.WorkspaceFolder | undefined): Promise<string | undefined> {
-    const set = vscode.workspace.getConfiguration('sdi.feedback', folder).get<string>('interviewer')?.trim();
+    const set = readFeedbackInterviewer(folder);
     if (set) return set;
     // In an untrusted workspace git is not run there (its config is the workspace's to set).
     const cwd = folder?.uri.scheme === 'file' && vscode.workspace.isTrusted ? folder.uri.fsPath : undefined;
@@ -161,7 +163,7 @@ export class FeedbackScaffold {
   }
 
   private folderUri(folder: vscode.WorkspaceFolder): vscode.Uri {
-    const setting = vscode.workspace.getConfiguration('sdi.feedback', folder).get<string>('folder')?.trim() || 'interview-feedback';
+    const setting = readFeedbackFolder(folder);
     if (path.isAbsolute(setting) && folder.uri.scheme === 'file') return vscode.Uri.file(setting);
     return vscode.Uri.joinPath(folder.uri, ...setting.split(/[\\/]+/).filter(Boolean));
   }

@@ -2,6 +2,7 @@
  * The text side of "Interview: New Feedback": the file name and the template with its header
  * fields filled in. Plain TypeScript (no `vscode`), so it behaves the same in every host.
  */
+import { candidateSlug } from '../core/slug';
 
 /** What the interviewer chose to pre-fill; a field left undefined keeps the template's placeholder. */
 export interface FeedbackFields {
@@ -15,24 +16,8 @@ export interface FeedbackFields {
 /** The template's header labels of the fields New Feedback fills (from the kit's template spec); a field the template lacks has none. */
 export type FeedbackFieldLabels = Partial<Record<keyof FeedbackFields, string>>;
 
-/** `YYYY-MM-DD` of a date in the local time zone (the interviewer's "today"). */
-export function localDate(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
-
-/** A file-name-safe slug of a candidate's name: `Zoë O'Brien` → `zoe-o-brien`; `candidate` when nothing is left. */
-export function candidateSlug(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return slug || 'candidate';
-}
+/** A file-name-safe slug of a candidate's name (in `../core/slug`). */
+export { candidateSlug };
 
 /** The n-th file name for a candidate and day: `2026-11-27-ada-lovelace.md`, then `…-2.md`, `…-3.md`. */
 export function feedbackFileName(date: string, candidate: string, n: number): string {

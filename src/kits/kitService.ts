@@ -9,9 +9,11 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { loadKit } from '../core/kit/loader';
 import { mermaidBlocks } from '../core/markdownSections';
+import { safeMermaidSource } from '../core/renderMarkdown';
 import type { KitIssue, KitReader, LoadedKit } from '../core/kit/types';
 import { formatKitIssue, kitIssueMessage } from '../core/guideTree';
 import { fsKitReader } from './fsKitReader';
+import { readKitFolder } from '../settings';
 
 /** `diagnostic.source` of kit diagnostics: the extension's name, as for feedback. */
 export const KIT_DIAGNOSTIC_SOURCE = 'System Design Interview Kit';
@@ -20,7 +22,7 @@ export const KIT_INVALID_CODE = 'kit-invalid';
 /** The code of a diagram the panel could not render. */
 export const KIT_DIAGRAM_CODE = 'kit-diagram';
 /** The kit folder when `sdi.kit.folder` is not set. */
-export const DEFAULT_KIT_FOLDER = '.interview-kit';
+export { DEFAULT_KIT_FOLDER } from '../settings';
 /** How long a burst of file events may go on before the kit is reloaded. */
 export const RELOAD_DEBOUNCE_MS = 150;
 
@@ -99,7 +101,7 @@ export class KitService implements vscode.Disposable {
 
   /** The kit folder of a workspace folder (absolute), whether or not it exists. */
   static kitDir(folder: vscode.WorkspaceFolder): string {
-    const setting = vscode.workspace.getConfiguration('sdi.kit', folder.uri).get<string>('folder')?.trim() || DEFAULT_KIT_FOLDER;
+    const setting = readKitFolder(folder.uri);
     return path.resolve(folder.uri.fsPath, setting);
   }
 
@@ -221,7 +223,8 @@ export class KitService implements vscode.Disposable {
       return;
     }
     const want = source.replace(/\r\n?/g, '\n').trim();
-    const at = mermaidBlocks(text).find((b) => b.source.trim() === want)?.line;
+    // The panel reports the source as rendered (`safeMermaidSource`: directives and callbacks neutralised, lines kept).
+    const at = mermaidBlocks(text).find((b) => b.source.trim() === want || safeMermaidSource(b.source).source.trim() === want)?.line;
     if (at === undefined) return;
     const target = at + (line ?? 1);
     const lines = text.split(/\r?\n/);

@@ -7,7 +7,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LoadedKit } from '../core/kit/types';
-import { newKitYaml, problemSlug, problemTemplate } from '../core/problemTemplate';
+import { newKitYaml, problemTemplate } from '../core/problemTemplate';
+import { problemSlug } from '../core/slug';
 import { MANAGE_TRUST_COMMAND } from '../tree/guideTreeProvider';
 import { KitService } from './kitService';
 

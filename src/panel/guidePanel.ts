@@ -5,6 +5,7 @@
  * item opened again, in this window or after a reload, shows its diagrams without Mermaid.
  */
 import * as vscode from 'vscode';
+import { formatZodIssues } from '../core/content';
 import { kitLinkTarget, linkKind, renderMarkdown } from '../core/renderMarkdown';
 import type { GuideLibrary } from '../guideLibrary';
 import { hostMessage, panelState, webviewMessage, type HostMessage, type WebviewMessage } from '../protocol';
@@ -87,15 +88,16 @@ export class GuidePanel implements vscode.Disposable {
     this.theme = storage?.state.get<string>(THEME_KEY);
     this.disposables.push(
       vscode.window.registerWebviewPanelSerializer(GUIDE_PANEL_VIEW_TYPE, {
-        deserializeWebviewPanel: async (panel, state) => {
+        deserializeWebviewPanel: (panel, state) => {
           // One panel: a command may have opened it before the workbench revived the old one.
-          if (this.panel) { panel.dispose(); return; }
+          if (this.panel) { panel.dispose(); return Promise.resolve(); }
           const parsed = panelState.safeParse(state);
           const last = this.storage?.state.get<string>(LAST_ITEM_KEY);
           const id = parsed.success && this.library.node(parsed.data.itemId) ? parsed.data.itemId
             : last && this.library.node(last) ? last : this.library.firstItemId();
           this.attach(panel, id);
           this.navigate(this.itemOf(id)!);
+          return Promise.resolve();
         },
       }),
       vscode.commands.registerCommand(SHOW_MARKDOWN_FILE_COMMAND, async (arg: unknown) => {
@@ -144,7 +146,7 @@ export class GuidePanel implements vscode.Disposable {
     const checked = hostMessage.safeParse(msg);
     if (!checked.success) {
       // A bug on this side: say so in the log rather than throw into a fire-and-forget caller.
-      console.error(`[sdi] not posting an invalid ${msg.type} message to the guide panel: ${checked.error.message}`);
+      console.error(`[sdi] not posting an invalid ${msg.type} message to the guide panel: ${formatZodIssues(checked.error.issues, '', 'message')}`);
       return false;
     }
     void this.panel.webview.postMessage(checked.data);
@@ -193,7 +195,7 @@ export class GuidePanel implements vscode.Disposable {
     subs.push(
       panel.webview.onDidReceiveMessage((raw) => this.onMessage(panel, raw)),
       panel.onDidDispose(() => {
-        subs.forEach((d) => d.dispose());
+        for (const d of subs) d.dispose();
         if (this.panel === panel) this.panel = undefined;
       }),
     );
@@ -345,6 +347,6 @@ export class GuidePanel implements vscode.Disposable {
 
   dispose(): void {
     this.panel?.dispose();
-    this.disposables.forEach((d) => d.dispose());
+    for (const d of this.disposables) d.dispose();
   }
 }

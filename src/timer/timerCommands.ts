@@ -154,7 +154,7 @@ export function registerTimerCommands({ service, library, panel }: Deps): vscode
       });
       return service.state.status;
     }),
-    vscode.commands.registerCommand('sdi.finishInterview', async () => {
+    vscode.commands.registerCommand('sdi.finishInterview', () => {
       if (!needsInterview()) return undefined;
       service.finish();
       const v = service.view();

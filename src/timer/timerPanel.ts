@@ -5,11 +5,12 @@
 import * as vscode from 'vscode';
 import { announcement } from '../core/timer';
 import { renderMarkdown } from '../core/renderMarkdown';
-import { slugify } from '../core/markdownSections';
+import { slugify } from '../core/slug';
 import type { GuideLibrary } from '../guideLibrary';
 import type { GuidePanel } from '../panel/guidePanel';
 import type { TimerDisplayState } from '../protocol';
 import type { TimerService } from './timerService';
+import { readTimerSettings } from '../settings';
 
 /** Sections longer than this show only their sub-headings in the timer (they can be opened in full). */
 const MAX_GUIDANCE_LINES = 30;
@@ -57,8 +58,7 @@ export function timerDisplayState(service: TimerService, library: GuideLibrary):
 }
 
 function readWarningMs(): number {
-  const m = vscode.workspace.getConfiguration('sdi.timer').get<number>('warningMinutes', 2);
-  return typeof m === 'number' && m >= 0 ? m * 60_000 : 120_000;
+  return readTimerSettings().warningMinutes * 60_000;
 }
 
 /** Posts the timer to the panel and routes its controls; returns what to dispose. */

@@ -6,6 +6,7 @@
  * `onDidChange`; nothing here shows UI.
  */
 import * as vscode from 'vscode';
+import { readTimerSettings, type TimerSettings } from '../settings';
 import * as timer from '../core/timer';
 import type { KitProblem, LoadedKit } from '../core/kit';
 import type { GuideLibrary, KitProblemRef } from '../guideLibrary';
@@ -13,25 +14,8 @@ import type { GuideLibrary, KitProblemRef } from '../guideLibrary';
 /** The workspaceState key of the persisted timer. */
 export const TIMER_STATE_KEY = 'sdi.timer.state';
 
-/** The timer's settings, read afresh each time they are needed. */
-export interface TimerSettings {
-  phases: unknown;
-  notifications: boolean;
-  warningMinutes: number;
-  autoAdvance: boolean;
-}
-
-/** Reads `sdi.timer.*`. */
-export function readTimerSettings(): TimerSettings {
-  const c = vscode.workspace.getConfiguration('sdi.timer');
-  const warning = c.get<number>('warningMinutes', 2);
-  return {
-    phases: c.get<unknown>('phases'),
-    notifications: c.get<boolean>('notifications', true),
-    warningMinutes: typeof warning === 'number' && Number.isFinite(warning) && warning >= 0 ? warning : 2,
-    autoAdvance: c.get<boolean>('autoAdvance', false),
-  };
-}
+/** The timer's settings (`sdi.timer.*`), read afresh each time they are needed; see `../settings`. */
+export { readTimerSettings, type TimerSettings };
 
 export interface TimerServiceOptions {
   /** The clock; tests pass a fake one. */

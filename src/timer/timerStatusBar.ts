@@ -47,7 +47,7 @@ export class TimerStatusBar implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.subs.forEach((d) => d.dispose());
+    for (const d of this.subs) d.dispose();
     this.item.dispose();
   }
 }

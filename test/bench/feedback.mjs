@@ -44,7 +44,7 @@ function filled(template, i) {
 function batch(fn, ms) {
   let n = 0;
   const t0 = process.hrtime.bigint();
-  let t = t0;
+  let t;
   do {
     fn();
     n++;

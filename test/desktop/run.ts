@@ -16,7 +16,7 @@ async function main(): Promise<void> {
       launchArgs: [path.join(root, 'test/fixtures/workspace'), '--disable-extensions', '--skip-welcome'],
     });
   } catch (e) {
-    console.error(`Desktop integration tests failed: ${e instanceof Error ? e.message : e}`);
+    console.error(`Desktop integration tests failed: ${e instanceof Error ? e.message : String(e)}`);
     process.exit(1);
   }
 }

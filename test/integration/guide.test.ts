@@ -1,7 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { SdiApi } from '../../src/extension';
-import type { GuideNode } from '../../src/core/guideTree';
 
 const EXTENSION_ID = 'sdi-kit.system-design-interview-kit';
 
@@ -53,21 +52,21 @@ describe('the extension in a real VS Code', () => {
 
   it('the tree provider returns the guide groups and their items', async () => {
     const a = await api();
-    const roots = a.tree.getChildren() as GuideNode[];
+    const roots = a.tree.getChildren();
     assert.deepStrictEqual(roots.map((r) => r.label), ['Interview Guide', 'Problems', 'Advanced Topics', 'Common Scenarios', 'Evaluation Rubric']);
     const problems = roots[1];
-    const categories = a.tree.getChildren(problems) as GuideNode[];
+    const categories = a.tree.getChildren(problems);
     assert.deepStrictEqual(categories.map((c) => c.label), [
       '1. High-Scale Web Services', '2. Distributed Data Systems', '3. Event-Driven Architectures', '4. Platform & Infrastructure',
     ]);
-    const firstProblems = a.tree.getChildren(categories[0]) as GuideNode[];
+    const firstProblems = a.tree.getChildren(categories[0]);
     assert.strictEqual(firstProblems[0].label, 'Problem 1: Global Social Media Feed');
     const item = a.tree.getTreeItem(firstProblems[0]);
     assert.strictEqual(item.contextValue, 'sdi.item.problem');
     assert.deepStrictEqual(item.command?.arguments, ['problem:global-social-media-feed']);
     assert.ok(item.tooltip instanceof vscode.MarkdownString && item.tooltip.value.includes('500 million daily active users'));
     assert.strictEqual(a.tree.getParent(firstProblems[0])?.id, 'category:high-scale-web-services');
-    const topics = a.tree.getChildren(roots[2]) as GuideNode[];
+    const topics = a.tree.getChildren(roots[2]);
     assert.deepStrictEqual(topics.map((t) => t.label), ['Circuit Breaker Pattern', 'Saga Pattern for Distributed Transactions', 'Caching Strategies at Scale', 'Data Consistency Models']);
   });
 

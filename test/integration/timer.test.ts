@@ -40,7 +40,7 @@ const settings = (over: Partial<TimerSettings> = {}): (() => TimerSettings) => (
 
 /** Records the timer states the panel posts to its webview (only those that reached a ready webview). */
 function recordTimerPosts(a: SdiApi): { states: TimerDisplayState[]; next(check: (s: TimerDisplayState) => boolean): Promise<TimerDisplayState>; dispose(): void } {
-  const panel = a.panel as unknown as { postMessage(m: HostMessage): boolean };
+  const panel = a.panel as unknown as { postMessage: (m: HostMessage) => boolean };
   const original = panel.postMessage;
   const states: TimerDisplayState[] = [];
   const waiters: { check: (s: TimerDisplayState) => boolean; resolve: (s: TimerDisplayState) => void }[] = [];
@@ -48,7 +48,10 @@ function recordTimerPosts(a: SdiApi): { states: TimerDisplayState[]; next(check:
     const posted = original.call(this, m);
     if (posted && m.type === 'timerState') {
       states.push(m.state);
-      for (const w of waiters.splice(0)) (w.check(m.state) ? w.resolve(m.state) : waiters.push(w));
+      for (const w of waiters.splice(0)) {
+        if (w.check(m.state)) w.resolve(m.state);
+        else waiters.push(w);
+      }
     }
     return posted;
   };
@@ -170,7 +173,7 @@ describe('timer: commands, status bar and panel in a real VS Code', () => {
     }
   });
 
-  it('shows the overrun on the warning background once a phase is past its time', async () => {
+  it('shows the overrun on the warning background once a phase is past its time', () => {
     let now = Date.UTC(2026, 0, 5, 9);
     const s = new TimerService(new MemoryMemento(), a.library, { now: () => now, settings: settings(), tickMs: 60_000 });
     const bar = new TimerStatusBar(s);
@@ -193,7 +196,7 @@ describe('timer: commands, status bar and panel in a real VS Code', () => {
     }
   });
 
-  it('notifies before a phase ends and when it ends, each once, and auto-advances when asked', async () => {
+  it('notifies before a phase ends and when it ends, each once, and auto-advances when asked', () => {
     let now = Date.UTC(2026, 0, 5, 9);
     const s = new TimerService(new MemoryMemento(), a.library, { now: () => now, settings: settings({ notifications: true, autoAdvance: true }), tickMs: 60_000 });
     const alerts: string[] = [];
@@ -285,7 +288,10 @@ function stubMessages(answer: (call: MessageCall) => string | undefined | Thenab
       const options = rest[0] !== null && typeof rest[0] === 'object' ? (rest.shift() as vscode.MessageOptions) : undefined;
       const call: MessageCall = { kind, message: String(message), options, items: rest as string[] };
       calls.push(call);
-      for (const wt of waiters.splice(0)) (wt.check(call) ? wt.resolve(call) : waiters.push(wt));
+      for (const wt of waiters.splice(0)) {
+        if (wt.check(call)) wt.resolve(call);
+        else waiters.push(wt);
+      }
       return Promise.resolve(answer(call));
     };
     assert.notStrictEqual(w[kind], originals[kinds.indexOf(kind)], `window.${kind} cannot be replaced in this host`);

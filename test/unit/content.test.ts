@@ -17,13 +17,20 @@ function issuesWith(file: string, text: string | ((orig: string) => string)): st
   try {
     loadContent((f) => (f === file ? (typeof text === 'function' ? text(readContent(f)) : text) : readContent(f)));
   } catch (e) {
-    assert.ok(e instanceof ContentError, `expected a ContentError, got ${e}`);
+    assert.ok(e instanceof ContentError, `expected a ContentError, got ${String(e)}`);
     return e.issues.map(formatContentIssue);
   }
   return [];
 }
-const editJson = (file: string, edit: (j: any) => void) => issuesWith(file, (orig) => {
-  const j = JSON.parse(orig);
+/** The content files' fields these tests edit, loosely typed: the edits write what the schema rejects. */
+interface EditableContent {
+  problems: { category: string; minuts?: number; deepDives: { minutes: number }[] }[];
+  groups: { items: { section: string }[] }[];
+  dimensions: { weight: number; levels: unknown[] }[];
+  phases: { id: string }[];
+}
+const editJson = (file: string, edit: (j: EditableContent) => void) => issuesWith(file, (orig) => {
+  const j = JSON.parse(orig) as EditableContent;
   edit(j);
   return JSON.stringify(j);
 });

@@ -9,8 +9,8 @@ const read = (f: string) => fs.readFileSync(path.join(ROOT, f), 'utf8');
 
 describe('documentation moves with the code', () => {
   const readme = read('README.md');
-  const pkg = JSON.parse(read('package.json'));
-  const nls = JSON.parse(read('package.nls.json'));
+  const pkg = JSON.parse(read('package.json')) as { contributes: { commands: { command: string; title: string }[]; configuration: { properties: Record<string, unknown> } } };
+  const nls = JSON.parse(read('package.nls.json')) as Record<string, string>;
 
   it('documents every diagnostic code with its severity and an anchor the diagnostics link to', () => {
     for (const [code, info] of Object.entries(FEEDBACK_CODES)) {

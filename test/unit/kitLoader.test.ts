@@ -125,7 +125,7 @@ describe('kit loader', () => {
       assert.ok(b.guide && b.outline);
       // a built-in problem shows its guide section
       const p = b.problems[0];
-      assert.strictEqual(problemMarkdown(b, p), b.guide!.section(p.section!)!.markdown);
+      assert.strictEqual(problemMarkdown(b, p), b.guide.section(p.section!)!.markdown);
     });
 
     it('locates a problem of problems.json in its JSON', () => {

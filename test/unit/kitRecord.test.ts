@@ -58,7 +58,7 @@ describe('which rubric checks a feedback file', () => {
   before(() => {
     builtIn = builtInKit();
     const files = exampleFiles();
-    kit = loadExample((f) => { f['rubrics/2.0.yaml'] = replaceIn(replaceIn(files['rubric.yaml'], 'version: "2.1"', 'version: "2.0"'), 'weight: 25', 'weight: 35').replace('weight: 10', 'weight: 0').replace(/  - id: communication[\s\S]*?(?=bands:)/, ''); });
+    kit = loadExample((f) => { f['rubrics/2.0.yaml'] = replaceIn(replaceIn(files['rubric.yaml'], 'version: "2.1"', 'version: "2.0"'), 'weight: 25', 'weight: 35').replace('weight: 10', 'weight: 0').replace(/ {2}- id: communication[\s\S]*?(?=bands:)/, ''); });
     assert.deepStrictEqual(kit.issues, []);
     archived = kit.archivedRubrics[0];
     assert.strictEqual(archived.version, '2.0');
@@ -88,14 +88,14 @@ describe('which rubric checks a feedback file', () => {
     const r = resolveRubric(withRecord('acme-backend', '2.0', archived.fingerprint), kits(), kit);
     assert.strictEqual(r.rubric, archived);
     assert.strictEqual(r.kit, kit);
-    assert.strictEqual(r.rubric!.rubric.dimensions.length, 5);
+    assert.strictEqual(r.rubric.rubric.dimensions.length, 5);
   });
 
   it('a record of a kit or version the workspace does not have: one rubric-unknown error on the record line', () => {
     const a = resolveRubric(withRecord('other-team', '1'), kits(), kit);
     assert.strictEqual(a.rubric, undefined);
-    assert.deepStrictEqual({ ...a.error!, message: '' }, { code: 'rubric-unknown', severity: 'error', message: '', range: { start: { line: 1, character: 0 }, end: { line: 1, character: '<!-- sdi-kit: kit=other-team rubric=1 -->'.length } } });
-    assert.match(a.error!.message, /kit "other-team", which this workspace does not have/);
+    assert.deepStrictEqual({ ...a.error, message: '' }, { code: 'rubric-unknown', severity: 'error', message: '', range: { start: { line: 1, character: 0 }, end: { line: 1, character: '<!-- sdi-kit: kit=other-team rubric=1 -->'.length } } });
+    assert.match(a.error.message, /kit "other-team", which this workspace does not have/);
     const b = resolveRubric(withRecord('acme-backend', '1.0'), kits(), kit);
     assert.strictEqual(b.error!.code, 'rubric-unknown');
     assert.match(b.error!.message, /has no rubric version "1\.0" \(it has "2\.1", "2\.0"\)/);

@@ -145,10 +145,10 @@ describe('diagram cache', () => {
     const s = {
       files,
       failing: false,
-      async read(key: string) { if (s.failing) throw new Error('io'); return files.get(key)?.svg; },
-      async write(key: string, svg: string) { if (s.failing) throw new Error('io'); files.set(key, { svg, mtime: ++clock }); },
-      async delete(key: string) { files.delete(key); },
-      async list() { return [...files].map(([key, f]) => ({ key, size: f.svg.length, mtime: f.mtime })); },
+      read(key: string) { return s.failing ? Promise.reject(new Error('io')) : Promise.resolve(files.get(key)?.svg); },
+      write(key: string, svg: string) { if (s.failing) return Promise.reject(new Error('io')); files.set(key, { svg, mtime: ++clock }); return Promise.resolve(); },
+      delete(key: string) { files.delete(key); return Promise.resolve(); },
+      list() { return Promise.resolve([...files].map(([key, f]) => ({ key, size: f.svg.length, mtime: f.mtime }))); },
     };
     return s;
   }
@@ -197,7 +197,7 @@ describe('diagram cache', () => {
   it('lists the store rarely: trimming is not paid on every write', async () => {
     const store = memoryStore();
     let lists = 0;
-    const list = store.list;
+    const list = store.list.bind(store);
     store.list = async () => { lists++; return list(); };
     const cache = new DiagramCache(store, { maxEntries: 100, maxBytes: 1_000_000, maxEntryBytes: 1000, memoryEntries: 2 });
     for (let i = 0; i < 300; i++) await cache.put('t', `g${i}`, '<svg/>');

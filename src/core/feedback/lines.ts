@@ -149,7 +149,7 @@ export function parseField(line: string, lineNo: number): ParsedField | undefine
   const m = FIELD.exec(line);
   if (!m) return undefined;
   let label = m[3];
-  let rest = m[5];
+  const rest = m[5];
   let restStart = m[1].length + m[2].length + m[3].length + m[4].length;
   const inner = label.trimEnd();
   if (inner.endsWith(':')) label = inner.slice(0, -1);
@@ -157,7 +157,6 @@ export function parseField(line: string, lineNo: number): ParsedField | undefine
     const lead = rest.length - rest.trimStart().length;
     if (rest.charCodeAt(lead) !== 58) return undefined;
     restStart += lead + 1;
-    rest = rest.slice(lead + 1);
   }
   const labelStart = m[1].length + m[2].length;
   const [ls, le] = trimmed(line, labelStart, labelStart + label.length, false);

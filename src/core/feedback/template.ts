@@ -237,7 +237,7 @@ export interface CompiledTemplate {
   /** A cheap pre-test: can the text hold the scores heading at all? */
   readonly quick: RegExp;
   /** `normalizeName`, remembering the last few hundred names (headings, score names and box texts repeat from one validation to the next). */
-  normalize(name: string): string;
+  readonly normalize: (name: string) => string;
 }
 
 /** Most names a compiled template remembers; past it, it starts afresh. */

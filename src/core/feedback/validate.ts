@@ -7,6 +7,7 @@
  */
 import type { BandId, Dimension } from '../content';
 import { FEEDBACK_CODES } from './codes';
+import { localDate } from '../format';
 import { asCompiled, CompiledRubric, type BandPlacement } from './compiled';
 import { parseFeedback } from './parse';
 import { isStale, readScore, validScoreValues, weightedFromHalves, type RubricLike, type ScoreReading, type WeightedScore } from './score';
@@ -77,8 +78,7 @@ function todayText(today: FeedbackOptions['today']): string | undefined {
   if (today === undefined) return undefined;
   if (typeof today === 'string') return isRealDate(today) ? today : undefined;
   if (!(today instanceof Date) || Number.isNaN(today.getTime())) return undefined;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${today.getFullYear()}-${p(today.getMonth() + 1)}-${p(today.getDate())}`;
+  return localDate(today);
 }
 
 /** How one line of a scores block was read. */

@@ -18,7 +18,8 @@ import {
 } from '../content';
 import type { z } from 'zod';
 import { generateFeedbackTemplate } from '../feedback/template';
-import { MarkdownOutline, PATH_SEPARATOR, slugify } from '../markdownSections';
+import { MarkdownOutline, PATH_SEPARATOR } from '../markdownSections';
+import { kitIdOf } from '../slug';
 import { checkRubric, dimensionTag } from '../rubric';
 import { splitFrontMatter } from './frontMatter';
 import { rubricFingerprint } from './record';
@@ -128,10 +129,8 @@ export function problemKey(kit: Pick<LoadedKit, 'id' | 'builtIn'>, problemId: st
   return kit.builtIn ? problemId : `${kit.id}/${problemId}`;
 }
 
-/** `kit.yaml`'s id rule: its `id`, else a slug of its name. */
-export function kitIdOf(name: string): string {
-  return slugify(name).replace(/[^a-z0-9-]/g, '').replace(/-+/g, '-').slice(0, 48).replace(/^-|-$/g, '') || 'kit';
-}
+/** `kit.yaml`'s id rule: its `id`, else a slug of its name (in `../slug`). */
+export { kitIdOf };
 
 class KitLoad {
   readonly issues: KitIssue[] = [];
@@ -182,7 +181,7 @@ class KitLoad {
     const categories: KitCategory[] = [];
     const categorySources: Source[] = [];
     kf.categories.forEach((c, i) => {
-      categories.push(dropUndefined(c) as KitCategory);
+      categories.push(dropUndefined(c));
       categorySources.push({ yaml: kitYaml, file: KIT_FILE, at: ['categories', i] });
     });
     const problems: KitProblem[] = [];
@@ -587,7 +586,7 @@ export function firstInvalidUtf8(b: Uint8Array): { line: number; character: numb
   let i = 0;
   while (i < b.length) {
     const c = b[i];
-    let n = 0;
+    let n: number;
     if (c < 0x80) n = 0;
     else if (c >= 0xc2 && c <= 0xdf) n = 1;
     else if (c >= 0xe0 && c <= 0xef) n = 2;

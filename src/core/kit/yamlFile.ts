@@ -148,7 +148,7 @@ export class YamlFile {
         const pair = node.items.find((p: Pair) => keyText(p.key) === String(k));
         if (pair) {
           next = pair.value;
-          nextKey = isScalar(pair.key) || isCollection(pair.key) ? (pair.key as Node) : undefined;
+          nextKey = isScalar(pair.key) || isCollection(pair.key) ? pair.key : undefined;
           if (next == null || onKey) next = next ?? pair.key;
         }
       } else if (isSeq(node) && typeof k === 'number') {
@@ -195,7 +195,7 @@ export class YamlFile {
   private firstAliasRange(): KitRange | undefined {
     let found: Node | undefined;
     walk(this.doc?.contents, (n) => {
-      if (!found && isAlias(n)) found = n as Node;
+      if (!found && isAlias(n)) found = n;
       return !found;
     });
     return found ? this.nodeRange(found) : undefined;
@@ -225,7 +225,7 @@ function walk(root: unknown, visit: (n: unknown, depth: number) => boolean): voi
     if (!visit(n, d)) return;
     if (isMap(n) || isSeq(n)) {
       for (let i = n.items.length - 1; i >= 0; i--) {
-        const it = n.items[i] as unknown;
+        const it = n.items[i];
         if (isPair(it)) {
           stack.push([it.value, d + 1]);
           stack.push([it.key, d + 1]);
@@ -239,7 +239,7 @@ function walk(root: unknown, visit: (n: unknown, depth: number) => boolean): voi
 function findTooDeep(root: unknown, max: number): Node | undefined {
   let found: Node | undefined;
   walk(root, (n, d) => {
-    if (d > max && isCollection(n)) found = n as Node;
+    if (d > max && isCollection(n)) found = n;
     return !found;
   });
   return found;
