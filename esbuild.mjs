@@ -59,7 +59,7 @@ const common = {
 
 function files(dir, suffix) {
   let out = [];
-  let entries = [];
+  let entries;
   try { entries = readdirSync(dir); } catch { return out; }
   for (const e of entries) {
     const p = join(dir, e);

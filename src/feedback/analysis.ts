@@ -136,7 +136,7 @@ export class FeedbackAnalyzer {
 }
 
 function keyOf(settings: FeedbackSettings, options: FeedbackOptions): string {
-  return `${settings.glob}\u0000${options.allowHalfPoints}\u0000${options.today}`;
+  return `${settings.glob}\u0000${options.allowHalfPoints}\u0000${String(options.today)}`;
 }
 
 /** A value computed on first use, then remembered. */

@@ -10,7 +10,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { SdiApi } from '../../src/extension';
 import { FEEDBACK_CODES, FEEDBACK_CODE_LIST } from '../../src/core/feedback';
-import { EDITABLE_SCHEMES, FEEDBACK_SELECTOR, CODE_DOCS_SCHEME } from '../../src/feedback';
+import { EDITABLE_SCHEMES, FEEDBACK_SELECTOR } from '../../src/feedback';
 
 const EXTENSION_ID = 'sdi-kit.system-design-interview-kit';
 const SOURCE = 'System Design Interview Kit';
@@ -172,7 +172,7 @@ describe('feedback editor: code links, large files, score slots, selectors', fun
   });
 
   it('every document selector names its schemes, and the features work on an untitled document (item 12)', async () => {
-    const selectors = Array.isArray(FEEDBACK_SELECTOR) ? FEEDBACK_SELECTOR : [FEEDBACK_SELECTOR];
+    const selectors: readonly (vscode.DocumentFilter | string)[] = Array.isArray(FEEDBACK_SELECTOR) ? FEEDBACK_SELECTOR : [FEEDBACK_SELECTOR];
     assert.ok(selectors.length > 0);
     for (const s of selectors) {
       assert.ok(typeof s === 'object' && s.scheme, `a selector without a scheme: ${JSON.stringify(s)}`);
@@ -285,7 +285,7 @@ describe('feedback editor: code links, large files, score slots, selectors', fun
       // A busy extension host, as on a loaded machine: the save's own computation is held up past
       // VS Code's 1.75 s, so the save goes to disk without the score and the edit arrives late.
       const analyzer = feedback.analyzer;
-      const original = analyzer.weightedScoreEditsForSave;
+      const original = analyzer.weightedScoreEditsForSave.bind(analyzer);
       let held = false;
       analyzer.weightedScoreEditsForSave = function (...args) {
         if (!held) {

@@ -116,7 +116,7 @@ describe('team kits in a real VS Code', function () {
     // The code links to its own page (as feedback codes do), which explains it.
     const target = typeof d.code === 'object' ? d.code.target : undefined;
     assert.strictEqual(target?.toString(), 'sdi-code:/kit-invalid.md');
-    assert.match((await vscode.workspace.openTextDocument(target!)).getText(), /rule of the rubric/);
+    assert.match((await vscode.workspace.openTextDocument(target)).getText(), /rule of the rubric/);
     assert.match(d.message, /^dimensions: .*sum to 100.*95/);
     // The tree says so at the top of the kit, and still shows the rest of it.
     const first = a.library.node(KIT)!.children[0];
