@@ -1,5 +1,6 @@
 /** Puts the diagrams of kit problems that the guide panel could not render into the Problems view, on the problem file. */
 import type * as vscode from 'vscode';
+import { locateDiagramError } from '../core/renderMarkdown';
 import type { GuideLibrary } from '../guideLibrary';
 import type { GuidePanel } from '../panel/guidePanel';
 import type { KitService } from './kitService';
@@ -8,7 +9,12 @@ export function connectDiagramErrors(panel: GuidePanel, library: GuideLibrary, k
   return panel.onDiagramError((e) => {
     const node = library.node(e.itemId);
     const ref = node?.problemId !== undefined ? library.problem(node.problemId) : undefined;
-    if (!ref || ref.kit.builtIn || !ref.problem.file) return;
-    kits.reportDiagramError(ref.kit, ref.problem.file, e.source, e.line, e.message);
+    const { kit, problem } = ref ?? {};
+    if (!kit || !problem || kit.builtIn || !problem.file || problem.body === undefined) return;
+    // The problem's body as loaded (unsaved edits included): the line Mermaid names, else the diagram's first line.
+    const at = locateDiagramError(problem.body, { index: e.index, source: e.source, line: e.line ?? 1 });
+    if (at === undefined) return;
+    const text = problem.body.split(/\r?\n/)[at - 1] ?? '';
+    kits.reportDiagramError(kit, problem.file, (problem.bodyLine ?? 0) + at - 1, text.length, e.message);
   });
 }

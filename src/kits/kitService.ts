@@ -8,8 +8,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { loadKit } from '../core/kit/loader';
-import { mermaidBlocks } from '../core/markdownSections';
-import { safeMermaidSource } from '../core/renderMarkdown';
 import type { KitIssue, KitReader, LoadedKit } from '../core/kit/types';
 import { formatKitIssue, kitIssueMessage } from '../core/guideTree';
 import { fsKitReader } from './fsKitReader';
@@ -210,25 +208,13 @@ export class KitService implements vscode.Disposable {
   }
 
   /**
-   * The guide panel could not render a diagram of a kit problem: a diagnostic on the diagram's
-   * line in the problem file (found by its source), until the kit is next loaded.
+   * The guide panel could not render a diagram of a kit problem: a diagnostic on `line` (0-based,
+   * `length` characters long) of the problem file, until the kit is next loaded.
    */
-  reportDiagramError(kit: LoadedKit, file: string, source: string, line: number | undefined, message: string): void {
+  reportDiagramError(kit: LoadedKit, file: string, line: number, length: number, message: string): void {
     const f = [...this.folders.values()].find((x) => x.kit === kit);
     if (!f) return;
-    let text: string;
-    try {
-      text = fs.readFileSync(path.join(f.dir, ...file.split('/')), 'utf8');
-    } catch {
-      return;
-    }
-    const want = source.replace(/\r\n?/g, '\n').trim();
-    // The panel reports the source as rendered (`safeMermaidSource`: directives and callbacks neutralised, lines kept).
-    const at = mermaidBlocks(text).find((b) => b.source.trim() === want || safeMermaidSource(b.source).source.trim() === want)?.line;
-    if (at === undefined) return;
-    const target = at + (line ?? 1);
-    const lines = text.split(/\r?\n/);
-    const range = new vscode.Range(target, 0, target, (lines[target] ?? '').length);
+    const range = new vscode.Range(line, 0, line, length);
     const d = new vscode.Diagnostic(range, `Mermaid diagram does not parse: ${message.split('\n')[0]}`, vscode.DiagnosticSeverity.Error);
     d.source = KIT_DIAGNOSTIC_SOURCE;
     d.code = this.docs ? { value: KIT_DIAGRAM_CODE, target: this.docs(KIT_DIAGRAM_CODE) } : KIT_DIAGRAM_CODE;
