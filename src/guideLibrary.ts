@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { GuideContent } from './core/content';
 import {
-  anchorTargets, buildGuideTree, buildKitTree, indexGuideTree, kitNodeId, nodeSection, opensPage, TRUST_NODE, type GuideNode,
+  anchorTargets, buildGuideTree, buildKitTree, indexGuideTree, kitNodeId, nodeSection, problemNodeId, opensPage, TRUST_NODE, type GuideNode,
 } from './core/guideTree';
 import { problemKey } from './core/kit/loader';
 import type { KitProblem, LoadedKit } from './core/kit/types';
@@ -190,7 +190,7 @@ export class GuideLibrary implements vscode.Disposable {
 }
 
 function ref(kit: LoadedKit, problem: KitProblem): KitProblemRef {
-  return { kit, problem, key: problemKey(kit, problem.id), nodeId: kit.builtIn ? `problem:${problem.id}` : kitNodeId(kit.id, `problem:${problem.id}`) };
+  return { kit, problem, key: problemKey(kit, problem.id), nodeId: problemNodeId(kit, problem.id) };
 }
 
 /** A copy of a kit's subtree whose ids name another kit id (two kits sharing one id). */

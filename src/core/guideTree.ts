@@ -208,6 +208,11 @@ export function kitNodeId(kitId: string, local?: string): string {
   return local === undefined ? `kit:${kitId}` : `kit:${kitId}/${local}`;
 }
 
+/** The tree node id of a problem: `problem:<id>` in the built-in guide, `kit:<kitId>/problem:<id>` in a team kit. */
+export function problemNodeId(kit: Pick<LoadedKit, 'id' | 'builtIn'>, problemId: string): string {
+  return kit.builtIn ? `problem:${problemId}` : kitNodeId(kit.id, `problem:${problemId}`);
+}
+
 const UNCATEGORIZED = 'uncategorized';
 const md = (s: string) => escapeMarkdown(s);
 
@@ -215,7 +220,7 @@ function problemNode(kit: LoadedKit, p: KitProblem, categoryTitle: string): Guid
   const minutes = p.deepDives.reduce((s, d) => s + d.minutes, 0);
   const meta = [p.levels.join(', '), p.tags.length ? p.tags.map((t) => `#${t}`).join(' ') : ''].filter(Boolean).join(' · ');
   return {
-    id: kitNodeId(kit.id, `problem:${p.id}`),
+    id: problemNodeId(kit, p.id),
     kind: 'problem',
     label: p.title,
     description: p.levels.join(', ') || undefined,

@@ -5,6 +5,9 @@
  */
 import MiniSearch from 'minisearch';
 import type { KitProblem, LoadedKit } from './kit/types';
+import { problemNodeId } from './guideTree';
+
+export { problemNodeId };
 
 /** One searchable item: a problem, or any guide item the caller adds. */
 export interface SearchDoc {
@@ -115,9 +118,6 @@ export function searchIndex(index: SearchIndex, query: string, limit = 50): Sear
 }
 
 /** A kit problem's tree node id: `problem:<id>` in the built-in kit, `kit:<kitId>/problem:<id>` in others. */
-export function problemNodeId(kit: Pick<LoadedKit, 'id' | 'builtIn'>, problemId: string): string {
-  return kit.builtIn ? `problem:${problemId}` : `kit:${kit.id}/problem:${problemId}`;
-}
 
 /** The search documents of a kit's problems, each id being the problem's tree node id. */
 export function problemSearchDocs(kit: LoadedKit): SearchDoc[] {
