@@ -174,7 +174,12 @@ describe('interview timer: overrun, from the tree\'s context menu (Chromium)', f
     const label = () => wb.page.locator('.part.statusbar .statusbar-item-label', { hasText: /Warm-up \+\d+:\d\d over/ }).first();
     const before = seconds(await label().innerText());
     assert.ok(before >= 1, `no overrun before the reload: ${before}`);
-    await wb.page.reload();
+    // Developer: Reload Window, as a user does: the workbench shuts down in order and saves its open
+    // editors. A bare page reload can outrun that save, and then no panel comes back to restore.
+    await Promise.all([
+      wb.page.waitForEvent('framenavigated', { predicate: (f) => f === wb.page.mainFrame(), timeout: 60_000 }),
+      wb.runCommand('Developer: Reload Window'),
+    ]);
     await wb.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     await label().waitFor({ timeout: 60_000 });
     const after = seconds(await label().innerText());
