@@ -91,12 +91,13 @@ const contexts = [
     banner: { js: '#!/usr/bin/env node' },
     plugins: [watchLog, executableBin],
   },
+  // The calibration report's script (`calibration.js`, with Observable Plot) is a third entry.
   // The guide panel's script, and Mermaid with the diagram renderer (`mermaid.js`), which the script
   // imports when a diagram needs drawing. Not split: Mermaid's per-diagram chunks would ship as a
   // hundred files.
   {
     ...common,
-    entryPoints: { main: 'webview/main.ts', mermaid: 'webview/mermaidRenderer.ts' },
+    entryPoints: { main: 'webview/main.ts', mermaid: 'webview/mermaidRenderer.ts', calibration: 'webview/calibration/main.ts' },
     outdir: 'dist/webview',
     platform: 'browser',
     format: 'esm',

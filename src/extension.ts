@@ -1,5 +1,6 @@
 /** Wires the features together; holds no logic of its own. */
 import * as vscode from 'vscode';
+import { registerCalibration } from './calibration';
 import { registerGuideCommands } from './commands';
 import { ContentError } from './core/content';
 import { codeDocUri, registerFeedback, type FeedbackFeature } from './feedback';
@@ -8,9 +9,12 @@ import { loadBuiltInGuide } from './kits/builtIn';
 import { connectDiagramErrors } from './kits/diagramDiagnostics';
 import { KitService, loadEditedKitFolder } from './kits/kitService';
 import { registerNewProblem } from './kits/newProblem';
+import { registerNotes } from './notes';
+import type { NotesService } from './notes/notesService';
 import { GuidePanel } from './panel/guidePanel';
 import { registerTimer, type TimerFeature } from './timer';
 import { GuideTreeProvider } from './tree/guideTreeProvider';
+import { registerWalkthrough } from './walkthrough';
 
 /** What the extension exports, for its integration tests and other extensions. */
 export interface SdiApi {
@@ -20,6 +24,7 @@ export interface SdiApi {
   kits: KitService;
   feedback: FeedbackFeature;
   timer: TimerFeature;
+  notes: NotesService;
 }
 
 /** Context key set when the built-in guide did not load; the view's welcome content explains. */
@@ -55,10 +60,12 @@ export function activate(context: vscode.ExtensionContext): SdiApi | undefined {
     registerNewProblem(kits),
   );
   const feedback = registerFeedback(library, context, kits);
-  context.subscriptions.push(feedback);
+  context.subscriptions.push(feedback, registerCalibration(context, feedback, kits));
   const timer = registerTimer(context, library, panel);
   feedback.scaffold.runningProblem = () => timer.service.runningProblem();
-  return { library, panel, tree, kits, feedback, timer };
+  const notes = registerNotes(context, timer, feedback.scaffold);
+  context.subscriptions.push(registerWalkthrough(context));
+  return { library, panel, tree, kits, feedback, timer, notes };
 }
 
 /**

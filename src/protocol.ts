@@ -53,6 +53,8 @@ export const timerDeepDiveStep = z.object({
  */
 export const timerDisplayState = z.object({
   status: z.enum(['idle', 'running', 'paused', 'finished']),
+  /** When the interview began (the host's clock, ms): tells one interview from the next. Undefined when idle. */
+  startedAt: z.number().optional(),
   problemId: z.string().optional(),
   problemTitle: z.string().optional(),
   planTitle: z.string(),
@@ -73,8 +75,20 @@ export type TimerDisplayState = z.infer<typeof timerDisplayState>;
 export const timerStateMessage = z.object({ type: z.literal('timerState'), state: timerDisplayState });
 export type TimerStateMessage = z.infer<typeof timerStateMessage>;
 
+/**
+ * Host → webview: what became of a `note` (written, queued, or why not), for the panel to show and
+ * announce. `id` is the `note` message's, when it had one.
+ */
+export const noteResultMessage = z.object({
+  type: z.literal('noteResult'),
+  ok: z.boolean(),
+  message: z.string().max(2000),
+  id: z.number().int().nonnegative().optional(),
+});
+export type NoteResultMessage = z.infer<typeof noteResultMessage>;
+
 /** All messages the host posts to the webview. */
-export const hostMessage = z.discriminatedUnion('type', [showItemMessage, timerStateMessage]);
+export const hostMessage = z.discriminatedUnion('type', [showItemMessage, timerStateMessage, noteResultMessage]);
 export type HostMessage = z.infer<typeof hostMessage>;
 
 /** A theme fingerprint: the colours and fonts a rendering depends on (long font lists included). */
@@ -130,12 +144,33 @@ export const timerIntentMessage = z.object({
 });
 export type TimerIntentMessage = z.infer<typeof timerIntentMessage>;
 
+/** Longest note the panel sends (Add Note folds it to one line). */
+export const MAX_NOTE_LENGTH = 10_000;
+/**
+ * Webview → host: add a note to the interview's notes (the host runs `sdi.addNote` with `text` and
+ * `asked`): typed in the panel's note field, or (`asked: true`) a guide question the interviewer
+ * asked, logged as `Asked: "<text>"`. `id` is echoed in the `noteResult` that answers it.
+ */
+export const noteMessage = z.object({
+  type: z.literal('note'),
+  text: z.string().max(MAX_NOTE_LENGTH).refine((t) => t.trim() !== '', { message: 'a note holds some text' }),
+  asked: z.boolean().optional(),
+  id: z.number().int().nonnegative().optional(),
+});
+export type NoteMessage = z.infer<typeof noteMessage>;
+
 /** All messages the webview posts to the host. */
 export const webviewMessage = z.discriminatedUnion('type', [
-  timerIntentMessage, readyMessage, openItemMessage, openExternalMessage, themeMessage, diagramRenderedMessage, copyDiagramSourceMessage, exportDiagramMessage, diagramErrorMessage,
+  noteMessage, timerIntentMessage, readyMessage, openItemMessage, openExternalMessage, themeMessage, diagramRenderedMessage, copyDiagramSourceMessage, exportDiagramMessage, diagramErrorMessage,
 ]);
 export type WebviewMessage = z.infer<typeof webviewMessage>;
 
 /** State the webview keeps across reloads (`vscode.setState`), validated when restored. */
-export const panelState = z.object({ itemId: z.string() });
+export const panelState = z.object({
+  itemId: z.string(),
+  /** The guide questions logged as asked (their text), so their marks survive the webview being rebuilt... */
+  asked: z.array(z.string().max(MAX_NOTE_LENGTH)).max(1000).optional(),
+  /** ...in the interview that began then (`timerDisplayState.startedAt`). */
+  askedIn: z.number().optional(),
+});
 export type PanelState = z.infer<typeof panelState>;

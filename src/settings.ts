@@ -20,15 +20,18 @@ export interface FeedbackSettings {
   glob: string;
   allowHalfPoints: boolean;
   updateWeightedScoreOnSave: boolean;
+  /** `sdi.feedback.evidence`: report `score-without-evidence`. */
+  evidence: boolean;
 }
 
-/** `sdi.feedback.glob`, `sdi.scores.allowHalfPoints`, `sdi.feedback.updateWeightedScoreOnSave`. */
+/** `sdi.feedback.glob`, `sdi.scores.allowHalfPoints`, `sdi.feedback.updateWeightedScoreOnSave`, `sdi.feedback.evidence`. */
 export function readFeedbackSettings(scope: Scope): FeedbackSettings {
   const c = vscode.workspace.getConfiguration('sdi', scope);
   return {
     glob: c.get<string>('feedback.glob', DEFAULT_FEEDBACK_GLOB),
     allowHalfPoints: c.get<boolean>('scores.allowHalfPoints', false),
     updateWeightedScoreOnSave: c.get<boolean>('feedback.updateWeightedScoreOnSave', true),
+    evidence: c.get<boolean>('feedback.evidence', true),
   };
 }
 
@@ -65,4 +68,24 @@ export function readTimerSettings(): TimerSettings {
     warningMinutes: typeof warning === 'number' && Number.isFinite(warning) && warning >= 0 ? warning : DEFAULT_WARNING_MINUTES,
     autoAdvance: c.get<boolean>('autoAdvance', false),
   };
+}
+
+/** `sdi.calibration.*`: the calibration report's options. */
+export interface CalibrationSettings {
+  /** Below this many rows, an interviewer's offset shows "not enough data". */
+  minN: number;
+  /** Same candidate: feedback dates chain with gaps of at most this many days. */
+  windowDays: number;
+}
+
+/** Reads `sdi.calibration.*` for a scope; a value that is not a non-negative whole number gives its default. */
+export function readCalibrationSettings(scope?: Scope): CalibrationSettings {
+  const c = vscode.workspace.getConfiguration('sdi.calibration', scope);
+  const whole = (v: unknown, d: number) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : d);
+  return { minN: whole(c.get<number>('minN'), 5), windowDays: whole(c.get<number>('windowDays'), 14) };
+}
+
+/** `sdi.notes.askCandidate`: whether Start Interview asks for the candidate's name (and creates their feedback file at once). */
+export function readNotesAskCandidate(): boolean {
+  return vscode.workspace.getConfiguration('sdi.notes').get<boolean>('askCandidate', true) !== false;
 }

@@ -3,9 +3,10 @@
  * host), renders their Mermaid diagrams, routes link clicks back to the host, and hosts the timer.
  */
 import './zodConfig'; // before the protocol's schemas are built
-import { hostMessage, type WebviewMessage } from '../src/protocol';
+import { hostMessage, panelState, type WebviewMessage } from '../src/protocol';
 import { Diagrams, loadRenderer } from './diagrams';
 import { themeKind } from './theme';
+import { AskedQuestions, NoteSender, noteField } from './notes';
 import { mountTimer } from './timerView';
 
 declare function acquireVsCodeApi(): { postMessage(msg: unknown): void; setState(s: unknown): void; getState(): unknown };
@@ -35,7 +36,16 @@ document.addEventListener('securitypolicyviolation', (e) => {
 if (config.preloadMermaid) void loadRenderer().then(() => { document.documentElement.dataset.mermaidAt = String(now()); });
 
 const diagrams = new Diagrams(content, post);
-const timer = mountTimer(document.getElementById('timer')!, post);
+// What the page kept across a rebuild (the tab hidden and shown, a window reload): the item, the questions asked.
+const restored = panelState.safeParse(vscode.getState());
+let saved = restored.success ? restored.data : { itemId: '' };
+const saveState = (change: Partial<typeof saved>) => {
+  saved = { ...saved, ...change };
+  vscode.setState(saved);
+};
+const notes = new NoteSender(post);
+const asked = new AskedQuestions(notes, saved, (list, interview) => saveState({ asked: list, askedIn: interview }));
+const timer = mountTimer(document.getElementById('timer')!, post, { field: noteField(notes), asked });
 const live = document.createElement('div');
 live.className = 'visually-hidden';
 live.setAttribute('aria-live', 'polite');
@@ -57,15 +67,24 @@ window.addEventListener('message', (event) => {
   if (!parsed.success) return;
   const msg = parsed.data;
   if (msg.type === 'timerState') {
-    timer.update(msg.state);
+    const state = timer.update(msg.state);
+    if (state) {
+      // The asked marks belong to one interview.
+      asked.setInterview(state.startedAt);
+      // The asked actions show while an interview runs or is paused (media/panel.css).
+      app.dataset.interview = state.status;
+    }
+  } else if (msg.type === 'noteResult') {
+    notes.receive(msg);
   } else if (msg.type === 'showItem') {
     const started = performance.now();
     content.dataset.receivedAt = String(now());
     content.dataset.state = 'rendering';
     content.dataset.item = msg.id;
     content.innerHTML = msg.html;
+    asked.decorateLists(content);
     document.title = msg.title;
-    vscode.setState({ itemId: msg.id });
+    saveState({ itemId: msg.id });
     live.textContent = `Showing ${msg.title}`;
     const target = msg.anchor ? document.getElementById(msg.anchor) : null;
     if (target) target.scrollIntoView();

@@ -7,6 +7,7 @@
 import { escapeHtml } from '../src/core/escape';
 import { formatClock, formatMinutes } from '../src/core/format';
 import { timerDisplayState, type TimerDisplayState, type TimerIntentMessage } from '../src/protocol';
+import type { AskedQuestions } from './notes';
 
 type Intent = TimerIntentMessage['intent'];
 
@@ -50,8 +51,17 @@ function buttons(s: TimerDisplayState): Button[] {
   return out;
 }
 
-/** Mounts the timer into `root`; `update` takes each `timerState` message's `state` (validated here). */
-export function mountTimer(root: HTMLElement, post: (msg: TimerIntentMessage) => void): { update(state: unknown): void } {
+/** The notes parts the timer hosts: the note field (kept across renders) and the asked actions of its questions. */
+export interface TimerNotes {
+  field: { element: HTMLElement; setVisible(visible: boolean): void };
+  asked: AskedQuestions;
+}
+
+/**
+ * Mounts the timer into `root`; `update` takes each `timerState` message's `state` (validated here).
+ * The note field sits between the controls and the details, outside what `render` rewrites.
+ */
+export function mountTimer(root: HTMLElement, post: (msg: TimerIntentMessage) => void, notes: TimerNotes): { update(state: unknown): TimerDisplayState | undefined } {
   let state: TimerDisplayState | undefined;
   let receivedAt = 0;
   let lastAnnounced = '';
@@ -62,8 +72,10 @@ export function mountTimer(root: HTMLElement, post: (msg: TimerIntentMessage) =>
   live.className = 'timer-live visually-hidden';
   live.setAttribute('aria-live', 'polite');
   live.setAttribute('aria-atomic', 'true');
-  const body = document.createElement('div');
-  root.append(body, live);
+  // `render` rewrites `top` (heading, progress, controls) and `rest` (phases, deep dive, guidance); never the note field between them.
+  const top = document.createElement('div');
+  const rest = document.createElement('div');
+  root.append(top, notes.field.element, rest, live);
 
   root.addEventListener('click', (e) => {
     const b = (e.target as Element | null)?.closest<HTMLButtonElement>('button[data-intent]');
@@ -83,14 +95,17 @@ export function mountTimer(root: HTMLElement, post: (msg: TimerIntentMessage) =>
     const s = state;
     if (!s) return;
     const focused = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('#timer [data-intent]')?.dataset.intent;
+    const focusedQuestion = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('#timer button.asked-button')?.dataset.question;
     root.dataset.status = s.status;
+    notes.field.setVisible(s.status !== 'idle');
     if (s.status === 'idle') {
-      body.innerHTML = `<div class="timer-idle"><span class="codicon codicon-watch" aria-hidden="true"></span>
+      rest.innerHTML = '';
+      top.innerHTML = `<div class="timer-idle"><span class="codicon codicon-watch" aria-hidden="true"></span>
         <span>No interview running. The timer follows <em>${escapeHtml(s.planTitle)}</em>: ${escapeHtml(s.planSource === 'guide' ? "the guide's plan" : 'your plan from the settings')}.</span>
         ${controls(s)}</div>${planError(s)}`;
     } else {
       const cur = s.phases[s.phaseIndex];
-      body.innerHTML = `
+      top.innerHTML = `
         <div class="timer-head">
           <div class="timer-heading">
             <span class="timer-problem">${escapeHtml(s.problemTitle ?? 'Interview')}</span>
@@ -104,7 +119,8 @@ export function mountTimer(root: HTMLElement, post: (msg: TimerIntentMessage) =>
         <div class="timer-progress" role="progressbar" aria-label="Interview progress" aria-valuemin="0" aria-valuemax="100" data-progress>
           ${s.phases.map((p, i) => `<div class="timer-seg ${p.state}" style="flex-grow:${p.plannedMs}" data-seg="${i}" title="${escapeHtml(p.title)}"><div class="timer-fill"></div></div>`).join('')}
         </div>
-        ${controls(s)}
+        ${controls(s)}`;
+      rest.innerHTML = `
         <details class="timer-more"${moreOpen ? ' open' : ''}><summary>Phases, deep-dive areas and guidance</summary>
         <table class="timer-phases">
           <caption class="visually-hidden">Phases: planned and actual minutes</caption>
@@ -119,9 +135,13 @@ export function mountTimer(root: HTMLElement, post: (msg: TimerIntentMessage) =>
         ${guidance(s)}
         </details>
         ${planError(s)}`;
-      body.querySelector('details.timer-more')?.addEventListener('toggle', (e) => { moreOpen = (e.target as HTMLDetailsElement).open; });
+      rest.querySelector('details.timer-more')?.addEventListener('toggle', (e) => { moreOpen = (e.target as HTMLDetailsElement).open; });
     }
-    if (focused) body.querySelector<HTMLElement>(`[data-intent="${focused}"]`)?.focus();
+    // The deep-dive points, and question lists in the guidance, get their "asked" actions.
+    rest.querySelectorAll<HTMLElement>('.timer-deepdive li[data-step] > ul > li').forEach((li) => notes.asked.decorateItem(li));
+    rest.querySelectorAll<HTMLElement>('.timer-guidance-body').forEach((g) => notes.asked.decorateLists(g));
+    if (focused) top.querySelector<HTMLElement>(`[data-intent="${focused}"]`)?.focus();
+    if (focusedQuestion !== undefined) Array.from(rest.querySelectorAll<HTMLElement>('button.asked-button')).find((b) => b.dataset.question === focusedQuestion)?.focus();
     tick();
   }
 
@@ -155,26 +175,26 @@ export function mountTimer(root: HTMLElement, post: (msg: TimerIntentMessage) =>
     if (!s || s.status === 'idle') return;
     const elapsed = currentElapsed(s);
     const cur = s.phases[s.phaseIndex];
-    const clockEl = body.querySelector<HTMLElement>('[data-clock]');
+    const clockEl = root.querySelector<HTMLElement>('[data-clock]');
     let total = 0;
     let planned = 0;
     s.phases.forEach((p, i) => {
       const actual = i === s.phaseIndex ? elapsed : p.actualMs;
       total += actual;
       planned += p.plannedMs;
-      const cell = body.querySelector<HTMLElement>(`[data-actual="${i}"]`);
+      const cell = root.querySelector<HTMLElement>(`[data-actual="${i}"]`);
       if (cell) {
         // A phase no time was spent in (not reached, or skipped by finishing early) reads "–", not 0:00.
         cell.textContent = actual === 0 && (p.state === 'upcoming' || p.state === 'skipped') ? '–' : formatClock(actual);
         cell.classList.toggle('over', actual > p.plannedMs);
       }
-      const fill = body.querySelector<HTMLElement>(`[data-seg="${i}"] .timer-fill`);
+      const fill = root.querySelector<HTMLElement>(`[data-seg="${i}"] .timer-fill`);
       if (fill) {
         fill.style.width = `${Math.min(100, (actual / p.plannedMs) * 100)}%`;
         fill.parentElement!.classList.toggle('over', actual > p.plannedMs);
       }
     });
-    const bar = body.querySelector<HTMLElement>('[data-progress]');
+    const bar = root.querySelector<HTMLElement>('[data-progress]');
     if (bar) {
       const pct = planned ? Math.min(100, Math.round((total / planned) * 100)) : 0;
       bar.setAttribute('aria-valuenow', String(pct));
@@ -195,7 +215,7 @@ export function mountTimer(root: HTMLElement, post: (msg: TimerIntentMessage) =>
     // The current deep-dive area follows the time spent in the phase (the last stays current once past).
     const found = s.deepDive.findIndex((d) => elapsed < d.endMs);
     const at = found < 0 ? s.deepDive.length - 1 : found;
-    body.querySelectorAll<HTMLElement>('[data-step]').forEach((li) => {
+    root.querySelectorAll<HTMLElement>('[data-step]').forEach((li) => {
       const i = Number(li.dataset.step);
       li.className = i < at ? 'done' : i === at ? 'current' : 'upcoming';
       if (i === at) li.setAttribute('aria-current', 'step');
@@ -206,9 +226,9 @@ export function mountTimer(root: HTMLElement, post: (msg: TimerIntentMessage) =>
   setInterval(tick, 500);
 
   return {
-    update(raw: unknown): void {
+    update(raw: unknown): TimerDisplayState | undefined {
       const parsed = timerDisplayState.safeParse(raw);
-      if (!parsed.success) return; // never display what we cannot trust
+      if (!parsed.success) return undefined; // never display what we cannot trust
       const previous = state;
       state = parsed.data;
       receivedAt = performance.now();
@@ -217,6 +237,7 @@ export function mountTimer(root: HTMLElement, post: (msg: TimerIntentMessage) =>
       const key = `${state.status}:${state.phaseIndex}:${state.problemId ?? ''}`;
       if (previous && key !== lastAnnounced) live.textContent = state.announcement;
       lastAnnounced = key;
+      return state;
     },
   };
 }

@@ -67,9 +67,11 @@ export class FeedbackAnalyzer {
     return !!rubric && !rubric.kit.builtIn && isFeedbackDocument(all, rubric.compiled);
   }
 
-  /** The checker's options for a document, from its settings. */
+  /** The checker's options for a document, from its settings: the interview notes are read as evidence (`sdi.feedback.evidence` decides `score-without-evidence`). */
   options(settings: FeedbackSettings): FeedbackOptions {
-    return { allowHalfPoints: settings.allowHalfPoints, today: localDate(this.now()) };
+    const options: FeedbackOptions = { allowHalfPoints: settings.allowHalfPoints, today: localDate(this.now()), notes: true };
+    if (!settings.evidence) options.severities = NO_EVIDENCE_CHECK;
+    return options;
   }
 
   /** The analysis of the document as it is now, or undefined when it is not a feedback document. */
@@ -111,7 +113,7 @@ export class FeedbackAnalyzer {
     if (!this.isFeedback(document, settings, text)) return [];
     const rubric = this.rubrics.rubricFor(document).rubric;
     if (!rubric) return [];
-    return weightedScoreEdits(validateFeedback(text(), rubric.compiled, { ...options, severities: ONLY_WEIGHTED_SCORE }));
+    return weightedScoreEdits(validateFeedback(text(), rubric.compiled, { ...options, notes: false, severities: ONLY_WEIGHTED_SCORE }));
   }
 
   /** The validation of the document as it is now, or undefined when it is not a feedback document. */
@@ -136,7 +138,7 @@ export class FeedbackAnalyzer {
 }
 
 function keyOf(settings: FeedbackSettings, options: FeedbackOptions): string {
-  return `${settings.glob}\u0000${options.allowHalfPoints}\u0000${String(options.today)}`;
+  return `${settings.glob}\u0000${options.allowHalfPoints}\u0000${String(options.today)}\u0000${settings.evidence}`;
 }
 
 /** A value computed on first use, then remembered. */
@@ -151,6 +153,9 @@ function once<T>(f: () => T): () => T {
     return value;
   };
 }
+
+/** `sdi.feedback.evidence: false`. */
+const NO_EVIDENCE_CHECK: NonNullable<FeedbackOptions['severities']> = { 'score-without-evidence': 'off' };
 
 /** Every check off but the weighted score's: what a save needs. */
 const ONLY_WEIGHTED_SCORE: NonNullable<FeedbackOptions['severities']> = Object.fromEntries(

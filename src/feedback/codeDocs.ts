@@ -23,6 +23,17 @@ export function codeDocUri(code: string): vscode.Uri {
   return vscode.Uri.from({ scheme: CODE_DOCS_SCHEME, path: `/${code}.md` });
 }
 
+/** What to do about a code, where the table's one line is not enough. */
+const MORE: Partial<Record<FeedbackCode, string>> = {
+  'score-without-evidence':
+    'Tag the notes that support the score in the `## Interview Notes` section: `+tag` for a strong signal, `-tag` for a concern, `#tag` for a neutral mention, ' +
+    "where the tag is the dimension's `tag` in the rubric (else its id). The score line's CodeLens counts the tagged notes. " +
+    'To turn the check off, set `sdi.feedback.evidence` to `false`. See the README, section *Feedback › Evidence*.',
+  'unknown-note-tag':
+    "A tag is `+`, `-` or `#` directly followed by a tag name of the rubric, at the start of the note's text or after white space or an opening bracket. " +
+    "Fix the name (completion after `+`, `-` or `#` offers the rubric's tags), or write the word without the sign. See the README, section *Feedback › Evidence*.",
+};
+
 /** The Markdown of a code's page (an old name's page explains the code it became); undefined for an unknown code. */
 export function codeDocMarkdown(name: string): string | undefined {
   if (Object.prototype.hasOwnProperty.call(KIT_ISSUE_CODES, name)) {
@@ -51,6 +62,7 @@ export function codeDocMarkdown(name: string): string | undefined {
     '',
     info.summary,
     '',
+    ...(MORE[code] ? [MORE[code], ''] : []),
     ...(formerly.length && !info.summary.includes('Formerly') ? [`Formerly ${formerly.join(', ')}.`, ''] : []),
     '---',
     '',

@@ -1,8 +1,13 @@
-/** The CodeLens on each feedback's scores heading, in its rubric's words: "Weighted <score> / <max> · <band label> · <scored>/<dimensions> scored". */
+/**
+ * The CodeLens on each feedback's scores heading, in its rubric's words: "Weighted <score> / <max> ·
+ * <band label> · <scored>/<dimensions> scored"; and, in a document with interview notes, one on each
+ * score line with the notes tagged to its dimension ("3 notes: 2+ 1−", see `evidence.ts`).
+ */
 import * as vscode from 'vscode';
 import type { FeedbackSummary } from '../core/feedback';
 import type { Rubric } from '../core/content';
 import { FeedbackAnalyzer, toRange } from './analysis';
+import { evidenceLenses } from './evidence';
 
 /** The lens text for one feedback's summary, in the rubric's words. */
 export function lensTitle(rubric: Rubric, s: FeedbackSummary): string {
@@ -30,9 +35,10 @@ export class FeedbackCodeLens implements vscode.CodeLensProvider, vscode.Disposa
     const analysis = this.analyzer.analyze(document);
     if (!analysis?.rubric) return [];
     const { rubric } = analysis.rubric;
-    return analysis.validation.feedbacks
+    const lenses = analysis.validation.feedbacks
       .filter((s) => s.scoresHeading)
       .map((s) => new vscode.CodeLens(toRange(s.scoresHeading!), { title: lensTitle(rubric, s), command: '' }));
+    return lenses.concat(evidenceLenses(document, analysis.validation));
   }
 
   dispose(): void {

@@ -1,6 +1,7 @@
 /**
  * The feedback feature in the editor: the "New Feedback" scaffold and, for feedback documents,
- * diagnostics, quick fixes, the weighted-score CodeLens, hovers, completions and the on-save update.
+ * diagnostics, quick fixes, the weighted-score CodeLens, hovers, completions and the on-save update,
+ * and the interview notes as evidence (CodeLens and hover per score line, tag completion and colours).
  * The checks themselves live in `src/core/feedback`; this folder only maps them to VS Code.
  */
 import * as vscode from 'vscode';
@@ -12,6 +13,8 @@ import { fixedKitSource, KitRubricSource, type KitSource } from './rubricSource'
 import { FeedbackCodeActions } from './codeActions';
 import { FeedbackCodeLens } from './codeLens';
 import { FeedbackDiagnostics } from './diagnostics';
+import { registerShowEvidence } from './evidence';
+import { NoteTagCompletion, NoteTagDecorations, TAG_TRIGGERS } from './noteTags';
 import { registerWeightedScoreOnSave, type WeightedScoreOnSave } from './onSave';
 import { FeedbackCompletion, FeedbackHover } from './rubricHelp';
 import { FeedbackScaffold } from './scaffold';
@@ -41,6 +44,8 @@ export class FeedbackFeature implements vscode.Disposable {
   readonly rubrics: KitRubricSource;
   /** The weighted score on save; tells (`onDidMissWeightedScore`) when a save went out without it. */
   readonly onSave: WeightedScoreOnSave;
+  /** The tag colours of the interview notes in visible feedback editors. */
+  readonly noteTags: NoteTagDecorations;
   private readonly disposables: vscode.Disposable[] = [];
 
   /** `kits` is the kit service; without one, feedback is checked against the built-in guide alone. */
@@ -51,6 +56,7 @@ export class FeedbackFeature implements vscode.Disposable {
     this.diagnostics = new FeedbackDiagnostics(this.analyzer, codeDocs());
     this.onSave = registerWeightedScoreOnSave(this.analyzer);
     const lens = new FeedbackCodeLens(this.analyzer);
+    this.noteTags = new NoteTagDecorations(this.analyzer, this.diagnostics.onDidUpdate);
     this.disposables.push(
       this.rubrics,
       // A kit change re-checks every open feedback document against the rubric it now resolves to.
@@ -67,6 +73,10 @@ export class FeedbackFeature implements vscode.Disposable {
       vscode.languages.registerCodeActionsProvider(FEEDBACK_SELECTOR, new FeedbackCodeActions(this.analyzer), FeedbackCodeActions.metadata),
       vscode.languages.registerHoverProvider(FEEDBACK_SELECTOR, new FeedbackHover(this.analyzer)),
       vscode.languages.registerCompletionItemProvider(FEEDBACK_SELECTOR, new FeedbackCompletion(this.analyzer)),
+      // The interview notes: tag completion, tag colours, and the evidence CodeLens's command.
+      vscode.languages.registerCompletionItemProvider(FEEDBACK_SELECTOR, new NoteTagCompletion(this.analyzer), ...TAG_TRIGGERS),
+      this.noteTags,
+      registerShowEvidence(this.analyzer),
       this.onSave,
       new CodeDocsProvider().register(),
     );

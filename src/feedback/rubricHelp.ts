@@ -1,7 +1,7 @@
 /**
  * Hover and completion on feedback documents, in the words of the rubric the document is checked
- * with: a score line's hover shows that dimension's descriptors for the written level and all
- * levels; completion offers the valid scores with each level's descriptor, and the problem titles
+ * with: a score line's hover shows the interview notes tagged to that dimension (when the document
+ * has notes) and its descriptors for the written level and all levels; completion offers the valid scores with each level's descriptor, and the problem titles
  * of the rubric's kit in the template's problem field.
  */
 import { escapeMarkdown } from '../core/escape';
@@ -10,6 +10,7 @@ import { validScoreValues, type FeedbackValidation, type ParsedField, type Parse
 import type { Dimension, RubricLevel } from '../core/content';
 import type { KitProblem, LoadedKit } from '../core/kit';
 import { FeedbackAnalyzer, feedbackSettings, toRange } from './analysis';
+import { evidenceMarkdown, scoreLineEvidence, tagAt, tagMarkdown } from './evidence';
 
 function scoreLineAt(v: FeedbackValidation, line: number): ParsedScoreLine | undefined {
   for (const part of v.document.parts) {
@@ -82,12 +83,20 @@ export class FeedbackHover implements vscode.HoverProvider {
     if (!analysis?.rubric) return undefined;
     const v = analysis.validation;
     const line = scoreLineAt(v, position.line);
-    if (!line) return undefined;
+    if (!line) {
+      // A tag in the interview notes: its dimension and that dimension's evidence.
+      const at = tagAt(v, position.line, position.character);
+      const md = at && tagMarkdown(v, at.tag, at.feedback, analysis.rubric.rubric.dimensions);
+      return md ? new vscode.Hover(new vscode.MarkdownString(md), toRange(at.tag.range)) : undefined;
+    }
     const d = analysis.rubric.compiled.findDimension(line.name);
     if (!d) return undefined;
     const max = analysis.rubric.rubric.scale.max;
     const md = new vscode.MarkdownString();
     md.appendMarkdown(`**${escapeMarkdown(d.name)}** (${d.weight}%)\n\n`);
+    // The interview notes tagged to the dimension, when the document has a notes section.
+    const evidence = scoreLineEvidence(v, line.line);
+    if (evidence) md.appendMarkdown(`${evidenceMarkdown(evidence.evidence, evidence.dimension)}\n---\n\n`);
     const score = scoreOn(v, line);
     if (score !== null) {
       const levels = levelsFor(d, score);

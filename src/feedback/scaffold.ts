@@ -23,6 +23,12 @@ export interface NewFeedbackArgs {
   problemTitle?: string;
   /** The id of the kit whose template and rubric the feedback uses; asked for when several kits are loaded and none is given. */
   kit?: string;
+  /**
+   * Opens the file beside the active editor group (the guide panel, when Start Interview creates
+   * it) without taking focus, instead of in the active group. A `candidate` of `''` keeps the
+   * template's placeholder (the file is then named `<date>-candidate.md`).
+   */
+  beside?: boolean;
 }
 
 /** The interview that is running: its problem's title and the id of the problem's kit. */
@@ -78,7 +84,7 @@ export class FeedbackScaffold {
     const placeholder = scorePlaceholder(rubric.rubric);
     if (!folder) {
       const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
-      await this.show(document, placeholder);
+      await this.show(document, placeholder, args.beside);
       return { uri: document.uri, document };
     }
     const dir = this.folderUri(folder);
@@ -90,8 +96,13 @@ export class FeedbackScaffold {
       return undefined;
     }
     const document = await vscode.workspace.openTextDocument(uri);
-    await this.show(document, placeholder);
+    await this.show(document, placeholder, args.beside);
     return { uri, document };
+  }
+
+  /** Whether a kit of that id is loaded (and so can be given as `kit`). */
+  hasKit(id: string): boolean {
+    return !!this.rubrics.kitById(id);
   }
 
   private async askCandidate(): Promise<string | undefined> {
@@ -203,10 +214,10 @@ export class FeedbackScaffold {
   }
 
   /** Opens the document with the cursor on the first unfilled score (the rubric's `[min-max]` placeholder), where the interviewer starts. */
-  private async show(document: vscode.TextDocument, placeholder: string): Promise<void> {
+  private async show(document: vscode.TextDocument, placeholder: string, beside = false): Promise<void> {
     let editor: vscode.TextEditor;
     try {
-      editor = await vscode.window.showTextDocument(document, { preview: false });
+      editor = await vscode.window.showTextDocument(document, beside ? { preview: false, viewColumn: vscode.ViewColumn.Beside, preserveFocus: true } : { preview: false });
     } catch {
       // Another editor opened at the same moment won the race for the editor group; the file is written.
       return;

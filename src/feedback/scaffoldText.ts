@@ -2,6 +2,7 @@
  * The text side of "Interview: New Feedback": the file name and the template with its header
  * fields filled in. Plain TypeScript (no `vscode`), so it behaves the same in every host.
  */
+import { candidateFileStem } from '../core/fileName';
 import { candidateSlug } from '../core/slug';
 
 /** What the interviewer chose to pre-fill; a field left undefined keeps the template's placeholder. */
@@ -16,12 +17,16 @@ export interface FeedbackFields {
 /** The template's header labels of the fields New Feedback fills (from the kit's template spec); a field the template lacks has none. */
 export type FeedbackFieldLabels = Partial<Record<keyof FeedbackFields, string>>;
 
-/** A file-name-safe slug of a candidate's name (in `../core/slug`). */
-export { candidateSlug };
+/** A file-name stem of a candidate's name that keeps its letters in any script (in `../core/fileName`); the older ASCII slug (`../core/slug`). */
+export { candidateFileStem, candidateSlug };
 
-/** The n-th file name for a candidate and day: `2026-11-27-ada-lovelace.md`, then `…-2.md`, `…-3.md`. */
+/**
+ * The n-th file name for a candidate and day: `2026-11-27-ada-lovelace.md`, then `…-2.md`, `…-3.md`.
+ * The name keeps its letters (`2026-11-27-王伟.md`, `2026-11-27-алексей.md`); only what a file
+ * system refuses is replaced (`candidateFileStem`).
+ */
 export function feedbackFileName(date: string, candidate: string, n: number): string {
-  return `${date}-${candidateSlug(candidate)}${n > 1 ? `-${n}` : ''}.md`;
+  return `${date}-${candidateFileStem(candidate)}${n > 1 ? `-${n}` : ''}.md`;
 }
 
 /**

@@ -2,18 +2,21 @@
 import * as vscode from 'vscode';
 import type { GuideLibrary } from '../guideLibrary';
 import type { GuidePanel } from '../panel/guidePanel';
-import { registerTimerCommands } from './timerCommands';
+import { registerTimerCommands, type InterviewHooks } from './timerCommands';
 import { connectTimerToPanel } from './timerPanel';
 import { TimerService } from './timerService';
 import { TimerStatusBar } from './timerStatusBar';
 
 export { TimerService } from './timerService';
 export { TimerStatusBar } from './timerStatusBar';
+export type { InterviewHooks } from './timerCommands';
 
 /** What the timer exposes on the extension's API (for tests). */
 export interface TimerFeature {
   service: TimerService;
   statusBar: TimerStatusBar;
+  /** What the notes feature does when an interview starts or finishes (it fills these in). */
+  hooks: InterviewHooks;
 }
 
 /** Creates the timer over the workspace's state and wires it to the panel; everything it creates is pushed to `subscriptions`. */
@@ -23,6 +26,7 @@ export function registerTimer(context: vscode.ExtensionContext, library: GuideLi
     void vscode.window.showWarningMessage(`The saved interview timer could not be restored and was reset: ${service.restoreError}`);
   }
   const statusBar = new TimerStatusBar(service);
-  context.subscriptions.push(service, statusBar, ...registerTimerCommands({ service, library, panel }), ...connectTimerToPanel(service, panel, library));
-  return { service, statusBar };
+  const hooks: InterviewHooks = {};
+  context.subscriptions.push(service, statusBar, ...registerTimerCommands({ service, library, panel, hooks }), ...connectTimerToPanel(service, panel, library));
+  return { service, statusBar, hooks };
 }

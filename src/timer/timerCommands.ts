@@ -12,10 +12,32 @@ import type { GuidePanel } from '../panel/guidePanel';
 import { readTimerSettings, type TimerService } from './timerService';
 import { SHOW_TIMER_COMMAND } from './timerStatusBar';
 
+/**
+ * What the interview notes feature does when an interview starts and finishes (set by `src/notes`
+ * after the timer is created; unset, the timer works alone).
+ */
+export interface InterviewHooks {
+  /** Whether Start Interview asks for the candidate (`sdi.notes.askCandidate`). */
+  askCandidate?: () => boolean;
+  /** An interview started (after the timer did), with its candidate or null. */
+  started?: (candidate: string | null) => Promise<unknown>;
+  /** The interview finished (after the timer did). */
+  finished?: () => Promise<unknown>;
+}
+
 interface Deps {
   service: TimerService;
   library: GuideLibrary;
   panel: GuidePanel;
+  hooks?: InterviewHooks;
+}
+
+/** The candidate given to `sdi.startInterview(problem, { candidate })`: a name, null for none, undefined to ask. */
+function candidateOption(options: unknown): string | null | undefined {
+  if (!options || typeof options !== 'object' || !('candidate' in options)) return undefined;
+  const c = (options as { candidate?: unknown }).candidate;
+  if (c === null) return null;
+  return typeof c === 'string' ? c.replace(/\s+/g, ' ').trim() || null : undefined;
 }
 
 /** A problem's global key from a tree node, a node id (`problem:x`, `kit:k/problem:x`) or a key (`x`, `k/x`). */
@@ -46,7 +68,7 @@ function updateContext(service: TimerService): void {
 const RESET = 'Reset Timer';
 const UNDO = 'Undo';
 
-export function registerTimerCommands({ service, library, panel }: Deps): vscode.Disposable[] {
+export function registerTimerCommands({ service, library, panel, hooks = {} }: Deps): vscode.Disposable[] {
   /** The state the latest reset threw away, while it can still be undone. */
   let lastReset: TimerState | undefined;
   const showPanel = (problemId?: string) => {
@@ -60,7 +82,7 @@ export function registerTimerCommands({ service, library, panel }: Deps): vscode
     void vscode.window.showInformationMessage('No interview is running. Start one with "Interview: Start Interview".');
     return false;
   };
-  const startInterview = async (arg?: unknown): Promise<string | undefined> => {
+  const startInterview = async (arg?: unknown, options?: unknown): Promise<string | undefined> => {
     let problemId = problemIdOf(arg, library);
     if (arg !== undefined && !problemId && !(arg instanceof vscode.Uri)) {
       void vscode.window.showErrorMessage(`No problem "${typeof arg === 'string' ? arg : JSON.stringify(arg)}" in the guide.`);
@@ -76,11 +98,28 @@ export function registerTimerCommands({ service, library, panel }: Deps): vscode
       const answer = await vscode.window.showWarningMessage(`${title} is under way. Start a new interview? Its phase times will be lost.`, { modal: true }, 'Start New Interview');
       if (answer !== 'Start New Interview') return undefined;
     }
+    let candidate = candidateOption(options);
+    if (candidate === undefined && hooks.started && (hooks.askCandidate?.() ?? true)) {
+      const name = await vscode.window.showInputBox({
+        title: `Start Interview: ${library.problem(problemId)?.problem.title ?? problemId}`,
+        prompt: "The candidate's name: their feedback file is created now, beside the guide. Escape starts without a candidate (the file is created at the first note).",
+        placeHolder: 'Ada Lovelace',
+        ignoreFocusOut: true,
+      });
+      candidate = name?.replace(/\s+/g, ' ').trim() || null;
+    }
     showPanel(problemId);
     const planError = service.start(problemId);
     if (planError) void vscode.window.showWarningMessage(`The guide's phase plan is used: the setting is invalid. ${planError}`, 'Open Settings').then((a) => {
       if (a) void vscode.commands.executeCommand('workbench.action.openSettings', 'sdi.timer.phases');
     });
+    if (hooks.started) {
+      try {
+        await hooks.started(candidate ?? null);
+      } catch (e) {
+        void vscode.window.showErrorMessage(`The interview started, but its feedback file could not be created: ${e instanceof Error ? e.message : String(e)}. Notes are kept until it can be.`);
+      }
+    }
     return problemId;
   };
 
@@ -154,11 +193,18 @@ export function registerTimerCommands({ service, library, panel }: Deps): vscode
       });
       return service.state.status;
     }),
-    vscode.commands.registerCommand('sdi.finishInterview', () => {
+    vscode.commands.registerCommand('sdi.finishInterview', async () => {
       if (!needsInterview()) return undefined;
       service.finish();
       const v = service.view();
-      void offerNextSteps(v.elapsedTotalMs, service.problem()?.title);
+      // With a notes file the phase times go into it and it opens at its scores block; else the old offer.
+      let shown = false;
+      try {
+        shown = !!(await hooks.finished?.());
+      } catch (e) {
+        void vscode.window.showErrorMessage(`The phase times could not be written into the notes file: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      if (!shown) void offerNextSteps(v.elapsedTotalMs, service.problem()?.title);
       return v.status;
     }),
     vscode.commands.registerCommand('sdi.insertPhaseTimes', async () => {

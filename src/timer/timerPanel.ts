@@ -3,12 +3,14 @@
  * webview (re)loads, and turns the webview's `timerIntent` messages into the timer's commands.
  */
 import * as vscode from 'vscode';
+import { formatNoteTime } from '../core/notes/parse';
 import { announcement } from '../core/timer';
 import { renderMarkdown } from '../core/renderMarkdown';
 import { slugify } from '../core/slug';
 import type { GuideLibrary } from '../guideLibrary';
+import type { AddNoteResult } from '../notes/notesService';
 import type { GuidePanel } from '../panel/guidePanel';
-import type { TimerDisplayState } from '../protocol';
+import type { NoteMessage, NoteResultMessage, TimerDisplayState } from '../protocol';
 import type { TimerService } from './timerService';
 import { readTimerSettings } from '../settings';
 
@@ -40,6 +42,7 @@ export function timerDisplayState(service: TimerService, library: GuideLibrary):
   const plan = service.plan();
   return {
     status: v.status,
+    startedAt: v.status === 'idle' ? undefined : service.state.startedAt,
     problemId: ref?.key,
     problemTitle: problem?.title,
     planTitle: v.status === 'idle' ? plan.plan.title : v.planTitle,
@@ -69,6 +72,10 @@ export function connectTimerToPanel(service: TimerService, panel: GuidePanel, li
     panel.onDidBecomeReady(() => post()),
     vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('sdi.timer')) post(); }),
     panel.onDidReceiveMessage((msg) => {
+      if (msg.type === 'note') {
+        void addNoteFromPanel(msg).then((result) => panel.postMessage(result));
+        return;
+      }
       if (msg.type !== 'timerIntent') return;
       const run = (command: string, ...args: unknown[]) => void vscode.commands.executeCommand(command, ...args);
       switch (msg.intent) {
@@ -88,4 +95,34 @@ export function connectTimerToPanel(service: TimerService, panel: GuidePanel, li
       }
     }),
   ];
+}
+
+
+/** The file a note went to, by name, for the panel's message. */
+function fileName(uri: string | undefined): string | undefined {
+  if (!uri) return undefined;
+  try {
+    return decodeURIComponent(vscode.Uri.parse(uri).path.split('/').pop() ?? '') || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs Add Note for a note from the panel's field or an "asked" action; the answer says what became of it. */
+export async function addNoteFromPanel(msg: NoteMessage): Promise<NoteResultMessage> {
+  const id = msg.id;
+  const what = msg.asked ? 'Logged as asked' : 'Note added';
+  try {
+    const r = await vscode.commands.executeCommand<AddNoteResult | undefined>('sdi.addNote', { text: msg.text, asked: msg.asked === true });
+    if (!r) return { type: 'noteResult', ok: false, message: 'No interview is running: start one to take notes.', id };
+    const at = formatNoteTime(r.seconds);
+    if (r.written) {
+      const file = fileName(r.uri);
+      return { type: 'noteResult', ok: true, message: `${what} at ${at}${file ? ` to ${file}` : ''}.`, id };
+    }
+    if (r.queued) return { type: 'noteResult', ok: true, message: `${what} at ${at}: kept until the notes file can be written.`, id };
+    return { type: 'noteResult', ok: false, message: 'The note was not added.', id };
+  } catch (e) {
+    return { type: 'noteResult', ok: false, message: `The note was not added: ${(e instanceof Error ? e.message : String(e)).slice(0, 1500)}`, id };
+  }
 }

@@ -1,6 +1,6 @@
 // Starts and stops a real VS Code (code-server 1.139: VS Code's server and web workbench on Node 24)
-// for tests and `npm start`. Each run gets a fresh profile, extensions dir and workspace under
-// .vscode-test/runs/, and the server runs in its own process group, which stop() ends whole
+// for tests and `npm start`. Each test run gets a fresh profile, extensions dir and workspace under
+// .vscode-test/runs/ (`npm start` keeps one under .vscode-test/start/), and the server runs in its own process group, which stop() ends whole
 // (ending only the main process would leave extension hosts running).
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
@@ -38,18 +38,25 @@ async function healthy(url) {
  * (a link to the repository) and `install: 'file.vsix'` installs a package, so the plain workbench
  * URL loads it; otherwise tests load it through the workbench's `payload` (extensionDevelopmentPath).
  */
-export async function startHost({ name = 'run', port, install = false, settings = {}, workspace, kit, trust = false } = {}) {
+export async function startHost({ name = 'run', port, install = false, settings = {}, workspace, kit, trust = false, home, env = {} } = {}) {
   mkdirSync(join(ROOT, '.vscode-test/runs'), { recursive: true });
-  const run = mkdtempSync(join(ROOT, `.vscode-test/runs/${name}-`));
+  // `home`: a folder kept from one start to the next (`npm start`): its profile, extensions folder and
+  // sample workspace are created on the first start only and reused, never reset or deleted here.
+  const run = home ?? mkdtempSync(join(ROOT, `.vscode-test/runs/${name}-`));
+  const firstStart = !existsSync(join(run, 'ud/User/settings.json'));
   const ws = workspace ?? join(run, 'workspace');
-  if (!workspace) cpSync(join(ROOT, 'test/fixtures/workspace'), ws, { recursive: true });
-  // `kit`: a team kit folder (such as examples/kit) copied into the workspace as its .interview-kit/.
-  if (kit) cpSync(kit, join(ws, '.interview-kit'), { recursive: true });
+  if (!workspace && !existsSync(ws)) {
+    cpSync(join(ROOT, 'test/fixtures/workspace'), ws, { recursive: true });
+    // `kit`: a team kit folder (such as examples/kit) copied into the workspace as its .interview-kit/.
+    if (kit && home) cpSync(kit, join(ws, '.interview-kit'), { recursive: true });
+  }
+  if (kit && !home) cpSync(kit, join(ws, '.interview-kit'), { recursive: true });
   // `trust: true` keeps VS Code's workspace trust on, and a folder opens in Restricted Mode without asking.
   if (trust) settings = { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', ...settings };
   for (const d of ['ud/User', 'exts', 'tmp', 'xdg/config', 'xdg/data', 'xdg/cache']) mkdirSync(join(run, d), { recursive: true });
   const base = JSON.parse(readFileSync(join(ROOT, 'test/host/settings.json'), 'utf8'));
-  writeFileSync(join(run, 'ud/User/settings.json'), JSON.stringify({ ...base, ...settings }, null, 2));
+  // A kept profile keeps the user's own settings: they are written on its first start only.
+  if (firstStart) writeFileSync(join(run, 'ud/User/settings.json'), JSON.stringify({ ...base, ...settings }, null, 2));
   if (typeof install === 'string') {
     // A packaged .vsix, installed the way a user installs it.
     const r = spawnSync(NODE24, [ENTRY, '--user-data-dir', join(run, 'ud'), '--extensions-dir', join(run, 'exts'), '--install-extension', install], {
@@ -58,7 +65,9 @@ export async function startHost({ name = 'run', port, install = false, settings 
     if (r.status !== 0 || !/successfully installed/.test(r.stdout)) throw new Error(`could not install ${install}:\n${r.stdout}${r.stderr}`);
   } else if (install) {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-    const r = spawnSync('ln', ['-s', ROOT, join(run, 'exts', `${pkg.publisher}.${pkg.name}-${pkg.version}`)]);
+    const link = join(run, 'exts', `${pkg.publisher}.${pkg.name}-${pkg.version}`);
+    // A kept profile already has the link (`-sfn` replaces one left by an older version's folder name).
+    const r = spawnSync('ln', ['-sfn', ROOT, link]);
     if (r.status !== 0) throw new Error('could not link the extension into the extensions folder');
   }
   port ??= await freePort();
@@ -69,11 +78,14 @@ export async function startHost({ name = 'run', port, install = false, settings 
     '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
     ...(trust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override',
     '--user-data-dir', join(run, 'ud'), '--extensions-dir', join(run, 'exts'), '--config', join(run, 'config.yaml'),
+    // The folder given here, not the one last opened in this profile, is what the bare URL opens.
+    '--ignore-last-opened',
     '--vscode-option', 'enable-smoke-test-driver', '--reconnection-grace-time', '5', ws], {
     detached: true, // its own process group, ended whole by stop()
     stdio: ['ignore', log, log],
     env: {
       ...process.env,
+      ...env,
       PATH: `${dirname(NODE24)}:${process.env.PATH}`,
       XDG_CONFIG_HOME: join(run, 'xdg/config'), XDG_DATA_HOME: join(run, 'xdg/data'), XDG_CACHE_HOME: join(run, 'xdg/cache'), TMPDIR: join(run, 'tmp'),
     },
@@ -98,7 +110,7 @@ export async function startHost({ name = 'run', port, install = false, settings 
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { url, port, run, workspace: ws, stop, settingsFile: join(run, 'ud/User/settings.json') };
+  return { url, port, run, workspace: ws, stop, settingsFile: join(run, 'ud/User/settings.json'), firstStart, kept: Boolean(home) };
 }
 
 /** Chromium flags for this machine: no sandbox as root, no background network calls (only loopback is reachable). */

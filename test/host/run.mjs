@@ -2,12 +2,13 @@
 //   node test/host/run.mjs integration   mocha inside the real extension host (out/test/integration)
 //   node test/host/run.mjs e2e           packages the .vsix, installs it, and runs mocha in Node driving the
 //                                        workbench in Chromium (test/e2e/*.e2e.mjs)
-//   node test/host/run.mjs start         VS Code in the browser with the extension, until Ctrl-C
-// It installs the host on first use (test/host/install.sh), starts it with a fresh profile,
+//   node test/host/run.mjs start [DIR]   VS Code in the browser with the extension, until Ctrl-C, on a kept
+//                                        profile and sample workspace (.vscode-test/start/) or on DIR
+// It installs the host on first use (test/host/install.sh), starts it (tests: with a fresh profile),
 // and always stops it, by process group, on success, failure or a signal.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import util from 'node:util';
 import { CHROMIUM, CHROMIUM_ARGS, ROOT, ensureHost, freePort, startHost, workbenchUrl } from './host.mjs';
 
@@ -20,6 +21,7 @@ const cleanup = async (passed = false) => {
   const h = host;
   host = undefined;
   await h.stop();
+  if (h.kept) return; // npm start's profile and workspace stay for the next start
   if (passed && !process.env.SDI_KEEP_RUNS) rmSync(h.run, { recursive: true, force: true });
   else console.log(`[host] run folder kept: ${h.run} (code-server.log there)`);
 };
@@ -31,7 +33,8 @@ function requireBuilt(file, what) {
 
 async function integration() {
   requireBuilt('dist/extension.js', 'load the extension');
-  requireBuilt('out/test/integration/index.js', 'run the integration tests');
+  // SDI_TESTS_ENTRY runs another entry in the host instead of the tests (the host benchmarks, test/bench/notesHost.mjs).
+  requireBuilt(process.env.SDI_TESTS_ENTRY ?? 'out/test/integration/index.js', 'run the integration tests');
   ensureHost();
   host = await startHost({ name: 'integration', port: process.env.SDI_PORT ? Number(process.env.SDI_PORT) : undefined });
   console.log(`[host] VS Code at ${host.url}, workspace ${host.workspace}`);
@@ -51,7 +54,7 @@ async function integration() {
     });
     await page.exposeFunction('codeAutomationExit', (code) => done(code));
     if (process.env.VERBOSE) page.on('console', (m) => console.log('[page]', m.text()));
-    await page.goto(workbenchUrl(host.url, host.workspace, { devPath: ROOT, testsPath: join(ROOT, 'out/test/integration/index.js') }));
+    await page.goto(workbenchUrl(host.url, host.workspace, { devPath: ROOT, testsPath: join(ROOT, process.env.SDI_TESTS_ENTRY ?? 'out/test/integration/index.js') }));
     const timer = setTimeout(() => done('timeout'), TIMEOUT_S * 1000);
     const code = await finished;
     clearTimeout(timer);
@@ -74,7 +77,8 @@ async function e2e() {
   // SDI_E2E_FROM=source runs the working tree instead (no packaging, quicker while developing).
   let install = true;
   if (process.env.SDI_E2E_FROM !== 'source') {
-    install = join(ROOT, '.vscode-test/e2e.vsix');
+    // One file per run: several runs (e.g. one per feature while developing) must not package over each other.
+    install = join(ROOT, `.vscode-test/e2e-${process.pid}.vsix`);
     const r = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', install], { cwd: ROOT, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`packaging the extension failed:\n${r.stdout}${r.stderr}`);
     if (/WARNING/.test(r.stdout + r.stderr)) throw new Error(`packaging the extension warned:\n${r.stdout}${r.stderr}`);
@@ -89,22 +93,43 @@ async function e2e() {
       stdio: 'inherit',
       env: { ...process.env, SDI_BASE_URL: host.url, SDI_WORKSPACE: host.workspace, SDI_SETTINGS_FILE: host.settingsFile, SDI_RESULTS: join(ROOT, 'test-results') },
     });
-    child.on('exit', (code) => res(code ?? 1));
+    child.on('exit', (code) => {
+      if (typeof install === 'string') rmSync(install, { force: true });
+      res(code ?? 1);
+    });
   });
 }
 
+/**
+ * `npm start [-- FOLDER]`: VS Code in the browser with the extension, until Ctrl-C. Its profile
+ * (settings, extension state such as a running interview's timer) and its sample workspace live in
+ * .vscode-test/start/ (SDI_START_DIR) and are reused by every start: created on the first (the sample
+ * workspace from test/fixtures/workspace with examples/kit as its team kit), never reset or deleted.
+ * FOLDER (relative to where npm was run) opens that folder instead of the sample workspace.
+ */
 async function start() {
   requireBuilt('dist/extension.js', 'load the extension');
+  const home = resolve(process.env.SDI_START_DIR ?? join(ROOT, '.vscode-test/start'));
+  let folder;
+  if (process.argv[3]) {
+    folder = resolve(process.env.INIT_CWD ?? process.cwd(), process.argv[3]);
+    if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`npm start: ${folder} is not a folder (usage: npm start -- FOLDER).`);
+  }
   ensureHost();
   let port = Number(process.env.SDI_PORT ?? 8080);
-  // The sample workspace opens with the example team kit beside the built-in guide.
   const kit = existsSync(join(ROOT, 'examples/kit/kit.yaml')) ? join(ROOT, 'examples/kit') : undefined;
-  try { host = await startHost({ name: 'start', port, install: true, kit }); } catch (e) {
+  // The first start (no profile yet) shows the extension's view and its walkthrough, once.
+  const env = existsSync(join(home, 'ud/User/settings.json')) ? {} : { SDI_GET_STARTED: '1' };
+  const options = () => ({ name: 'start', port, install: true, kit, home, workspace: folder, env });
+  try { host = await startHost(options()); } catch (e) {
     if (!/already serving|EADDRINUSE/.test(String(e))) throw e;
     port = await freePort();
-    host = await startHost({ name: 'start', port, install: true, kit });
+    host = await startHost(options());
   }
-  console.log(`\nSystem Design Interview Kit is running in VS Code:\n\n    ${host.url}/?folder=${encodeURIComponent(host.workspace)}\n\nOpen it in a browser (on another machine: ssh -L ${port}:127.0.0.1:${port}). Ctrl-C stops it.`);
+  console.log(`\nSystem Design Interview Kit is running in VS Code:\n\n    ${host.url}/?folder=${encodeURIComponent(host.workspace)}\n`);
+  console.log(`Workspace: ${host.workspace}${folder ? '' : ' (the sample workspace, kept between starts)'}`);
+  console.log(`Profile:   ${join(home, 'ud')} (settings and extension state, kept between starts; delete ${home} to start afresh)`);
+  console.log(`\nOpen it in a browser (on another machine: ssh -L ${port}:127.0.0.1:${port}). Ctrl-C stops it.`);
   await new Promise(() => {});
 }
 

@@ -233,7 +233,7 @@ describe('feedback and timer: a team kit in the workspace', function () {
   });
 
   it('an interview on a kit problem runs the kit\'s 45-minute plan and the problem\'s deep dives', async () => {
-    const started = await vscode.commands.executeCommand('sdi.startInterview', `${KIT_ID}/url-shortener`);
+    const started = await vscode.commands.executeCommand('sdi.startInterview', `${KIT_ID}/url-shortener`, { candidate: null });
     assert.strictEqual(started, `${KIT_ID}/url-shortener`);
     const service = a.timer.service;
     let v = service.view();
@@ -257,7 +257,7 @@ describe('feedback and timer: a team kit in the workspace', function () {
     }
     // A built-in problem keeps the built-in guide's plan beside the kit.
     await vscode.commands.executeCommand('sdi.resetTimer', { confirm: false });
-    await vscode.commands.executeCommand('sdi.startInterview', 'global-social-media-feed');
+    await vscode.commands.executeCommand('sdi.startInterview', 'global-social-media-feed', { candidate: null });
     assert.strictEqual(service.view().plannedTotalMs, 60 * MIN);
   });
 

@@ -38,14 +38,14 @@ describe('feedback: New Feedback command', () => {
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(root(), 'scaffold-test'), { recursive: true, useTrash: false });
   });
 
-  it('creates YYYY-MM-DD-<candidate-slug>.md in sdi.feedback.folder, pre-filled, and opens it', async () => {
+  it('creates YYYY-MM-DD-<candidate>.md (the name keeps its letters) in sdi.feedback.folder, pre-filled, and opens it', async () => {
     await vscode.workspace.getConfiguration('sdi.feedback').update('interviewer', 'Grace Hopper', vscode.ConfigurationTarget.Workspace);
     const { library } = await api();
     const problem = library.content.problems[1].title;
     const r = await vscode.commands.executeCommand<NewFeedbackResult>('sdi.newFeedback', { candidate: "Zoë O'Brien", problemTitle: problem });
     assert.ok(r, 'the command returned nothing');
     created.push(r.uri);
-    assert.strictEqual(r.uri.toString(), vscode.Uri.joinPath(root(), 'scaffold-test', 'feedback', `${today()}-zoe-o-brien.md`).toString());
+    assert.strictEqual(r.uri.toString(), vscode.Uri.joinPath(root(), 'scaffold-test', 'feedback', `${today()}-zoë-o-brien.md`).toString());
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(r.uri));
     assert.strictEqual(field(text, 'Candidate'), "Zoë O'Brien");
     assert.strictEqual(field(text, 'Interviewer'), 'Grace Hopper');

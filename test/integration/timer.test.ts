@@ -86,7 +86,7 @@ describe('timer: commands, status bar and panel in a real VS Code', () => {
   it('Start Interview opens the problem in the panel, starts the timer, and the status bar shows the phase and time left', async () => {
     const posts = recordTimerPosts(a);
     try {
-      const started = await vscode.commands.executeCommand('sdi.startInterview', `problem:${FEED}`);
+      const started = await vscode.commands.executeCommand('sdi.startInterview', `problem:${FEED}`, { candidate: null });
       assert.strictEqual(started, FEED);
       assert.strictEqual(a.panel.currentItemId, `problem:${FEED}`);
       assert.strictEqual(a.timer.service.state.status, 'running');
@@ -107,7 +107,7 @@ describe('timer: commands, status bar and panel in a real VS Code', () => {
 
   it('the commands drive the timer and the status bar follows', async () => {
     const item = a.timer.statusBar.item;
-    await vscode.commands.executeCommand('sdi.startInterview', FEED);
+    await vscode.commands.executeCommand('sdi.startInterview', FEED, { candidate: null });
     assert.strictEqual(await vscode.commands.executeCommand('sdi.pauseResumeTimer'), 'paused');
     assert.match(item.text, /^\$\(debug-pause\) Problem Introduction \d:\d\d left \(paused\)$/);
     assert.strictEqual(await vscode.commands.executeCommand('sdi.pauseResumeTimer'), 'running');
@@ -133,16 +133,16 @@ describe('timer: commands, status bar and panel in a real VS Code', () => {
   it('the tree\'s "Start Interview with This Problem" takes the problem node', async () => {
     const node = a.library.problemNode('distributed-payment-processing');
     assert.ok(node);
-    assert.strictEqual(await vscode.commands.executeCommand('sdi.startInterviewWithProblem', node), 'distributed-payment-processing');
+    assert.strictEqual(await vscode.commands.executeCommand('sdi.startInterviewWithProblem', node, { candidate: null }), 'distributed-payment-processing');
     assert.strictEqual(a.panel.currentItemId, 'problem:distributed-payment-processing');
     assert.strictEqual(a.timer.service.problem()?.title, 'Design a Distributed Payment Processing System');
     assert.strictEqual(await resetQuietly(), 'idle');
-    assert.strictEqual(await vscode.commands.executeCommand('sdi.startInterview', 'problem:no-such-problem'), undefined);
+    assert.strictEqual(await vscode.commands.executeCommand('sdi.startInterview', 'problem:no-such-problem', { candidate: null }), undefined);
     assert.strictEqual(a.timer.service.state.status, 'idle');
   });
 
   it('the state is in workspaceState and survives deactivation: a second service over the same memento restores it', async () => {
-    await vscode.commands.executeCommand('sdi.startInterview', FEED);
+    await vscode.commands.executeCommand('sdi.startInterview', FEED, { candidate: null });
     await vscode.commands.executeCommand('sdi.nextPhase');
     await vscode.commands.executeCommand('sdi.extendPhase', 3);
     await vscode.commands.executeCommand('sdi.pauseResumeTimer');
@@ -225,7 +225,7 @@ describe('timer: commands, status bar and panel in a real VS Code', () => {
         { id: 'architecture', title: 'Architecture', minutes: 12 }, { id: 'deep-dive', title: 'Deep Dive', minutes: 15 },
         { id: 'wrap-up', title: 'Wrap-up', minutes: 5 },
       ], vscode.ConfigurationTarget.Workspace);
-      await vscode.commands.executeCommand('sdi.startInterview', FEED);
+      await vscode.commands.executeCommand('sdi.startInterview', FEED, { candidate: null });
       let v = a.timer.service.view();
       assert.strictEqual(v.planSource, 'settings');
       assert.strictEqual(v.plannedTotalMs, 45 * MIN);
@@ -240,7 +240,7 @@ describe('timer: commands, status bar and panel in a real VS Code', () => {
       await cfg().update('phases', [{ title: 'Intro', minutes: -5 }], vscode.ConfigurationTarget.Workspace);
       const { error } = a.timer.service.plan();
       assert.match(error ?? '', /sdi\.timer\.phases\[0\]\.minutes: must be a positive number of minutes/);
-      await vscode.commands.executeCommand('sdi.startInterview', FEED);
+      await vscode.commands.executeCommand('sdi.startInterview', FEED, { candidate: null });
       v = a.timer.service.view();
       assert.strictEqual(v.planSource, 'guide');
       assert.strictEqual(v.plannedTotalMs, 60 * MIN);
@@ -250,7 +250,7 @@ describe('timer: commands, status bar and panel in a real VS Code', () => {
   });
 
   it('Insert Phase Times writes actual against planned minutes at the cursor', async () => {
-    await vscode.commands.executeCommand('sdi.startInterview', FEED);
+    await vscode.commands.executeCommand('sdi.startInterview', FEED, { candidate: null });
     await vscode.commands.executeCommand('sdi.nextPhase');
     await vscode.commands.executeCommand('sdi.finishInterview');
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '## Feedback\n\nTIMES\n' });
@@ -322,7 +322,7 @@ describe('timer: issue 12 in a real VS Code (reset, last-phase alert, deep-dive 
   after(async () => { await resetQuietly(); });
 
   it('1: Reset Timer asks while an interview runs, listing the phase times it would lose; Undo on the message puts the interview back', async () => {
-    await vscode.commands.executeCommand('sdi.startInterview', FEED);
+    await vscode.commands.executeCommand('sdi.startInterview', FEED, { candidate: null });
     await vscode.commands.executeCommand('sdi.nextPhase');
     let confirm: string | undefined;
     let undo!: (pick: string | undefined) => void;
@@ -364,7 +364,7 @@ describe('timer: issue 12 in a real VS Code (reset, last-phase alert, deep-dive 
   });
 
   it('1: a finished interview resets without asking; Undo after a new interview started changes nothing', async () => {
-    await vscode.commands.executeCommand('sdi.startInterview', FEED);
+    await vscode.commands.executeCommand('sdi.startInterview', FEED, { candidate: null });
     await vscode.commands.executeCommand('sdi.finishInterview');
     let undo!: (pick: string | undefined) => void;
     const undoPicked = new Promise<string | undefined>((r) => { undo = r; });
@@ -372,7 +372,7 @@ describe('timer: issue 12 in a real VS Code (reset, last-phase alert, deep-dive 
     try {
       assert.strictEqual(await vscode.commands.executeCommand('sdi.resetTimer'), 'idle');
       assert.ok(!stub.calls.some((c) => c.options?.modal), 'a finished interview asked');
-      await vscode.commands.executeCommand('sdi.startInterview', 'distributed-payment-processing');
+      await vscode.commands.executeCommand('sdi.startInterview', 'distributed-payment-processing', { candidate: null });
       undo('Undo');
       await stub.next((c) => /can no longer be undone/.test(c.message));
       assert.strictEqual(a.timer.service.state.problemId, 'distributed-payment-processing');
@@ -389,7 +389,7 @@ describe('timer: issue 12 in a real VS Code (reset, last-phase alert, deep-dive 
       await cfg().update('phases', [{ title: 'Warm-up', minutes: 0.02 }, { title: 'Wrap-up', minutes: 0.02 }], vscode.ConfigurationTarget.Workspace);
       await cfg().update('autoAdvance', true, vscode.ConfigurationTarget.Workspace);
       await cfg().update('notifications', true, vscode.ConfigurationTarget.Workspace);
-      await vscode.commands.executeCommand('sdi.startInterview', FEED);
+      await vscode.commands.executeCommand('sdi.startInterview', FEED, { candidate: null });
       await timerState(a, (s) => s.status === 'finished');
       const moved = stub.calls.find((c) => c.message.startsWith('Time is up for "Warm-up"'));
       assert.deepStrictEqual(moved && [moved.message, moved.items], ['Time is up for "Warm-up". Moving on to the next phase.', []]);
@@ -411,7 +411,7 @@ describe('timer: issue 12 in a real VS Code (reset, last-phase alert, deep-dive 
     const cfg = () => vscode.workspace.getConfiguration('sdi.timer');
     try {
       await cfg().update('phases', [{ title: 'Intro', minutes: 1 }, { id: 'deep-dive', title: 'Deep Dive', minutes: 4, deepDive: true }, { title: 'Wrap-up', minutes: 1 }], vscode.ConfigurationTarget.Workspace);
-      await vscode.commands.executeCommand('sdi.startInterview', FEED);
+      await vscode.commands.executeCommand('sdi.startInterview', FEED, { candidate: null });
       await vscode.commands.executeCommand('sdi.nextPhase');
       const shown = timerDisplayState(a.timer.service, a.library);
       // 10 + 8 + 7 guide minutes in 4: 2, 1 and 1 minutes, in windows 0–2, 2–3, 3–4

@@ -155,6 +155,9 @@ const CASES: Case[] = [
   { name: 'an empty field is unfilled', text: () => fill({ candidate: '', scores: [3, 3, 4, 3, 3], weighted: '3.20', recommend: ['hire'] }), codes: ['field-unfilled'] },
   { name: 'a comment after the scale is fine', text: () => CLEAN().replace('Leadership (10%): 3 / 4', 'Leadership (10%): 3 / 4 (clear, but rarely drove the discussion)'), codes: [] },
   { name: 'a score written out of another scale', text: () => CLEAN().replace('Leadership (10%): 3 / 4', 'Leadership (10%): 3 / 5'), codes: ['score-scale-mismatch'] },
+  { name: 'interview notes are not read without the notes option', text: () => `${CLEAN()}\n## Interview Notes\n\n### Scores (Weighted)\n\n- [x] Hire\n- +scaled\n`, codes: [] },
+  { name: 'a top score no note is tagged to, and an unknown tag (notes option)', text: () => `${CLEAN()}\n## Interview Notes\n\n- [01:00] +arch +scaled\n`, options: { notes: true },
+    codes: ['score-without-evidence', 'unknown-note-tag'] },
 ];
 
 /** Band edges: score x 100 -> expected band, borderline and accepted recommendations. */

@@ -23,6 +23,7 @@ export type {
   DimensionScore,
   FeedbackSummary,
   FeedbackValidation,
+  FeedbackNotes,
 } from './types';
 export { FEEDBACK_CODES, FEEDBACK_CODE_LIST, FEEDBACK_CODE_ALIASES, type FeedbackCodeInfo } from './codes';
 export {
@@ -60,4 +61,5 @@ export {
   type ScoreLineReading,
   type SummaryOptions,
 } from './validate';
+export { notesOfFeedbacks, partOfLine, noteTagSlot, type NoteTagSlot } from './evidence';
 export { weightedScoreEdits, recommendationEdits, scoreValueEdits, weightEdits, fixAll, applyEdits } from './fixes';

@@ -9,6 +9,7 @@ import { CompiledRubric } from './compiled';
 import { documentLines, eolOf, firstNonSpace, headingOf, isSpace, nextFence, parseCheckbox, parseField, parseScoreLine, range } from './lines';
 import { BUILTIN_TEMPLATE, BUILTIN_TEMPLATE_SPEC, compileTemplate, type CompiledTemplate, type TemplateSpec } from './template';
 import type { CheckboxGroupId, ParsedCheckbox, ParsedFeedback, ParsedFeedbackPart, ParsedField } from './types';
+import { isNotesHeading, NOTES_HEADING_LEVEL } from '../notes/parse';
 
 export { documentLines, parseScoreLine } from './lines';
 
@@ -34,6 +35,7 @@ export function isFeedbackDocument(text: string, template?: TemplateLike): boole
   if (typeof text !== 'string' || !t.quick.test(text)) return false;
   const lines = documentLines(text);
   let fence: string | undefined;
+  let inNotes = false;
   for (const line of lines) {
     const f = firstNonSpace(line);
     if (f === 96 || f === 126) {
@@ -42,7 +44,10 @@ export function isFeedbackDocument(text: string, template?: TemplateLike): boole
     }
     if (fence !== undefined || f !== 35) continue;
     const h = headingOf(line, t.normalize);
-    if (h && h.text === t.scoresKey) return true;
+    if (!h) continue;
+    // The interview notes' phase headings are no part of the feedback.
+    if (h.level <= NOTES_HEADING_LEVEL) inNotes = isNotesHeading(h);
+    if (!inNotes && h.text === t.scoresKey) return true;
   }
   return false;
 }
@@ -66,8 +71,10 @@ export function parseFeedback(text: string, template?: TemplateLike): ParsedFeed
   const headings: HeadingInfo[] = [];
   const fields: ParsedField[] = [];
   const checkboxes: ParsedCheckbox[] = [];
+  // Lines no check reads: fenced code, and the interview notes (a `## Interview Notes` section, see `core/notes`).
   let fencedSet: Set<number> | undefined;
   let fence: string | undefined;
+  let inNotes = false;
   const n = text.length;
   let i = 0;
   // The level of the scores heading the lines are under (7: none), and of the checkbox group heading (0: none).
@@ -89,13 +96,19 @@ export function parseFeedback(text: string, template?: TemplateLike): ParsedFeed
       fencedSet!.add(i);
     } else if (c === 35 && indent <= 3) {
       const h = headingOf(text.slice(s, e), t.normalize);
-      if (h) {
+      // A heading of level 2 or above opens or closes the notes section; the section's own heading still ends the blocks above it.
+      const top = h !== undefined && h.level <= NOTES_HEADING_LEVEL;
+      if (top) inNotes = isNotesHeading(h);
+      if (inNotes && !top) (fencedSet ??= new Set()).add(i);
+      else if (h) {
         headings.push({ line: i, level: h.level, text: h.text });
         if (h.text === SCORES_HEADING) afterScores = h.level;
         else if (h.level < afterScores) afterScores = 7;
         if (GROUP_BY_NAME.has(h.text)) groupLevel = h.level;
         else if (h.level <= groupLevel) groupLevel = 0;
       }
+    } else if (inNotes) {
+      (fencedSet ??= new Set()).add(i);
     } else if ((groupLevel > 0 || afterScores === 7) && (c === 45 || c === 42 || c === 43 || c === 95 || (c >= 48 && c <= 57))) {
       // Boxes count only under a group heading; fields only above a scores heading (the header).
       const line = text.slice(s, e);

@@ -6,6 +6,8 @@
 import type { BandId } from '../content';
 import type { CompiledRubric } from './compiled';
 import type { CheckboxGroupKind, TemplateFieldRole, TemplateSpec } from './template';
+import type { EvidenceSummary } from '../notes/evidence';
+import type { ParsedNotes } from '../notes/parse';
 
 /** A 0-based line and UTF-16 character offset, as in `vscode.Position`. */
 export interface Position {
@@ -51,7 +53,9 @@ export type FeedbackCode =
   | 'date-future'
   | 'experience-below-bar'
   | 'rubric-unknown'
-  | 'rubric-changed';
+  | 'rubric-changed'
+  | 'score-without-evidence'
+  | 'unknown-note-tag';
 
 /** One way to repair a diagnostic: a titled set of non-overlapping edits. */
 export interface FeedbackFix {
@@ -85,6 +89,12 @@ export interface FeedbackOptions {
   allowHalfPoints?: boolean;
   /** Today's local date as `YYYY-MM-DD` (or a `Date`, read in local time); enables `date-future`. Omitted: no future check. */
   today?: string | Date;
+  /**
+   * Read the interview notes (the `## Interview Notes` section) as evidence: the validation gets
+   * `notes`, and `score-without-evidence` and `unknown-note-tag` are checked. Default false: the
+   * notes section is ignored altogether (the CLI's output does not depend on it).
+   */
+  notes?: boolean;
 }
 
 /** A `**Label:** value` line of the document. */
@@ -225,4 +235,14 @@ export interface FeedbackValidation extends FeedbackSummary {
   document: ParsedFeedback;
   /** The compiled rubric (and template) the document was checked with. */
   rubric: CompiledRubric;
+  /** The interview notes read with the rubric's tags, and each feedback's evidence; only with `FeedbackOptions.notes`. */
+  notes?: FeedbackNotes;
+}
+
+/** A document's interview notes as evidence for its feedbacks. */
+export interface FeedbackNotes {
+  /** The notes sections and notes, their tags read with the rubric's dimensions (`tag`, else id). */
+  parsed: ParsedNotes;
+  /** Per feedback (as `feedbacks`): the evidence of the notes that belong to it (those after its start and before the next feedback's). */
+  evidence: EvidenceSummary[];
 }

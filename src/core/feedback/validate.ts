@@ -12,11 +12,14 @@ import { asCompiled, CompiledRubric, type BandPlacement } from './compiled';
 import { parseFeedback } from './parse';
 import { isStale, readScore, validScoreValues, weightedFromHalves, type RubricLike, type ScoreReading, type WeightedScore } from './score';
 import { scorePlaceholder } from './template';
+import { notesOfFeedbacks } from './evidence';
+import { scoresWithoutEvidence } from '../notes/evidence';
 import type {
   DimensionScore,
   FeedbackCode,
   FeedbackDiagnostic,
   FeedbackFix,
+  FeedbackNotes,
   FeedbackOptions,
   FeedbackSeverity,
   FeedbackSummary,
@@ -192,6 +195,8 @@ export interface RuleContext {
   allowHalfPoints: boolean;
   /** Today as `YYYY-MM-DD`, when known. */
   today?: string;
+  /** The interview notes as evidence, when the options ask for them (`FeedbackOptions.notes`). */
+  notes?: FeedbackNotes;
   report(message: string, range: Range, fixes?: FeedbackFix[]): void;
 }
 
@@ -393,6 +398,30 @@ export const FEEDBACK_RULES: Readonly<Record<FeedbackCode, FeedbackRule>> = {
     if (ctx.index !== 0 || ctx.doc.parts.some((p) => p.scoresHeading)) return;
     ctx.report(`No "${ctx.rubric.spec.scoresHeading}" heading: this is not a feedback document, or its scores block was removed`, point(0, 0));
   },
+  'score-without-evidence': (ctx) => {
+    const notes = ctx.notes;
+    // No notes section: no notes were taken with this tool, so a lack of tags says nothing.
+    if (!notes || !notes.parsed.sections.length) return;
+    const { rubric } = ctx;
+    for (const u of scoresWithoutEvidence(notes.evidence[ctx.index] ?? {}, ctx.facts.summary.scores, rubric.scale)) {
+      const i = rubric.dimensionIndex(u.dimension);
+      const line = ctx.facts.summary.scores[i]?.line;
+      if (!line) continue;
+      const dim = rubric.dimensions[i];
+      const tag = dim.tag ?? dim.id;
+      ctx.report(`${dim.name} is scored ${u.score}, the scale's ${u.end}, but no interview note is tagged to it (+${tag}, -${tag} or #${tag})`, line.valueRange);
+    }
+  },
+  'unknown-note-tag': (ctx) => {
+    const notes = ctx.notes;
+    // Document-wide: reported once, with the first feedback.
+    if (!notes || ctx.index !== 0 || !notes.parsed.unknownTags.length) return;
+    const known = ctx.rubric.dimensions.map((d) => d.tag ?? d.id).join(', ');
+    for (const u of notes.parsed.unknownTags) {
+      const sign = u.polarity === 'plus' ? '+' : u.polarity === 'minus' ? '-' : '#';
+      ctx.report(`${sign}${u.name} names no rubric dimension; the tags are ${known}`, u.range);
+    }
+  },
   // Reported by the rubric source (`resolveRubric`) before a document is checked, not by a rule.
   'rubric-unknown': () => undefined,
   'rubric-changed': () => undefined,
@@ -407,13 +436,18 @@ const RULES = Object.entries(FEEDBACK_RULES) as [FeedbackCode, FeedbackRule][];
  */
 export function validateFeedback(text: string, rubric: RubricLike, options: FeedbackOptions = {}): FeedbackValidation {
   const compiled = asCompiled(rubric, options.spec);
-  const doc = parseFeedback(typeof text === 'string' ? text : String(text ?? ''), compiled);
-  return validateParsed(doc, compiled, options);
+  const source = typeof text === 'string' ? text : String(text ?? '');
+  const doc = parseFeedback(source, compiled);
+  return validateParsed(doc, compiled, options, source);
 }
 
-/** Validates an already parsed document (see `validateFeedback`; parse it with the same template). */
-export function validateParsed(doc: ParsedFeedback, rubric: RubricLike, options: FeedbackOptions = {}): FeedbackValidation {
+/**
+ * Validates an already parsed document (see `validateFeedback`; parse it with the same template).
+ * `text`, the document's text, is needed only to read its notes (`options.notes`).
+ */
+export function validateParsed(doc: ParsedFeedback, rubric: RubricLike, options: FeedbackOptions = {}, text?: string): FeedbackValidation {
   const compiled = asCompiled(rubric, options.spec);
+  const notes = options.notes && text !== undefined ? notesOfFeedbacks(text, doc, compiled.dimensions) : undefined;
   const allowHalfPoints = options.allowHalfPoints === true;
   const today = todayText(options.today);
   const list: FeedbackDiagnostic[] = [];
@@ -428,7 +462,7 @@ export function validateParsed(doc: ParsedFeedback, rubric: RubricLike, options:
   };
   const feedbacks = doc.parts.map((part, index) => {
     const facts = analyzeFeedback(compiled, doc, part, { allowHalfPoints });
-    const ctx: RuleContext = { rubric: compiled, doc, part, index, facts, allowHalfPoints, today, report };
+    const ctx: RuleContext = { rubric: compiled, doc, part, index, facts, allowHalfPoints, today, notes, report };
     for (const [c, rule] of RULES) {
       const s = severities?.[c] ?? FEEDBACK_CODES[c].severity;
       if (s === 'off') continue;
@@ -439,5 +473,7 @@ export function validateParsed(doc: ParsedFeedback, rubric: RubricLike, options:
     return facts.summary;
   });
   const diagnostics = list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { ...feedbacks[0], feedbacks, diagnostics, document: doc, rubric: compiled };
+  const validation: FeedbackValidation = { ...feedbacks[0], feedbacks, diagnostics, document: doc, rubric: compiled };
+  if (notes) validation.notes = notes;
+  return validation;
 }
