@@ -31,8 +31,20 @@ import { resolveRubric } from '../core/kit/rubricSource';
 import type { KitIssue, KitRubric, LoadedKit } from '../core/kit/types';
 import { loadKitFolder } from '../kits/fsKitReader';
 import { notesReport, parseNotes } from '../core/notes';
+import {
+  DEFAULT_CALIBRATION_OPTIONS,
+  calibrationReport,
+  feedbackRows,
+  kitRubricResolver,
+  reportCsv,
+  reportText,
+  type CalibrationRow,
+  type RubricInfo,
+  type Unreadable,
+} from '../core/calibration';
 
 const USAGE = `usage: sdi-feedback [--kit DIR] [--json] [--fix] [--allow-half-points] FILE...
+       sdi-feedback --report [--json|--csv] [--kit DIR] [--window-days N] [--min-n N] DIR|FILE...
        sdi-feedback --check-kit DIR [--json]
 
 Checks interview feedback documents against the rubric of the System Design Interview Kit.
@@ -42,10 +54,21 @@ Checks interview feedback documents against the rubric of the System Design Inte
   --fix                write (or update) the weighted score in each file, nothing else
   --allow-half-points  accept scores in steps of 0.5
   --check-kit DIR      check the kit in DIR and print its issues (for a kit repository's CI)
-Exit status: 0 no errors, 1 some file (or the kit) has an error, 2 usage, read or kit error.`;
+  --report             print the calibration report over every feedback document (*.md) found
+                       in the folders (recursively) and files given: per interviewer (offset from
+                       the panel), per dimension, per problem, agreement
+  --csv                with --report: print the report's table as CSV (--json: its figures)
+  --window-days N      with --report: same candidate when dates chain within N days (default 14)
+  --min-n N            with --report: offsets below this n read "not enough data" (default 5)
+Exit status: 0 no errors, 1 some file (or the kit) has an error, 2 usage, read or kit error.
+With --report: 0, or 2 when a file could not be read (or resolved) or on a usage error.`;
 
 interface Args {
   json: boolean;
+  csv: boolean;
+  report: boolean;
+  windowDays?: number;
+  minN?: number;
   fix: boolean;
   allowHalfPoints: boolean;
   kit?: string;
@@ -55,13 +78,23 @@ interface Args {
 
 /** Reads the command line; `'help'` for --help, any other string is a usage error. */
 function parseArgs(argv: string[]): Args | string {
-  const args: Args = { json: false, fix: false, allowHalfPoints: false, files: [] };
+  const args: Args = { json: false, csv: false, report: false, fix: false, allowHalfPoints: false, files: [] };
   let options = true;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (options && a === '--') options = false;
     else if (options && a === '--json') args.json = true;
     else if (options && a === '--fix') args.fix = true;
+    else if (options && a === '--report') args.report = true;
+    else if (options && a === '--csv') args.csv = true;
+    else if (options && (a === '--window-days' || a === '--min-n' || a.startsWith('--window-days=') || a.startsWith('--min-n='))) {
+      const eq = a.indexOf('=');
+      const name = eq < 0 ? a : a.slice(0, eq);
+      const value = eq < 0 ? argv[++i] : a.slice(eq + 1);
+      if (value === undefined || !/^\d+$/.test(value)) return `${name} needs a whole number of ${name === '--min-n' ? 'feedbacks' : 'days'}`;
+      if (name === '--min-n') args.minN = Number(value);
+      else args.windowDays = Number(value);
+    }
     else if (options && a === '--allow-half-points') args.allowHalfPoints = true;
     else if (options && (a === '--help' || a === '-h')) return 'help';
     else if (options && (a === '--kit' || a === '--check-kit' || a.startsWith('--kit=') || a.startsWith('--check-kit='))) {
@@ -75,9 +108,17 @@ function parseArgs(argv: string[]): Args | string {
     else args.files.push(a);
   }
   if (args.checkKit !== undefined) {
-    if (args.kit !== undefined || args.fix || args.allowHalfPoints || args.files.length) return '--check-kit DIR takes only --json';
+    if (args.kit !== undefined || args.fix || args.allowHalfPoints || args.files.length || args.report || args.csv) return '--check-kit DIR takes only --json';
     return args;
   }
+  if (args.report) {
+    if (args.fix) return '--report does not take --fix';
+    if (args.json && args.csv) return '--json and --csv exclude each other';
+    if (!args.files.length) return 'no DIR given';
+    return args;
+  }
+  if (args.csv) return '--csv needs --report';
+  if (args.windowDays !== undefined || args.minN !== undefined) return '--window-days and --min-n need --report';
   if (!args.files.length) return 'no FILE given';
   return args;
 }
@@ -169,6 +210,74 @@ function checkKit(dir: string, json: boolean, builtIn: LoadedKit): number {
   return kit.issues.some((i) => i.severity === 'error') ? 1 : 0;
 }
 
+/** Folders skipped when looking for feedback files: hidden ones (.git, .vscode) and node_modules. */
+const SKIP_DIR = (name: string) => name.startsWith('.') || name === 'node_modules';
+
+/** The Markdown files under the given folders (recursively; symbolic links are not followed) and the files given, sorted; paths that cannot be read are returned apart. */
+function collectFiles(paths: readonly string[]): { files: string[]; unreadable: Unreadable[] } {
+  const files: string[] = [];
+  const unreadable: Unreadable[] = [];
+  const walk = (dir: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      unreadable.push({ file: dir, error: `cannot read the folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+      return;
+    }
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!SKIP_DIR(e.name)) walk(p);
+      } else if ((e.isFile() || e.isSymbolicLink()) && /\.md$/i.test(e.name)) files.push(p);
+    }
+  };
+  for (const p of paths) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(p);
+    } catch (e) {
+      unreadable.push({ file: p, error: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+      continue;
+    }
+    if (stat.isDirectory()) walk(p);
+    else files.push(p);
+  }
+  const unique = [...new Set(files)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { files: unique, unreadable };
+}
+
+/** `--report`: rows of every feedback document found, then the report as text, JSON or CSV. Exit 2 when a file could not be read or resolved. */
+function report(args: Args, kits: LoadedKit[], workspaceKit: LoadedKit | undefined): number {
+  const { files, unreadable } = collectFiles(args.files);
+  const resolve = kitRubricResolver(kits, workspaceKit, { allowHalfPoints: args.allowHalfPoints });
+  const rows: CalibrationRow[] = [];
+  const rubrics: Record<string, RubricInfo> = {};
+  for (const file of files) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      unreadable.push({ file, error: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+      continue;
+    }
+    const r = feedbackRows(file, text, resolve);
+    if (r.error !== undefined) unreadable.push({ file, error: r.error });
+    if (r.rubric && !rubrics[r.rubric.key]) rubrics[r.rubric.key] = r.rubric;
+    for (const row of r.rows) rows.push(row);
+  }
+  const result = calibrationReport(rows, unreadable, {
+    windowDays: args.windowDays ?? DEFAULT_CALIBRATION_OPTIONS.windowDays,
+    minN: args.minN ?? DEFAULT_CALIBRATION_OPTIONS.minN,
+    rubrics,
+  });
+  // The text output lists them itself; JSON and CSV go to a program, so the person sees them on standard error.
+  if (args.json || args.csv) for (const u of result.unreadable) process.stderr.write(`sdi-feedback: ${u.file}: ${u.error}\n`);
+  const out = args.json ? JSON.stringify(result, null, 2) + '\n' : args.csv ? reportCsv(result) : reportText(result);
+  process.stdout.write(out);
+  return result.unreadable.length ? 2 : 0;
+}
+
 function main(argv: string[]): number {
   const args = parseArgs(argv);
   if (args === 'help') {
@@ -209,6 +318,7 @@ function main(argv: string[]): number {
     }
   }
   const kits = workspaceKit ? [builtIn, workspaceKit] : [builtIn];
+  if (args.report) return report(args, kits, workspaceKit) || (kitError ? 2 : 0);
   // One compiled rubric per kit and version, for all files.
   const compiled = new Map<KitRubric, CompiledRubric>();
   const compiledFor = (kit: LoadedKit, r: KitRubric) => {
@@ -277,10 +387,14 @@ function main(argv: string[]): number {
   return readError || kitError ? 2 : hasError ? 1 : 0;
 }
 
-// A reader that stops early (`sdi-feedback --json big.md | head`) closes the pipe: end quietly, with the status so far.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+// A reader that stops early (`sdi-feedback --json big.md | head`) closes the pipe: end quietly, with
+// the status so far, in every mode (stdout or stderr, e.g. `2>&1 | head`). The error is emitted after
+// `main` has returned (writes to a pipe are synchronous on POSIX), so the status is known by then.
+const quietOnClosedPipe = (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') process.exit(process.exitCode ?? 0);
   throw e;
-});
+};
+process.stdout.on('error', quietOnClosedPipe);
+process.stderr.on('error', quietOnClosedPipe);
 
 process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,363 @@
+/**
+ * The calibration report's data in the editor: the rows of every feedback file of the workspace
+ * (files matching `sdi.feedback.glob`, and feedback documents in `sdi.feedback.folder`), kept in a
+ * map per file, read with the core (`feedbackRows`) against the rubric each document resolves to.
+ * A saved, created or deleted file is read again alone; the report is rebuilt from the map.
+ */
+import * as path from 'path';
+import * as vscode from 'vscode';
+import {
+  calibrationReport, feedbackRows, kitRubricResolver,
+  type CalibrationReport, type CalibrationRow, type RubricInfo, type RubricResolver, type Unreadable,
+} from '../core/calibration';
+import { isFeedbackDocument } from '../core/feedback';
+import type { LoadedKit } from '../core/kit';
+import type { KitSource } from '../feedback';
+import { readCalibrationSettings, readFeedbackFolder, readFeedbackSettings } from '../settings';
+
+/** What the map keeps of one file. */
+interface FileEntry {
+  uri: vscode.Uri;
+  /** The file as the report names it: workspace-relative. */
+  file: string;
+  rows: CalibrationRow[];
+  /** Why the file gives no row (no rubric, unreadable, no scores block). */
+  error?: string;
+  /** The rubric the file was read with (names, weights and bands of its dimensions). */
+  rubric?: RubricInfo;
+  /** A hash of the text read, so a save that the file watcher reports again is not counted twice. */
+  hash: number;
+}
+
+/** Where feedback files are looked for: a pattern, and whether a file it finds is feedback by the glob setting alone. */
+interface Source {
+  pattern: vscode.RelativePattern;
+  byGlob: boolean;
+}
+
+/** How many files are read at once during the first scan. */
+const SCAN_CONCURRENCY = 32;
+
+/** A change of the model: the files (as the report names them) read again, added or removed. */
+export interface CalibrationChange {
+  files: string[];
+}
+
+export class CalibrationModel implements vscode.Disposable {
+  private readonly entries = new Map<string, FileEntry>();
+  private readonly byFile = new Map<string, string>();
+  private sources: Source[] = [];
+  private watchers: vscode.Disposable[] = [];
+  private scanning: Promise<void> | undefined;
+  private cached: CalibrationReport | undefined;
+  private readonly pending = new Map<string, { uri: vscode.Uri; text?: string }>();
+  private flushing: Promise<void> | undefined;
+  private generation = 0;
+  private readonly resolvers = new Map<LoadedKit | undefined, Map<boolean, RubricResolver>>();
+  private readonly changed = new vscode.EventEmitter<CalibrationChange>();
+  /** Fires after the map changed (first scan done, a file read again, a file removed, a setting changed). */
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  /** Milliseconds the last update took, from the file event to the rebuilt report (for the benchmark). */
+  lastUpdateMs = 0;
+
+  constructor(private readonly kits: KitSource) {
+    this.disposables.push(
+      kits.onDidChange(() => {
+        if (!this.scanning) return;
+        this.resolvers.clear();
+        this.rescan();
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!this.scanning) return;
+        if (e.affectsConfiguration('sdi.feedback.glob') || e.affectsConfiguration('sdi.feedback.folder') || e.affectsConfiguration('sdi.scores.allowHalfPoints')) {
+          this.resolvers.clear();
+          this.rescan();
+        } else if (e.affectsConfiguration('sdi.calibration')) {
+          this.cached = undefined;
+          this.changed.fire({ files: [] });
+        }
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => { if (this.scanning) this.rescan(); }),
+      // The save event comes before the file watcher's (which may poll): the report follows at once.
+      // Its text is what was written: no need to read the file back.
+      vscode.workspace.onDidSaveTextDocument((d) => { if (this.scanning && this.isWatched(d.uri)) this.queue(d.uri, d.getText()); }),
+    );
+  }
+
+  /** Starts the first scan (once) and the watchers; resolves when every file has been read. */
+  ready(): Promise<void> {
+    this.scanning ??= this.scan();
+    return this.scanning;
+  }
+
+  /** Whether the first scan has finished. */
+  get loaded(): boolean {
+    return this.scanned;
+  }
+  private scanned = false;
+
+  /** The report over the map as it is now (rebuilt only after a change). */
+  report(): CalibrationReport {
+    if (!this.cached) {
+      const rows: CalibrationRow[] = [];
+      const unreadable: Unreadable[] = [];
+      const rubrics: Record<string, RubricInfo> = {};
+      for (const e of this.entries.values()) {
+        if (e.rubric) rubrics[e.rubric.key] ??= e.rubric;
+        if (e.error !== undefined) unreadable.push({ file: e.file, error: e.error });
+        else for (const r of e.rows) rows.push(r);
+      }
+      this.rubrics = rubrics;
+      const settings = readCalibrationSettings(vscode.workspace.workspaceFolders?.[0]?.uri);
+      this.cached = calibrationReport(rows, unreadable, { ...settings, rubrics });
+    }
+    return this.cached;
+  }
+
+  private rubrics: Record<string, RubricInfo> = {};
+  /** The dimensions, scale and bands of a rubric of the report (by its key), when a file was read with it. */
+  rubricInfo(key: string | null): RubricInfo | undefined {
+    this.report();
+    return key === null ? undefined : this.rubrics[key];
+  }
+
+  /** The file of a row the report names, and its scores heading's line; undefined when the report no longer has it. */
+  locate(file: string, index: number): { uri: vscode.Uri; line: number } | undefined {
+    const e = this.entryOf(file);
+    const row = e?.rows.find((r) => r.index === index);
+    return e && row ? { uri: e.uri, line: row.line } : undefined;
+  }
+
+  /** The URI of a file the report names (a row's or an unreadable one's). */
+  uriOf(file: string): vscode.Uri | undefined {
+    return this.entryOf(file)?.uri;
+  }
+
+  /** The rows of a document's text as it is now (e.g. unsaved), read like the workspace's files. */
+  rowsOfText(uri: vscode.Uri, text: string): { rows: CalibrationRow[]; error?: string; rubric?: RubricInfo } {
+    return feedbackRows(this.fileName(uri), text, this.resolverFor(uri));
+  }
+
+  /** The name the report gives a file: its workspace-relative path (with the folder's name in a multi-root workspace). */
+  fileName(uri: vscode.Uri): string {
+    return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+  }
+
+  private entryOf(file: string): FileEntry | undefined {
+    const key = this.byFile.get(file);
+    return key === undefined ? undefined : this.entries.get(key);
+  }
+
+  private rescan(): void {
+    this.scanning = this.scan();
+  }
+
+  private async scan(): Promise<void> {
+    const generation = ++this.generation;
+    const started = performance.now();
+    for (const w of this.watchers.splice(0)) w.dispose();
+    this.sources = sourcesOfWorkspace();
+    for (const s of this.sources) {
+      const w = vscode.workspace.createFileSystemWatcher(s.pattern);
+      this.watchers.push(w, w.onDidCreate((u) => this.queue(u)), w.onDidChange((u) => this.queue(u)), w.onDidDelete((u) => this.queue(u)));
+    }
+    const found = new Map<string, { uri: vscode.Uri; byGlob: boolean }>();
+    const lists = await Promise.all(this.sources.map((s) => vscode.workspace.findFiles(s.pattern).then((us) => us.map((uri) => ({ uri, byGlob: s.byGlob })))));
+    for (const list of lists) {
+      for (const f of list) {
+        const had = found.get(f.uri.toString());
+        found.set(f.uri.toString(), { uri: f.uri, byGlob: f.byGlob || !!had?.byGlob });
+      }
+    }
+    const entries = new Map<string, FileEntry>();
+    const todo = [...found.values()];
+    let next = 0;
+    const worker = async () => {
+      while (next < todo.length) {
+        const f = todo[next++];
+        const e = await this.read(f.uri, f.byGlob);
+        if (e) entries.set(f.uri.toString(), e);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(SCAN_CONCURRENCY, todo.length) }, worker));
+    if (generation !== this.generation) return;
+    this.entries.clear();
+    this.byFile.clear();
+    for (const [k, e] of entries) {
+      this.entries.set(k, e);
+      this.byFile.set(e.file, k);
+    }
+    this.cached = undefined;
+    this.scanned = true;
+    this.lastUpdateMs = performance.now() - started;
+    this.changed.fire({ files: [...entries.values()].map((e) => e.file) });
+  }
+
+  /** Reads a file into an entry; undefined when it is gone or is no feedback document. */
+  private async read(uri: vscode.Uri, byGlob: boolean, known?: string): Promise<FileEntry | undefined> {
+    let text: string;
+    try {
+      text = known ?? new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch (e) {
+      if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return undefined;
+      return { uri, file: this.fileName(uri), rows: [], error: `cannot read the file: ${e instanceof Error ? e.message : String(e)}`, hash: 0 };
+    }
+    const file = this.fileName(uri);
+    const hash = fnv1a(text);
+    let result: { rows: CalibrationRow[]; error?: string; rubric?: RubricInfo };
+    try {
+      result = feedbackRows(file, text, this.resolverFor(uri));
+    } catch (e) {
+      result = { rows: [], error: e instanceof Error ? e.message : String(e) };
+    }
+    // A Markdown file in the feedback folder that the glob does not name counts only when it is a feedback document.
+    if (!byGlob && !result.rows.length && (result.error === undefined || !isFeedbackDocument(text))) return undefined;
+    if (!result.rows.length && result.error === undefined) result.error = 'no scores block: the file has no scores heading (e.g. "### Scores (Weighted)")';
+    return { uri, file, rows: result.rows, error: result.error, rubric: result.rubric, hash };
+  }
+
+  /** Whether a URI is one the report reads (known already, or under one of its patterns). */
+  private isWatched(uri: vscode.Uri): boolean {
+    if (this.entries.has(uri.toString())) return true;
+    return this.sources.some((s) => matchesPattern(s.pattern, uri));
+  }
+
+  /** Reads a changed file again soon; several events for one file (save, then the watcher) are read once. */
+  private queue(uri: vscode.Uri, text?: string): void {
+    this.pending.set(uri.toString(), { uri, text });
+    this.flushing ??= Promise.resolve().then(() => this.flush());
+  }
+
+  /** Resolves when every queued file has been read again (tests wait on it). */
+  async settled(): Promise<void> {
+    await this.scanning;
+    while (this.flushing) await this.flushing;
+  }
+
+  private async flush(): Promise<void> {
+    const started = performance.now();
+    try {
+      await this.scanning;
+      const files: string[] = [];
+      while (this.pending.size) {
+        const batch = [...this.pending.values()];
+        this.pending.clear();
+        for (const { uri, text } of batch) {
+          const key = uri.toString();
+          const old = this.entries.get(key);
+          const byGlob = this.sources.some((s) => s.byGlob && matchesPattern(s.pattern, uri)) || (!!old && old.error?.startsWith('no scores block') === true);
+          const e = await this.read(uri, byGlob || !!old, text);
+          if (!e) {
+            if (old) {
+              this.entries.delete(key);
+              this.byFile.delete(old.file);
+              files.push(old.file);
+            }
+            continue;
+          }
+          if (old && old.hash === e.hash && old.error === e.error) continue;
+          if (old && old.file !== e.file) this.byFile.delete(old.file);
+          this.entries.set(key, e);
+          this.byFile.set(e.file, key);
+          files.push(e.file);
+        }
+      }
+      if (files.length) {
+        this.cached = undefined;
+        this.lastUpdateMs = performance.now() - started;
+        this.changed.fire({ files });
+      }
+    } finally {
+      this.flushing = undefined;
+    }
+  }
+
+  /** The resolver for a file: the rubric its record line names, else its workspace folder's kit, else the built-in one. */
+  resolverFor(uri: vscode.Uri): RubricResolver {
+    const workspaceKit = this.workspaceKitOf(uri);
+    const half = readFeedbackSettings(uri).allowHalfPoints;
+    let byHalf = this.resolvers.get(workspaceKit);
+    if (!byHalf) this.resolvers.set(workspaceKit, (byHalf = new Map<boolean, RubricResolver>()));
+    let r = byHalf.get(half);
+    if (!r) byHalf.set(half, (r = kitRubricResolver(this.kits.kits(), workspaceKit, { allowHalfPoints: half })));
+    return r;
+  }
+
+  /** As the feedback checks pick it (`KitRubricSource`): the folder's kit, else the only workspace kit, else the first whose root is in the folder. */
+  private workspaceKitOf(uri: vscode.Uri): LoadedKit | undefined {
+    const own = this.kits.kitFor?.(uri);
+    if (own?.rubric) return own;
+    const usable = this.kits.kits().filter((k) => !k.builtIn && k.ok && k.rubric);
+    if (usable.length <= 1) return usable[0];
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return (folder && usable.find((k) => isInside(k.root, folder.uri.fsPath))) ?? usable[0];
+  }
+
+  dispose(): void {
+    this.generation++;
+    for (const w of this.watchers.splice(0)) w.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
+
+/** The patterns of every workspace folder: its feedback glob, and its feedback folder's Markdown files. */
+function sourcesOfWorkspace(): Source[] {
+  const out: Source[] = [];
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    const glob = readFeedbackSettings(folder.uri).glob;
+    if (glob) out.push({ pattern: new vscode.RelativePattern(folder, glob), byGlob: true });
+    const dir = readFeedbackFolder(folder.uri);
+    const base = path.isAbsolute(dir) ? vscode.Uri.file(dir) : vscode.Uri.joinPath(folder.uri, dir);
+    out.push({ pattern: new vscode.RelativePattern(base, '**/*.md'), byGlob: false });
+  }
+  return out;
+}
+
+/** Whether `uri` lies under the pattern's base and its relative path matches the glob (`**`, `*`, `?`, `{a,b}`). */
+function matchesPattern(p: vscode.RelativePattern, uri: vscode.Uri): boolean {
+  const base = p.baseUri;
+  if (base.scheme !== uri.scheme || base.authority !== uri.authority) return false;
+  const prefix = base.path.endsWith('/') ? base.path : `${base.path}/`;
+  if (!uri.path.startsWith(prefix)) return false;
+  return globRegExp(p.pattern).test(uri.path.slice(prefix.length));
+}
+
+const globCache = new Map<string, RegExp>();
+/** A glob as a regular expression over a relative path. */
+export function globRegExp(glob: string): RegExp {
+  let re = globCache.get(glob);
+  if (re) return re;
+  let out = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*' && glob[i + 1] === '*') {
+      // `**/` matches any number of folders, none included.
+      if (glob[i + 2] === '/') { out += '(?:.*/)?'; i += 2; } else { out += '.*'; i += 1; }
+    } else if (c === '*') out += '[^/]*';
+    else if (c === '?') out += '[^/]';
+    else if (c === '{') out += '(?:';
+    else if (c === '}') out += ')';
+    else if (c === ',') out += '|';
+    else out += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
+  }
+  re = new RegExp(`^${out}$`);
+  globCache.set(glob, re);
+  return re;
+}
+
+function isInside(child: string, parent: string): boolean {
+  if (!child || !parent) return false;
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** 32-bit FNV-1a of a string: enough to tell a re-reported unchanged file. */
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}

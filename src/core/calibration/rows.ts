@@ -1,0 +1,161 @@
+/**
+ * Rows of the calibration report: one per feedback (scores block) of a feedback document, read
+ * with the same parser and checks as the editor and the CLI, against the rubric the document
+ * resolves to (its record line's kit and version, else the workspace kit, else the built-in one).
+ */
+import { FEEDBACK_CODES } from '../feedback/codes';
+import { compileRubric, type CompiledRubric } from '../feedback/compiled';
+import { parseFeedback } from '../feedback/parse';
+import { kitTemplateSpec } from '../feedback/template';
+import type { FeedbackCode, FeedbackOptions, ParsedFeedbackPart } from '../feedback/types';
+import { validateParsed } from '../feedback/validate';
+import { resolveRubric } from '../kit/rubricSource';
+import type { KitRubric, LoadedKit } from '../kit/types';
+import type { CalibrationRow, ResolvedRubric, RubricInfo, RubricResolver } from './types';
+
+const BOM = '\uFEFF';
+
+/** Names compared for grouping (candidates, interviewers, problems): case-folded, whitespace collapsed, trimmed. */
+export function normalizeKey(name: string): string {
+  const t = name.trim();
+  return (/\s\s|[^\S ]/.test(t) ? t.replace(/\s+/g, ' ') : t).toLowerCase();
+}
+
+/** `builtin@1`: the kit id and rubric version a row was scored with. */
+export function rubricKeyOf(kitId: string, version: string): string {
+  return `${kitId}@${version}`;
+}
+
+/**
+ * The resolver the CLI and the editor use: the rubric `resolveRubric` picks for a text (its
+ * record line's kit and version, else `workspaceKit`, else the built-in kit among `kits`),
+ * compiled once per kit rubric.
+ */
+export function kitRubricResolver(kits: readonly LoadedKit[], workspaceKit?: LoadedKit, options: { allowHalfPoints?: boolean } = {}): RubricResolver {
+  const compiled = new Map<KitRubric, CompiledRubric>();
+  return (text: string): ResolvedRubric => {
+    const r = resolveRubric(text, kits, workspaceKit);
+    if (r.error) return { error: r.error.message };
+    let c = compiled.get(r.rubric);
+    if (!c) compiled.set(r.rubric, (c = compileRubric(r.rubric.rubric, kitTemplateSpec(r.kit))));
+    return { rubric: c, rubricKey: rubricKeyOf(r.kit.id, r.rubric.version), allowHalfPoints: options.allowHalfPoints, warning: r.warning };
+  };
+}
+
+/** What the report shows of a compiled rubric (dimension names and weights, scale, bands). */
+export function rubricInfo(key: string, rubric: CompiledRubric): RubricInfo {
+  const known = infos.get(rubric);
+  if (known && known.key === key) return known;
+  const info: RubricInfo = {
+    key,
+    dimensions: rubric.dimensions.map((d) => ({ id: d.id, name: d.name, weight: d.weight })),
+    scale: { min: rubric.scale.min, max: rubric.scale.max },
+    bands: rubric.bands.map((b) => ({ id: b.id, label: b.label })),
+  };
+  infos.set(rubric, info);
+  return info;
+}
+const infos = new WeakMap<CompiledRubric, RubricInfo>();
+
+function isRealDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+}
+
+/**
+ * A row counts errors and warnings only: the checks of information codes (unfilled scores and fields,
+ * borderline bands, …) are not run for rows, which saves their fixes' work on every file.
+ */
+const ROW_SEVERITIES: FeedbackOptions['severities'] = Object.fromEntries(
+  (Object.keys(FEEDBACK_CODES) as FeedbackCode[]).filter((c) => FEEDBACK_CODES[c].severity === 'information').map((c) => [c, 'off' as const]),
+);
+
+/** The header values of one feedback: the first filled field of each role. */
+function headerOf(part: ParsedFeedbackPart, normalize: (s: string) => string) {
+  let candidate = '';
+  let interviewer = '';
+  let date: string | null = null;
+  let problem: string | null = null;
+  let level: string | null = null;
+  for (const f of part.fields) {
+    if (f.placeholder || f.value === '') continue;
+    switch (f.role) {
+      case 'candidate':
+        if (!candidate) candidate = f.value;
+        break;
+      case 'interviewer':
+        if (!interviewer) interviewer = f.value;
+        break;
+      case 'date':
+        if (date === null && isRealDate(f.value)) date = f.value;
+        break;
+      case 'problem':
+        if (problem === null) problem = f.value;
+        break;
+      default:
+        if (level === null && normalize(f.label) === 'level') level = f.value;
+    }
+  }
+  return { candidate, interviewer, date, problem, level };
+}
+
+/**
+ * The rows of one file: one per scores block, none when the text is no feedback document
+ * (no scores heading). `error` (and no rows) when no rubric can be resolved for it. Never throws.
+ */
+export function feedbackRows(file: string, text: string, resolve: RubricResolver): { rows: CalibrationRow[]; error?: string; rubric?: RubricInfo } {
+  if (typeof text !== 'string') return { rows: [], error: 'not a text' };
+  if (text.startsWith(BOM)) text = text.slice(1);
+  const resolved = resolve(text);
+  if (resolved.error !== undefined) return { rows: [], error: resolved.error };
+  const rubric = resolved.rubric;
+  const template = rubric.template;
+  // Most Markdown files of a repository are no feedback: one regular-expression scan says so.
+  if (!template.quick.test(text)) return { rows: [] };
+  const doc = parseFeedback(text, rubric);
+  if (!doc.parts.some((p) => p.scoresHeading)) return { rows: [] };
+  const v = validateParsed(doc, rubric, { allowHalfPoints: resolved.allowHalfPoints === true, severities: ROW_SEVERITIES });
+  const extraWarnings = resolved.warning ? 1 : 0;
+  const rows: CalibrationRow[] = [];
+  doc.parts.forEach((part, index) => {
+    if (!part.scoresHeading) return;
+    const summary = v.feedbacks[index];
+    let errors = 0;
+    let warnings = extraWarnings;
+    const single = doc.parts.length === 1;
+    for (const d of v.diagnostics) {
+      const l = d.range.start.line;
+      if (!single && (l < part.startLine || l >= part.endLine)) continue;
+      if (d.severity === 'error') errors++;
+      else if (d.severity === 'warning') warnings++;
+    }
+    const h = headerOf(part, template.normalize);
+    const scores: Record<string, number | null> = {};
+    for (const s of summary.scores) scores[s.dimension] = s.score;
+    rows.push({
+      file,
+      index: rows.length,
+      line: part.scoresHeading.start.line,
+      candidate: h.candidate,
+      candidateKey: normalizeKey(h.candidate),
+      interviewer: h.interviewer,
+      date: h.date,
+      problem: h.problem,
+      level: h.level,
+      rubricKey: resolved.rubricKey,
+      scores,
+      weightedScore: summary.weightedScore,
+      band: summary.band,
+      recommendation: summary.recommendation,
+      errors,
+      warnings,
+    });
+  });
+  return { rows, rubric: rubricInfo(resolved.rubricKey, rubric) };
+}

@@ -1,0 +1,89 @@
+/**
+ * The report as plain text, for `sdi-feedback --report`: a summary line, the files that could not
+ * be read, then interviewers, dimensions, problems and agreement of the top-level rubric (and a
+ * short block per further rubric), then the rows that are listed but not counted.
+ */
+import type { AgreementStats, CalibrationGroup, CalibrationReport } from './types';
+
+const fixed = (x: number | null, digits = 2) => (x === null ? '–' : x.toFixed(digits));
+/** +0.25, −0.10; an offset that rounds to zero is 0.00 (no −0.00). */
+const signed = (x: number) => {
+  const t = Math.abs(x).toFixed(2);
+  return t === '0.00' ? t : `${x > 0 ? '+' : '−'}${t}`;
+};
+const percent = (x: number | null) => (x === null ? 'not enough data' : `${Math.round(x * 100)}%`);
+
+/** Width of the name column. */
+const NAME = 36;
+
+/** Pads to a width in characters (names may be long: they are cut with an ellipsis). */
+function pad(s: string, width: number): string {
+  const chars = [...s];
+  if (chars.length > width) return chars.slice(0, width - 1).join('') + '…';
+  return s + ' '.repeat(width - chars.length);
+}
+
+function agreementLine(a: AgreementStats): string {
+  if (!a.units) return 'Agreement: not enough data (no candidate was scored by two interviewers)';
+  return (
+    `Agreement: ${a.units} unit${a.units === 1 ? '' : 's'} (candidate × dimension), ${a.pairs} pair${a.pairs === 1 ? '' : 's'} of ratings; ` +
+    `exact ${percent(a.exact)}, within one ${percent(a.withinOne)}, Krippendorff's alpha (ordinal) ${a.alphaOrdinal === null ? 'not enough data' : a.alphaOrdinal.toFixed(3)}`
+  );
+}
+
+function groupText(g: CalibrationGroup, minN: number): string[] {
+  const out: string[] = [];
+  out.push(`Rubric ${g.rubric}: ${g.rowCount} feedback${g.rowCount === 1 ? '' : 's'}, ${g.counted} fully scored, ${g.candidates} candidate${g.candidates === 1 ? '' : 's'}`);
+  out.push('');
+  out.push(pad('Interviewers', NAME + 2) + '   n   mean  offset from panel');
+  for (const i of g.interviewers) {
+    const offset = i.offsetN === 0 ? 'no shared candidate' : i.offsetN < minN ? `not enough data (n=${i.offsetN} < ${minN})` : `${signed(i.offset!)} (n=${i.offsetN})`;
+    const differs = i.recommendationDiffers === null ? '' : `; recommendation ≠ band ${Math.round(i.recommendationDiffers * 100)}%`;
+    out.push(`  ${pad(i.name || '(no interviewer)', NAME)}${String(i.n).padStart(4)}  ${fixed(i.meanWeighted).padStart(5)}  ${offset}${differs}`);
+  }
+  out.push('');
+  out.push(pad('Dimensions', NAME + 2) + '   n   mean  scores');
+  for (const d of g.dimensions) {
+    const counts = Object.entries(d.counts).map(([s, c]) => `${s}:${c}`).join(' ');
+    out.push(`  ${pad(d.name + (d.weight === null ? '' : ` (${d.weight}%)`), NAME)}${String(d.n).padStart(4)}  ${fixed(d.mean).padStart(5)}  ${counts}`);
+  }
+  out.push('');
+  out.push(pad('Problems', NAME + 2) + '   n   mean  bands');
+  for (const p of g.problems) {
+    const bands = Object.entries(p.bands).filter(([, c]) => c > 0).map(([b, c]) => `${b}:${c}`).join(' ');
+    out.push(`  ${pad(p.title || '(no problem)', NAME)}${String(p.n).padStart(4)}  ${fixed(p.meanWeighted).padStart(5)}  ${bands}`);
+  }
+  out.push('');
+  out.push(agreementLine(g.agreement));
+  return out;
+}
+
+export function reportText(report: CalibrationReport): string {
+  const out: string[] = [];
+  const rows = report.rows.length;
+  const counted = report.rows.filter((r) => r.counted).length;
+  out.push(
+    `Calibration: ${report.files} feedback file${report.files === 1 ? '' : 's'}, ${rows} feedback${rows === 1 ? '' : 's'} (${counted} fully scored), ` +
+      `window ${report.options.windowDays} days, minimum n ${report.options.minN}`,
+  );
+  if (report.unreadable.length) {
+    out.push('');
+    out.push(`Could not be read (${report.unreadable.length}):`);
+    for (const u of report.unreadable) out.push(`  ${u.file}: ${u.error}`);
+  }
+  report.groups.forEach((g, i) => {
+    out.push('');
+    if (i === 1) out.push('Other rubrics (never mixed with the above):', '');
+    out.push(...groupText(g, report.options.minN));
+  });
+  const notCounted = report.rows.filter((r) => !r.counted);
+  if (notCounted.length) {
+    out.push('');
+    out.push(`Not counted (not every dimension holds a valid score): ${notCounted.length}`);
+    for (const r of notCounted) {
+      const scored = Object.values(r.scores).filter((s) => s !== null).length;
+      out.push(`  ${r.file}:${r.line + 1} ${r.candidate || '(no candidate)'}: ${scored} of ${Object.keys(r.scores).length} dimensions scored`);
+    }
+  }
+  return out.join('\n') + '\n';
+}

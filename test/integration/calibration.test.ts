@@ -1,0 +1,240 @@
+/**
+ * Calibration in the real extension host: `Interview: Show Calibration` builds the report from the
+ * workspace's feedback files, follows a save, a new file and a deletion without a reload (reading
+ * only the changed file), and the Calibration Notes heading gets its CodeLens, hover and summary
+ * line. Waits are on the report's own events (the page saying it drew a version), never on sleeps.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { CalibrationFeature, RenderedReport } from '../../src/calibration';
+import type { SdiApi } from '../../src/extension';
+import { fill } from '../fixtures/feedback/fill';
+
+const EXTENSION_ID = 'sdi-kit.system-design-interview-kit';
+const DIR = 'cal-it';
+const root = () => vscode.workspace.workspaceFolders![0].uri;
+const uriOf = (name: string) => vscode.Uri.joinPath(root(), DIR, name);
+const fileOf = (name: string) => `${DIR}/${name}`;
+
+async function write(name: string, text: string): Promise<vscode.Uri> {
+  const uri = uriOf(name);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return uri;
+}
+
+/** Resolves with the first report the page draws that satisfies `ok` (checked on each `rendered`). */
+function renderedWhen(feature: CalibrationFeature, ok: (r: RenderedReport) => boolean, what: string, ms = 20000): Promise<RenderedReport> {
+  return new Promise((resolve, reject) => {
+    const sub = feature.panel.onDidRender((r) => {
+      if (!ok(r)) return;
+      sub.dispose();
+      clearTimeout(guard);
+      resolve(r);
+    });
+    // Not a sleep: a failure report when the page never draws what is expected.
+    const guard = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out waiting for ${what}; the report has ${feature.model.report().rows.map((r) => `${r.file}#${r.index}=${r.weightedScore}`).join(', ')}`));
+    }, ms);
+  });
+}
+
+const rowOf = (feature: CalibrationFeature, name: string) => feature.model.report().rows.find((r) => r.file === fileOf(name));
+
+/** Ada and Bob, each scored by Grace and Alan; one unscored feedback; one naming a kit the workspace lacks. */
+const FILES: Record<string, string> = {
+  'ada-grace.md': fill({ candidate: 'Ada Lovelace', interviewer: 'Grace Hopper', date: '2024-03-15', scores: [3, 3, 3, 4, 3], recommend: ['hire'] }),
+  'ada-alan.md': fill({ candidate: 'ada  lovelace', interviewer: 'Alan Turing', date: '2024-03-16', scores: [2, 3, 3, 3, 3], recommend: ['no-hire'] }),
+  'bob-grace.md': fill({ candidate: 'Bob Kahn', interviewer: 'Grace Hopper', date: '2024-04-01', scores: [4, 4, 4, 4, 4], recommend: ['strong-hire'] }),
+  'bob-alan.md': fill({ candidate: 'Bob Kahn', interviewer: 'alan turing', date: '2024-04-02', scores: [3, 4, 4, 4, 4], recommend: ['hire'] }),
+  'cy-unscored.md': fill({ candidate: 'Cy Young', interviewer: 'Grace Hopper', date: '2024-04-03', scores: [3, 3] }),
+  'other-kit.md': `<!-- sdi-kit: kit=acme-kit rubric=9 -->\n${fill({ candidate: 'Dee', interviewer: 'Grace Hopper', scores: [3, 3, 3, 3, 3] })}`,
+};
+
+describe('calibration: the report and Calibration Notes in the editor', function () {
+  this.timeout(60000);
+  let feature: CalibrationFeature;
+
+  before(async () => {
+    const ext = vscode.extensions.getExtension<SdiApi>(EXTENSION_ID);
+    assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
+    await ext.activate();
+    // The report reads only this suite's files: other suites write feedback elsewhere.
+    const config = vscode.workspace.getConfiguration('sdi');
+    await config.update('feedback.glob', `**/${DIR}/**/*.md`, vscode.ConfigurationTarget.Workspace);
+    await config.update('feedback.folder', DIR, vscode.ConfigurationTarget.Workspace);
+    // The weighted score on save is the feedback suite's: here a save is only a save (on two busy cores its
+    // participant can miss VS Code's 1.75 s budget and make the save report failure).
+    await config.update('feedback.updateWeightedScoreOnSave', false, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(root(), DIR));
+    for (const [name, text] of Object.entries(FILES)) await write(name, text);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const config = vscode.workspace.getConfiguration('sdi');
+    await config.update('feedback.glob', undefined, vscode.ConfigurationTarget.Workspace);
+    await config.update('feedback.folder', undefined, vscode.ConfigurationTarget.Workspace);
+    await config.update('calibration.minN', undefined, vscode.ConfigurationTarget.Workspace);
+    await config.update('feedback.updateWeightedScoreOnSave', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(root(), DIR), { recursive: true, useTrash: false });
+  });
+
+  it('Show Calibration builds the report from the workspace: rows, offsets, agreement, unreadable files', async () => {
+    const shown = new Promise<CalibrationFeature>((resolve) => {
+      void vscode.commands.executeCommand<CalibrationFeature>('sdi.showCalibration').then(resolve);
+    });
+    feature = await shown;
+    assert.ok(feature?.panel, 'sdi.showCalibration did not resolve with the feature');
+    await renderedWhen(feature, () => feature.model.loaded && feature.model.report().rows.filter((r) => r.file.startsWith(`${DIR}/`)).length === 5 && feature.model.report().files === 6, 'the first report');
+    const report = feature.model.report();
+    assert.deepStrictEqual(report.rows.map((r) => r.file).sort(), ['ada-alan.md', 'ada-grace.md', 'bob-alan.md', 'bob-grace.md', 'cy-unscored.md'].map(fileOf));
+    assert.strictEqual(report.files, 6);
+    assert.deepStrictEqual(report.unreadable.map((u) => u.file), [fileOf('other-kit.md')]);
+    assert.match(report.unreadable[0].error, /acme-kit/);
+    // Weighted: Ada 3.15 (Grace) / 2.70 (Alan), Bob 4.00 / 3.70; Cy is listed, not counted.
+    assert.strictEqual(rowOf(feature, 'ada-grace.md')!.weightedScore, 3.15);
+    assert.strictEqual(rowOf(feature, 'ada-alan.md')!.weightedScore, 2.7);
+    assert.strictEqual(rowOf(feature, 'cy-unscored.md')!.weightedScore, null);
+    assert.strictEqual(report.rows.find((r) => r.file === fileOf('cy-unscored.md'))!.counted, false);
+    assert.strictEqual(report.candidates, 2, 'Ada (two spellings) and Bob are two candidates');
+    const grace = report.interviewers.find((i) => i.name === 'Grace Hopper')!;
+    const alan = report.interviewers.find((i) => i.key === 'alan turing')!;
+    // Grace: (3.15 − 2.70 + 4.00 − 3.70) / 2 = +0.375 over 2 candidates; Alan the opposite.
+    assert.strictEqual(grace.offsetN, 2);
+    assert.ok(Math.abs(grace.offset! - 0.375) < 1e-9, `Grace's offset is ${grace.offset}`);
+    assert.ok(Math.abs(alan.offset! + 0.375) < 1e-9, `Alan's offset is ${alan.offset}`);
+    assert.strictEqual(grace.enoughData, false, 'n 2 is below the default minimum of 5');
+    // 10 units (2 candidates × 5 dimensions), one pair each: 7 equal, all within one.
+    assert.strictEqual(report.agreement.units, 10);
+    assert.ok(Math.abs(report.agreement.exact! - 0.7) < 1e-9, `exact ${report.agreement.exact}`);
+    assert.strictEqual(report.agreement.withinOne, 1);
+    assert.strictEqual(typeof report.agreement.alphaOrdinal, 'number');
+  });
+
+  it('a save, a new file and a deletion update the open report, reading only that file', async () => {
+    const uri = uriOf('ada-alan.md');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    const line = doc.getText().split('\n').findIndex((l) => l.startsWith('- Technical Architecture'));
+    assert.ok(line >= 0);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, doc.lineAt(line).range, '- Technical Architecture (30%): 4 / 4');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const saved = renderedWhen(feature, (r) => r.changed.includes(fileOf('ada-alan.md')) && rowOf(feature, 'ada-alan.md')?.weightedScore === 3.3, 'the saved score in the report');
+    let savedAt = 0;
+    const onSave = vscode.workspace.onDidSaveTextDocument((d) => { if (d.uri.toString() === uri.toString()) savedAt = performance.now(); });
+    const t0 = performance.now();
+    assert.ok(await doc.save());
+    const t1 = performance.now();
+    onSave.dispose();
+    const r = await saved;
+    console.log(`      save ${(t1 - t0).toFixed(0)} ms; saved event → report posted ${(r.postedAt - savedAt).toFixed(0)} ms, → drawn ${(r.renderedAt - savedAt).toFixed(0)} ms (page ${r.pageMs.toFixed(0)} ms) with ${feature.model.report().rows.length} rows`);
+    assert.deepStrictEqual(r.changed, [fileOf('ada-alan.md')], 'only the saved file was read again');
+    const alan = feature.model.report().interviewers.find((i) => i.key === 'alan turing')!;
+    // Ada is now 3.15 vs 3.30: Alan's offset (0.15 − 0.30) / 2 = −0.075.
+    assert.ok(Math.abs(alan.offset! + 0.075) < 1e-9, `Alan's offset is ${alan.offset}`);
+
+    const created = renderedWhen(feature, (x) => x.changed.includes(fileOf('eve-alan.md')), 'a new file in the report');
+    await write('eve-alan.md', fill({ candidate: 'Eve', interviewer: 'Alan Turing', date: '2024-05-01', scores: [1, 1, 1, 1, 1] }));
+    await created;
+    assert.strictEqual(rowOf(feature, 'eve-alan.md')?.weightedScore, 1);
+
+    const deleted = renderedWhen(feature, (x) => x.changed.includes(fileOf('eve-alan.md')) && !rowOf(feature, 'eve-alan.md'), 'a deleted file gone from the report');
+    await vscode.workspace.fs.delete(uriOf('eve-alan.md'));
+    await deleted;
+    assert.strictEqual(feature.model.report().rows.length, 5);
+  });
+
+  it('the Calibration Notes heading gets a CodeLens and a hover placing the feedback, and the summary line only when asked', async () => {
+    const uri = uriOf('bob-grace.md');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc, { preview: false });
+    const heading = doc.getText().split('\n').findIndex((l) => l.startsWith('### Calibration Notes'));
+    assert.ok(heading > 0);
+    const lensesAt = async () => {
+      const all = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10);
+      return all.filter((l) => l.range.start.line === heading).map((l) => l.command?.title ?? '');
+    };
+    // Bob by Grace (4.00) among the 3 other counted feedbacks of URL Shortener: 3 below → 100th percentile,
+    // but 3 is below the minimum n of 5, as is Grace's offset n of 2.
+    let titles = await lensesAt();
+    const calibration = titles.find((t) => t.startsWith('Calibration:'));
+    assert.ok(calibration, `no calibration lens on line ${heading}: ${JSON.stringify(titles)}`);
+    assert.match(calibration, /percentile: not enough data \(3 other feedbacks for URL Shortener, 5 needed\)/);
+    assert.match(calibration, /Grace Hopper: offset not enough data \(n 2, 5 needed\)/);
+    assert.ok(titles.includes('Insert summary'), JSON.stringify(titles));
+    assert.ok(!doc.getText().includes('- Calibration ('), 'nothing is written before asked');
+
+    const changed = new Promise<void>((resolve) => { const s = feature.model.onDidChange(() => { s.dispose(); resolve(); }); });
+    await vscode.workspace.getConfiguration('sdi').update('calibration.minN', 1, vscode.ConfigurationTarget.Workspace);
+    await changed;
+    titles = await lensesAt();
+    const withData = titles.find((t) => t.startsWith('Calibration:'))!;
+    // Grace's offset after the save above: (3.15 − 3.30 + 4.00 − 3.70) / 2 = +0.075 (0.07 or 0.08 by binary rounding).
+    assert.match(withData, /^Calibration: 100th percentile of 3 for URL Shortener \u00b7 Grace Hopper \+0\.0[78] vs the panel \(n 2\)$/);
+
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(heading, 5));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /\*\*Calibration\*\*/);
+    assert.match(text, /Weighted score: 4\.00/);
+    assert.match(text, /100th percentile of 3 for URL Shortener/);
+
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(heading, 0, heading, 0));
+    const insert = actions.find((a) => a.title === 'Insert calibration summary');
+    assert.ok(insert?.command, `no insert action among ${actions.map((a) => a.title).join(', ')}`);
+    await vscode.commands.executeCommand(insert.command.command, ...((insert.command.arguments ?? []) as unknown[]));
+    const written = doc.lineAt(heading + 1).text;
+    assert.match(written, /^- Calibration \(\d{4}-\d{2}-\d{2}\): weighted 4\.00, at the 100th percentile of the last 3 feedbacks for URL Shortener; Grace Hopper \+0\.0[78] vs the panel \(n 2\)\.$/);
+    assert.ok(doc.isDirty, 'the line is an edit of the open document, not saved behind the user\'s back');
+    assert.strictEqual(doc.lineAt(heading + 2).text, '[Compare to other recent senior candidates, note any edge cases or special considerations]');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  // A measurement, not run by default: SDI_CALIBRATION_FILES=10000 writes that many feedback files, opens
+  // the report, saves one file and prints how long until the page has drawn the new figures.
+  it('measures save → report drawn with many files (SDI_CALIBRATION_FILES)', async function () {
+    const n = Number(process.env.SDI_CALIBRATION_FILES ?? 0);
+    if (!n) this.skip();
+    this.timeout(900000);
+    const dir = path.join(root().fsPath, DIR, 'many');
+    fs.mkdirSync(dir, { recursive: true });
+    const people = ['Grace Hopper', 'Alan Turing', 'Barbara Liskov', 'Ken Thompson'];
+    let t = performance.now();
+    for (let i = 0; i < n; i++) {
+      const s = [1 + (i % 4), 1 + ((i >> 2) % 4), 1 + ((i >> 4) % 4), 1 + ((i >> 1) % 4), 1 + ((i >> 3) % 4)];
+      fs.writeFileSync(path.join(dir, `f${i}.md`), fill({ candidate: `Candidate ${Math.floor(i / 4)}`, interviewer: people[i % 4], date: '2024-05-01', problem: `Problem ${i % 7}`, scores: s }));
+    }
+    console.log(`      wrote ${n} files in ${(performance.now() - t).toFixed(0)} ms`);
+    t = performance.now();
+    const scanned = new Promise<void>((resolve) => { const sub = feature.model.onDidChange(() => { if (feature.model.report().rows.length >= n) { sub.dispose(); resolve(); } }); });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.getConfiguration('sdi').update('calibration.windowDays', 15, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration('sdi').update('feedback.folder', `${DIR}/many`, vscode.ConfigurationTarget.Workspace);
+    await scanned;
+    console.log(`      first scan of ${feature.model.report().rows.length} rows: ${(performance.now() - t).toFixed(0)} ms (model ${feature.model.lastUpdateMs.toFixed(0)} ms)`);
+    await vscode.commands.executeCommand('sdi.showCalibration');
+    await renderedWhen(feature, () => true, 'the big report', 120000);
+    const uri = vscode.Uri.file(path.join(dir, 'f0.md'));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const times: string[] = [];
+    for (const score of [4, 3, 2]) {
+      const line = doc.getText().split('\n').findIndex((l) => l.startsWith('- Technical Architecture'));
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(uri, doc.lineAt(line).range, `- Technical Architecture (30%): ${score} / 4`);
+      await vscode.workspace.applyEdit(edit);
+      let savedAt = 0;
+      const onSave = vscode.workspace.onDidSaveTextDocument((d) => { if (d.uri.toString() === uri.toString()) savedAt = performance.now(); });
+      const drawn = renderedWhen(feature, (r) => r.changed.includes(`${DIR}/many/f0.md`), 'the saved file in the big report', 120000);
+      await doc.save();
+      const r = await drawn;
+      onSave.dispose();
+      times.push(`posted ${(r.postedAt - savedAt).toFixed(0)} ms, drawn ${(r.renderedAt - savedAt).toFixed(0)} ms (model ${feature.model.lastUpdateMs.toFixed(0)} ms, page ${r.pageMs.toFixed(0)} ms)`);
+    }
+    console.log(`      ${n} files, save → report: ${times.join('; ')}`);
+    await vscode.workspace.getConfiguration('sdi').update('calibration.windowDays', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration('sdi').update('feedback.folder', DIR, vscode.ConfigurationTarget.Workspace);
+  });
+});

@@ -1,0 +1,450 @@
+/**
+ * The calibration report's script: draws the report the host posts (table, dimension, interviewer,
+ * problem and agreement figures, unreadable files), sorts and filters the table, and sends intents
+ * (open a row's file, export). The host reads the files and computes every figure.
+ */
+import '../zodConfig'; // before the protocol's schemas are built
+import {
+  calibrationHostMessage, calibrationViewState,
+  type CalibrationReportMessage, type CalibrationViewState, type CalibrationWebviewMessage, type RowRef,
+} from '../../src/calibration/protocol';
+import type { ReportRow } from '../../src/core/calibration/types';
+import { distributionChart, offsetChart, problemChart } from './charts';
+
+declare function acquireVsCodeApi(): { postMessage(msg: unknown): void; setState(s: unknown): void; getState(): unknown };
+const vscode = acquireVsCodeApi();
+const post = (msg: CalibrationWebviewMessage) => vscode.postMessage(msg);
+const app = document.getElementById('app')!;
+
+// Anything the CSP blocks is a bug: keep a record the e2e tests check.
+document.addEventListener('securitypolicyviolation', (e) => {
+  const seen = document.documentElement.dataset.cspViolations;
+  document.documentElement.dataset.cspViolations = `${seen ? `${seen}\n` : ''}${e.effectiveDirective} ${e.blockedURI}`;
+});
+
+type Rubric = NonNullable<CalibrationReportMessage['rubric']>;
+type Filters = { from?: string; to?: string; interviewer?: string; problem?: string; band?: string; level?: string };
+type SortKey = string;
+
+const restored = calibrationViewState.safeParse(vscode.getState() ?? {});
+const view: { sort: { key: SortKey; descending: boolean }; filters: Filters } = {
+  sort: (restored.success && restored.data.sort) || { key: 'date', descending: true },
+  filters: (restored.success && (restored.data.filters as Filters)) || {},
+};
+/** How many table rows are drawn; "Show more" adds a page (a repository may hold thousands). */
+const PAGE = 200;
+let limit = PAGE;
+let current: CalibrationReportMessage | undefined;
+
+function saveState(): void {
+  const state: CalibrationViewState = { sort: view.sort, filters: view.filters };
+  vscode.setState(state);
+}
+
+/** `el('td', { class: 'x' }, 'text', child)`: an element with attributes and children (text is never parsed as HTML). */
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | undefined> = {}, ...children: (Node | string | null | undefined)[]): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined) e.setAttribute(k, v);
+  for (const c of children) if (c !== null && c !== undefined) e.append(c);
+  return e;
+}
+
+const fmt = (x: number | null | undefined, digits = 2) => (x === null || x === undefined ? '\u2014' : x.toFixed(digits));
+const pct = (x: number | null | undefined) => (x === null || x === undefined ? null : `${Math.round(x * 100)}%`);
+const signed = (x: number) => (Number(x.toFixed(2)) === 0 ? '\u00b10.00' : x > 0 ? `+${x.toFixed(2)}` : `\u2212${Math.abs(x).toFixed(2)}`);
+const NOT_ENOUGH = 'not enough data';
+
+function bandLabel(rubric: Rubric | null, id: string | null): string {
+  if (!id) return '';
+  return rubric?.bands.find((b) => b.id === id)?.label ?? id;
+}
+
+// ---- The page's fixed parts, built once so a live update keeps focus and typed filters.
+
+const header = el('header', { class: 'report-header' });
+const title = el('h1', {}, 'Calibration');
+const summary = el('p', { class: 'summary', id: 'summary', 'aria-live': 'polite' });
+const exportCsv = el('button', { type: 'button', class: 'button', id: 'export-csv', title: 'Save the table (the rows shown) as CSV' }, el('span', { class: 'codicon codicon-table', 'aria-hidden': 'true' }), ' Export CSV');
+const exportJson = el('button', { type: 'button', class: 'button secondary', id: 'export-json', title: 'Save the figures as JSON' }, el('span', { class: 'codicon codicon-json', 'aria-hidden': 'true' }), ' Export JSON');
+header.append(el('div', { class: 'title-row' }, title, el('div', { class: 'actions' }, exportCsv, exportJson)), summary);
+
+const filterForm = el('form', { class: 'filters', id: 'filters', 'aria-label': 'Filter the table' });
+const dateFrom = el('input', { type: 'date', id: 'f-from', name: 'from' });
+const dateTo = el('input', { type: 'date', id: 'f-to', name: 'to' });
+const selects = {
+  interviewer: el('select', { id: 'f-interviewer', name: 'interviewer' }),
+  problem: el('select', { id: 'f-problem', name: 'problem' }),
+  band: el('select', { id: 'f-band', name: 'band' }),
+  level: el('select', { id: 'f-level', name: 'level' }),
+};
+const levelField = el('label', { class: 'field' }, 'Level', selects.level);
+const resetButton = el('button', { type: 'button', class: 'button secondary', id: 'f-reset' }, 'Clear filters');
+filterForm.append(
+  el('label', { class: 'field' }, 'From', dateFrom),
+  el('label', { class: 'field' }, 'To', dateTo),
+  el('label', { class: 'field' }, 'Interviewer', selects.interviewer),
+  el('label', { class: 'field' }, 'Problem', selects.problem),
+  el('label', { class: 'field' }, 'Band', selects.band),
+  levelField,
+  resetButton,
+);
+const tableCaption = el('p', { class: 'table-count', id: 'table-count', 'aria-live': 'polite' });
+const table = el('table', { class: 'rows', id: 'rows' });
+const moreButton = el('button', { type: 'button', class: 'button secondary', id: 'more' }, 'Show more');
+const tableSection = el('section', { id: 'table-section', 'aria-labelledby': 'h-table' }, el('h2', { id: 'h-table' }, 'Feedback'), filterForm, tableCaption, el('div', { class: 'table-scroll' }, table), moreButton);
+const dimensionsSection = el('section', { id: 'dimensions', 'aria-labelledby': 'h-dimensions' });
+const interviewersSection = el('section', { id: 'interviewers', 'aria-labelledby': 'h-interviewers' });
+const problemsSection = el('section', { id: 'problems', 'aria-labelledby': 'h-problems' });
+const agreementSection = el('section', { id: 'agreement', 'aria-labelledby': 'h-agreement' });
+const unreadableSection = el('section', { id: 'unreadable', 'aria-labelledby': 'h-unreadable' });
+
+function mountSkeleton(): void {
+  app.replaceChildren(header, tableSection, dimensionsSection, interviewersSection, problemsSection, agreementSection, unreadableSection);
+}
+
+// ---- Table
+
+interface Column {
+  key: SortKey;
+  label: string;
+  title?: string;
+  numeric?: boolean;
+  value(r: ReportRow): string | number | null;
+  cell(r: ReportRow): Node | string;
+}
+
+function columns(rubric: Rubric | null, report: CalibrationReportMessage['report']): Column[] {
+  const hasLevel = report.rows.some((r) => r.level);
+  const dims = rubric?.dimensions ?? report.dimensions.map((d) => ({ id: d.id, name: d.name, weight: d.weight ?? 0 }));
+  const cols: Column[] = [
+    {
+      key: 'candidate', label: 'Candidate', value: (r) => r.candidate.toLowerCase(),
+      cell: (r) => el('button', { type: 'button', class: 'link open-row', 'data-file': r.file, 'data-index': String(r.index), title: `Open ${r.file} at its scores` }, r.candidate || '(no name)'),
+    },
+    { key: 'date', label: 'Date', value: (r) => r.date, cell: (r) => r.date ?? '\u2014' },
+    { key: 'interviewer', label: 'Interviewer', value: (r) => r.interviewer.toLowerCase(), cell: (r) => r.interviewer || '\u2014' },
+    { key: 'problem', label: 'Problem', value: (r) => (r.problem ?? '').toLowerCase(), cell: (r) => r.problem ?? '\u2014' },
+  ];
+  if (hasLevel) cols.push({ key: 'level', label: 'Level', value: (r) => r.level, cell: (r) => r.level ?? '\u2014' });
+  for (const d of dims) {
+    cols.push({ key: `dim:${d.id}`, label: shortName(d.name), title: `${d.name} (${d.weight}%)`, numeric: true, value: (r) => r.scores[d.id] ?? null, cell: (r) => (r.scores[d.id] ?? null) === null ? '\u2014' : String(r.scores[d.id]) });
+  }
+  cols.push(
+    { key: 'weighted', label: 'Weighted', numeric: true, value: (r) => r.weightedScore, cell: (r) => fmt(r.weightedScore) },
+    { key: 'band', label: 'Band', value: (r) => (r.band ? bandRank(rubric, r.band) : null), cell: (r) => bandLabel(rubric, r.band) || '\u2014' },
+    {
+      key: 'recommendation', label: 'Recommendation', value: (r) => (r.recommendation ? bandRank(rubric, r.recommendation) : null),
+      cell: (r) => {
+        if (!r.recommendation) return '\u2014';
+        const differs = !!r.band && r.band !== r.recommendation;
+        return differs ? el('span', { class: 'differs', title: `Differs from the band (${bandLabel(rubric, r.band)})` }, bandLabel(rubric, r.recommendation), el('span', { class: 'codicon codicon-warning', 'aria-label': 'differs from the band' })) : bandLabel(rubric, r.recommendation);
+      },
+    },
+    {
+      key: 'issues', label: 'Issues', numeric: true, value: (r) => r.errors * 1000 + r.warnings,
+      cell: (r) => {
+        const parts: (Node | string)[] = [];
+        if (r.errors) parts.push(el('span', { class: 'errors' }, el('span', { class: 'codicon codicon-error', 'aria-hidden': 'true' }), ` ${r.errors} error${r.errors === 1 ? '' : 's'}`));
+        if (r.warnings) parts.push(el('span', { class: 'warnings' }, el('span', { class: 'codicon codicon-warning', 'aria-hidden': 'true' }), ` ${r.warnings} warning${r.warnings === 1 ? '' : 's'}`));
+        return parts.length ? el('span', {}, ...parts) : '';
+      },
+    },
+  );
+  return cols;
+}
+
+/** A dimension's name for a narrow column: its first word ("Technical", "Scalability"). */
+function shortName(name: string): string {
+  return name.split(/[\s&]+/)[0] || name;
+}
+
+/** A band's rank for sorting: the rubric lists bands best first. */
+function bandRank(rubric: Rubric | null, id: string): number {
+  const i = rubric?.bands.findIndex((b) => b.id === id) ?? -1;
+  return i < 0 ? 99 : (rubric!.bands.length - i);
+}
+
+function matches(r: ReportRow, f: Filters): boolean {
+  if (f.from && (!r.date || r.date < f.from)) return false;
+  if (f.to && (!r.date || r.date > f.to)) return false;
+  if (f.interviewer && r.interviewer.trim().toLowerCase().replace(/\s+/g, ' ') !== f.interviewer) return false;
+  if (f.problem && (r.problem ?? '').trim().toLowerCase().replace(/\s+/g, ' ') !== f.problem) return false;
+  if (f.band && (f.band === '-' ? r.band !== null : r.band !== f.band)) return false;
+  if (f.level && (r.level ?? '').trim().toLowerCase() !== f.level) return false;
+  return true;
+}
+
+function compare(a: string | number | null, b: string | number | null): number {
+  // Empty values sort last whichever the direction.
+  if (a === null || a === '') return b === null || b === '' ? 0 : 1;
+  if (b === null || b === '') return -1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The rows shown: filtered, then sorted by the chosen column (ties by file and feedback). */
+function shownRows(report: CalibrationReportMessage['report'], cols: Column[]): ReportRow[] {
+  const col = cols.find((c) => c.key === view.sort.key) ?? cols.find((c) => c.key === 'date')!;
+  const dir = view.sort.descending ? -1 : 1;
+  return report.rows
+    .filter((r) => matches(r, view.filters))
+    .map((r) => ({ r, v: col.value(r) }))
+    .sort((x, y) => {
+      const c = compare(x.v, y.v);
+      if (c !== 0 && x.v !== null && x.v !== '' && y.v !== null && y.v !== '') return c * dir;
+      if (c !== 0) return c;
+      return x.r.file < y.r.file ? -1 : x.r.file > y.r.file ? 1 : x.r.index - y.r.index;
+    })
+    .map((x) => x.r);
+}
+
+let lastShown: ReportRow[] = [];
+
+function renderTable(msg: CalibrationReportMessage): void {
+  const { report, rubric } = msg;
+  const cols = columns(rubric, report);
+  const rows = shownRows(report, cols);
+  lastShown = rows;
+  const head = el('tr');
+  for (const c of cols) {
+    const sorted = view.sort.key === c.key;
+    const th = el('th', { scope: 'col', class: c.numeric ? 'numeric' : undefined, 'aria-sort': sorted ? (view.sort.descending ? 'descending' : 'ascending') : 'none', title: c.title });
+    th.append(el('button', { type: 'button', class: 'sort', 'data-sort': c.key }, c.label, el('span', { class: `codicon ${sorted ? (view.sort.descending ? 'codicon-arrow-down' : 'codicon-arrow-up') : 'codicon-blank'}`, 'aria-hidden': 'true' })));
+    head.append(th);
+  }
+  const body = el('tbody');
+  for (const r of rows.slice(0, limit)) {
+    const tr = el('tr', { class: r.counted ? 'row' : 'row not-counted', 'data-file': r.file, 'data-index': String(r.index), title: r.counted ? undefined : 'Not every dimension holds a valid score: listed, not counted' });
+    for (const c of cols) tr.append(el('td', { class: c.numeric ? 'numeric' : undefined }, c.cell(r)));
+    body.append(tr);
+  }
+  if (!rows.length) body.append(el('tr', {}, el('td', { colspan: String(cols.length), class: 'empty' }, report.rows.length ? 'No feedback matches the filters.' : 'No feedback files found yet (see the sdi.feedback.folder and sdi.feedback.glob settings).')));
+  table.replaceChildren(el('thead', {}, head), body);
+  const filtered = rows.length !== report.rows.length;
+  tableCaption.textContent = `${rows.length} of ${report.rows.length} feedback${report.rows.length === 1 ? '' : 's'}${filtered ? ' match the filters' : ''}${rows.length > limit ? ` (showing the first ${limit})` : ''}. Click a candidate to open the file at its scores.`;
+  moreButton.hidden = rows.length <= limit;
+}
+
+function fillSelect(select: HTMLSelectElement, all: string, options: { value: string; label: string }[], value: string | undefined): void {
+  const keep = value ?? '';
+  select.replaceChildren(el('option', { value: '' }, all), ...options.map((o) => el('option', { value: o.value }, o.label)));
+  select.value = options.some((o) => o.value === keep) ? keep : '';
+}
+
+function renderFilters(msg: CalibrationReportMessage): void {
+  const { report, rubric } = msg;
+  const distinct = (get: (r: ReportRow) => string | null) => {
+    const m = new Map<string, string>();
+    for (const r of report.rows) {
+      const v = get(r);
+      if (v) m.set(v.trim().toLowerCase().replace(/\s+/g, ' '), m.get(v.trim().toLowerCase().replace(/\s+/g, ' ')) ?? v);
+    }
+    return [...m].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
+  };
+  fillSelect(selects.interviewer, 'All interviewers', distinct((r) => r.interviewer), view.filters.interviewer);
+  fillSelect(selects.problem, 'All problems', distinct((r) => r.problem), view.filters.problem);
+  fillSelect(selects.band, 'All bands', [...(rubric?.bands ?? []).map((b) => ({ value: b.id, label: b.label })), { value: '-', label: 'Not scored' }], view.filters.band);
+  const levels = distinct((r) => r.level);
+  fillSelect(selects.level, 'All levels', levels, view.filters.level);
+  levelField.hidden = !levels.length;
+  dateFrom.value = view.filters.from ?? '';
+  dateTo.value = view.filters.to ?? '';
+}
+
+// ---- Figures
+
+function renderDimensions(msg: CalibrationReportMessage): void {
+  const { report, rubric } = msg;
+  const min = rubric?.scale.min ?? 1;
+  const max = rubric?.scale.max ?? 4;
+  const cards = report.dimensions.map((d) =>
+    el('figure', { class: 'card', 'data-dimension': d.id },
+      el('figcaption', {}, el('strong', {}, d.name), d.weight === null ? '' : ` (${d.weight}%)`, el('br'), el('span', { class: 'muted' }, `mean ${fmt(d.mean)} · n ${d.n}`)),
+      d.n ? distributionChart({ name: d.name, counts: d.counts, mean: d.mean, min, max }) : el('p', { class: 'muted' }, 'No counted feedback yet.'),
+    ),
+  );
+  dimensionsSection.replaceChildren(
+    el('h2', { id: 'h-dimensions' }, 'Dimensions'),
+    el('p', { class: 'muted' }, `Scores of the counted feedbacks${report.rubric ? ` (rubric ${report.rubric})` : ''}; the dashed rule is the mean.`),
+    el('div', { class: 'cards' }, ...cards),
+  );
+}
+
+function renderInterviewers(msg: CalibrationReportMessage): void {
+  const { report, rubric } = msg;
+  const minN = report.options.minN;
+  const withOffset = report.interviewers.filter((i) => i.enoughData && i.offset !== null).map((i) => ({ name: i.name, offset: i.offset!, n: i.offsetN }));
+  const rows = report.interviewers.map((i) =>
+    el('tr', { 'data-interviewer': i.key },
+      el('th', { scope: 'row' }, i.name || '(no name)'),
+      el('td', { class: 'numeric' }, String(i.n)),
+      el('td', { class: 'numeric' }, fmt(i.meanWeighted)),
+      el('td', { class: 'numeric offset' }, i.enoughData && i.offset !== null ? `${signed(i.offset)} (n ${i.offsetN})` : el('span', { class: 'muted', title: `offset over ${i.offsetN} shared candidate${i.offsetN === 1 ? '' : 's'}; ${minN} needed (sdi.calibration.minN)` }, `${NOT_ENOUGH} (n ${i.offsetN})`)),
+      el('td', {}, bandsText(rubric, i.bands)),
+      el('td', { class: 'numeric' }, pct(i.recommendationDiffers) ?? '\u2014'),
+      el('td', {}, countsText(i.counts)),
+    ),
+  );
+  interviewersSection.replaceChildren(
+    el('h2', { id: 'h-interviewers' }, 'Interviewers'),
+    el('p', { class: 'muted' }, `Offset: the mean of (this interviewer's weighted score − the other interviewers' mean) over candidates someone else also scored; shown from n ${minN} (sdi.calibration.minN).`),
+    withOffset.length ? offsetChart(withOffset) : el('p', { class: 'muted', id: 'offset-chart-empty' }, `No interviewer has an offset over ${minN} shared candidates yet: ${NOT_ENOUGH}.`),
+    el('div', { class: 'table-scroll' }, el('table', { class: 'figures', id: 'interviewer-table' },
+      el('thead', {}, el('tr', {}, ...['Interviewer', 'n', 'Mean weighted', 'Offset', 'Bands', 'Recommendation ≠ band', 'Scores given'].map((h, k) => el('th', { scope: 'col', class: k === 1 || k === 2 || k === 3 || k === 5 ? 'numeric' : undefined }, h)))),
+      el('tbody', {}, ...rows),
+    )),
+  );
+}
+
+function bandsText(rubric: Rubric | null, bands: Record<string, number>): string {
+  const order = rubric?.bands.map((b) => b.id) ?? Object.keys(bands);
+  return order.filter((id) => bands[id]).map((id) => `${bandLabel(rubric, id)} ${bands[id]}`).join(' · ') || '\u2014';
+}
+
+function countsText(counts: Record<string, number>): string {
+  return Object.entries(counts).filter(([, n]) => n).sort((a, b) => Number(a[0]) - Number(b[0])).map(([s, n]) => `${s}: ${n}`).join(' · ') || '\u2014';
+}
+
+function renderProblems(msg: CalibrationReportMessage): void {
+  const { report, rubric } = msg;
+  const counted = report.rows.filter((r) => r.counted && r.rubricKey === report.rubric && r.weightedScore !== null);
+  const overall = counted.length ? counted.reduce((s, r) => s + r.weightedScore!, 0) / counted.length : null;
+  const items = report.problems.filter((p) => p.meanWeighted !== null).map((p) => ({ title: p.title || '(no problem)', mean: p.meanWeighted!, n: p.n }));
+  problemsSection.replaceChildren(
+    el('h2', { id: 'h-problems' }, 'Problems'),
+    el('p', { class: 'muted' }, `Mean weighted score per problem${overall === null ? '' : `; the dashed rule is the mean over all (${overall.toFixed(2)})`}. A problem far below it scores everyone low.`),
+    items.length ? problemChart(items, overall, rubric?.scale.min ?? 1, rubric?.scale.max ?? 4) : el('p', { class: 'muted' }, 'No counted feedback yet.'),
+    el('div', { class: 'table-scroll' }, el('table', { class: 'figures', id: 'problem-table' },
+      el('thead', {}, el('tr', {}, ...['Problem', 'n', 'Mean weighted', 'Bands', 'Weighted scores'].map((h, k) => el('th', { scope: 'col', class: k === 1 || k === 2 ? 'numeric' : undefined }, h)))),
+      el('tbody', {}, ...report.problems.map((p) => el('tr', {},
+        el('th', { scope: 'row' }, p.title || '(no problem)'),
+        el('td', { class: 'numeric' }, String(p.n)),
+        el('td', { class: 'numeric' }, fmt(p.meanWeighted)),
+        el('td', {}, bandsText(rubric, p.bands)),
+        el('td', {}, countsText(p.distribution)),
+      ))),
+    )),
+  );
+}
+
+function renderAgreement(msg: CalibrationReportMessage): void {
+  const a = msg.report.agreement;
+  const item = (label: string, value: string | null, id: string, help: string) =>
+    el('div', { class: 'stat', id }, el('dt', {}, label), el('dd', { title: help }, value ?? el('span', { class: 'muted' }, NOT_ENOUGH)));
+  agreementSection.replaceChildren(
+    el('h2', { id: 'h-agreement' }, 'Agreement'),
+    el('p', { class: 'muted' }, 'Where several interviewers scored the same candidate: units are (candidate, dimension) pairs rated by two or more interviewers.'),
+    el('dl', { class: 'stats' },
+      item('Units', String(a.units), 'agreement-units', 'pairs (candidate, dimension) scored by two or more interviewers'),
+      item('Pairs of ratings', String(a.pairs), 'agreement-pairs', 'pairs of scores of one unit by different interviewers'),
+      item('Exact', pct(a.exact), 'agreement-exact', 'share of pairs with equal scores'),
+      item('Within one', pct(a.withinOne), 'agreement-within-one', 'share of pairs whose scores differ by at most one point'),
+      item('Krippendorff’s α (ordinal)', a.alphaOrdinal === null ? null : a.alphaOrdinal.toFixed(3), 'agreement-alpha', '1 is perfect agreement, 0 what chance gives; needs two units and some variation'),
+    ),
+  );
+}
+
+function renderUnreadable(msg: CalibrationReportMessage): void {
+  const list = msg.report.unreadable;
+  unreadableSection.hidden = !list.length;
+  unreadableSection.replaceChildren(
+    el('h2', { id: 'h-unreadable' }, `Files not read (${list.length})`),
+    el('ul', { class: 'unreadable' }, ...list.map((u) => el('li', {},
+      el('button', { type: 'button', class: 'link open-file', 'data-file': u.file }, u.file), ': ', el('span', { class: 'error-text' }, u.error)))),
+  );
+}
+
+function renderSummary(msg: CalibrationReportMessage): void {
+  const r = msg.report;
+  const counted = r.rows.filter((x) => x.counted).length;
+  summary.textContent = msg.loading
+    ? 'Reading feedback files…'
+    : `${r.files} file${r.files === 1 ? '' : 's'} · ${r.rows.length} feedback${r.rows.length === 1 ? '' : 's'} (${counted} counted) · ${r.candidates} candidate${r.candidates === 1 ? '' : 's'} · ${r.interviewers.length} interviewer${r.interviewers.length === 1 ? '' : 's'}${r.rubric ? ` · rubric ${r.rubric}` : ''}${r.groups.length > 1 ? ` (figures of the rubric with the most feedback; ${r.groups.length - 1} other rubric${r.groups.length > 2 ? 's' : ''} not mixed in)` : ''}${r.unreadable.length ? ` · ${r.unreadable.length} not read` : ''}`;
+}
+
+function render(msg: CalibrationReportMessage): void {
+  const started = performance.now();
+  current = msg;
+  if (!header.isConnected) mountSkeleton();
+  app.setAttribute('aria-busy', String(msg.loading));
+  renderSummary(msg);
+  renderFilters(msg);
+  renderTable(msg);
+  renderDimensions(msg);
+  renderInterviewers(msg);
+  renderProblems(msg);
+  renderAgreement(msg);
+  renderUnreadable(msg);
+  document.documentElement.dataset.version = String(msg.version);
+  if (msg.loading) return;
+  // Said drawn once the frame after the change has painted.
+  requestAnimationFrame(() => setTimeout(() => {
+    if (current !== msg) return;
+    const ms = performance.now() - started;
+    document.documentElement.dataset.renderedVersion = String(msg.version);
+    post({ type: 'rendered', version: msg.version, ms });
+  }, 0));
+}
+
+// ---- Events
+
+window.addEventListener('message', (event) => {
+  const parsed = calibrationHostMessage.safeParse(event.data);
+  if (!parsed.success) return;
+  if (parsed.data.type === 'report') render(parsed.data);
+});
+
+function rerenderTable(): void {
+  saveState();
+  if (current) renderTable(current);
+}
+
+table.addEventListener('click', (e) => {
+  const target = e.target as Element;
+  const sort = target.closest<HTMLButtonElement>('button.sort');
+  if (sort) {
+    const key = sort.dataset.sort!;
+    view.sort = view.sort.key === key ? { key, descending: !view.sort.descending } : { key, descending: key === 'date' || key === 'weighted' };
+    rerenderTable();
+    table.querySelector<HTMLButtonElement>(`button.sort[data-sort="${CSS.escape(key)}"]`)?.focus();
+    return;
+  }
+  const row = target.closest<HTMLElement>('tr.row');
+  if (row?.dataset.file !== undefined && row.dataset.index !== undefined) {
+    post({ type: 'open', row: { file: row.dataset.file, index: Number(row.dataset.index) } });
+  }
+});
+
+unreadableSection.addEventListener('click', (e) => {
+  const b = (e.target as Element).closest<HTMLButtonElement>('button.open-file');
+  if (b?.dataset.file) post({ type: 'openFile', file: b.dataset.file });
+});
+
+filterForm.addEventListener('input', () => {
+  view.filters = {
+    from: dateFrom.value || undefined,
+    to: dateTo.value || undefined,
+    interviewer: selects.interviewer.value || undefined,
+    problem: selects.problem.value || undefined,
+    band: selects.band.value || undefined,
+    level: selects.level.value || undefined,
+  };
+  limit = PAGE;
+  rerenderTable();
+});
+filterForm.addEventListener('submit', (e) => e.preventDefault());
+resetButton.addEventListener('click', () => {
+  view.filters = {};
+  if (current) renderFilters(current);
+  rerenderTable();
+});
+moreButton.addEventListener('click', () => {
+  limit += PAGE;
+  if (current) renderTable(current);
+});
+exportCsv.addEventListener('click', () => {
+  const rows: RowRef[] = lastShown.map((r) => ({ file: r.file, index: r.index }));
+  post({ type: 'export', format: 'csv', rows });
+});
+exportJson.addEventListener('click', () => post({ type: 'export', format: 'json' }));
+
+post({ type: 'ready' });
