@@ -1,0 +1,83 @@
+/**
+ * `Interview: Get Started`: opens the walkthrough "Run a system design interview" on VS Code's
+ * Welcome page. Where the workbench has no walkthroughs (some VS Code forks), it shows the same
+ * steps as a quick pick whose rows run the steps' commands.
+ */
+import * as vscode from 'vscode';
+import { readWalkthrough, type Walkthrough } from '../core/walkthrough';
+
+export const WALKTHROUGH_ID = 'sdi.firstInterview';
+export const GET_STARTED_COMMAND = 'sdi.getStarted';
+const OPEN_WALKTHROUGH = 'workbench.action.openWalkthrough';
+/** Set by `npm start` on its first start: show the view and the walkthrough once (remembered in globalState). */
+const FIRST_START_ENV = 'SDI_GET_STARTED';
+const SHOWN_KEY = 'sdi.getStarted.shown';
+
+/** What Get Started did: opened the walkthrough, or showed the steps as a list (and which step ran). */
+export type GetStartedResult = { shown: 'walkthrough' } | { shown: 'list'; ran?: string };
+
+/** `publisher.name#walkthroughId`, the id VS Code knows the walkthrough by. */
+export function walkthroughFullId(context: vscode.ExtensionContext): string {
+  return `${context.extension.id}#${WALKTHROUGH_ID}`;
+}
+
+async function showAsList(walkthrough: Walkthrough): Promise<GetStartedResult> {
+  type Row = vscode.QuickPickItem & { step?: Walkthrough['steps'][number] };
+  const rows: Row[] = walkthrough.steps.map((step, i) => ({
+    label: `${i + 1}. ${step.title}`,
+    detail: step.description.replace(/\s+/g, ' '),
+    description: step.button?.label,
+    step,
+  }));
+  const picked = await vscode.window.showQuickPick(rows, { title: walkthrough.title, placeHolder: walkthrough.description, matchOnDetail: true });
+  const button = picked?.step?.button;
+  if (!button) return { shown: 'list' };
+  await vscode.commands.executeCommand(button.command, ...(button.args ?? []));
+  return { shown: 'list', ran: button.command };
+}
+
+/** Opens the walkthrough, or the list when the workbench cannot (`forceList` for tests). */
+export async function getStarted(context: vscode.ExtensionContext, options: { forceList?: boolean } = {}): Promise<GetStartedResult | undefined> {
+  if (!options.forceList && (await vscode.commands.getCommands(true)).includes(OPEN_WALKTHROUGH)) {
+    try {
+      await vscode.commands.executeCommand(OPEN_WALKTHROUGH, walkthroughFullId(context), false);
+      return { shown: 'walkthrough' };
+    } catch {
+      // fall through to the list
+    }
+  }
+  const walkthrough = readWalkthrough(context.extension.packageJSON, WALKTHROUGH_ID);
+  if (!walkthrough) {
+    void vscode.window.showErrorMessage('The getting-started walkthrough is missing from this extension\'s manifest.');
+    return undefined;
+  }
+  return showAsList(walkthrough);
+}
+
+/** Registers Get Started; on `npm start`'s first start shows the view and the walkthrough once. */
+export function registerWalkthrough(context: vscode.ExtensionContext): vscode.Disposable {
+  const command = vscode.commands.registerCommand(GET_STARTED_COMMAND, (options?: { forceList?: boolean }) => getStarted(context, options));
+  if (process.env[FIRST_START_ENV] === '1' && !context.globalState.get<boolean>(SHOWN_KEY)) {
+    void context.globalState.update(SHOWN_KEY, true);
+    void showOnFirstStart(context).catch(() => undefined);
+  }
+  return command;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const welcomeShown = () => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.label === 'Welcome'));
+
+/**
+ * The view and the walkthrough on `npm start`'s first start. The extension may activate (its kit is
+ * in the workspace) while the workbench is still restoring its layout, which would hide both again:
+ * it waits a moment, and tries again while no Welcome tab shows.
+ */
+async function showOnFirstStart(context: vscode.ExtensionContext): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await sleep(attempt === 0 ? 2000 : 3000);
+    await vscode.commands.executeCommand('sdi.guide.focus');
+    await getStarted(context);
+    await sleep(1000);
+    if (welcomeShown()) return;
+  }
+}
