@@ -11,7 +11,7 @@ import { formatNoteTime, noteInsertion } from '../core/notes';
 import { parseFeedback } from '../core/feedback';
 import { phaseTimesMarkdown } from '../core/timer';
 import type { TimerService } from '../timer/timerService';
-import { phaseTimesInsertion } from './phaseTimes';
+import { phaseTimesInsertion } from '../core/notes/phaseTimes';
 
 /** The workspaceState key of the interview's notes file. */
 export const NOTES_INTERVIEW_KEY = 'sdi.notes.interview';

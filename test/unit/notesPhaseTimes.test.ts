@@ -1,7 +1,7 @@
 /** Where Finish Interview writes the phase times: `src/notes/phaseTimes.ts` (plain TypeScript). */
 import * as assert from 'assert';
 import { parseNotes } from '../../src/core/notes';
-import { phaseTimesInsertion } from '../../src/notes/phaseTimes';
+import { phaseTimesInsertion } from '../../src/core/notes/phaseTimes';
 
 const TIMES = '**Phase times (Design X):** actual / planned minutes\n- Intro: 4 / 5\n- Total: 4 / 60\n';
 

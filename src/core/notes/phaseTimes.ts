@@ -4,7 +4,7 @@
  * section, which is created at the end of the document when missing. Plain TypeScript (no
  * `vscode`): one insertion of whole lines, every other line unchanged, the document's line ending kept.
  */
-import { NOTES_HEADING, parseNotes } from '../core/notes';
+import { NOTES_HEADING, parseNotes } from './parse';
 
 /** The sub-heading the phase times go under. */
 export const PHASE_TIMES_HEADING = 'Phase Times';
