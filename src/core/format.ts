@@ -23,3 +23,15 @@ export function formatClock(ms: number): string {
 export function formatMinutes(ms: number): string {
   return `${Math.round((ms / 60_000) * 10) / 10}`;
 }
+
+/** Whether `s` is a real calendar date written YYYY-MM-DD (no 2026-02-30). */
+export function isRealDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+}

@@ -13,6 +13,7 @@ import { rubricRecordLine } from '../core/kit';
 import { problemDescription } from './rubricHelp';
 import type { RubricSource } from './rubricSource';
 import { localDate } from '../core/format';
+import { uriExists } from '../workspaceFs';
 import { readFeedbackFolder, readFeedbackInterviewer } from '../settings';
 import { feedbackFileName, fillTemplate, type FeedbackFields } from './scaffoldText';
 
@@ -203,11 +204,11 @@ export class FeedbackScaffold {
           throw e;
         }
       }
-      if (await exists(uri)) continue;
+      if (await uriExists(uri)) continue;
       const edit = new vscode.WorkspaceEdit();
       edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: bytes });
       if (await vscode.workspace.applyEdit(edit)) return uri;
-      if (await exists(uri)) continue;
+      if (await uriExists(uri)) continue;
       throw new Error(`the file ${uri.toString()} could not be created`);
     }
     throw new Error(`more than ${MAX_SUFFIX} feedback files for this candidate today`);
@@ -231,11 +232,3 @@ export class FeedbackScaffold {
   }
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}

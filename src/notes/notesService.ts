@@ -12,6 +12,7 @@ import { parseFeedback } from '../core/feedback';
 import { phaseTimesMarkdown } from '../core/timer';
 import type { TimerService } from '../timer/timerService';
 import { phaseTimesInsertion } from '../core/notes/phaseTimes';
+import { uriExists } from '../workspaceFs';
 
 /** The workspaceState key of the interview's notes file. */
 export const NOTES_INTERVIEW_KEY = 'sdi.notes.interview';
@@ -255,7 +256,7 @@ export class NotesService implements vscode.Disposable {
       if (q.notes.some((n) => n.startedAt === note.startedAt && !n.uri)) {
         await this.saveQueue({ ...q, notes: q.notes.map((n) => (n.startedAt === note.startedAt && !n.uri ? { ...n, uri: note.uri } : n)) });
       }
-    } else if (queued && recreate && !(await exists(uri)) && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === note.uri)) {
+    } else if (queued && recreate && !(await uriExists(uri)) && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === note.uri)) {
       // Retry asked for by the user while the file is gone: a new file for the interview, never over another.
       uri = await this.recreate(note);
       note.uri = uri.toString();
@@ -311,7 +312,7 @@ export class NotesService implements vscode.Disposable {
         }
       }
       // The note is in the document now: a failed save leaves it there, unsaved, never written twice.
-      if (!wasDirty && doc.isDirty && !doc.isUntitled && (await exists(uri))) {
+      if (!wasDirty && doc.isDirty && !doc.isUntitled && (await uriExists(uri))) {
         try { await doc.save(); } catch { /* stays dirty; the editor shows it */ }
       }
       return ins.noteLine;
@@ -433,11 +434,3 @@ function displayPath(uri: vscode.Uri): string {
   return vscode.workspace.asRelativePath(uri, false);
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -85,7 +85,8 @@ describe('team kits in the workbench (Chromium)', function () {
       this.timeout(240_000);
       // A second VS Code: the shared one runs with workspace trust disabled. The extension as under test:
       // the packaged .vsix, or a link to the working tree when SDI_E2E_FROM=source.
-      const install = process.env.SDI_E2E_FROM === 'source' ? true : join(ROOT, '.vscode-test/e2e.vsix');
+      // (SDI_VSIX: the package this run installed, see test/host/run.mjs)
+      const install = process.env.SDI_E2E_FROM === 'source' || !process.env.SDI_VSIX ? true : process.env.SDI_VSIX;
       host = await startHost({ name: 'e2e-restricted', install, trust: true, kit: EXAMPLE });
       wb = await openWorkbench({ folder: host.workspace, baseUrl: host.url });
     });

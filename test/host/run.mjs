@@ -91,7 +91,7 @@ async function e2e() {
     const child = spawn(process.execPath, [join(ROOT, 'node_modules/mocha/bin/mocha.js'), '--no-config', '--timeout', '180000', '--retries', process.env.SDI_E2E_RETRIES ?? '1', '--reporter', 'spec', ...selected], {
       cwd: ROOT,
       stdio: 'inherit',
-      env: { ...process.env, SDI_BASE_URL: host.url, SDI_WORKSPACE: host.workspace, SDI_SETTINGS_FILE: host.settingsFile, SDI_RESULTS: join(ROOT, 'test-results') },
+      env: { ...process.env, ...(typeof install === 'string' ? { SDI_VSIX: install } : {}), SDI_BASE_URL: host.url, SDI_WORKSPACE: host.workspace, SDI_SETTINGS_FILE: host.settingsFile, SDI_RESULTS: join(ROOT, 'test-results') },
     });
     child.on('exit', (code) => {
       if (typeof install === 'string') rmSync(install, { force: true });

@@ -4,6 +4,7 @@
  * resolves to (its record line's kit and version, else the workspace kit, else the built-in one).
  */
 import { FEEDBACK_CODES } from '../feedback/codes';
+import { isRealDate } from '../format';
 import { compileRubric, type CompiledRubric } from '../feedback/compiled';
 import { parseFeedback } from '../feedback/parse';
 import { kitTemplateSpec } from '../feedback/template';
@@ -57,16 +58,6 @@ export function rubricInfo(key: string, rubric: CompiledRubric): RubricInfo {
 }
 const infos = new WeakMap<CompiledRubric, RubricInfo>();
 
-function isRealDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  return d <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
-}
 
 /**
  * A row counts errors and warnings only: the checks of information codes (unfilled scores and fields,

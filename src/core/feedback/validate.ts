@@ -7,7 +7,7 @@
  */
 import type { BandId, Dimension } from '../content';
 import { FEEDBACK_CODES } from './codes';
-import { localDate } from '../format';
+import { isRealDate, localDate } from '../format';
 import { asCompiled, CompiledRubric, type BandPlacement } from './compiled';
 import { parseFeedback } from './parse';
 import { isStale, readScore, validScoreValues, weightedFromHalves, type RubricLike, type ScoreReading, type WeightedScore } from './score';
@@ -65,17 +65,6 @@ export function writeWeightedEdit(rubric: RubricLike, doc: ParsedFeedback, part:
   return { range: endOf(after), newText: `${doc.eol}- **${asCompiled(rubric).spec.weightedLabel}:** ${w.display}` };
 }
 
-function isRealDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
-  return d <= days;
-}
 
 function todayText(today: FeedbackOptions['today']): string | undefined {
   if (today === undefined) return undefined;
