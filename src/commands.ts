@@ -44,40 +44,24 @@ function treeOrder(library: GuideLibrary, filter: (n: GuideNode) => boolean): No
 }
 
 /** Lets the user pick any guide item that opens something. */
-export async function pickGuideItem(library: GuideLibrary, placeHolder: string, filter: (n: GuideNode) => boolean = () => true): Promise<GuideNode | undefined> {
-  const picked = await vscode.window.showQuickPick(treeOrder(library, filter), { placeHolder, matchOnDescription: true, matchOnDetail: true });
-  return picked?.node;
+export function pickGuideItem(library: GuideLibrary, placeHolder: string, filter: (n: GuideNode) => boolean = () => true): Promise<GuideNode | undefined> {
+  const qp = vscode.window.createQuickPick<NodePick>();
+  qp.placeholder = placeHolder;
+  qp.matchOnDescription = true;
+  qp.matchOnDetail = true;
+  qp.items = treeOrder(library, filter);
+  return acceptedNode(qp);
 }
 
 /**
- * Find in Guide: a quick pick over the search index of every kit (titles, tags, levels, categories,
- * full text). An empty query lists every item in tree order; each keystroke asks the index, whose
- * hits all show (`alwaysShow`), since they may match in text the row does not display.
+ * Shows `qp` and resolves with the accepted row's node once the pick has hidden, not on accept: a
+ * prompt opened while the pick is still closing (Start Interview's candidate name) can be closed
+ * with it. `subs` are disposed with the pick.
  */
-export function findGuideItem(library: GuideLibrary, initialQuery = ''): Promise<GuideNode | undefined> {
+function acceptedNode(qp: vscode.QuickPick<NodePick>, subs: vscode.Disposable[] = []): Promise<GuideNode | undefined> {
   return new Promise((resolve) => {
-    const qp = vscode.window.createQuickPick<NodePick>();
-    qp.placeholder = 'Search every kit: problems, tags, levels, categories, topics, rubric';
-    qp.matchOnDescription = true;
-    qp.matchOnDetail = true;
-    const update = (query: string) => {
-      const q = query.trim();
-      if (!q) {
-        qp.items = treeOrder(library, () => true);
-        return;
-      }
-      let hits: GuideNode[];
-      try {
-        hits = library.search(q);
-      } catch {
-        hits = [];
-      }
-      qp.items = hits.map((n) => ({ ...pickItem(library, n), alwaysShow: true }));
-    };
     let result: GuideNode | undefined;
-    const subs = [
-      qp.onDidChangeValue(update),
-      library.onDidChange(() => update(qp.value)),
+    subs.push(
       qp.onDidAccept(() => {
         result = qp.selectedItems[0]?.node ?? qp.activeItems[0]?.node;
         qp.hide();
@@ -87,11 +71,38 @@ export function findGuideItem(library: GuideLibrary, initialQuery = ''): Promise
         qp.dispose();
         resolve(result);
       }),
-    ];
-    qp.value = initialQuery;
-    update(initialQuery);
+    );
     qp.show();
   });
+}
+
+/**
+ * Find in Guide: a quick pick over the search index of every kit (titles, tags, levels, categories,
+ * full text). An empty query lists every item in tree order; each keystroke asks the index, whose
+ * hits all show (`alwaysShow`), since they may match in text the row does not display.
+ */
+export function findGuideItem(library: GuideLibrary, initialQuery = ''): Promise<GuideNode | undefined> {
+  const qp = vscode.window.createQuickPick<NodePick>();
+  qp.placeholder = 'Search every kit: problems, tags, levels, categories, topics, rubric';
+  qp.matchOnDescription = true;
+  qp.matchOnDetail = true;
+  const update = (query: string) => {
+    const q = query.trim();
+    if (!q) {
+      qp.items = treeOrder(library, () => true);
+      return;
+    }
+    let hits: GuideNode[];
+    try {
+      hits = library.search(q);
+    } catch {
+      hits = [];
+    }
+    qp.items = hits.map((n) => ({ ...pickItem(library, n), alwaysShow: true }));
+  };
+  qp.value = initialQuery;
+  update(initialQuery);
+  return acceptedNode(qp, [qp.onDidChangeValue(update), library.onDidChange(() => update(qp.value))]);
 }
 
 export function registerGuideCommands({ library, panel, view }: Deps): vscode.Disposable[] {

@@ -25,28 +25,13 @@ async function notification(wb, text) {
 /** The workbench's modal dialog (Reset Timer's confirmation). */
 const dialog = (wb) => wb.page.locator('.monaco-dialog-box').first();
 
-/** Resets the timer through the palette, confirming the modal when one asks (an interview under way). */
-/** Start Interview asks for the candidate (issue 8) after the problem: Escape starts without one. */
-async function skipCandidate(wb) {
-  await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Start Interview:' }).waitFor({ timeout: 10_000 });
-  // As a person answers: an Escape within half a second of the prompt opening is taken for the
-  // workbench closing it with the problem pick, and the name is asked again (src/timer/timerCommands.ts).
-  await wb.page.waitForTimeout(700);
-  await wb.page.keyboard.press('Escape');
-}
-
-async function resetTimer(wb) {
-  await wb.runCommand('Interview: Reset Timer');
-  const confirm = dialog(wb).locator('.monaco-button', { hasText: 'Reset Timer' }).first();
-  if (await confirm.waitFor({ timeout: 5_000 }).then(() => true, () => false)) await confirm.click();
-}
 
 describe('issue 12: reset, Previous, skipped phases, category pages, panning (Chromium)', function () {
   let wb;
   before(async () => { wb = await openWorkbench({ width: 1400, height: 1000 }); });
   after(async () => {
     if (wb) {
-      await resetTimer(wb).catch(() => {});
+      await wb.resetTimer().catch(() => {});
       await wb.close();
     }
   });
@@ -54,7 +39,7 @@ describe('issue 12: reset, Previous, skipped phases, category pages, panning (Ch
   it('4: the panel\'s Previous is disabled in phase 1 and enabled from phase 2', async () => {
     await wb.runCommand('Interview: Start Interview');
     await wb.choose('Global Social Media Feed');
-    await skipCandidate(wb);
+    await wb.skipCandidate();
     const frame = wb.guideFrame();
     await frame.locator('#timer[data-status="running"] .timer-clock').waitFor({ timeout: 30_000 });
     const previous = frame.locator('#timer button[data-intent="previous"]');
@@ -185,7 +170,7 @@ describe('issue 12: the last phase\'s alert with auto-advance (Chromium)', funct
   });
   after(async () => {
     if (wb) {
-      await resetTimer(wb).catch(() => {});
+      await wb.resetTimer().catch(() => {});
       await wb.close();
     }
     updateSettings({ 'sdi.timer.phases': undefined, 'sdi.timer.autoAdvance': undefined, 'sdi.timer.notifications': undefined });
@@ -194,7 +179,7 @@ describe('issue 12: the last phase\'s alert with auto-advance (Chromium)', funct
   it('2: at the last phase it says there is no next phase and offers Finish and Extend; Finish ends the interview', async () => {
     await wb.runCommand('Interview: Start Interview');
     await wb.choose('Global Social Media Feed');
-    await skipCandidate(wb);
+    await wb.skipCandidate();
     const alert = await notification(wb, 'Time is up for "Wrap-up"');
     const text = await alert.innerText();
     assert.doesNotMatch(text, /Moving on/);

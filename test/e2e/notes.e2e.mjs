@@ -87,13 +87,21 @@ describe('live interview notes in the workbench (Chromium)', function () {
   let wb;
   before(async () => { wb = await openWorkbench({ width: 1500, height: 1000 }); });
   afterEach(async function () {
-    // What the workbench showed when a step failed.
-    if (this.currentTest?.state === 'failed') await wb?.screenshot(`notes-failed-${this.currentTest.title.slice(0, 40).replace(/[^A-Za-z0-9]+/g, '-')}`).catch(() => {});
+    // What the workbench showed when a step failed, and the text of a modal dialog left open (the log
+    // of a CI run is all there is to read).
+    if (this.currentTest?.state === 'failed') {
+      await wb?.screenshot(`notes-failed-${this.currentTest.title.slice(0, 40).replace(/[^A-Za-z0-9]+/g, '-')}`).catch(() => {});
+      const dialog = await wb?.dialogText().catch(() => undefined);
+      if (dialog) console.log(`      a modal dialog is open: ${JSON.stringify(dialog)}`);
+    }
   });
   after(async () => { await wb?.close(); });
 
   it('Start Interview asks for the candidate and opens their feedback file beside the guide', async () => {
     const page = wb.page;
+    // From no interview, also when this test runs again after a failure (Start would ask whether to
+    // throw the running one away).
+    await wb.resetTimer();
     await wb.runCommand('Interview: Start Interview');
     await wb.choose('Global Social Media Feed');
     const widget = page.locator('.quick-input-widget', { hasText: /candidate/i }).first();
@@ -105,8 +113,10 @@ describe('live interview notes in the workbench (Chromium)', function () {
     assert.match(text, /^\*\*Problem Used:\*\* Design a Global Social Media Feed$/m);
     // Two editor groups: the guide panel stays, the file opens beside it.
     await page.locator('.editor-group-container').nth(1).waitFor({ timeout: 15_000 });
+    await page.locator('.tabs-container .tab', { hasText: /lovelace/i }).first().waitFor({ timeout: 15_000 }).catch(async () => {
+      assert.fail(`the feedback file is not open beside the guide: ${(await page.locator('.tabs-container .tab').allInnerTexts()).join(' | ')}`);
+    });
     const tabs = await page.locator('.tabs-container .tab').allInnerTexts();
-    assert.ok(tabs.some((t) => /lovelace/i.test(t)), `the feedback file is not open: ${tabs.join(' | ')}`);
     assert.ok(tabs.some((t) => /Global Social Media Feed/.test(t)), `the guide panel went: ${tabs.join(' | ')}`);
     const frame = wb.guideFrame();
     // The panel's script runs (it replaces "Loading…" with the item); if not, say so plainly.

@@ -4,21 +4,6 @@
 import assert from 'node:assert';
 import { openWorkbench, updateSettings } from './workbench.mjs';
 
-/** Resets the timer through the palette, confirming the modal that asks while an interview is under way. */
-/** Start Interview asks for the candidate (issue 8) after the problem: Escape starts without one. */
-async function skipCandidate(wb) {
-  await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Start Interview:' }).waitFor({ timeout: 10_000 });
-  // As a person answers: an Escape within half a second of the prompt opening is taken for the
-  // workbench closing it with the problem pick, and the name is asked again (src/timer/timerCommands.ts).
-  await wb.page.waitForTimeout(700);
-  await wb.page.keyboard.press('Escape');
-}
-
-async function resetTimer(wb) {
-  await wb.runCommand('Interview: Reset Timer');
-  const confirm = wb.page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Reset Timer' }).first();
-  if (await confirm.waitFor({ timeout: 5_000 }).then(() => true, () => false)) await confirm.click();
-}
 
 /** The timer's status bar entry (its text starts with the phase). */
 const statusItem = (page) => page.locator('.part.statusbar .statusbar-item', { has: page.locator('.statusbar-item-label', { hasText: /left|over|paused|finished/ }) }).first();
@@ -28,7 +13,7 @@ describe('interview timer in the workbench (Chromium)', function () {
   before(async () => { wb = await openWorkbench({ width: 1400, height: 1000 }); });
   after(async () => {
     if (wb) {
-      await resetTimer(wb).catch(() => {});
+      await wb.resetTimer().catch(() => {});
       await wb.close();
     }
   });
@@ -36,7 +21,7 @@ describe('interview timer in the workbench (Chromium)', function () {
   it('Start Interview picks a problem, opens it and shows the phase and time left in the status bar', async () => {
     await wb.runCommand('Interview: Start Interview');
     await wb.choose('Global Social Media Feed');
-    await skipCandidate(wb);
+    await wb.skipCandidate();
     const item = statusItem(wb.page);
     await item.waitFor({ timeout: 20_000 });
     const text = await item.innerText();
@@ -135,7 +120,7 @@ describe('interview timer: overrun, from the tree\'s context menu (Chromium)', f
   });
   after(async () => {
     if (wb) {
-      await resetTimer(wb).catch(() => {});
+      await wb.resetTimer().catch(() => {});
       await wb.close();
     }
     updateSettings({ 'sdi.timer.phases': undefined, 'sdi.timer.notifications': undefined });
@@ -157,7 +142,7 @@ describe('interview timer: overrun, from the tree\'s context menu (Chromium)', f
     }
     await wb.screenshot('timer-6b-context-menu');
     await entry.click();
-    await skipCandidate(wb);
+    await wb.skipCandidate();
     await wb.page.locator('.part.statusbar .statusbar-item-label', { hasText: /Warm-up/ }).first().waitFor({ timeout: 20_000 });
     await wb.guideFrame().locator('#timer .timer-problem', { hasText: 'Design a Global Social Media Feed' }).waitFor({ timeout: 60_000 });
   });
