@@ -3,6 +3,7 @@
 // rebuilds on change and prints the `[watch] build started/finished` lines that the
 // `$esbuild-watch` problem matcher reads. esbuild does not type-check: `npm run typecheck` does.
 import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, rmSync, mkdirSync, copyFileSync, chmodSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -34,9 +35,26 @@ const executableBin = {
   },
 };
 
+// The built-in guide's snapshot (dist/builtin-kit.json): the content loaded and validated once here,
+// so activation reads one JSON file (src/kits/builtIn.ts). Broken content leaves no snapshot and
+// says why; the extension then loads the content itself and shows the same errors.
+/** @type {import('esbuild').Plugin} */
+const builtInSnapshot = {
+  name: 'built-in-snapshot',
+  setup(build) {
+    build.onEnd((result) => {
+      if (result.errors.length || !existsSync('dist/check-content.js')) return;
+      rmSync('dist/builtin-kit.json', { force: true });
+      const r = spawnSync(process.execPath, ['dist/check-content.js', '--snapshot', 'dist/builtin-kit.json'], { encoding: 'utf8' });
+      if (r.status !== 0) console.error(`✘ no snapshot of the built-in guide: its content does not load\n${r.stdout}${r.stderr}`);
+    });
+  },
+};
+
 /**
  * zod re-exports all of its ~40 locales through `z.locales`, which no bundler can drop; the
- * webview only needs English messages. Halves the panel's main.js (about 260 KB minified).
+ * webview, the extension and the CLI only need English messages. Halves the panel's main.js (about
+ * 260 KB minified) and the extension's bundle.
  * @type {import('esbuild').Plugin}
  */
 const zodEnglishOnly = {
@@ -79,6 +97,7 @@ const contexts = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+    plugins: [watchLog, zodEnglishOnly],
   },
   // Command-line tools, runnable with plain Node.
   {
@@ -89,7 +108,7 @@ const contexts = [
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [watchLog, executableBin],
+    plugins: [watchLog, executableBin, builtInSnapshot, zodEnglishOnly],
   },
   // The calibration report's script (`calibration.js`, with Observable Plot) is a third entry.
   // The guide panel's script, and Mermaid with the diagram renderer (`mermaid.js`), which the script

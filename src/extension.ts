@@ -5,7 +5,7 @@ import { registerGuideCommands } from './commands';
 import { ContentError } from './core/content';
 import { codeDocUri, registerFeedback, type FeedbackFeature } from './feedback';
 import { GuideLibrary } from './guideLibrary';
-import { loadBuiltInGuide } from './kits/builtIn';
+import { loadBuiltInGuide, SNAPSHOT_FILE } from './kits/builtIn';
 import { connectDiagramErrors } from './kits/diagramDiagnostics';
 import { KitService, loadEditedKitFolder } from './kits/kitService';
 import { registerNewProblem } from './kits/newProblem';
@@ -35,7 +35,7 @@ const KIT_PRESENT_CONTEXT = 'sdi.kit.present';
 export function activate(context: vscode.ExtensionContext): SdiApi | undefined {
   let builtIn: ReturnType<typeof loadBuiltInGuide>;
   try {
-    builtIn = loadBuiltInGuide(vscode.Uri.joinPath(context.extensionUri, 'content').fsPath);
+    builtIn = loadBuiltInGuide(vscode.Uri.joinPath(context.extensionUri, 'content').fsPath, vscode.Uri.joinPath(context.extensionUri, 'dist', SNAPSHOT_FILE).fsPath);
   } catch (e) {
     registerUnavailable(context, e instanceof ContentError ? e.message : String(e));
     return undefined;

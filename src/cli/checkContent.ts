@@ -2,16 +2,21 @@
  * `node dist/check-content.js [dir]`: validates the guide content the extension ships (the
  * default, `content/`), printing each problem as `content/<file>: <field>: <message>`; or, given a
  * team kit's folder (the one holding kit.yaml), that kit, printing `<file>:<line>:<col>: <severity>: <message>`.
- * Both go through the one kit loader. Exit 0 valid, 1 invalid.
+ * Both go through the one kit loader. Exit 0 valid, 1 invalid. `--snapshot <file>` also writes the
+ * built-in kit's snapshot there (the build does, for a cheap activation: src/kits/builtIn.ts).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { ContentError, formatContentIssue } from '../core/content';
 import type { KitIssue } from '../core/kit/types';
+import { writeBuiltInSnapshot } from '../kits/builtIn';
 import { loadBuiltInKitFolder, loadKitFolder } from '../kits/fsKitReader';
 
 const CONTENT = path.join(__dirname, '..', 'content');
-const dir = path.resolve(process.argv[2] ?? CONTENT);
+const args = process.argv.slice(2);
+const at = args.indexOf('--snapshot');
+const snapshot = at >= 0 ? args.splice(at, 2)[1] : undefined;
+const dir = path.resolve(args[0] ?? CONTENT);
 
 /** Whether the folder is the built-in guide (its kit.yaml says `id: builtin`). */
 function isBuiltIn(d: string): boolean {
@@ -29,7 +34,7 @@ function formatKitIssue(i: KitIssue): string {
 
 if (isBuiltIn(dir)) {
   try {
-    const k = loadBuiltInKitFolder(dir);
+    const k = snapshot ? writeBuiltInSnapshot(dir, snapshot) : loadBuiltInKitFolder(dir);
     console.log(`content OK: ${k.problems.length} problems in ${k.categories.length} categories, ${k.rubric!.rubric.dimensions.length} rubric dimensions, ${k.phases.phases.length} phases, ${k.guide!.headings.length} guide headings`);
   } catch (e) {
     if (e instanceof ContentError) {
