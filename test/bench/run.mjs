@@ -1,12 +1,12 @@
 // `npm run bench`: builds, then runs each benchmark and prints its figures. Benchmarks measure;
 // they do not pass or fail on a time (CI runs none of them).
-//   node test/bench/run.mjs [feedback] [diagrams] [kits] [notes] [calibration] [notes-host]   (notes-host starts VS Code in the browser)
+//   node test/bench/run.mjs [feedback] [diagrams] [kits] [notes] [calibration] [notes-host] [activation]   (notes-host and activation start VS Code in the browser)
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const all = ['feedback', 'diagrams', 'kits', 'notes', 'calibration', 'notes-host'];
+const all = ['feedback', 'diagrams', 'kits', 'notes', 'calibration', 'notes-host', 'activation'];
 const selected = process.argv.slice(2).length ? process.argv.slice(2) : all;
 const build = spawnSync(process.execPath, [join(here, '../../esbuild.mjs'), '--production', '--tests'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(1);

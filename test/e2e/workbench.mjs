@@ -23,6 +23,53 @@ export function updateSettings(patch) {
   writeFileSync(file, JSON.stringify({ ...current, ...patch }, null, 2));
 }
 
+/** Clicks the open quick pick's row whose label is exactly `label`. */
+export async function pickExact(page, label) {
+  const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  await page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first().click({ timeout: 10_000 });
+}
+
+/** Runs the palette command whose title is exactly `title` (the first row may be another, e.g. recently used). */
+export async function paletteCommand(page, title) {
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('input').first();
+  // A quick input still closing (or a notification's focus change) can leave the next one inert: try again.
+  for (let attempt = 1; ; attempt++) {
+    await widget.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
+    await page.keyboard.press('F1');
+    try {
+      await input.fill(`>${title}`, { timeout: 5_000 });
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
+  await pickExact(page, title);
+}
+
+/**
+ * The extensions running in the window, as *Developer: Show Running Extensions* lists them: name,
+ * activation time in ms and whether it was a startup activation (`*`). Opens that editor through the
+ * palette on `page`, reads it, and closes it.
+ */
+export async function runningExtensions(page) {
+  await paletteCommand(page, 'Developer: Show Running Extensions');
+  const rows = page.locator('.runtime-extensions-editor .monaco-list-row');
+  await rows.first().waitFor({ timeout: 30_000 });
+  const list = await rows.evaluateAll((els) => els.map((e) => ({
+    name: e.querySelector('.name')?.textContent ?? '',
+    time: e.querySelector('.activation-time')?.textContent ?? '',
+  })));
+  // Closed through the palette: Ctrl+W can close the browser's page instead.
+  await paletteCommand(page, 'View: Close Editor');
+  await page.locator('.runtime-extensions-editor').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
+  return list.map(({ name, time }) => {
+    const m = /(Startup )?Activation: (\d+)ms/.exec(time);
+    return { name, ms: m ? Number(m[2]) : undefined, startup: Boolean(m?.[1]) };
+  });
+}
+
 /**
  * Opens the workbench on the test workspace (or `folder`, on the host at `baseUrl`) and waits until
  * this extension's activity-bar entry shows.
@@ -60,28 +107,9 @@ export async function openWorkbench({ width = 1400, height = 900, folder = WORKS
       await page.keyboard.press('Enter');
     },
     /** Clicks the open quick pick's row whose label is exactly `label`. */
-    async pickExact(label) {
-      const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-      await page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first().click({ timeout: 10_000 });
-    },
+    pickExact: (label) => pickExact(page, label),
     /** Runs the palette command whose title is exactly `title` (the first row may be another, e.g. recently used). */
-    async runCommand(title) {
-      const widget = page.locator('.quick-input-widget');
-      const input = widget.locator('input').first();
-      // A quick input still closing (or a notification's focus change) can leave the next one inert: try again.
-      for (let attempt = 1; ; attempt++) {
-        await widget.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => {});
-        await page.keyboard.press('F1');
-        try {
-          await input.fill(`>${title}`, { timeout: 5_000 });
-          break;
-        } catch (e) {
-          if (attempt === 3) throw e;
-          await page.keyboard.press('Escape');
-        }
-      }
-      await wb.pickExact(title);
-    },
+    runCommand: (title) => paletteCommand(page, title),
     /** The guide panel's content frame (outer `iframe.webview`, then `#active-frame`). */
     guideFrame() {
       return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');

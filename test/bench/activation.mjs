@@ -1,0 +1,82 @@
+// Benchmark (not a test) of activation (issue 10), in the real host: VS Code in the browser with the
+// extension from this repository's build (`npm run bench` builds for production). Opens a fresh
+// window on a workspace holding one feedback file (so the extension activates at startup, by
+// `workspaceContains`) several times and reads VS Code's own Running Extensions figures: this
+// extension's activation time against the built-in Git extension's in the same window (goal: at most
+// half of Git's). Then a window on a workspace with no feedback, kit or interview: the extension must
+// not be running there at all.
+import { chromium } from 'playwright-core';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CHROMIUM, CHROMIUM_ARGS, ensureHost, startHost } from '../host/host.mjs';
+import { runningExtensions } from '../e2e/workbench.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const NAME = 'System Design Interview Kit';
+const WINDOWS = 7;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Opens a window on `folder` and polls Running Extensions until Git (and `want`, if given) run; returns the list. */
+async function windowFigures(browser, url, folder, want) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${url}/?folder=${encodeURIComponent(folder)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    const end = Date.now() + 60_000;
+    for (;;) {
+      const list = await runningExtensions(page);
+      const ready = list.some((e) => e.name === 'Git' && e.ms !== undefined) && (!want || list.some((e) => e.name === want && e.ms !== undefined));
+      if (ready) {
+        // Anything still activating at startup has had a second more to show.
+        await page.waitForTimeout(1_000);
+        return await runningExtensions(page);
+      }
+      if (Date.now() > end) throw new Error(`the window never listed Git${want ? ` and ${want}` : ''}: ${list.map((e) => e.name).join(', ')}`);
+      await page.waitForTimeout(500);
+    }
+  } finally {
+    await context.close();
+  }
+}
+
+export async function run() {
+  ensureHost();
+  const bundle = join(ROOT, 'dist/extension.js');
+  const text = readFileSync(bundle, 'utf8');
+  const minified = !text.includes('sourceMappingURL');
+  const host = await startHost({ name: 'bench-activation', install: true });
+  const feedbackWs = join(host.run, 'feedback-workspace');
+  mkdirSync(join(feedbackWs, 'interview-feedback'), { recursive: true });
+  writeFileSync(join(feedbackWs, 'interview-feedback', '2026-11-01-ada.md'), '## Senior Engineer System Design Interview\n\n### Scores (Weighted)\n- Technical Architecture (30%): 3 / 4\n');
+  const plainWs = join(host.run, 'plain-workspace');
+  mkdirSync(plainWs, { recursive: true });
+  writeFileSync(join(plainWs, 'README.md'), '# Some project\n');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const ours = [];
+    const git = [];
+    for (let i = 0; i < WINDOWS; i++) {
+      const list = await windowFigures(browser, host.url, feedbackWs, NAME);
+      ours.push(list.find((e) => e.name === NAME).ms);
+      git.push(list.find((e) => e.name === 'Git').ms);
+    }
+    const plain = await windowFigures(browser, host.url, plainWs);
+    const idle = !plain.some((e) => e.name === NAME);
+    console.log(`dist/extension.js: ${(statSync(bundle).size / 1024).toFixed(0)} KB${minified ? ' (production build)' : ' (development build: run `node esbuild.mjs --production` for the shipped figure)'}`);
+    console.log(`Activation in a window with a feedback file, ${WINDOWS} windows (VS Code's Running Extensions figures):`);
+    console.log(`  this extension: median ${median(ours)} ms  (${ours.join(', ')})`);
+    console.log(`  Git (floor):    median ${median(git)} ms  (${git.join(', ')})`);
+    const ratios = ours.map((o, i) => o / git[i]);
+    console.log(`  ratio to Git in the same window: median ${median(ratios).toFixed(2)}x  (goal: at most 0.5x)`);
+    console.log(`A window with no feedback, kit or interview: ${idle ? 'not activated (goal met)' : 'ACTIVATED (goal missed)'}`);
+    rmSync(feedbackWs, { recursive: true, force: true });
+    rmSync(plainWs, { recursive: true, force: true });
+  } finally {
+    await browser.close();
+    await host.stop();
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await run();

@@ -1,0 +1,67 @@
+// Activation (issue 10): a window whose workspace has no feedback file, no kit and no running
+// interview does not activate the extension at all, until the user opens its view (or runs one of
+// its commands); a workspace with feedback files activates it at startup, so their checks and a
+// running interview's status bar are there without any step. Read from VS Code's own Running
+// Extensions editor.
+import assert from 'node:assert';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { openWorkbench, runningExtensions, WORKSPACE } from './workbench.mjs';
+
+const NAME = 'System Design Interview Kit';
+
+/** A fresh workspace beside the shared one, holding `files` (path -> text). */
+function workspace(name, files) {
+  const ws = join(dirname(WORKSPACE()), name);
+  rmSync(ws, { recursive: true, force: true });
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(ws, file)), { recursive: true });
+    writeFileSync(join(ws, file), text);
+  }
+  return ws;
+}
+
+/** Polls the running extensions until `test(list)` holds (startup activations finish at their own pace). */
+async function runningUntil(page, test, what, timeout = 60_000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const list = await runningExtensions(page);
+    if (test(list)) return list;
+    if (Date.now() > end) assert.fail(`${what}: ${list.map((e) => e.name).join(', ')}`);
+    await page.waitForTimeout(1_000);
+  }
+}
+const has = (name) => (list) => list.some((e) => e.name === name);
+
+describe('activation (Chromium)', function () {
+  let wb;
+  afterEach(async () => { await wb?.close(); wb = undefined; });
+
+  it('a workspace without feedback, kit or interview does not activate the extension until its view opens', async () => {
+    const ws = workspace('plain-workspace', { 'README.md': '# Some project\n', 'notes/todo.md': '- nothing about interviews\n' });
+    wb = await openWorkbench({ folder: ws });
+    // Startup has settled once Git (a startup activation) runs; this extension is still not running.
+    const before = await runningUntil(wb.page, has('Git'), 'Git never activated');
+    assert.ok(!has(NAME)(before), `activated without a reason: ${before.map((e) => e.name).join(', ')}`);
+    // Opening a Markdown file that is not feedback does not activate it either.
+    await wb.page.keyboard.press('Control+KeyP');
+    await wb.page.locator('.quick-input-widget input').first().fill('todo.md');
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'todo.md' }).first().click({ timeout: 15_000 });
+    await wb.page.locator('.tabs-container .tab', { hasText: 'todo.md' }).first().waitFor({ timeout: 15_000 });
+    await wb.page.waitForTimeout(1_000);
+    const afterMarkdown = await runningExtensions(wb.page);
+    assert.ok(!has(NAME)(afterMarkdown), 'a plain Markdown file activated it');
+    await wb.showGuideView();
+    await wb.treeRow('Interview Guide').waitFor({ timeout: 30_000 });
+    await runningUntil(wb.page, has(NAME), 'opening the view did not activate the extension');
+    await wb.screenshot('activation-1-view-opened');
+  });
+
+  it('a workspace with a feedback file activates it at startup, and its activation time is listed beside Git\'s', async () => {
+    const ws = workspace('feedback-workspace', { 'interview-feedback/2026-11-01-ada.md': '## Senior Engineer System Design Interview\n\n### Scores (Weighted)\n- Technical Architecture (30%): 3 / 4\n' });
+    wb = await openWorkbench({ folder: ws });
+    const list = await runningUntil(wb.page, (l) => has(NAME)(l) && has('Git')(l), 'not activated at startup');
+    const ours = list.find((e) => e.name === NAME);
+    assert.ok(typeof ours.ms === 'number' && ours.ms > 0, `its row says: ${JSON.stringify(ours)}`);
+  });
+});
