@@ -23,6 +23,9 @@ const THEME_KEY = 'sdi.panel.diagramTheme';
 /** The guide item last shown, for restoring the panel when the webview kept no state (e.g. a browser tab reloaded). */
 const LAST_ITEM_KEY = 'sdi.panel.lastItem';
 
+/** How many rendered items the panel keeps in memory (the guide has about 40; a kit may have thousands). */
+const RENDERED = 100;
+
 /** Empties the cache of rendered diagrams (also used by the benchmark for cold opens). */
 export const CLEAR_DIAGRAM_CACHE_COMMAND = 'sdi.clearDiagramCache';
 
@@ -56,6 +59,11 @@ export class GuidePanel implements vscode.Disposable {
   /** The Mermaid theme fingerprint the webview last reported; cached SVGs are looked up for it. */
   private theme: string | undefined;
   private readonly cache: DiagramCache;
+  /**
+   * The items rendered so far, by their Markdown (the library's strings: an edited kit file gives a
+   * new one), so switching back to an item renders nothing again. Oldest first; at most RENDERED.
+   */
+  private readonly rendered = new Map<string, ReturnType<typeof renderMarkdown>>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly shown = new vscode.EventEmitter<string>();
   private readonly received = new vscode.EventEmitter<WebviewMessage>();
@@ -208,7 +216,7 @@ export class GuidePanel implements vscode.Disposable {
     // diagram that is not cached for the last theme seen (or is a file not known in advance), and
     // not at all when every one is cached.
     const first = firstItemId.startsWith('file:') ? undefined : this.library.markdownOf(firstItemId);
-    const sources = first === undefined ? undefined : renderMarkdown(first).diagrams;
+    const sources = first === undefined ? undefined : this.render(first).diagrams;
     const theme = this.theme;
     const cached = sources && theme ? await Promise.all(sources.map((src) => this.cache.get(theme, src))) : [];
     const preloadMermaid = sources === undefined || sources.some((_, i) => !cached[i]);
@@ -238,10 +246,24 @@ export class GuidePanel implements vscode.Disposable {
     if (this.ready) void this.postItem();
   }
 
+  /** The item's Markdown rendered, from memory when it was rendered before. */
+  private render(markdown: string): ReturnType<typeof renderMarkdown> {
+    let r = this.rendered.get(markdown);
+    if (r) {
+      // Most recently used last.
+      this.rendered.delete(markdown);
+    } else {
+      r = renderMarkdown(markdown);
+      if (this.rendered.size >= RENDERED) this.rendered.delete(this.rendered.keys().next().value!);
+    }
+    this.rendered.set(markdown, r);
+    return r;
+  }
+
   private async postItem(): Promise<void> {
     const item = this.shownItem;
     if (!this.panel || !item) return;
-    const { html, diagrams, diagramLines } = renderMarkdown(item.markdown);
+    const { html, diagrams, diagramLines } = this.render(item.markdown);
     const theme = this.theme;
     const cached = await Promise.all(diagrams.map((source) => (theme ? this.cache.get(theme, source) : Promise.resolve(undefined))));
     if (item !== this.shownItem) return; // navigated again while reading the cache

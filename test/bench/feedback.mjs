@@ -1,7 +1,10 @@
 // Benchmark of the feedback checker against markdownlint (the reference Markdown linter), in one run,
 // on the filled template and on a ~3,900-line document of 50 filled templates with notes.
 // Prints microseconds per validation, the ratios, and the time per line at both sizes (linearity).
-// Needs a build (`node esbuild.mjs`, which bundles the core into out/bench/). Not a timed test.
+// Each call gets another document (a ring of variants: other names, dates, scores and notes), so no
+// cache can answer from a previous identical input; and the first validation in a fresh process is
+// timed apart (cold: modules, regular expressions and the JIT not yet warm). Needs a build (`node esbuild.mjs`, which bundles the core into out/bench/). Not a timed test.
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -22,11 +25,11 @@ function load() {
 }
 
 /** The template filled as an interviewer would: fields, scores, weighted score, boxes, and a sentence of notes per placeholder. */
-function filled(template, i) {
-  const scores = [[3, 3, 4, 3, 3, '3.20', 'Hire'], [4, 4, 3, 4, 3, '3.70', 'Strong Hire'], [2, 3, 2, 2, 3, '2.35', 'No Hire']][i % 3];
+function filled(template, i, variant = 0) {
+  const scores = [[3, 3, 4, 3, 3, '3.20', 'Hire'], [4, 4, 3, 4, 3, '3.70', 'Strong Hire'], [2, 3, 2, 2, 3, '2.35', 'No Hire']][(i + variant) % 3];
   let k = 0;
   return template
-    .replace('[Name]', `Candidate ${i + 1}`)
+    .replace('[Name]', `Candidate ${i + 1}-${variant}`)
     .replace('[Your Name]', 'Grace Hopper')
     .replace('[Date]', `2024-03-${String((i % 28) + 1).padStart(2, '0')}`)
     .replace('[Problem Title]', 'Design a URL Shortener')
@@ -37,7 +40,37 @@ function filled(template, i) {
     .replace('- [ ] Some production experience', '- [x] Some production experience')
     .replace('- [ ] Good collaborator', '- [x] Good collaborator')
     .replace('- [ ] Senior IC with complex', '- [x] Senior IC with complex')
-    .replace(/\[([A-Z][^\]\n]{6,})\]/g, (_, p) => `Notes on ${p.toLowerCase()}: the candidate sharded by key range, then discussed hot keys, replication lag and a cache-aside layer with explicit TTLs.`);
+    .replace(/\[([A-Z][^\]\n]{6,})\]/g, (_, p) => `Notes on ${p.toLowerCase()} (${variant}): the candidate sharded by key range, then discussed hot keys, replication lag and a cache-aside layer with explicit TTLs.`);
+}
+
+/** How many variants of each document the calls cycle through. */
+const VARIANTS = 32;
+
+/** A function that gives the next of `items` on each call, round and round. */
+function ring(items) {
+  let i = 0;
+  return () => items[i++ % items.length];
+}
+
+/**
+ * The first validation in a new process, in microseconds: loading the core (the bundle's require)
+ * and then validating the filled template once, each timed.
+ */
+function cold() {
+  const script = `
+    const t0 = process.hrtime.bigint();
+    const { validateFeedback, compileRubric } = require(${JSON.stringify(join(ROOT, 'out', 'bench', 'feedback-core.js'))});
+    const { loadContent } = require(${JSON.stringify(join(ROOT, 'out', 'bench', 'content.js'))});
+    const fs = require('fs');
+    const content = loadContent((f) => fs.readFileSync(${JSON.stringify(join(ROOT, 'content'))} + '/' + f, 'utf8'));
+    const t1 = process.hrtime.bigint();
+    const rubric = compileRubric(content.rubric);
+    const text = fs.readFileSync(0, 'utf8');
+    const t2 = process.hrtime.bigint();
+    validateFeedback(text, rubric);
+    const t3 = process.hrtime.bigint();
+    console.log(JSON.stringify({ load: Number(t1 - t0) / 1e3, first: Number(t3 - t2) / 1e3 }));`;
+  return script;
 }
 
 /** Microseconds per call of fn, over one batch that lasts about `ms`. */
@@ -80,33 +113,50 @@ export async function run({ log = console.log } = {}) {
   const { validateFeedback, compileRubric, content } = load();
   // The editor and the CLI compile a rubric once and validate with it; so does the bench.
   const rubric = compileRubric(content.rubric);
-  const template = filled(content.feedbackTemplate, 0);
-  const large = Array.from({ length: 50 }, (_, i) => filled(content.feedbackTemplate, i)).join('\n');
-  const docs = { template, large };
+  const variants = (make) => Array.from({ length: VARIANTS }, (_, v) => make(v));
+  const docs = {
+    template: variants((v) => filled(content.feedbackTemplate, 0, v)),
+    large: variants((v) => Array.from({ length: 50 }, (_, i) => filled(content.feedbackTemplate, i, v)).join('\n')),
+  };
   const results = {};
-  for (const [name, text] of Object.entries(docs)) {
-    const lines = text.split('\n').length;
-    const v = validateFeedback(text, rubric);
-    if (v.diagnostics.some((d) => d.severity === 'error')) throw new Error(`the ${name} document has errors: ${v.diagnostics.map((d) => d.code).join(', ')}`);
+  for (const [name, texts] of Object.entries(docs)) {
+    const lines = texts[0].split('\n').length;
+    let v;
+    for (const text of texts) {
+      v = validateFeedback(text, rubric);
+      if (v.diagnostics.some((d) => d.severity === 'error')) throw new Error(`the ${name} document has errors: ${v.diagnostics.map((d) => d.code).join(', ')}`);
+    }
     const large = name === 'large';
-    const { a: ours, b: mdl, ratio } = compare(() => validateFeedback(text, rubric), () => lint({ strings: { [name]: text } }), 100, large ? 500 : 150, large ? 5 : 7);
+    const ours = ring(texts);
+    const theirs = ring(texts);
+    const { a: ourMicros, b: mdl, ratio } = compare(() => validateFeedback(ours(), rubric), () => lint({ strings: { [name]: theirs() } }), 100, large ? 500 : 150, large ? 5 : 7);
     results[name] = {
       lines,
       feedbacks: v.feedbacks.length,
-      validateMicros: ours,
+      validateMicros: ourMicros,
       markdownlintMicros: mdl,
       ratio,
-      validateNanosPerLine: (ours * 1000) / lines,
+      validateNanosPerLine: (ourMicros * 1000) / lines,
       markdownlintNanosPerLine: (mdl * 1000) / lines,
     };
   }
+  // Cold: a fresh process per sample, the filled template validated once.
+  const colds = [];
+  for (let i = 0; i < 5; i++) {
+    const r = spawnSync(process.execPath, ['-e', cold()], { input: docs.template[i], encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`the cold validation failed:\n${r.stderr}`);
+    colds.push(JSON.parse(r.stdout));
+  }
+  results.cold = { loadMicros: median(colds.map((c) => c.load)), firstValidateMicros: median(colds.map((c) => c.first)) };
   const growth = results.large.validateNanosPerLine / results.template.validateNanosPerLine;
   const ok = results.template.ratio >= GOAL && results.large.ratio >= GOAL;
   const f = (x, d = 1) => x.toFixed(d);
   log('feedback checker vs markdownlint (same run, alternating batches; medians)');
   for (const [name, r] of Object.entries(results)) {
+    if (name === 'cold') continue;
     log(`  ${name.padEnd(8)} ${String(r.lines).padStart(5)} lines: validate ${f(r.validateMicros)} µs, markdownlint ${f(r.markdownlintMicros)} µs -> ${f(r.ratio, 0)}x faster; per line ${f(r.validateNanosPerLine)} ns vs ${f(r.markdownlintNanosPerLine)} ns`);
   }
+  log(`  cold (a new process, 5 samples, medians): loading the core and content ${f(results.cold.loadMicros / 1000)} ms, then the first validation of the template ${f(results.cold.firstValidateMicros / 1000, 2)} ms (warm: ${f(results.template.validateMicros / 1000, 3)} ms)`);
   log(`  linearity: time per line at ${results.large.lines} lines is ${f(growth, 2)}x that at ${results.template.lines} lines (1.0 = linear)`);
   log(`  goal >= ${GOAL}x on both: ${ok ? 'met' : 'NOT met'}`);
   return { ...results, perLineGrowth: growth, goal: GOAL, goalMet: ok };
