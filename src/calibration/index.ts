@@ -11,7 +11,7 @@ import { CalibrationNotes, SHOW_CALIBRATION_COMMAND } from './notes';
 import { CalibrationPanel } from './panel';
 
 export { CalibrationModel } from './model';
-export { CalibrationPanel, CALIBRATION_VIEW_TYPE, type RenderedReport } from './panel';
+export { CalibrationPanel, CALIBRATION_VIEW_TYPE, type PostedReport, type RenderedReport } from './panel';
 export { CalibrationNotes, INSERT_SUMMARY_COMMAND, SHOW_CALIBRATION_COMMAND, calibrationHeadings } from './notes';
 
 /** Everything the calibration feature registered; `sdi.showCalibration` resolves with it (for the tests). */

@@ -35,12 +35,19 @@ interface Source {
   byGlob: boolean;
 }
 
-/** How many files are read at once during the first scan. */
+/** How many files are read at once during the first scan and when many changed. */
 const SCAN_CONCURRENCY = 32;
+/** Files read again per change when the watcher reports many at once. */
+const FLUSH_CHUNK = 500;
 
 /** A change of the model: the files (as the report names them) read again, added or removed. */
 export interface CalibrationChange {
   files: string[];
+  /**
+   * True when more than `files` may have changed (a scan, which can also drop files; a setting that
+   * changes every row's candidate): a view of the rows starts over from the whole report.
+   */
+  full?: boolean;
 }
 
 export class CalibrationModel implements vscode.Disposable {
@@ -75,7 +82,7 @@ export class CalibrationModel implements vscode.Disposable {
           this.rescan();
         } else if (e.affectsConfiguration('sdi.calibration')) {
           this.cached = undefined;
-          this.changed.fire({ files: [] });
+          this.changed.fire({ files: [], full: true });
         }
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => { if (this.scanning) this.rescan(); }),
@@ -191,7 +198,7 @@ export class CalibrationModel implements vscode.Disposable {
     this.cached = undefined;
     this.scanned = true;
     this.lastUpdateMs = performance.now() - started;
-    this.changed.fire({ files: [...entries.values()].map((e) => e.file) });
+    this.changed.fire({ files: [...entries.values()].map((e) => e.file), full: true });
   }
 
   /** Reads a file into an entry; undefined when it is gone or is no feedback document. */
@@ -236,40 +243,65 @@ export class CalibrationModel implements vscode.Disposable {
   }
 
   private async flush(): Promise<void> {
-    const started = performance.now();
     try {
       await this.scanning;
-      const files: string[] = [];
       while (this.pending.size) {
-        const batch = [...this.pending.values()];
+        // Saves first (their text is known, nothing to read), then the rest in chunks read in parallel,
+        // each chunk one change: a save is never stuck behind thousands of files the watcher reported.
+        const batch = [...this.pending.values()].sort((a, b) => Number(a.text === undefined) - Number(b.text === undefined));
         this.pending.clear();
-        for (const { uri, text } of batch) {
-          const key = uri.toString();
-          const old = this.entries.get(key);
-          const byGlob = this.sources.some((s) => s.byGlob && matchesPattern(s.pattern, uri)) || (!!old && old.error?.startsWith('no scores block') === true);
-          const e = await this.read(uri, byGlob || !!old, text);
-          if (!e) {
-            if (old) {
-              this.entries.delete(key);
-              this.byFile.delete(old.file);
-              files.push(old.file);
-            }
-            continue;
+        for (let i = 0; i < batch.length; i += FLUSH_CHUNK) {
+          await this.flushChunk(batch.slice(i, i + FLUSH_CHUNK));
+          if (this.pending.size && i + FLUSH_CHUNK < batch.length) {
+            // Something came meanwhile (a save): it goes first; the rest of this batch follows, unless queued again since.
+            for (const x of batch.slice(i + FLUSH_CHUNK)) if (!this.pending.has(x.uri.toString())) this.pending.set(x.uri.toString(), x);
+            break;
           }
-          if (old && old.hash === e.hash && old.error === e.error) continue;
-          if (old && old.file !== e.file) this.byFile.delete(old.file);
-          this.entries.set(key, e);
-          this.byFile.set(e.file, key);
-          files.push(e.file);
         }
-      }
-      if (files.length) {
-        this.cached = undefined;
-        this.lastUpdateMs = performance.now() - started;
-        this.changed.fire({ files });
       }
     } finally {
       this.flushing = undefined;
+    }
+  }
+
+  /** Reads a chunk of queued files again (in parallel), updates the map, and fires one change for what changed. */
+  private async flushChunk(chunk: { uri: vscode.Uri; text?: string }[]): Promise<void> {
+    const started = performance.now();
+    const read = new Array<FileEntry | undefined>(chunk.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < chunk.length) {
+        const k = next++;
+        const { uri, text } = chunk[k];
+        const old = this.entries.get(uri.toString());
+        const byGlob = this.sources.some((s) => s.byGlob && matchesPattern(s.pattern, uri)) || (!!old && old.error?.startsWith('no scores block') === true);
+        read[k] = await this.read(uri, byGlob || !!old, text);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(SCAN_CONCURRENCY, chunk.length) }, worker));
+    const files: string[] = [];
+    chunk.forEach(({ uri }, k) => {
+      const key = uri.toString();
+      const old = this.entries.get(key);
+      const e = read[k];
+      if (!e) {
+        if (old) {
+          this.entries.delete(key);
+          this.byFile.delete(old.file);
+          files.push(old.file);
+        }
+        return;
+      }
+      if (old && old.hash === e.hash && old.error === e.error) return;
+      if (old && old.file !== e.file) this.byFile.delete(old.file);
+      this.entries.set(key, e);
+      this.byFile.set(e.file, key);
+      files.push(e.file);
+    });
+    if (files.length) {
+      this.cached = undefined;
+      this.lastUpdateMs = performance.now() - started;
+      this.changed.fire({ files });
     }
   }
 

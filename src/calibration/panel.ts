@@ -1,15 +1,24 @@
 /**
  * The calibration report: one webview panel in the editor area (createOrShow; a serializer revives
- * it after a reload) showing the model's report, posted again whenever a feedback file changes.
+ * it after a reload) showing the model's report, updated whenever a feedback file changes.
  * The webview only displays it and sends intents (open a row, export); this side does the rest.
+ *
+ * Updates: the page gets the full report once (and again after a reload, a rescan, a setting change
+ * or when it asks), then deltas: the rows of the changed files, the keys of the rows gone, and the
+ * figures. One update is in flight at a time: changes that come before the page says it drew the
+ * last one only mark the report dirty, and one update follows the page's answer, so a storm of
+ * file events costs one report rebuild per page draw, not one per event.
  */
 import * as vscode from 'vscode';
 import { formatZodIssues } from '../core/content';
-import { reportCsv } from '../core/calibration';
+import { reportCsv, reportFigures, rowKeysByFile, rowsDelta } from '../core/calibration';
 import { escapeHtml } from '../core/escape';
 import { makeNonce } from '../panel/html';
 import type { CalibrationModel } from './model';
-import { calibrationHostMessage, calibrationWebviewMessage, type CalibrationHostMessage, type CalibrationWebviewMessage, type RowRef } from './protocol';
+import {
+  calibrationHostMessage, calibrationWebviewMessage,
+  type CalibrationHostMessage, type CalibrationTableMessage, type CalibrationWebviewMessage, type RowRef,
+} from './protocol';
 
 /** The report's view type, also used by its serializer. */
 export const CALIBRATION_VIEW_TYPE = 'sdi.calibration';
@@ -44,28 +53,59 @@ export function calibrationHtml(o: { cspSource: string; nonce: string; scriptUri
 </html>`;
 }
 
+/** An update posted to the page: a full report or a delta. */
+export interface PostedReport {
+  version: number;
+  kind: 'full' | 'delta';
+  /** The files whose change made this version (changes that came while the page drew the last update are gathered into one). */
+  changed: string[];
+  /** Rows sent: every row (full) or the upserts (delta). */
+  rows: number;
+  /** Keys of rows removed (delta). */
+  removed: number;
+}
+
+/** A page that has not said it drew an update after this long is posted the full report at the next change. */
+const ACK_TIMEOUT_MS = 10_000;
+/** A delta larger than this share of the rows is sent as the full report. */
+const DELTA_MAX_SHARE = 0.5;
+
 /** A report posted and drawn: its version, when it was posted, and how long the page took to draw it. */
 export interface RenderedReport {
   version: number;
+  kind: 'full' | 'delta';
   /** The files whose change made this version. */
   changed: string[];
   /** performance.now() (host) when the report was posted and when the page said it was drawn. */
   postedAt: number;
   renderedAt: number;
-  /** Milliseconds the page spent drawing. */
+  /** Milliseconds the page spent drawing, and by step. */
   pageMs: number;
+  pagePhases: Record<string, number>;
 }
 
 export class CalibrationPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private ready = false;
   private version = 0;
-  private lastChanged: string[] = [];
-  private readonly sent = new Map<number, { postedAt: number; changed: string[] }>();
+  /** Files changed since the last update posted (the next delta's), and whether only a full report will do. */
+  private readonly changedFiles = new Set<string>();
+  private needFull = true;
+  /** The update posted and not yet drawn, and whether a change came meanwhile. */
+  private inFlight: { version: number; at: number } | undefined;
+  private dirty = false;
+  /** The keys of the rows the page holds, by file (as of the last update posted). */
+  private held = new Map<string, string[]>();
+  private readonly sent = new Map<number, { postedAt: number; changed: string[]; kind: 'full' | 'delta' }>();
   private readonly rendered = new vscode.EventEmitter<RenderedReport>();
   /** Fires when the page has drawn a report it was posted (tests and the benchmark wait on it). */
   readonly onDidRender = this.rendered.event;
-  private readonly disposables: vscode.Disposable[] = [this.rendered];
+  private readonly posted = new vscode.EventEmitter<PostedReport>();
+  /** Fires on each update posted to the page (tests count them). */
+  readonly onDidPost = this.posted.event;
+  private readonly probes = new Map<number, (t: CalibrationTableMessage) => void>();
+  private probeId = 0;
+  private readonly disposables: vscode.Disposable[] = [this.rendered, this.posted];
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly model: CalibrationModel) {
     this.disposables.push(
@@ -77,8 +117,11 @@ export class CalibrationPanel implements vscode.Disposable {
         },
       }),
       model.onDidChange((c) => {
-        this.lastChanged = c.files;
-        this.post();
+        // No page listens: the next one gets the full report anyway.
+        if (!this.panel || !this.ready) return;
+        if (c.full) this.needFull = true;
+        for (const f of c.files) this.changedFiles.add(f);
+        this.update();
       }),
     );
   }
@@ -86,6 +129,11 @@ export class CalibrationPanel implements vscode.Disposable {
   /** Whether the report is open. */
   get isOpen(): boolean {
     return !!this.panel;
+  }
+
+  /** Whether an update is posted and not yet drawn, or changes wait to be posted (tests). */
+  get pending(): boolean {
+    return !!this.inFlight || this.dirty;
   }
 
   /** The version of the report last posted. */
@@ -134,26 +182,87 @@ export class CalibrationPanel implements vscode.Disposable {
     void this.model.ready();
   }
 
-  /** Posts the report as it is now, when the page listens. */
+  /** Posts an update now, or after the page has drawn the one in flight. */
+  private update(): void {
+    if (!this.panel || !this.ready) return;
+    if (this.inFlight) {
+      if (performance.now() - this.inFlight.at < ACK_TIMEOUT_MS) {
+        this.dirty = true;
+        return;
+      }
+      // The page never said it drew it (lost, or the tab was hidden): start over from a full report.
+      this.inFlight = undefined;
+      this.needFull = true;
+    }
+    this.post();
+  }
+
+  /**
+   * Posts the report as it is now, when the page listens: the full report, or the delta since the
+   * last update. Every message is checked against the protocol first; the check reads the report's
+   * outline and each upserted row's key, never every row, so it stays cheap with 10,000 rows.
+   */
   private post(): void {
     if (!this.panel || !this.ready) return;
+    this.dirty = false;
     const report = this.model.report();
-    const msg: CalibrationHostMessage = {
-      type: 'report',
-      version: ++this.version,
-      loading: !this.model.loaded,
-      report,
-      rubric: this.model.rubricInfo(report.rubric) ?? null,
-      changed: this.lastChanged.slice(0, 100),
-    };
+    // Every file for the host's events; the page is told at most 100 (it only shows them to tests).
+    const allChanged = [...this.changedFiles];
+    const changed = allChanged.slice(0, 100);
+    const base = this.version;
+    const rubric = this.model.rubricInfo(report.rubric) ?? null;
+    let msg: CalibrationHostMessage;
+    let held: Map<string, string[]>;
+    if (this.needFull || this.changedFiles.size > Math.max(50, report.rows.length * DELTA_MAX_SHARE)) {
+      msg = { type: 'report', version: base + 1, loading: !this.model.loaded, report, rubric, changed };
+      held = rowKeysByFile(report.rows);
+    } else {
+      const delta = rowsDelta(this.held, report.rows, this.changedFiles);
+      held = new Map(this.held);
+      for (const [file, keys] of delta.keys) {
+        if (keys.length) held.set(file, keys);
+        else held.delete(file);
+      }
+      msg = { type: 'delta', version: base + 1, base, loading: !this.model.loaded, figures: reportFigures(report), upserts: delta.upserts, removed: delta.removed, rubric, changed };
+    }
     const checked = calibrationHostMessage.safeParse(msg);
     if (!checked.success) {
       console.error(`[sdi] not posting an invalid calibration report: ${formatZodIssues(checked.error.issues, '', 'message')}`);
       return;
     }
-    this.sent.set(msg.version, { postedAt: performance.now(), changed: msg.changed });
+    this.version = base + 1;
+    this.held = held;
+    this.needFull = false;
+    this.changedFiles.clear();
+    const postedAt = performance.now();
+    this.inFlight = { version: this.version, at: postedAt };
+    const kind = msg.type === 'report' ? 'full' : 'delta';
+    this.sent.set(this.version, { postedAt, changed: allChanged, kind });
     if (this.sent.size > 20) this.sent.delete(Math.min(...this.sent.keys()));
     void this.panel.webview.postMessage(msg);
+    this.posted.fire({
+      version: this.version, kind, changed: allChanged,
+      rows: msg.type === 'report' ? msg.report.rows.length : msg.type === 'delta' ? msg.upserts.length : 0,
+      removed: msg.type === 'delta' ? msg.removed.length : 0,
+    });
+  }
+
+  /** The table as the page draws it now (tests): the version on screen, the rows held, the drawn rows' cells. */
+  probeTable(ms = 10000): Promise<CalibrationTableMessage> {
+    const panel = this.panel;
+    if (!panel) return Promise.reject(new Error('the calibration report is not open'));
+    const id = ++this.probeId;
+    return new Promise((resolve, reject) => {
+      const guard = setTimeout(() => {
+        this.probes.delete(id);
+        reject(new Error('the calibration report did not describe its table'));
+      }, ms);
+      this.probes.set(id, (t) => {
+        clearTimeout(guard);
+        resolve(t);
+      });
+      void panel.webview.postMessage({ type: 'probe', id } satisfies CalibrationHostMessage);
+    });
   }
 
   private async onMessage(raw: unknown): Promise<void> {
@@ -162,17 +271,35 @@ export class CalibrationPanel implements vscode.Disposable {
     const msg: CalibrationWebviewMessage = parsed.data;
     switch (msg.type) {
       case 'ready':
+        // A new page (first load, reload, revealed again): it holds nothing, so the full report.
         this.ready = true;
+        this.needFull = true;
+        this.inFlight = undefined;
         // Before the first scan ends: say so; the scan's change event posts the report.
         if (this.model.loaded) this.post();
         else this.postLoading();
         void this.model.ready();
         return;
+      case 'resync':
+        this.needFull = true;
+        this.inFlight = undefined;
+        this.post();
+        return;
       case 'rendered': {
+        const renderedAt = performance.now();
+        if (this.inFlight && msg.version >= this.inFlight.version) {
+          this.inFlight = undefined;
+          if (this.dirty) this.post();
+        }
+        // After the next update went out, so a listener sees `pending` as it is.
         const sent = this.sent.get(msg.version);
-        if (sent) this.rendered.fire({ version: msg.version, changed: sent.changed, postedAt: sent.postedAt, renderedAt: performance.now(), pageMs: msg.ms });
+        if (sent) this.rendered.fire({ version: msg.version, kind: sent.kind, changed: sent.changed, postedAt: sent.postedAt, renderedAt, pageMs: msg.ms, pagePhases: msg.phases ?? {} });
         return;
       }
+      case 'table':
+        this.probes.get(msg.id)?.(msg);
+        this.probes.delete(msg.id);
+        return;
       case 'open':
         return this.open(msg.row);
       case 'openFile': {

@@ -2,12 +2,18 @@
  * The calibration report's script: draws the report the host posts (table, dimension, interviewer,
  * problem and agreement figures, unreadable files), sorts and filters the table, and sends intents
  * (open a row's file, export). The host reads the files and computes every figure.
+ *
+ * The page keeps the rows: the host posts the full report once, then deltas (the changed files'
+ * rows, the removed keys, the figures). A delta moves only its rows in the sorted, filtered table and
+ * redraws only the figures that changed; a delta the page cannot apply (not based on the version it
+ * shows) makes it ask for the full report.
  */
 import '../zodConfig'; // before the protocol's schemas are built
 import {
   calibrationHostMessage, calibrationViewState,
-  type CalibrationReportMessage, type CalibrationViewState, type CalibrationWebviewMessage, type RowRef,
+  type CalibrationDeltaMessage, type CalibrationReportMessage, type CalibrationViewState, type CalibrationWebviewMessage, type RowRef,
 } from '../../src/calibration/protocol';
+import { applyRowsDelta, reportFigures, rowKey, updateSorted, type ReportFigures } from '../../src/core/calibration/delta';
 import type { ReportRow } from '../../src/core/calibration/types';
 import { distributionChart, offsetChart, problemChart } from './charts';
 
@@ -34,7 +40,16 @@ const view: { sort: { key: SortKey; descending: boolean }; filters: Filters } = 
 /** How many table rows are drawn; "Show more" adds a page (a repository may hold thousands). */
 const PAGE = 200;
 let limit = PAGE;
-let current: CalibrationReportMessage | undefined;
+
+/** What the page shows: the figures of the last update, and every row by key (`rowKey`). */
+interface Shown {
+  version: number;
+  loading: boolean;
+  report: ReportFigures;
+  rubric: Rubric | null;
+}
+let current: Shown | undefined;
+const rows = new Map<string, ReportRow>();
 
 function saveState(): void {
   const state: CalibrationViewState = { sort: view.sort, filters: view.filters };
@@ -113,8 +128,9 @@ interface Column {
   cell(r: ReportRow): Node | string;
 }
 
-function columns(rubric: Rubric | null, report: CalibrationReportMessage['report']): Column[] {
-  const hasLevel = report.rows.some((r) => r.level);
+function columns(rubric: Rubric | null, report: ReportFigures): Column[] {
+  let hasLevel = false;
+  for (const r of rows.values()) if (r.level) { hasLevel = true; break; }
   const dims = rubric?.dimensions ?? report.dimensions.map((d) => ({ id: d.id, name: d.name, weight: d.weight ?? 0 }));
   const cols: Column[] = [
     {
@@ -167,8 +183,8 @@ function bandRank(rubric: Rubric | null, id: string): number {
 function matches(r: ReportRow, f: Filters): boolean {
   if (f.from && (!r.date || r.date < f.from)) return false;
   if (f.to && (!r.date || r.date > f.to)) return false;
-  if (f.interviewer && r.interviewer.trim().toLowerCase().replace(/\s+/g, ' ') !== f.interviewer) return false;
-  if (f.problem && (r.problem ?? '').trim().toLowerCase().replace(/\s+/g, ' ') !== f.problem) return false;
+  if (f.interviewer && normalize(r.interviewer) !== f.interviewer) return false;
+  if (f.problem && normalize(r.problem ?? '') !== f.problem) return false;
   if (f.band && (f.band === '-' ? r.band !== null : r.band !== f.band)) return false;
   if (f.level && (r.level ?? '').trim().toLowerCase() !== f.level) return false;
   return true;
@@ -181,29 +197,76 @@ function compare(a: string | number | null, b: string | number | null): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The rows shown: filtered, then sorted by the chosen column (ties by file and feedback). */
-function shownRows(report: CalibrationReportMessage['report'], cols: Column[]): ReportRow[] {
-  const col = cols.find((c) => c.key === view.sort.key) ?? cols.find((c) => c.key === 'date')!;
-  const dir = view.sort.descending ? -1 : 1;
-  return report.rows
-    .filter((r) => matches(r, view.filters))
-    .map((r) => ({ r, v: col.value(r) }))
-    .sort((x, y) => {
-      const c = compare(x.v, y.v);
-      if (c !== 0 && x.v !== null && x.v !== '' && y.v !== null && y.v !== '') return c * dir;
-      if (c !== 0) return c;
-      return x.r.file < y.r.file ? -1 : x.r.file > y.r.file ? 1 : x.r.index - y.r.index;
-    })
-    .map((x) => x.r);
+/** The table's order of two rows by their sort values: the column's direction, empty values last, ties by file and feedback. */
+function order(xv: string | number | null, yv: string | number | null, x: ReportRow, y: ReportRow, dir: number): number {
+  const c = compare(xv, yv);
+  if (c !== 0 && xv !== null && xv !== '' && yv !== null && yv !== '') return c * dir;
+  if (c !== 0) return c;
+  return x.file < y.file ? -1 : x.file > y.file ? 1 : x.index - y.index;
 }
 
-let lastShown: ReportRow[] = [];
+function sortColumn(cols: Column[]): Column {
+  return cols.find((c) => c.key === view.sort.key) ?? cols.find((c) => c.key === 'date')!;
+}
 
-function renderTable(msg: CalibrationReportMessage): void {
+/** The rows shown: filtered, then sorted by the chosen column (ties by file and feedback). */
+function shownRows(cols: Column[]): ReportRow[] {
+  const col = sortColumn(cols);
+  const dir = view.sort.descending ? -1 : 1;
+  const list: { r: ReportRow; v: string | number | null }[] = [];
+  for (const r of rows.values()) if (matches(r, view.filters)) list.push({ r, v: col.value(r) });
+  return list.sort((x, y) => order(x.v, y.v, x.r, y.r, dir)).map((x) => x.r);
+}
+
+/** The rows shown, in order (the table draws the first `limit`; Export CSV sends them all). */
+let shown: ReportRow[] = [];
+/** The columns the table was drawn with, as one string: a delta that changes them redraws the table. */
+let tableShape = '';
+let tableBody: HTMLTableSectionElement = el('tbody');
+/** The drawn row of each row object (a delta brings new objects, so a changed row gets a new `tr`). */
+let drawn = new Map<ReportRow, HTMLTableRowElement>();
+
+function shapeOf(cols: Column[], rubric: Rubric | null): string {
+  return JSON.stringify([cols.map((c) => [c.key, c.label, c.title ?? '']), rubric?.bands ?? null]);
+}
+
+function rowElement(r: ReportRow, cols: Column[]): HTMLTableRowElement {
+  const tr = el('tr', { class: r.counted ? 'row' : 'row not-counted', 'data-file': r.file, 'data-index': String(r.index), title: r.counted ? undefined : 'Not every dimension holds a valid score: listed, not counted' });
+  for (const c of cols) tr.append(el('td', { class: c.numeric ? 'numeric' : undefined }, c.cell(r)));
+  return tr;
+}
+
+/** Makes the table body hold the first `limit` rows shown, in order, reusing the rows already drawn. */
+function drawBody(cols: Column[]): void {
+  const next = new Map<ReportRow, HTMLTableRowElement>();
+  let at: ChildNode | null = tableBody.firstChild;
+  for (const r of shown.slice(0, limit)) {
+    const tr = drawn.get(r) ?? rowElement(r, cols);
+    next.set(r, tr);
+    if (tr === at) at = at.nextSibling;
+    else tableBody.insertBefore(tr, at);
+  }
+  while (at) {
+    const gone: ChildNode = at;
+    at = at.nextSibling;
+    gone.remove();
+  }
+  drawn = next;
+}
+
+function renderCaption(): void {
+  const total = rows.size;
+  const filtered = shown.length !== total;
+  tableCaption.textContent = `${shown.length} of ${total} feedback${total === 1 ? '' : 's'}${filtered ? ' match the filters' : ''}${shown.length > limit ? ` (showing the first ${limit})` : ''}. Click a candidate to open the file at its scores.`;
+  moreButton.hidden = shown.length <= limit;
+}
+
+/** Draws the table from scratch: headings, the rows shown (filtered, sorted), the caption. */
+function renderTable(msg: Shown): void {
   const { report, rubric } = msg;
   const cols = columns(rubric, report);
-  const rows = shownRows(report, cols);
-  lastShown = rows;
+  shown = shownRows(cols);
+  tableShape = shapeOf(cols, rubric);
   const head = el('tr');
   for (const c of cols) {
     const sorted = view.sort.key === c.key;
@@ -211,32 +274,69 @@ function renderTable(msg: CalibrationReportMessage): void {
     th.append(el('button', { type: 'button', class: 'sort', 'data-sort': c.key }, c.label, el('span', { class: `codicon ${sorted ? (view.sort.descending ? 'codicon-arrow-down' : 'codicon-arrow-up') : 'codicon-blank'}`, 'aria-hidden': 'true' })));
     head.append(th);
   }
-  const body = el('tbody');
-  for (const r of rows.slice(0, limit)) {
-    const tr = el('tr', { class: r.counted ? 'row' : 'row not-counted', 'data-file': r.file, 'data-index': String(r.index), title: r.counted ? undefined : 'Not every dimension holds a valid score: listed, not counted' });
-    for (const c of cols) tr.append(el('td', { class: c.numeric ? 'numeric' : undefined }, c.cell(r)));
-    body.append(tr);
+  tableBody = el('tbody');
+  drawn = new Map();
+  if (shown.length) drawBody(cols);
+  else tableBody.append(el('tr', {}, el('td', { colspan: String(cols.length), class: 'empty' }, rows.size ? 'No feedback matches the filters.' : 'No feedback files found yet (see the sdi.feedback.folder and sdi.feedback.glob settings).')));
+  table.replaceChildren(el('thead', {}, head), tableBody);
+  renderCaption();
+}
+
+/**
+ * Moves the rows of a delta in the table: those that left come out of the sorted, filtered list,
+ * those that came go in at their place (binary search), and the drawn rows are reconciled, so a
+ * save costs a few rows, not a rebuild of thousands. New columns (a level appears, another rubric)
+ * redraw the table.
+ */
+function updateTable(msg: Shown, left: ReportRow[], came: ReportRow[]): void {
+  const cols = columns(msg.rubric, msg.report);
+  if (!shown.length || shapeOf(cols, msg.rubric) !== tableShape) {
+    renderTable(msg);
+    return;
   }
-  if (!rows.length) body.append(el('tr', {}, el('td', { colspan: String(cols.length), class: 'empty' }, report.rows.length ? 'No feedback matches the filters.' : 'No feedback files found yet (see the sdi.feedback.folder and sdi.feedback.glob settings).')));
-  table.replaceChildren(el('thead', {}, head), body);
-  const filtered = rows.length !== report.rows.length;
-  tableCaption.textContent = `${rows.length} of ${report.rows.length} feedback${report.rows.length === 1 ? '' : 's'}${filtered ? ' match the filters' : ''}${rows.length > limit ? ` (showing the first ${limit})` : ''}. Click a candidate to open the file at its scores.`;
-  moreButton.hidden = rows.length <= limit;
+  const col = sortColumn(cols);
+  const dir = view.sort.descending ? -1 : 1;
+  updateSorted(shown, left, came, (x, y) => order(col.value(x), col.value(y), x, y, dir), (r) => matches(r, view.filters));
+  if (!shown.length) {
+    renderTable(msg);
+    return;
+  }
+  drawBody(cols);
+  renderCaption();
 }
 
 function fillSelect(select: HTMLSelectElement, all: string, options: { value: string; label: string }[], value: string | undefined): void {
   const keep = value ?? '';
-  select.replaceChildren(el('option', { value: '' }, all), ...options.map((o) => el('option', { value: o.value }, o.label)));
+  // The same options (most updates): leave the element alone, so an open list or the focus is not disturbed.
+  const shape = JSON.stringify([all, options]);
+  if (select.dataset.shape !== shape) {
+    select.replaceChildren(el('option', { value: '' }, all), ...options.map((o) => el('option', { value: o.value }, o.label)));
+    select.dataset.shape = shape;
+  }
   select.value = options.some((o) => o.value === keep) ? keep : '';
 }
 
-function renderFilters(msg: CalibrationReportMessage): void {
-  const { report, rubric } = msg;
+/** Field values as the filters compare them (trimmed, lower case, single spaces), remembered: the same names recur across thousands of rows. */
+const normalized = new Map<string, string>();
+function normalize(v: string): string {
+  let n = normalized.get(v);
+  if (n === undefined) {
+    n = v.trim().toLowerCase().replace(/\s+/g, ' ');
+    if (normalized.size > 50_000) normalized.clear();
+    normalized.set(v, n);
+  }
+  return n;
+}
+
+function renderFilters(msg: Shown): void {
+  const { rubric } = msg;
   const distinct = (get: (r: ReportRow) => string | null) => {
     const m = new Map<string, string>();
-    for (const r of report.rows) {
+    for (const r of rows.values()) {
       const v = get(r);
-      if (v) m.set(v.trim().toLowerCase().replace(/\s+/g, ' '), m.get(v.trim().toLowerCase().replace(/\s+/g, ' ')) ?? v);
+      if (!v) continue;
+      const k = normalize(v);
+      if (!m.has(k)) m.set(k, v);
     }
     return [...m].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
   };
@@ -252,16 +352,35 @@ function renderFilters(msg: CalibrationReportMessage): void {
 
 // ---- Figures
 
-function renderDimensions(msg: CalibrationReportMessage): void {
+/** What each section was last drawn from: a section whose figures did not change is left as it is (its charts cost most of a draw). */
+const drawnFrom = new Map<string, string>();
+function changedSince(section: string, ...inputs: unknown[]): boolean {
+  const key = JSON.stringify(inputs);
+  if (drawnFrom.get(section) === key) return false;
+  drawnFrom.set(section, key);
+  return true;
+}
+
+/** Each dimension's card, with the figures it shows. */
+const dimensionCards = new Map<string, { key: string; card: HTMLElement }>();
+
+function renderDimensions(msg: Shown): void {
   const { report, rubric } = msg;
+  if (!changedSince('dimensions', report.dimensions, report.rubric, rubric?.scale)) return;
   const min = rubric?.scale.min ?? 1;
   const max = rubric?.scale.max ?? 4;
-  const cards = report.dimensions.map((d) =>
-    el('figure', { class: 'card', 'data-dimension': d.id },
+  // A save changes one or two dimensions: the other cards (and their charts) are kept.
+  const cards = report.dimensions.map((d) => {
+    const key = JSON.stringify([d, min, max]);
+    const had = dimensionCards.get(d.id);
+    if (had?.key === key) return had.card;
+    const card = el('figure', { class: 'card', 'data-dimension': d.id },
       el('figcaption', {}, el('strong', {}, d.name), d.weight === null ? '' : ` (${d.weight}%)`, el('br'), el('span', { class: 'muted' }, `mean ${fmt(d.mean)} · n ${d.n}`)),
       d.n ? distributionChart({ name: d.name, counts: d.counts, mean: d.mean, min, max }) : el('p', { class: 'muted' }, 'No counted feedback yet.'),
-    ),
-  );
+    );
+    dimensionCards.set(d.id, { key, card });
+    return card;
+  });
   dimensionsSection.replaceChildren(
     el('h2', { id: 'h-dimensions' }, 'Dimensions'),
     el('p', { class: 'muted' }, `Scores of the counted feedbacks${report.rubric ? ` (rubric ${report.rubric})` : ''}; the dashed rule is the mean.`),
@@ -269,8 +388,9 @@ function renderDimensions(msg: CalibrationReportMessage): void {
   );
 }
 
-function renderInterviewers(msg: CalibrationReportMessage): void {
+function renderInterviewers(msg: Shown): void {
   const { report, rubric } = msg;
+  if (!changedSince('interviewers', report.interviewers, report.options.minN, rubric?.bands)) return;
   const minN = report.options.minN;
   const withOffset = report.interviewers.filter((i) => i.enoughData && i.offset !== null).map((i) => ({ name: i.name, offset: i.offset!, n: i.offsetN }));
   const rows = report.interviewers.map((i) =>
@@ -304,10 +424,18 @@ function countsText(counts: Record<string, number>): string {
   return Object.entries(counts).filter(([, n]) => n).sort((a, b) => Number(a[0]) - Number(b[0])).map(([s, n]) => `${s}: ${n}`).join(' · ') || '\u2014';
 }
 
-function renderProblems(msg: CalibrationReportMessage): void {
+function renderProblems(msg: Shown): void {
   const { report, rubric } = msg;
-  const counted = report.rows.filter((r) => r.counted && r.rubricKey === report.rubric && r.weightedScore !== null);
-  const overall = counted.length ? counted.reduce((s, r) => s + r.weightedScore!, 0) / counted.length : null;
+  let sum = 0;
+  let n = 0;
+  for (const r of rows.values()) {
+    if (r.counted && r.rubricKey === report.rubric && r.weightedScore !== null) {
+      sum += r.weightedScore;
+      n++;
+    }
+  }
+  const overall = n ? sum / n : null;
+  if (!changedSince('problems', report.problems, overall, rubric?.bands, rubric?.scale)) return;
   const items = report.problems.filter((p) => p.meanWeighted !== null).map((p) => ({ title: p.title || '(no problem)', mean: p.meanWeighted!, n: p.n }));
   problemsSection.replaceChildren(
     el('h2', { id: 'h-problems' }, 'Problems'),
@@ -326,8 +454,9 @@ function renderProblems(msg: CalibrationReportMessage): void {
   );
 }
 
-function renderAgreement(msg: CalibrationReportMessage): void {
+function renderAgreement(msg: Shown): void {
   const a = msg.report.agreement;
+  if (!changedSince('agreement', a)) return;
   const item = (label: string, value: string | null, id: string, help: string) =>
     el('div', { class: 'stat', id }, el('dt', {}, label), el('dd', { title: help }, value ?? el('span', { class: 'muted' }, NOT_ENOUGH)));
   agreementSection.replaceChildren(
@@ -343,8 +472,9 @@ function renderAgreement(msg: CalibrationReportMessage): void {
   );
 }
 
-function renderUnreadable(msg: CalibrationReportMessage): void {
+function renderUnreadable(msg: Shown): void {
   const list = msg.report.unreadable;
+  if (!changedSince('unreadable', list)) return;
   unreadableSection.hidden = !list.length;
   unreadableSection.replaceChildren(
     el('h2', { id: 'h-unreadable' }, `Files not read (${list.length})`),
@@ -353,36 +483,101 @@ function renderUnreadable(msg: CalibrationReportMessage): void {
   );
 }
 
-function renderSummary(msg: CalibrationReportMessage): void {
+function renderSummary(msg: Shown): void {
   const r = msg.report;
-  const counted = r.rows.filter((x) => x.counted).length;
+  let counted = 0;
+  for (const x of rows.values()) if (x.counted) counted++;
   summary.textContent = msg.loading
     ? 'Reading feedback files…'
-    : `${r.files} file${r.files === 1 ? '' : 's'} · ${r.rows.length} feedback${r.rows.length === 1 ? '' : 's'} (${counted} counted) · ${r.candidates} candidate${r.candidates === 1 ? '' : 's'} · ${r.interviewers.length} interviewer${r.interviewers.length === 1 ? '' : 's'}${r.rubric ? ` · rubric ${r.rubric}` : ''}${r.groups.length > 1 ? ` (figures of the rubric with the most feedback; ${r.groups.length - 1} other rubric${r.groups.length > 2 ? 's' : ''} not mixed in)` : ''}${r.unreadable.length ? ` · ${r.unreadable.length} not read` : ''}`;
+    : `${r.files} file${r.files === 1 ? '' : 's'} · ${rows.size} feedback${rows.size === 1 ? '' : 's'} (${counted} counted) · ${r.candidates} candidate${r.candidates === 1 ? '' : 's'} · ${r.interviewers.length} interviewer${r.interviewers.length === 1 ? '' : 's'}${r.rubric ? ` · rubric ${r.rubric}` : ''}${r.groups.length > 1 ? ` (figures of the rubric with the most feedback; ${r.groups.length - 1} other rubric${r.groups.length > 2 ? 's' : ''} not mixed in)` : ''}${r.unreadable.length ? ` · ${r.unreadable.length} not read` : ''}`;
 }
 
-function render(msg: CalibrationReportMessage): void {
+/** Draws a full report: the rows are replaced, every section drawn again. */
+function renderFull(msg: CalibrationReportMessage): void {
   const started = performance.now();
-  current = msg;
+  const lap = laps();
+  rows.clear();
+  for (const r of msg.report.rows) rows.set(rowKey(r), r);
+  drawnFrom.clear();
+  const shownNow: Shown = { version: msg.version, loading: msg.loading, report: reportFigures(msg.report), rubric: msg.rubric };
+  current = shownNow;
   if (!header.isConnected) mountSkeleton();
   app.setAttribute('aria-busy', String(msg.loading));
-  renderSummary(msg);
-  renderFilters(msg);
-  renderTable(msg);
+  lap('rows');
+  renderSummary(shownNow);
+  renderFilters(shownNow);
+  lap('filters');
+  renderTable(shownNow);
+  lap('table');
+  renderFigures(shownNow);
+  lap('figures');
+  announceDrawn(shownNow, started, lap);
+}
+
+/** Applies a delta: its rows move in the table, the figures that changed are drawn again. */
+function renderDelta(msg: CalibrationDeltaMessage): void {
+  if (!current || current.version !== msg.base) {
+    // Not the version this delta was made against (a reload, a lost message): start over.
+    post({ type: 'resync' });
+    return;
+  }
+  const started = performance.now();
+  const lap = laps();
+  const { left, came } = applyRowsDelta(rows, { upserts: msg.upserts, removed: msg.removed });
+  const shownNow: Shown = { version: msg.version, loading: msg.loading, report: msg.figures, rubric: msg.rubric };
+  current = shownNow;
+  app.setAttribute('aria-busy', String(msg.loading));
+  lap('rows');
+  renderSummary(shownNow);
+  renderFilters(shownNow);
+  lap('filters');
+  updateTable(shownNow, left, came);
+  lap('table');
+  renderFigures(shownNow);
+  lap('figures');
+  announceDrawn(shownNow, started, lap);
+}
+
+function renderFigures(msg: Shown): void {
   renderDimensions(msg);
   renderInterviewers(msg);
   renderProblems(msg);
   renderAgreement(msg);
   renderUnreadable(msg);
+}
+
+/** A stopwatch by step: each call records the time since the last under its name; `lap()` returns them all. */
+function laps(): (name?: string) => Record<string, number> {
+  const out: Record<string, number> = {};
+  let last = performance.now();
+  return (name) => {
+    const now = performance.now();
+    if (name) out[name] = Math.round((now - last) * 10) / 10;
+    last = now;
+    return out;
+  };
+}
+
+/** Marks the version drawn and tells the host once the frame after the change has painted. */
+function announceDrawn(msg: Shown, started: number, lap: (name?: string) => Record<string, number>): void {
   document.documentElement.dataset.version = String(msg.version);
   if (msg.loading) return;
-  // Said drawn once the frame after the change has painted.
   requestAnimationFrame(() => setTimeout(() => {
     if (current !== msg) return;
     const ms = performance.now() - started;
     document.documentElement.dataset.renderedVersion = String(msg.version);
-    post({ type: 'rendered', version: msg.version, ms });
+    post({ type: 'rendered', version: msg.version, ms, phases: lap('paint') });
   }, 0));
+}
+
+/** Answers the host's probe (tests): the table as drawn. */
+function describeTable(id: number): void {
+  const drawnRows = [...tableBody.querySelectorAll<HTMLTableRowElement>('tr.row')].map((tr) => ({
+    file: tr.dataset.file ?? '',
+    index: Number(tr.dataset.index),
+    cells: [...tr.cells].map((td) => td.textContent ?? ''),
+  }));
+  post({ type: 'table', id, version: current?.version ?? 0, held: rows.size, shown: shown.length, rows: drawnRows });
 }
 
 // ---- Events
@@ -390,7 +585,10 @@ function render(msg: CalibrationReportMessage): void {
 window.addEventListener('message', (event) => {
   const parsed = calibrationHostMessage.safeParse(event.data);
   if (!parsed.success) return;
-  if (parsed.data.type === 'report') render(parsed.data);
+  const msg = parsed.data;
+  if (msg.type === 'report') renderFull(msg);
+  else if (msg.type === 'delta') renderDelta(msg);
+  else describeTable(msg.id);
 });
 
 function rerenderTable(): void {
@@ -442,8 +640,8 @@ moreButton.addEventListener('click', () => {
   if (current) renderTable(current);
 });
 exportCsv.addEventListener('click', () => {
-  const rows: RowRef[] = lastShown.map((r) => ({ file: r.file, index: r.index }));
-  post({ type: 'export', format: 'csv', rows });
+  const refs: RowRef[] = shown.map((r) => ({ file: r.file, index: r.index }));
+  post({ type: 'export', format: 'csv', rows: refs });
 });
 exportJson.addEventListener('click', () => post({ type: 'export', format: 'json' }));
 

@@ -28,3 +28,4 @@ export { calibrationReport, placement } from './report';
 export { reportCsv, csvField } from './csv';
 export { krippendorffAlpha, alphaFromUnits, alphas } from './alpha';
 export { reportText } from './text';
+export { applyRowsDelta, reportFigures, rowKey, rowKeysByFile, rowsDelta, sortedIndex, updateSorted, type ReportFigures, type RowsDelta } from './delta';

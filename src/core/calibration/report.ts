@@ -97,7 +97,13 @@ function groupFigures(rubric: string, rows: ReportRow[], options: Required<Omit<
     ? info.dimensions.map((d) => ({ ...d }))
     : Object.keys(rows[0]?.scores ?? {}).map((id) => ({ id, name: id, weight: null }));
   const D = dims.length;
-  const rowKeys = rows.map((r) => normalizeKey(r.interviewer));
+  // A few interviewers write thousands of rows: normalise each spelling once.
+  const keyOf = new Map<string, string>();
+  const rowKeys = rows.map((r) => {
+    let k = keyOf.get(r.interviewer);
+    if (k === undefined) keyOf.set(r.interviewer, (k = normalizeKey(r.interviewer)));
+    return k;
+  });
   const items: Item[] = [];
   rows.forEach((row, k) => {
     if (!row.counted) return;
