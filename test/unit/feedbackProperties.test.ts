@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { applyEdits, fixAll, isFeedbackDocument, validateFeedback, type FeedbackOptions, type FeedbackValidation, type Range } from '../../src/core/feedback';
+import { isStale } from '../../src/core/feedback/score';
 import { checkRubric } from '../../src/core/rubric';
 import { generateFeedbackTemplate, templateSpecFromMarkdown } from '../../src/core/feedback';
 import { allCombinations, content, fill } from '../fixtures/feedback/fill';
@@ -179,5 +180,33 @@ describe('feedback validator: properties', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('a written weighted score is stale exactly when it differs from the computed one by more than 0.005 (property)', () => {
+    // By hand in BigInt: written W / 10^k against milli / 1000.
+    const byHand = (written: string, milli: number) => {
+      const m = /^(-?)(\d+)(?:[.,](\d*))?$/.exec(written);
+      if (!m || m[2].length + (m[3] ?? '').length + m[1].length > 30) return true;
+      const k = (m[3] ?? '').length;
+      const w = BigInt(m[1] + m[2] + (m[3] ?? ''));
+      const diff = w * 1000n - BigInt(milli) * 10n ** BigInt(k);
+      return (diff < 0n ? -diff : diff) > 5n * 10n ** BigInt(k);
+    };
+    const digits = (max: number) => fc.string({ unit: fc.constantFrom('0', '1', '2', '3', '4', '5', '6', '7', '8', '9'), minLength: 1, maxLength: max });
+    const written = fc.oneof(
+      fc.tuple(fc.constantFrom('', '-'), digits(4), fc.constantFrom('.', ','), fc.string({ unit: fc.constantFrom('0', '1', '4', '5', '9'), maxLength: 6 })).map(([s, w, d, f]) => `${s}${w}${d}${f}`),
+      fc.tuple(fc.constantFrom('', '-'), digits(20), fc.constantFrom('', '.'), digits(12)).map(([s, w, d, f]) => `${s}${w}${d}${d ? f : ''}`),
+      fc.constantFrom('3.15', '3.145', '3.155', '3.1549', '3,15', '3.', '-0.00', '4', 'x', '', '3.15.1', '1e3'),
+    );
+    const milli = fc.oneof(fc.integer({ min: -20000, max: 20000 }), fc.integer({ min: -(2 ** 31), max: 2 ** 31 }), fc.integer());
+    fc.assert(fc.property(written, milli, (w, m) => assert.strictEqual(isStale(w, m), byHand(w, m), `${w} vs ${m}`)), { numRuns: 5000 });
+    // Right at the edge, 0.005 away give or take one unit of the last written digit, at any size.
+    const edge = fc.tuple(milli, fc.integer({ min: 3, max: 14 }), fc.constantFrom(-1n, 1n), fc.constantFrom(-1n, 0n, 1n)).map(([m, k, side, eps]) => {
+      const unit = 10n ** BigInt(k - 3);
+      const w = BigInt(m) * unit + side * 5n * unit + eps;
+      const digits = (w < 0n ? -w : w).toString().padStart(k + 1, '0');
+      return { m, written: `${w < 0n ? '-' : ''}${digits.slice(0, -k)}.${digits.slice(-k)}` };
+    });
+    fc.assert(fc.property(edge, ({ m, written: w }) => assert.strictEqual(isStale(w, m), byHand(w, m), `${w} vs ${m}`)), { numRuns: 3000 });
   });
 });

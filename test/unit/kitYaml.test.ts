@@ -1,8 +1,11 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
+import * as fs from 'fs';
+import * as path from 'path';
 import { z } from 'zod';
 import { splitFrontMatter } from '../../src/core/kit/frontMatter';
 import { parsePath, YamlFile } from '../../src/core/kit/yamlFile';
+import { ROOT } from '../fixtures/kits/memoryKit';
 
 describe('kit front matter', () => {
   it('splits front matter and body, with the body\'s first line', () => {
@@ -162,13 +165,74 @@ describe('fast reader of plain YAML', () => {
   });
 
   it('never disagrees with yaml on hand-written-looking noise (property)', () => {
-    const piece = fc.constantFrom('a: ', 'b: ', 'id: x', '- ', '-', '  ', '    ', '\n', '\r\n', ': ', '[', ']', ', ', '"', "'", '\\n', 'x', '1', '1.0', 'true', 'null', '>-', '>', '|', '|-', 'y z', '-1', '+1', '.5', 'é', '?', ':', '&', '*', '!', '{', '}', '%', '@', '`', ' & ', '&a ', '*a', '!!str ', '{a: 1}');
+    const piece = fc.constantFrom('a: ', 'b: ', 'id: x', '- ', '-', '  ', '    ', '\n', '\r\n', ': ', '[', ']', ', ', '"', "'", '\\n', 'x', '1', '1.0', 'true', 'null', '>-', '>', '|', '|-', 'y z', '-1', '+1', '.5', 'é', '?', ':', '&', '*', '!', '{', '}', '%', '@', '`', ' & ', '&a ', '*a', '!!str ', '{a: 1}', '# c\n', '#\n', '# a: b', '\t', '---\n');
     fc.assert(fc.property(fc.array(piece, { maxLength: 30 }).map((p) => p.join('')), agrees), { numRuns: 3000 });
+  });
+
+  it('reads a header of comment lines (the built-in kit.yaml), equal to yaml', () => {
+    const kitYaml = fs.readFileSync(path.join(ROOT, 'content', 'kit.yaml'), 'utf8');
+    assert.notStrictEqual(parseSimpleYaml(kitYaml), BAIL);
+    agrees(kitYaml);
+    for (const t of ['# a\n#b: 1\n\na: 1\n', '#\n  \na: |\n  # kept\n', '# a\r\na: 1\r\n', '# a\n  # indented\na: 1\n', '#\ta\na: 1\n', '# a\n---\na: 1\n']) agrees(t);
+    assert.strictEqual(parseSimpleYaml('a: 1\n# later\nb: 2\n'), BAIL);
   });
 
   it('leaves comments, anchors, tags, flow maps and multi-line scalars to yaml', () => {
     for (const t of ['a: 1 # c\n', 'a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: {b: 1}\n', 'a: b\n  c\n', 'a: "b\n  c"\n', 'a:\tb\n', '--- \na: 1\n', '  a: 1\n', 'a: |+\n  x\n', 'a: >2\n  x\n']) {
       assert.strictEqual(parseSimpleYaml(t), BAIL, JSON.stringify(t));
+    }
+  });
+});
+
+describe('fast reader of JSON', () => {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { parsePlainJson, BAIL } = require('../../src/core/kit/fastYaml') as typeof import('../../src/core/kit/fastYaml');
+  const YAML = require('yaml') as typeof import('yaml');
+  /** Whatever the JSON reader answers is yaml's answer (with the loader's limits: depth 8 here). */
+  const agrees = (text: string): boolean => {
+    const fast = parsePlainJson(text, 8);
+    if (fast === BAIL) return false;
+    const d = YAML.parseDocument(text, { prettyErrors: false, logLevel: 'silent', uniqueKeys: true });
+    assert.deepStrictEqual(d.errors.map((e) => e.message), [], `the JSON reader accepted what yaml rejects: ${JSON.stringify(text)}`);
+    assert.deepStrictEqual(fast, d.toJS({ maxAliasCount: 100 }), JSON.stringify(text));
+    return true;
+  };
+
+  it('reads the built-in guide\'s JSON files', () => {
+    for (const f of fs.readdirSync(path.join(ROOT, 'content')).filter((n) => n.endsWith('.json'))) {
+      assert.ok(agrees(fs.readFileSync(path.join(ROOT, 'content', f), 'utf8')), f);
+    }
+  });
+
+  it('equals yaml on JSON as any writer spaces it; repeated keys, lone CRs, long numbers and deep nesting go to yaml (property)', () => {
+    const key = fc.oneof(fc.constantFrom('a', 'b', '__proto__', '<<', '', 'k:', 'a b', '1', '-', '?', '"', '\\', 'é', '\u2028', '\t', '#x', '&a', '*a', '!t'), fc.string({ maxLength: 6 }));
+    const leaf = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.string({ maxLength: 6, unit: 'grapheme' }),
+      fc.integer(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constantFrom('true', 'null', '1', '~', '- x', 'a: b', '#', '\n', '\r', '\t', '\u0000', '\u2028', '\u0085', '\ud800', '{', '[', '"'),
+      fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }).map((b) => Number(b)),
+    );
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, leaf, tie('arr'), tie('obj')),
+      arr: fc.array(tie('node'), { maxLength: 4 }),
+      obj: fc.dictionary(key, tie('node'), { maxKeys: 4 }),
+    })).obj;
+    const space = fc.constantFrom('', ' ', '  ', '\n', '\t', '\r\n', '\n\t', ' \n  ', '\r');
+    let read = 0;
+    fc.assert(fc.property(value, fc.array(space, { minLength: 20, maxLength: 20 }), fc.boolean(), (v, spaces, repeat) => {
+      let k = 0;
+      let text = JSON.stringify(v, null, 1).replace(/\n\s*/g, () => spaces[k++ % spaces.length]);
+      if (repeat) text = text.replace(/^\{("[^"]*":[^,}]*),/, '{$1,$1,');
+      if (agrees(text)) read++;
+      agrees(JSON.stringify(v, null, '\t'));
+    }), { numRuns: 3000 });
+    assert.ok(read > 500, `only ${read} texts were read by JSON.parse`);
+    for (const t of ['{"a":1,"a":2}', '{"a":\r1}', '[12345678901234567]', '['.repeat(10) + ']'.repeat(10), ' 5', '"a"', '\uFEFF{}', '{"a": 1} x']) {
+      assert.strictEqual(parsePlainJson(t, 8), BAIL, JSON.stringify(t));
     }
   });
 });

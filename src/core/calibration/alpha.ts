@@ -14,7 +14,8 @@ interface Coincidences {
   n: number;
 }
 
-function coincidences(units: readonly (readonly number[])[]): Coincidences | null {
+/** The values of the pairable units (two or more values), and how many such units there are. */
+function pairableValues(units: readonly (readonly number[])[]): { pairable: number; seen: Set<number> } {
   let pairable = 0;
   const seen = new Set<number>();
   for (const u of units) {
@@ -22,12 +23,24 @@ function coincidences(units: readonly (readonly number[])[]): Coincidences | nul
     pairable++;
     for (const v of u) seen.add(v);
   }
+  return { pairable, seen };
+}
+
+function coincidences(units: readonly (readonly number[])[]): Coincidences | null {
+  const { pairable, seen } = pairableValues(units);
   if (pairable < 2) return null;
   const values = [...seen].sort((a, b) => a - b);
   const V = values.length;
   const index = new Map(values.map((v, i) => [v, i]));
   const o: number[][] = values.map(() => new Array<number>(V).fill(0));
-  const counts = new Array<number>(V).fill(0);
+  addCoincidences(units, index, o);
+  const nc = o.map((row) => row.reduce((s, x) => s + x, 0));
+  return { values, o, nc, n: nc.reduce((s, x) => s + x, 0) };
+}
+
+/** Adds each pairable unit's pairs of values to the coincidence matrix, weighted 1 / (m − 1). */
+function addCoincidences(units: readonly (readonly number[])[], index: ReadonlyMap<number, number>, o: number[][]): void {
+  const counts = new Array<number>(o.length).fill(0);
   const present: number[] = [];
   for (const u of units) {
     if (u.length < 2) continue;
@@ -42,8 +55,6 @@ function coincidences(units: readonly (readonly number[])[]): Coincidences | nul
     }
     for (const c of present) counts[c] = 0;
   }
-  const nc = o.map((row) => row.reduce((s, x) => s + x, 0));
-  return { values, o, nc, n: nc.reduce((s, x) => s + x, 0) };
 }
 
 function alphaOf(m: Coincidences, metric: AlphaMetric): number | null {

@@ -57,10 +57,29 @@ interface Item {
   candidate: number;
 }
 
-/** Assigns candidates to the counted rows (see "Same candidate"); returns the number of candidates. */
-function chainCandidates(items: readonly Item[], windowDays: number): number {
+// The figures are computed in phases, one function each: V8 optimizes a function for its hot loop,
+// and a long function with many loops is recompiled again and again as each later loop runs.
+
+/** The counted rows of a rubric as items: their scores in dimension order, their normalised interviewer. */
+function itemsOf(rows: readonly ReportRow[], rowKeys: readonly string[], dims: readonly { id: string }[]): Item[] {
+  const D = dims.length;
+  const items: Item[] = [];
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows[k];
+    if (!row.counted) continue;
+    const v = new Array<number>(D);
+    for (let d = 0; d < D; d++) {
+      const s = row.scores[dims[d].id];
+      v[d] = typeof s === 'number' ? s : NaN;
+    }
+    items.push({ row, ik: rowKeys[k], w: row.weightedScore!, v, candidate: -1 });
+  }
+  return items;
+}
+
+/** Files the items with a name and a date under the name (with its day); every other item is its own candidate. Returns the next candidate number. */
+function itemsByName(items: readonly Item[], byName: Map<string, { item: Item; day: number }[]>): number {
   let next = 0;
-  const byName = new Map<string, { item: Item; day: number }[]>();
   for (const it of items) {
     const r = it.row;
     if (!r.candidateKey || r.date === null) {
@@ -71,6 +90,11 @@ function chainCandidates(items: readonly Item[], windowDays: number): number {
     if (!list) byName.set(r.candidateKey, (list = []));
     list.push({ item: it, day: dayNumber(r.date) });
   }
+  return next;
+}
+
+/** Numbers the candidates of each name: dates chain with gaps of at most the window. Returns the next candidate number. */
+function chainByName(byName: Map<string, { item: Item; day: number }[]>, windowDays: number, next: number): number {
   for (const list of byName.values()) {
     // Stable sort: rows of one date keep their file order.
     if (list.length > 1) list.sort((a, b) => a.day - b.day);
@@ -82,6 +106,13 @@ function chainCandidates(items: readonly Item[], windowDays: number): number {
       previous = day;
     }
   }
+  return next;
+}
+
+/** Assigns candidates to the counted rows (see "Same candidate"); returns the number of candidates. */
+function chainCandidates(items: readonly Item[], windowDays: number): number {
+  const byName = new Map<string, { item: Item; day: number }[]>();
+  const next = chainByName(byName, windowDays, itemsByName(items, byName));
   for (const it of items) it.row.candidateId = it.candidate;
   return next;
 }
@@ -90,71 +121,43 @@ function emptyAgreement(): AgreementStats {
   return { units: 0, pairs: 0, exact: null, withinOne: null, alphaOrdinal: null, alphaNominal: null, alphaInterval: null };
 }
 
-/** The figures of the rows of one rubric (sorted by file and index). */
-function groupFigures(rubric: string, rows: ReportRow[], options: Required<Omit<CalibrationOptions, 'rubrics'>>, info: RubricInfo | undefined): CalibrationGroup {
-  // Dimensions: the rubric's order, else the order of the first row's scores.
-  const dims: { id: string; name: string; weight: number | null }[] = info
-    ? info.dimensions.map((d) => ({ ...d }))
-    : Object.keys(rows[0]?.scores ?? {}).map((id) => ({ id, name: id, weight: null }));
-  const D = dims.length;
-  // A few interviewers write thousands of rows: normalise each spelling once.
-  const keyOf = new Map<string, string>();
-  const rowKeys = rows.map((r) => {
-    let k = keyOf.get(r.interviewer);
-    if (k === undefined) keyOf.set(r.interviewer, (k = normalizeKey(r.interviewer)));
-    return k;
-  });
-  const items: Item[] = [];
-  rows.forEach((row, k) => {
-    if (!row.counted) return;
-    const v = new Array<number>(D);
-    for (let d = 0; d < D; d++) {
-      const s = row.scores[dims[d].id];
-      v[d] = typeof s === 'number' ? s : NaN;
-    }
-    items.push({ row, ik: rowKeys[k], w: row.weightedScore!, v, candidate: -1 });
-  });
-  const candidates = chainCandidates(items, options.windowDays);
-
-  // Every score value of the scale, and any other value that occurs (half points), lowest first.
+/** Every score value of the scale, and any other value that occurs (half points), lowest first. */
+function scoreValues(items: readonly Item[], info: RubricInfo | undefined): number[] {
   const valueSet = new Set<number>();
   if (info) for (let v = info.scale.min; v <= info.scale.max; v++) valueSet.add(v);
   for (const it of items) for (const v of it.v) if (v === v) valueSet.add(v);
-  const values = [...valueSet].sort((a, b) => a - b);
-  const slot = new Map(values.map((v, i) => [v, i]));
-  const countsOf = (tally: number[]): Record<string, number> => {
-    const out: Record<string, number> = {};
-    values.forEach((v, i) => (out[scoreKey(v)] = tally[i]));
-    return out;
-  };
-  const bandIds = info ? info.bands.map((b) => b.id) : [...new Set(items.map((it) => it.row.band).filter((b): b is string => b !== null))].sort(compareText);
-  const emptyBands = () => Object.fromEntries(bandIds.map((b) => [b, 0])) as Record<string, number>;
+  return [...valueSet].sort((a, b) => a - b);
+}
 
-  const dimensions: DimensionStats[] = dims.map((d, di) => {
-    const tally = new Array<number>(values.length).fill(0);
-    let n = 0;
-    let sum = 0;
-    for (const it of items) {
-      const v = it.v[di];
-      if (v !== v) continue;
-      n++;
-      sum += v;
-      tally[slot.get(v)!]++;
-    }
-    return { id: d.id, name: d.name, weight: d.weight, n, mean: n ? round(sum / n) : null, counts: countsOf(tally) };
-  });
+/** One dimension's n, sum and counts by score slot. */
+function dimensionTally(items: readonly Item[], di: number, slot: ReadonlyMap<number, number>, slots: number): { n: number; sum: number; tally: number[] } {
+  const tally = new Array<number>(slots).fill(0);
+  let n = 0;
+  let sum = 0;
+  for (const it of items) {
+    const v = it.v[di];
+    if (v !== v) continue;
+    n++;
+    sum += v;
+    tally[slot.get(v)!]++;
+  }
+  return { n, sum, tally };
+}
 
-  // Interviewers, by normalised name; the first spelling in file order is shown.
-  interface Acc { stats: InterviewerStats; sum: number; tally: number[]; diffSum: number; withRec: number; differs: number }
-  const byInterviewer = new Map<string, Acc>();
-  rows.forEach((r, k) => {
+/** What is summed per interviewer before the figures are taken. */
+interface InterviewerAcc { stats: InterviewerStats; sum: number; tally: number[]; diffSum: number; withRec: number; differs: number }
+
+/** The interviewers of the rows, by normalised name (the first spelling in file order is shown), with their rows counted. */
+function interviewersOf(rows: readonly ReportRow[], rowKeys: readonly string[], slots: number, emptyBands: () => Record<string, number>): Map<string, InterviewerAcc> {
+  const byInterviewer = new Map<string, InterviewerAcc>();
+  for (let k = 0; k < rows.length; k++) {
     const key = rowKeys[k];
     let a = byInterviewer.get(key);
     if (!a) {
       a = {
-        stats: { name: r.interviewer.trim(), key, n: 0, rows: 0, meanWeighted: null, offset: null, offsetN: 0, enoughData: false, counts: {}, bands: emptyBands(), recommendationDiffers: null },
+        stats: { name: rows[k].interviewer.trim(), key, n: 0, rows: 0, meanWeighted: null, offset: null, offsetN: 0, enoughData: false, counts: {}, bands: emptyBands(), recommendationDiffers: null },
         sum: 0,
-        tally: new Array<number>(values.length).fill(0),
+        tally: new Array<number>(slots).fill(0),
         diffSum: 0,
         withRec: 0,
         differs: 0,
@@ -162,7 +165,12 @@ function groupFigures(rubric: string, rows: ReportRow[], options: Required<Omit<
       byInterviewer.set(key, a);
     }
     a.stats.rows++;
-  });
+  }
+  return byInterviewer;
+}
+
+/** Adds the counted rows to their interviewers: n, weighted sum, score counts, bands, recommendations that differ. */
+function tallyInterviewers(items: readonly Item[], byInterviewer: ReadonlyMap<string, InterviewerAcc>, slot: ReadonlyMap<number, number>): void {
   for (const it of items) {
     const a = byInterviewer.get(it.ik)!;
     const r = it.row;
@@ -175,13 +183,20 @@ function groupFigures(rubric: string, rows: ReportRow[], options: Required<Omit<
       if (r.recommendation !== r.band) a.differs++;
     }
   }
+}
 
-  // Rows by candidate, for the offsets and the agreement; a row without an interviewer takes part in neither.
+/** Rows by candidate, for the offsets and the agreement; a row without an interviewer takes part in neither. */
+function itemsByCandidate(items: readonly Item[]): Item[][] {
   const byCandidate: Item[][] = [];
   for (const it of items) {
     if (!it.ik) continue;
     (byCandidate[it.candidate] ??= []).push(it);
   }
+  return byCandidate;
+}
+
+/** Offsets (summed into the interviewers) and agreement counts over the candidates rated by two or more interviewers. */
+function panelFigures(byCandidate: readonly Item[][], byInterviewer: ReadonlyMap<string, InterviewerAcc>, D: number) {
   let units = 0;
   let pairs = 0;
   let exact = 0;
@@ -225,14 +240,73 @@ function groupFigures(rubric: string, rows: ReportRow[], options: Required<Omit<
       }
     }
   }
-  const agreement: AgreementStats = emptyAgreement();
-  agreement.units = units;
-  agreement.pairs = pairs;
-  if (pairs) {
-    agreement.exact = round(exact / pairs);
-    agreement.withinOne = round(withinOne / pairs);
+  return { units, pairs, exact, withinOne, alphaUnits };
+}
+
+/** Problems, by normalised title ('' for rows without a problem): n, weighted sum, bands and half-point bins. */
+function problemsOf(rows: readonly ReportRow[], emptyBands: () => Record<string, number>): Map<string, { stats: ProblemStats; sum: number; bins: Map<number, number> }> {
+  const byProblem = new Map<string, { stats: ProblemStats; sum: number; bins: Map<number, number> }>();
+  const problemOf = new Map<string, string>();
+  for (const row of rows) {
+    const title = row.problem ?? '';
+    let key = problemOf.get(title);
+    if (key === undefined) problemOf.set(title, (key = normalizeKey(title)));
+    let p = byProblem.get(key);
+    if (!p) byProblem.set(key, (p = { stats: { title: title.trim(), key, n: 0, meanWeighted: null, bands: emptyBands(), distribution: {} }, sum: 0, bins: new Map() }));
+    if (!row.counted) continue;
+    const w = row.weightedScore!;
+    p.stats.n++;
+    p.sum += w;
+    if (row.band !== null) p.stats.bands[row.band] = (p.stats.bands[row.band] ?? 0) + 1;
+    const bin = Math.floor(Math.round(w * 1000) / 500) / 2;
+    p.bins.set(bin, (p.bins.get(bin) ?? 0) + 1);
   }
-  const alpha = alphas(alphaUnits);
+  return byProblem;
+}
+
+/** The figures of the rows of one rubric (sorted by file and index). */
+function groupFigures(rubric: string, rows: ReportRow[], options: Required<Omit<CalibrationOptions, 'rubrics'>>, info: RubricInfo | undefined): CalibrationGroup {
+  // Dimensions: the rubric's order, else the order of the first row's scores.
+  const dims: { id: string; name: string; weight: number | null }[] = info
+    ? info.dimensions.map((d) => ({ ...d }))
+    : Object.keys(rows[0]?.scores ?? {}).map((id) => ({ id, name: id, weight: null }));
+  const D = dims.length;
+  // A few interviewers write thousands of rows: normalise each spelling once.
+  const keyOf = new Map<string, string>();
+  const rowKeys = rows.map((r) => {
+    let k = keyOf.get(r.interviewer);
+    if (k === undefined) keyOf.set(r.interviewer, (k = normalizeKey(r.interviewer)));
+    return k;
+  });
+  const items = itemsOf(rows, rowKeys, dims);
+  const candidates = chainCandidates(items, options.windowDays);
+
+  const values = scoreValues(items, info);
+  const slot = new Map(values.map((v, i) => [v, i]));
+  const countsOf = (tally: number[]): Record<string, number> => {
+    const out: Record<string, number> = {};
+    values.forEach((v, i) => (out[scoreKey(v)] = tally[i]));
+    return out;
+  };
+  const bandIds = info ? info.bands.map((b) => b.id) : [...new Set(items.map((it) => it.row.band).filter((b): b is string => b !== null))].sort(compareText);
+  const emptyBands = () => Object.fromEntries(bandIds.map((b) => [b, 0])) as Record<string, number>;
+
+  const dimensions: DimensionStats[] = dims.map((d, di) => {
+    const { n, sum, tally } = dimensionTally(items, di, slot, values.length);
+    return { id: d.id, name: d.name, weight: d.weight, n, mean: n ? round(sum / n) : null, counts: countsOf(tally) };
+  });
+
+  const byInterviewer = interviewersOf(rows, rowKeys, values.length, emptyBands);
+  tallyInterviewers(items, byInterviewer, slot);
+  const panel = panelFigures(itemsByCandidate(items), byInterviewer, D);
+  const agreement: AgreementStats = emptyAgreement();
+  agreement.units = panel.units;
+  agreement.pairs = panel.pairs;
+  if (panel.pairs) {
+    agreement.exact = round(panel.exact / panel.pairs);
+    agreement.withinOne = round(panel.withinOne / panel.pairs);
+  }
+  const alpha = alphas(panel.alphaUnits);
   const r = (a: number | null) => (a === null ? null : round(a));
   agreement.alphaOrdinal = r(alpha.ordinal);
   agreement.alphaNominal = r(alpha.nominal);
@@ -250,25 +324,8 @@ function groupFigures(rubric: string, rows: ReportRow[], options: Required<Omit<
   }
   interviewers.sort((x, y) => compareText(x.key, y.key));
 
-  // Problems, by normalised title ('' for rows without a problem).
-  const byProblem = new Map<string, { stats: ProblemStats; sum: number; bins: Map<number, number> }>();
-  const problemOf = new Map<string, string>();
-  for (const row of rows) {
-    const title = row.problem ?? '';
-    let key = problemOf.get(title);
-    if (key === undefined) problemOf.set(title, (key = normalizeKey(title)));
-    let p = byProblem.get(key);
-    if (!p) byProblem.set(key, (p = { stats: { title: title.trim(), key, n: 0, meanWeighted: null, bands: emptyBands(), distribution: {} }, sum: 0, bins: new Map() }));
-    if (!row.counted) continue;
-    const w = row.weightedScore!;
-    p.stats.n++;
-    p.sum += w;
-    if (row.band !== null) p.stats.bands[row.band] = (p.stats.bands[row.band] ?? 0) + 1;
-    const bin = Math.floor(Math.round(w * 1000) / 500) / 2;
-    p.bins.set(bin, (p.bins.get(bin) ?? 0) + 1);
-  }
   const problems: ProblemStats[] = [];
-  for (const p of byProblem.values()) {
+  for (const p of problemsOf(rows, emptyBands).values()) {
     p.stats.meanWeighted = p.stats.n ? round(p.sum / p.stats.n) : null;
     for (const b of [...p.bins.keys()].sort((x, y) => x - y)) p.stats.distribution[b.toFixed(1)] = p.bins.get(b)!;
     problems.push(p.stats);

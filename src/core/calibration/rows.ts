@@ -6,10 +6,10 @@
 import { FEEDBACK_CODES } from '../feedback/codes';
 import { isRealDate } from '../format';
 import { compileRubric, type CompiledRubric } from '../feedback/compiled';
-import { parseFeedback } from '../feedback/parse';
+import { parseFeedback, parsePlainFeedback } from '../feedback/parse';
 import { kitTemplateSpec } from '../feedback/template';
-import type { FeedbackCode, FeedbackOptions, ParsedFeedbackPart } from '../feedback/types';
-import { validateParsed } from '../feedback/validate';
+import type { FeedbackCode, FeedbackOptions, FeedbackSummary, ParsedFeedbackPart, Range } from '../feedback/types';
+import { analyzeFeedback, isQuietFeedback, validateParsed } from '../feedback/validate';
 import { resolveRubric } from '../kit/rubricSource';
 import type { KitRubric, LoadedKit } from '../kit/types';
 import type { CalibrationRow, ResolvedRubric, RubricInfo, RubricResolver } from './types';
@@ -33,13 +33,17 @@ export function rubricKeyOf(kitId: string, version: string): string {
  * compiled once per kit rubric.
  */
 export function kitRubricResolver(kits: readonly LoadedKit[], workspaceKit?: LoadedKit, options: { allowHalfPoints?: boolean } = {}): RubricResolver {
-  const compiled = new Map<KitRubric, CompiledRubric>();
+  // One answer per kit rubric, shared by every text without a warning.
+  const answers = new Map<KitRubric, ResolvedRubric & { error?: undefined }>();
   return (text: string): ResolvedRubric => {
     const r = resolveRubric(text, kits, workspaceKit);
     if (r.error) return { error: r.error.message };
-    let c = compiled.get(r.rubric);
-    if (!c) compiled.set(r.rubric, (c = compileRubric(r.rubric.rubric, kitTemplateSpec(r.kit))));
-    return { rubric: c, rubricKey: rubricKeyOf(r.kit.id, r.rubric.version), allowHalfPoints: options.allowHalfPoints, warning: r.warning };
+    let a = answers.get(r.rubric);
+    if (!a) {
+      const rubric = compileRubric(r.rubric.rubric, kitTemplateSpec(r.kit));
+      answers.set(r.rubric, (a = { rubric, rubricKey: rubricKeyOf(r.kit.id, r.rubric.version), allowHalfPoints: options.allowHalfPoints, warning: undefined }));
+    }
+    return r.warning ? { rubric: a.rubric, rubricKey: a.rubricKey, allowHalfPoints: a.allowHalfPoints, warning: r.warning } : a;
   };
 }
 
@@ -97,10 +101,53 @@ function headerOf(part: ParsedFeedbackPart, normalize: (s: string) => string) {
 }
 
 /**
+ * A copy of a string cut from a document's text: V8 keeps a piece of 13 characters or more cut with
+ * `slice` as a view of the whole text, and a row outlives its file's text (a report holds thousands).
+ */
+function detached(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/** How `feedbackRows` reads a document. */
+export interface FeedbackRowsOptions {
+  /**
+   * Read a plain document (one feedback, no code fences or notes section, line feeds) with the fast
+   * reader, which gives the same rows (default true); false reads every document with the full parser.
+   */
+  fast?: boolean;
+}
+
+/** A row of one feedback (a part with a scores heading) from its summary and its counts. */
+function rowOf(file: string, index: number, part: ParsedFeedbackPart & { scoresHeading: Range }, summary: FeedbackSummary, errors: number, warnings: number, rubricKey: string, normalize: (s: string) => string): CalibrationRow {
+  const h = headerOf(part, normalize);
+  const scores: Record<string, number | null> = {};
+  for (const s of summary.scores) scores[s.dimension] = s.score;
+  const candidate = detached(h.candidate);
+  return {
+    file,
+    index,
+    line: part.scoresHeading.start.line,
+    candidate,
+    candidateKey: normalizeKey(candidate),
+    interviewer: detached(h.interviewer),
+    date: h.date === null ? null : detached(h.date),
+    problem: h.problem === null ? null : detached(h.problem),
+    level: h.level === null ? null : detached(h.level),
+    rubricKey,
+    scores,
+    weightedScore: summary.weightedScore,
+    band: summary.band,
+    recommendation: summary.recommendation,
+    errors,
+    warnings,
+  };
+}
+
+/**
  * The rows of one file: one per scores block, none when the text is no feedback document
  * (no scores heading). `error` (and no rows) when no rubric can be resolved for it. Never throws.
  */
-export function feedbackRows(file: string, text: string, resolve: RubricResolver): { rows: CalibrationRow[]; error?: string; rubric?: RubricInfo } {
+export function feedbackRows(file: string, text: string, resolve: RubricResolver, options: FeedbackRowsOptions = {}): { rows: CalibrationRow[]; error?: string; rubric?: RubricInfo } {
   if (typeof text !== 'string') return { rows: [], error: 'not a text' };
   if (text.startsWith(BOM)) text = text.slice(1);
   const resolved = resolve(text);
@@ -109,44 +156,34 @@ export function feedbackRows(file: string, text: string, resolve: RubricResolver
   const template = rubric.template;
   // Most Markdown files of a repository are no feedback: one regular-expression scan says so.
   if (!template.quick.test(text)) return { rows: [] };
-  const doc = parseFeedback(text, rubric);
-  if (!doc.parts.some((p) => p.scoresHeading)) return { rows: [] };
-  const v = validateParsed(doc, rubric, { allowHalfPoints: resolved.allowHalfPoints === true, severities: ROW_SEVERITIES });
+  const allowHalfPoints = resolved.allowHalfPoints === true;
   const extraWarnings = resolved.warning ? 1 : 0;
+  // Most feedback is plain (read without its unchecked boxes, which no error or warning reads) and
+  // passes every error and warning check, which its facts show without running the checks.
+  const plain = options.fast === false ? undefined : parsePlainFeedback(text, rubric);
+  if (plain) {
+    const part = plain.parts[0] as ParsedFeedbackPart & { scoresHeading: Range };
+    const facts = analyzeFeedback(rubric, plain, part, { allowHalfPoints });
+    if (isQuietFeedback(rubric, part, facts)) {
+      return { rows: [rowOf(file, 0, part, facts.summary, 0, extraWarnings, resolved.rubricKey, template.normalize)], rubric: rubricInfo(resolved.rubricKey, rubric) };
+    }
+  }
+  const doc = plain ?? parseFeedback(text, rubric);
+  if (!doc.parts.some((p) => p.scoresHeading)) return { rows: [] };
+  const v = validateParsed(doc, rubric, { allowHalfPoints, severities: ROW_SEVERITIES });
   const rows: CalibrationRow[] = [];
+  const single = doc.parts.length === 1;
   doc.parts.forEach((part, index) => {
     if (!part.scoresHeading) return;
-    const summary = v.feedbacks[index];
     let errors = 0;
     let warnings = extraWarnings;
-    const single = doc.parts.length === 1;
     for (const d of v.diagnostics) {
       const l = d.range.start.line;
       if (!single && (l < part.startLine || l >= part.endLine)) continue;
       if (d.severity === 'error') errors++;
       else if (d.severity === 'warning') warnings++;
     }
-    const h = headerOf(part, template.normalize);
-    const scores: Record<string, number | null> = {};
-    for (const s of summary.scores) scores[s.dimension] = s.score;
-    rows.push({
-      file,
-      index: rows.length,
-      line: part.scoresHeading.start.line,
-      candidate: h.candidate,
-      candidateKey: normalizeKey(h.candidate),
-      interviewer: h.interviewer,
-      date: h.date,
-      problem: h.problem,
-      level: h.level,
-      rubricKey: resolved.rubricKey,
-      scores,
-      weightedScore: summary.weightedScore,
-      band: summary.band,
-      recommendation: summary.recommendation,
-      errors,
-      warnings,
-    });
+    rows.push(rowOf(file, rows.length, part as ParsedFeedbackPart & { scoresHeading: Range }, v.feedbacks[index], errors, warnings, resolved.rubricKey, template.normalize));
   });
   return { rows, rubric: rubricInfo(resolved.rubricKey, rubric) };
 }

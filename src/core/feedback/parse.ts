@@ -8,7 +8,7 @@
 import { CompiledRubric } from './compiled';
 import { documentLines, eolOf, firstNonSpace, headingOf, isSpace, nextFence, parseCheckbox, parseField, parseScoreLine, range } from './lines';
 import { BUILTIN_TEMPLATE, BUILTIN_TEMPLATE_SPEC, compileTemplate, type CompiledTemplate, type TemplateSpec } from './template';
-import type { CheckboxGroupId, ParsedCheckbox, ParsedFeedback, ParsedFeedbackPart, ParsedField } from './types';
+import type { CheckboxGroupId, ParsedCheckbox, ParsedCheckboxGroup, ParsedFeedback, ParsedFeedbackPart, ParsedField, ParsedScoreLine } from './types';
 import { isNotesHeading, NOTES_HEADING_LEVEL } from '../notes/parse';
 
 export { documentLines, parseScoreLine } from './lines';
@@ -56,6 +56,42 @@ interface HeadingInfo {
   line: number;
   level: number;
   text: string;
+  /** The heading line's length. */
+  length: number;
+}
+
+/** The header field a line holds, with its role in the template; undefined when it holds none. */
+function fieldOf(line: string, lineNo: number, t: CompiledTemplate): ParsedField | undefined {
+  const fd = parseField(line, lineNo);
+  if (fd) fd.role = t.roleByKey.get(t.normalize(fd.label)) ?? 'other';
+  return fd;
+}
+
+/** Files a line of a scores block: the first line named like the template's weighted score is the weighted line, any other a score line. */
+function addScoreLine(part: ParsedFeedbackPart, sl: ParsedScoreLine, t: CompiledTemplate): void {
+  if (t.normalize(sl.name) === t.weightedKey) {
+    if (!part.weightedLine) part.weightedLine = sl;
+  } else part.scoreLines.push(sl);
+}
+
+/**
+ * The template's checkbox groups of one part: the first heading of each group among the part's
+ * headings, with the boxes below it up to the next heading of its level or above (or `endLine`).
+ * `boxes` are in line order; those before index `from` lie above the part.
+ */
+function groupsOf(headings: readonly HeadingInfo[], boxes: readonly ParsedCheckbox[], from: number, endLine: number, byName: CompiledTemplate['groupByKey']): ParsedCheckboxGroup[] {
+  const groups: ParsedCheckboxGroup[] = [];
+  for (let h = 0; h < headings.length; h++) {
+    const gh = headings[h];
+    const group = byName.get(gh.text);
+    if (!group || groups.some((g) => g.id === group.id)) continue;
+    let end = endLine;
+    for (let q = h + 1; q < headings.length; q++) if (headings[q].level <= gh.level) { end = headings[q].line; break; }
+    const items: ParsedCheckbox[] = [];
+    for (let c = from; c < boxes.length && boxes[c].line < end; c++) if (boxes[c].line > gh.line) items.push(boxes[c]);
+    groups.push({ id: group.id, kind: group.kind, heading: group.heading, headingLine: gh.line, headingRange: range(gh.line, 0, gh.length), items });
+  }
+  return groups;
 }
 
 /** Parses a feedback document with a template's layout (the built-in one by default). Never throws; every range lies inside the document. */
@@ -101,7 +137,7 @@ export function parseFeedback(text: string, template?: TemplateLike): ParsedFeed
       if (top) inNotes = isNotesHeading(h);
       if (inNotes && !top) (fencedSet ??= new Set()).add(i);
       else if (h) {
-        headings.push({ line: i, level: h.level, text: h.text });
+        headings.push({ line: i, level: h.level, text: h.text, length: e - s });
         if (h.text === SCORES_HEADING) afterScores = h.level;
         else if (h.level < afterScores) afterScores = 7;
         if (GROUP_BY_NAME.has(h.text)) groupLevel = h.level;
@@ -115,11 +151,8 @@ export function parseFeedback(text: string, template?: TemplateLike): ParsedFeed
       const cb = groupLevel > 0 && line.indexOf('[') >= 0 ? parseCheckbox(line, i) : undefined;
       if (cb) checkboxes.push(cb);
       else if (afterScores === 7 && (line.indexOf('**') >= 0 || line.indexOf('__') >= 0)) {
-        const fd = parseField(line, i);
-        if (fd) {
-          fd.role = t.roleByKey.get(t.normalize(fd.label)) ?? 'other';
-          fields.push(fd);
-        }
+        const fd = fieldOf(line, i, t);
+        if (fd) fields.push(fd);
       }
     }
     s = e + 1;
@@ -185,24 +218,137 @@ export function parseFeedback(text: string, template?: TemplateLike): ParsedFeed
       for (let l = s.line + 1; l < blockEnd; l++) {
         if (fenced(l)) continue;
         const sl = parseScoreLine(lineAt(l), l, false);
-        if (!sl) continue;
-        if (t.normalize(sl.name) === t.weightedKey) {
-          if (!part.weightedLine) part.weightedLine = sl;
-        } else part.scoreLines.push(sl);
+        if (sl) addScoreLine(part, sl, t);
       }
     }
 
     while (ci < checkboxes.length && checkboxes[ci].line < part.startLine) ci++;
-    for (let h = 0; h < partHeadings.length; h++) {
-      const gh = partHeadings[h];
-      const group = GROUP_BY_NAME.get(gh.text);
-      if (!group || part.groups.some((g) => g.id === group.id)) continue;
-      let end = part.endLine;
-      for (let q = h + 1; q < partHeadings.length; q++) if (partHeadings[q].level <= gh.level) { end = partHeadings[q].line; break; }
-      const items: ParsedCheckbox[] = [];
-      for (let c = ci; c < checkboxes.length && checkboxes[c].line < end; c++) if (checkboxes[c].line > gh.line) items.push(checkboxes[c]);
-      part.groups.push({ id: group.id, kind: group.kind, heading: group.heading, headingLine: gh.line, headingRange: range(gh.line, 0, lineAt(gh.line).length), items });
-    }
+    part.groups = groupsOf(partHeadings, checkboxes, ci, part.endLine, GROUP_BY_NAME);
   }
   return { lineCount, eol, parts };
+}
+
+/** The first position of a character in text[from, to), or -1 (`indexOf` would search past the line). */
+function charIn(text: string, c: number, from: number, to: number): number {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === c) return k;
+  return -1;
+}
+
+type Heading = NonNullable<ReturnType<typeof headingOf>>;
+/** The headings each template has read (null: the line is none), by line: documents written from one template repeat them. */
+const headingMemos = new WeakMap<CompiledTemplate, Map<string, Heading | null>>();
+
+/** `headingOf` with the template's normalization, remembered for the last few hundred lines. */
+function templateHeading(line: string, t: CompiledTemplate): Heading | undefined {
+  let memo = headingMemos.get(t);
+  if (!memo) headingMemos.set(t, (memo = new Map<string, Heading | null>()));
+  let h = memo.get(line);
+  if (h === undefined) {
+    h = headingOf(line, t.normalize) ?? null;
+    if (line.length < 200) {
+      if (memo.size >= 512) memo.clear();
+      memo.set(line, h);
+    }
+  }
+  return h ?? undefined;
+}
+
+const isMarker = (c: number) => c === 45 || c === 42 || c === 43 || c === 95 || (c >= 48 && c <= 57);
+
+/**
+ * The calibration report's fast reading of a plain feedback document: what `parseFeedback` gives
+ * for it, except that each checkbox group holds only its checked boxes (no check but the fixes
+ * reads an unchecked box, so summaries and diagnostics are the same, fixes aside). Plain: line
+ * feeds only, exactly one scores heading, no code fence (no ``` or ~~~ anywhere) and no interview
+ * notes section; for any other text it answers undefined, and the caller reads the text with
+ * `parseFeedback`. Each line is looked at by its first character; headings, header fields, the
+ * scores block and checked boxes are the only lines read.
+ */
+export function parsePlainFeedback(text: string, template?: TemplateLike): ParsedFeedback | undefined {
+  // No code fence can open without three backticks or tildes.
+  if (typeof text !== 'string' || text.indexOf('\r') >= 0 || text.indexOf('```') >= 0 || text.indexOf('~~~') >= 0) return undefined;
+  const t = templateOf(template);
+  const SCORES_HEADING = t.scoresKey;
+  const GROUP_BY_NAME = t.groupByKey;
+  const headings: HeadingInfo[] = [];
+  const fields: ParsedField[] = [];
+  const checked: ParsedCheckbox[] = [];
+  const part: ParsedFeedbackPart = { startLine: 0, endLine: 0, extraScoresHeadings: [], fields, scoreLines: [], groups: [] };
+  let scores: HeadingInfo | undefined;
+  let inBlock = false;
+  let groupLevel = 0;
+  const n = text.length;
+  let i = 0;
+  for (let s = 0; s <= n; i++) {
+    let e = text.indexOf('\n', s);
+    if (e < 0) e = n;
+    let j = s;
+    let c = j < e ? text.charCodeAt(j) : -1;
+    while (c === 32 || c === 9) c = ++j < e ? text.charCodeAt(j) : -1;
+    // A line starting with ` or ~ is read as code by `parseFeedback` (no fence opens: see above).
+    if ((c === 96 || c === 126) && j - s <= 3) {
+      s = e + 1;
+      continue;
+    }
+    let line: string | undefined;
+    if (c === 35) {
+      line = text.slice(s, e);
+      const h = templateHeading(line, t);
+      if (h) {
+        if (h.level <= NOTES_HEADING_LEVEL && isNotesHeading(h)) return undefined;
+        const heading = { line: i, level: h.level, text: h.text, length: e - s };
+        headings.push(heading);
+        if (inBlock && h.level <= scores!.level) inBlock = false;
+        if (GROUP_BY_NAME.has(h.text)) groupLevel = h.level;
+        else if (h.level <= groupLevel) groupLevel = 0;
+        if (h.text === SCORES_HEADING) {
+          if (scores) return undefined;
+          scores = heading;
+          // Set in `parseFeedback`'s order, so that parts of both have one shape.
+          part.scoresHeading = range(i, 0, e - s);
+          part.scoresHeadingLevel = h.level;
+          inBlock = true;
+          s = e + 1;
+          continue;
+        }
+      }
+    } else if (isMarker(c)) {
+      const box = groupLevel > 0 ? charIn(text, 91 /* [ */, j, e) : -1;
+      if (box >= 0) {
+        // A box is checked only when an x follows its bracket, the first `[` of the line; no box is a field.
+        let k = box + 1;
+        while (k < e && isSpace(text.charCodeAt(k))) k++;
+        const x = text.charCodeAt(k);
+        if (x === 120 || x === 88) {
+          line = text.slice(s, e);
+          const cb = parseCheckbox(line, i);
+          if (cb) {
+            checked.push(cb);
+            if (!inBlock) {
+              s = e + 1;
+              continue;
+            }
+          }
+        }
+      }
+      if (!scores) {
+        line ??= text.slice(s, e);
+        if (line.indexOf('**') >= 0 || line.indexOf('__') >= 0) {
+          const fd = fieldOf(line, i, t);
+          if (fd) fields.push(fd);
+        }
+      }
+    }
+    if (inBlock) {
+      if (charIn(text, 58 /* : */, s, e) >= 0) {
+        const sl = parseScoreLine(line ?? text.slice(s, e), i, false);
+        if (sl) addScoreLine(part, sl, t);
+      }
+    }
+    s = e + 1;
+  }
+  if (!scores) return undefined;
+  part.endLine = i;
+  part.groups = groupsOf(headings, checked, 0, i, GROUP_BY_NAME);
+  return { lineCount: i, eol: '\n', parts: [part] };
 }

@@ -57,9 +57,9 @@ export function computeWeightedScore(rubric: RubricLike, scores: Readonly<Record
   return weightedFromHalves(rubric, sum);
 }
 
-/** The weighted score from sum(2 x score x weight); milli = that sum x 1000 / 200. */
-export function weightedFromHalves(rubric: { scale: Rubric['scale']; dimensions: readonly Pick<Dimension, 'weight'>[] }, halvesTimesWeight: number): WeightedScore {
-  const totalWeight = rubric.dimensions.reduce((s, d) => s + d.weight, 0) || 100;
+/** The weighted score from sum(2 x score x weight); milli = that sum x 1000 / 200. A compiled rubric brings its sum of weights. */
+export function weightedFromHalves(rubric: { scale: Rubric['scale']; dimensions: readonly Pick<Dimension, 'weight'>[]; totalWeight?: number }, halvesTimesWeight: number): WeightedScore {
+  const totalWeight = (rubric.totalWeight ?? rubric.dimensions.reduce((s, d) => s + d.weight, 0)) || 100;
   // Weights sum to 100 (checkRubric checks it), so this division is exact: milli = 5 x sum.
   const milli = totalWeight === 100 ? halvesTimesWeight * 5 : Math.round((halvesTimesWeight * 500) / totalWeight);
   return { milli, value: milli / 1000, text: formatMilli(milli), display: formatWeightedScore(rubric, milli) };
@@ -141,6 +141,11 @@ export function isStale(written: string, milli: number): boolean {
   const frac = m[2] ?? '';
   if (m[1].length + frac.length > 30) return true;
   // written = W / 10^k; stale when |W x 1000 - milli x 10^k| > 5 x 10^k.
+  if (m[1].length + frac.length <= 7 && Math.abs(milli) < 2 ** 31) {
+    // Every product stays below 2^53, so plain numbers are exact (and far cheaper than BigInt).
+    const scale = 10 ** frac.length;
+    return Math.abs(Number(m[1] + frac) * 1000 - milli * scale) > 5 * scale;
+  }
   const negative = m[1].startsWith('-');
   let W = BigInt(m[1].replace('-', '') + frac);
   if (negative) W = -W;

@@ -25,6 +25,13 @@ const RECORD = /^\s*<!--\s*sdi-kit:\s*(.*?)\s*-->\s*$/;
 /** Reads the record among the first five lines of a feedback text; undefined when there is none (or it names no kit or version). */
 export function readRubricRecord(text: string): RubricRecord | undefined {
   const head = text.length > 4096 ? text.slice(0, 4096) : text;
+  // Most feedback has no record: the first five lines end by the fifth line feed at the latest.
+  let end = -1;
+  for (let i = 0; i < RECORD_SEARCH_LINES && end < head.length; i++) {
+    end = head.indexOf('\n', end + 1);
+    if (end < 0) end = head.length;
+  }
+  if (head.lastIndexOf('sdi-kit', end) < 0) return undefined;
   const lines = head.split(/\r\n|\r|\n/, RECORD_SEARCH_LINES);
   for (let i = 0; i < lines.length; i++) {
     const m = RECORD.exec(lines[i]);

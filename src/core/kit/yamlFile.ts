@@ -1,12 +1,13 @@
 /**
  * One YAML (or JSON) file of a kit, parsed with its source positions kept, so every finding (a
  * syntax error, a zod issue, a cross-check) lands on the node it is about. JSON goes through the
- * same parser: a JSON document is a YAML flow collection, positions included.
+ * same parser: a JSON document is a YAML flow collection, positions included. Plain YAML and JSON
+ * are read by the fast readers of `fastYaml.ts` first; `yaml` then parses them only to locate a finding.
  */
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import type { z } from 'zod';
 import { fieldPath } from '../content';
-import { BAIL, parseSimpleYaml } from './fastYaml';
+import { BAIL, parsePlainJson, parseSimpleYaml } from './fastYaml';
 import type { KitIssue, KitIssueCode, KitRange } from './types';
 
 /** Bounds on what a kit's YAML may ask of the parser. */
@@ -22,7 +23,7 @@ export interface YamlFileOptions {
   lineOffset?: number;
   maxDepth?: number;
   maxAliasCount?: number;
-  /** Try the fast reader of plain YAML first (default true). */
+  /** Try the fast readers of plain YAML and JSON first (default true). */
   fast?: boolean;
 }
 
@@ -45,8 +46,12 @@ export class YamlFile {
   constructor(readonly file: string, readonly text: string, opts: YamlFileOptions = {}) {
     this.lineOffset = opts.lineOffset ?? 0;
     const maxDepth = opts.maxDepth ?? YAML_LIMITS.maxDepth;
-    // Plain YAML (most front matter) is read by the fast reader; `yaml` parses it only if a finding needs locating.
-    const fast = opts.fast === false ? BAIL : parseSimpleYaml(text, maxDepth);
+    // Plain YAML (most front matter) and JSON are read by the fast readers; `yaml` parses them only if a finding needs locating.
+    let fast: unknown = BAIL;
+    if (opts.fast !== false) {
+      fast = parsePlainJson(text, maxDepth);
+      if (fast === BAIL) fast = parseSimpleYaml(text, maxDepth);
+    }
     if (fast !== BAIL) {
       this.data = fast;
       this.parsed = true;

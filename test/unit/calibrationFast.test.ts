@@ -1,0 +1,223 @@
+import * as assert from 'assert';
+import * as fc from 'fast-check';
+import { feedbackRows, kitRubricResolver, type RubricResolver } from '../../src/core/calibration';
+import { FEEDBACK_CODES, analyzeFeedback, parseFeedback, validateParsed, type FeedbackCode, type ParsedFeedback } from '../../src/core/feedback';
+import { parsePlainFeedback } from '../../src/core/feedback/parse';
+import { QUIET_CODES, isQuietFeedback } from '../../src/core/feedback/validate';
+import type { Rubric } from '../../src/core/content';
+import { rubricRecordLine } from '../../src/core/kit/record';
+import type { LoadedKit } from '../../src/core/kit/types';
+import { fill } from '../fixtures/feedback/fill';
+import { expected, fillAny } from '../fixtures/feedback/kits';
+import { builtInKit, loadExample } from '../fixtures/kits/memoryKit';
+
+/** Lines that make a document unusual for the fast reader, or broken for the checks. */
+const TRICKY = [
+  '', '   ', '\t', '```', '```md', '~~~', '    ```', ' ```', '`code`: 3', '~ 3',
+  '# Panel', '## Feedback', '## Interview Notes', '### Phase 1', '- [00:01] +arch strong -scale #dist', '#hashtag: 3', '####### Seven', ' # Indented', '\t# Tabbed', '    # Code',
+  '### Scores (Weighted)', '## Scores (Weighted)', '#### Scores (Weighted)', '### scores  &  weighted', '### Recommendation ###', '### Recommendation', '#### Recommendation',
+  '### Production Experience Assessment', '## Collaboration & Leadership Indicators', '### Specific Role Fit', '### Notes',
+  '- [x] Strong Hire - Exceptional senior candidate', '- [X] Hire - Strong senior candidate', '* [ x ] No Hire - Below senior level expectations', '1. [x] Strong No Hire - Well below expectations',
+  '  - [x] Hire - nested', '- [x]Hire', '-[x] Hire', '- [x] Principal engineer track - ready', '- [x] principal ENGINEER track', '+ [x] Some production experience but limited scale',
+  '- [x] Strong evidence of building large-scale systems', '- [ ] Limited production experience', '- [xx] Hire', '- [ x ] Yes - hire for this level', '- [x] Lean Yes', '- [x] No - not at this level',
+  '- Overall (10%): 3 / 4', '- Overall: good', 'Overall: strong', 'Note: the candidate paused', '- Technical Architecture (30%): 3 / 4', '- technical architecture: 2', '- Technical Architecture (25%): 3 / 4',
+  '- Scalability & Performance (25 %): 4 / 5', '- Scalability and Performance (25%): 3', '- Production Readiness (15%): [1-4] / 4', '- Communication & Leadership (10%): 3.5 / 4', '- Architecture (25%): 4 / 5',
+  '- Problem Framing (15%): 9 / 5', '- **Weighted Score:** 3.15 / 4.0', '- Weighted Score: [Score]', '- **Weighted Score:** [3.00] / 4.0', '**Weighted Score:** 2.8', '- **Weighted Score:** 3,45 / 4.0',
+  '**Date:** 2024-02-30', '**Date:** 2024-03-15', '**Date:**', '**Candidate:** Zoë O’Brien', '**Candidate:** [Name]', '**Interviewer:** grace  HOPPER', '**Level:** L5', '__Problem Used:__ Chat System',
+  '- **Years of Experience:** 3', '**Years of Experience:** ~12', '---', '> quote: 3', '| a | b |', '<!-- sdi-kit: kit=builtin rubric=1 -->', '<!-- sdi-kit: kit=acme rubric=9 -->',
+];
+
+/** No record line, the kit's own (filled in by `wrapped`), an unknown kit, a rubric changed since. */
+const RECORDS = ['', '', '<!-- sdi-kit: kit=nope rubric=1 -->\n', '<!-- sdi-kit: kit=builtin rubric=1 fingerprint=00000000 -->\n'];
+
+type Edit = { op: 'insert' | 'delete' | 'replace' | 'indent' | 'dup' | 'toggle' | 'swap' | 'copy' | 'weight' | 'outof'; at: number; pick: number };
+
+const anyEdit: fc.Arbitrary<Edit> = fc.record({
+  op: fc.constantFrom('insert', 'delete', 'replace', 'indent', 'dup', 'toggle', 'swap', 'copy', 'weight', 'outof'),
+  at: fc.nat(200),
+  pick: fc.nat(500),
+});
+
+/** Applies line edits: tricky lines in, lines out, indented, duplicated, boxes toggled, lines swapped or copied from elsewhere. */
+function edited(text: string, edits: Edit[]): string {
+  const lines = text.split('\n');
+  for (const { op, at, pick } of edits) {
+    const i = at % (lines.length + (op === 'insert' ? 1 : 0));
+    switch (op) {
+      case 'insert': lines.splice(i, 0, TRICKY[pick % TRICKY.length]); break;
+      case 'replace': lines[i] = TRICKY[pick % TRICKY.length]; break;
+      case 'delete': if (lines.length > 1) lines.splice(i, 1); break;
+      case 'indent': lines[i] = [' ', '  ', '   ', '    ', '\t'][pick % 5] + lines[i]; break;
+      case 'dup': lines.splice(i, 0, lines[i]); break;
+      case 'toggle': lines[i] = lines[i].includes('[ ]') ? lines[i].replace('[ ]', ['[x]', '[X]', '[ x ]'][pick % 3]) : lines[i].replace(/\[[xX ]+\]/, '[ ]'); break;
+      case 'swap': if (i + 1 < lines.length) [lines[i], lines[i + 1]] = [lines[i + 1], lines[i]]; break;
+      case 'copy': lines.splice(i, 0, lines[pick % lines.length]); break;
+      // On the first score line at or after the line: another weight, or another scale.
+      case 'weight': case 'outof': {
+        const k = lines.findIndex((l, n) => n >= i && /\(\d+%\): /.test(l));
+        if (k < 0) break;
+        const to = op === 'weight' ? ['(31%)', '(30 %)', '(30)', '(0.3)', ''][pick % 5] : [' / 5', '', ' / 4.0', ' / 4 (solid)', ' / x'][pick % 5];
+        lines[k] = op === 'weight' ? lines[k].replace(/\(\d+%\)/, to) : lines[k].replace(/ \/ \d+$/, to);
+        break;
+      }
+    }
+  }
+  return lines.join('\n');
+}
+
+/** Whole-document changes: line breaks, a byte-order mark, a record line, a second feedback. */
+interface Wrap { eol: '\n' | '\r\n' | '\r'; bom: boolean; record: number; twice: boolean }
+const anyWrap: fc.Arbitrary<Wrap> = fc.record({
+  eol: fc.constantFrom<Wrap['eol']>('\n', '\n', '\n', '\r\n', '\r'),
+  bom: fc.boolean(),
+  record: fc.nat(RECORDS.length - 1),
+  twice: fc.constantFrom(false, false, false, true),
+});
+
+function wrapped(text: string, w: Wrap, record: string): string {
+  let t = w.twice ? `${text}\n${text}` : text;
+  t = (w.record === 1 ? record : RECORDS[w.record]) + t;
+  if (w.eol !== '\n') t = t.replace(/\n/g, w.eol);
+  return (w.bom ? '\uFEFF' : '') + t;
+}
+
+/** A parse with only the checked boxes of each group: what the fast reader gives. */
+function checkedOnly(doc: ParsedFeedback): ParsedFeedback {
+  return { ...doc, parts: doc.parts.map((p) => ({ ...p, groups: p.groups.map((g) => ({ ...g, items: g.items.filter((i) => i.checked) })) })) };
+}
+
+const SEVERITIES = Object.fromEntries((Object.keys(FEEDBACK_CODES) as FeedbackCode[]).filter((c) => FEEDBACK_CODES[c].severity === 'information').map((c) => [c, 'off' as const]));
+
+/** The fast reading agrees with the full one on a document: same rows; the same parse but unchecked boxes; quiet only when the checks find nothing. */
+function agree(text: string, resolve: RubricResolver): boolean {
+  const fast = feedbackRows('f.md', text, resolve);
+  const full = feedbackRows('f.md', text, resolve, { fast: false });
+  assert.deepStrictEqual(fast, full, JSON.stringify(text));
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const resolved = resolve(body);
+  if (resolved.error !== undefined) return false;
+  const plain = parsePlainFeedback(body, resolved.rubric);
+  if (!plain) return false;
+  const doc = parseFeedback(body, resolved.rubric);
+  assert.deepStrictEqual(plain, checkedOnly(doc), JSON.stringify(text));
+  const facts = analyzeFeedback(resolved.rubric, plain, plain.parts[0], { allowHalfPoints: resolved.allowHalfPoints });
+  assert.strictEqual(isQuietFeedback(resolved.rubric, plain.parts[0], facts), isQuietFeedback(resolved.rubric, doc.parts[0], analyzeFeedback(resolved.rubric, doc, doc.parts[0], { allowHalfPoints: resolved.allowHalfPoints })));
+  return true;
+}
+
+/** On any parse: a feedback found quiet gets no error or warning from the checks. */
+function quietIsRight(text: string, resolve: RubricResolver): void {
+  const resolved = resolve(text);
+  if (resolved.error !== undefined) return;
+  const doc = parseFeedback(text, resolved.rubric);
+  const found = validateParsed(doc, resolved.rubric, { severities: SEVERITIES, allowHalfPoints: resolved.allowHalfPoints }).diagnostics.filter((d) => d.severity !== 'information');
+  doc.parts.forEach((part, index) => {
+    if (!part.scoresHeading || !isQuietFeedback(resolved.rubric, part, analyzeFeedback(resolved.rubric, doc, part, { allowHalfPoints: resolved.allowHalfPoints }))) return;
+    const mine = found.filter((d) => doc.parts.length === 1 || (d.range.start.line >= part.startLine && d.range.start.line < part.endLine) || (index === 0 && d.code === 'scores-block-missing'));
+    assert.deepStrictEqual(mine, [], JSON.stringify(text));
+  });
+}
+
+describe('calibration: the fast reading of rows', () => {
+  let builtIn: LoadedKit;
+  let team: LoadedKit;
+  before(() => {
+    builtIn = builtInKit();
+    team = loadExample();
+  });
+
+  /** Scores as written: mostly every dimension on the scale, sometimes odd values or missing ones. */
+  const anyScores = (count: number, max: number) =>
+    fc.oneof(
+      { weight: 6, arbitrary: fc.array(fc.integer({ min: 1, max }), { minLength: count, maxLength: count }) },
+      { weight: 1, arbitrary: fc.array(fc.oneof(fc.integer({ min: 1, max }), fc.constantFrom<string | number>(0, max + 1, '3.5', `[1-${max}]`, '', 'x', '**3**', ' 3 ', `3 / ${max + 1}`)), { maxLength: count }) },
+    );
+  /** The weighted score to write: the right one (mostly), a wrong one, the placeholder or none. */
+  const anyWeighted = fc.constantFrom('right', 'right', 'right', 'wrong', 'placeholder');
+  /** The recommendations to check: the band of the score (mostly), another, two, none. */
+  const anyRecommend = fc.constantFrom('band', 'band', 'band', 'other', 'two', 'none');
+  /** Boxes of the built-in template's single-choice groups and its top-band-only box. */
+  const BOXES = ['Strong evidence of building large-scale systems', 'Some production experience but limited scale', 'Natural technical leader', 'Good collaborator', 'Principal engineer track'];
+  const header = fc.record({
+    candidate: fc.constantFrom('Ada Lovelace', 'ADA  lovelace', '', '[Name]', 'Zoë O’Brien', 'Candidate 00001'),
+    interviewer: fc.constantFrom('Grace Hopper', 'grace hopper', '', 'Interviewer 161'),
+    date: fc.constantFrom('2024-03-15', '2024-03-15', '2024-02-30', '2024-3-5', '', 'tomorrow'),
+    problem: fc.constantFrom('URL Shortener', '', 'Chat  System'),
+  });
+
+  /** What to write for the weighted score and which bands to check, from the scores as written. */
+  function verdict(rubric: Rubric, written: (string | number)[], weighted: string, recommend: string, placeholder: string): { weighted: string; bands: string[] } {
+    const numbers = written.length === rubric.dimensions.length && written.every((x) => typeof x === 'number' && x >= rubric.scale.min && x <= rubric.scale.max) ? (written as number[]) : undefined;
+    const e = numbers ? expected(rubric, numbers) : undefined;
+    const bands = rubric.bands.map((b) => b.id);
+    const band = e?.band ?? bands[0];
+    const other = bands.find((b) => b !== band)!;
+    return {
+      weighted: weighted === 'right' && e ? e.text : weighted === 'placeholder' ? placeholder : '1.23',
+      bands: recommend === 'band' ? [band] : recommend === 'other' ? [other] : recommend === 'two' ? [band, other] : [],
+    };
+  }
+
+  it('gives the rows of the full parse and checks on generated built-in feedback, broken or not (property)', () => {
+    const resolve = kitRubricResolver([builtIn]);
+    const record = rubricRecordLine('builtin', builtIn.rubric!) + '\n';
+    const rubric = builtIn.rubric!.rubric;
+    let fastOnes = 0;
+    fc.assert(
+      fc.property(header, anyScores(5, 4), anyWeighted, anyRecommend, fc.subarray(BOXES, { maxLength: 3 }), fc.array(anyEdit, { maxLength: 4 }), anyWrap, (h, s, weighted, recommend, check, edits, w) => {
+        const v = verdict(rubric, s, weighted, recommend, '[Score]');
+        const text = wrapped(edited(fill({ ...h, scores: s, weighted: v.weighted, recommend: v.bands, check }), edits), w, record);
+        if (agree(text, resolve)) fastOnes++;
+        quietIsRight(text.replace(/^\uFEFF/, ''), resolve);
+      }),
+      { numRuns: 2500 },
+    );
+    // The property is not vacuous: many documents take the fast reading.
+    assert.ok(fastOnes > 600, `only ${fastOnes} documents were read fast`);
+  });
+
+  it('gives the rows of the full parse and checks on a team kit\'s generated template (property)', () => {
+    const resolve = kitRubricResolver([builtIn, team], team);
+    const rubric = team.rubric!.rubric;
+    const record = rubricRecordLine(team.id, team.rubric!) + '\n';
+    const boxText = (b: string) => rubric.recommendations.find((r) => r.band === b)?.text ?? rubric.bands.find((x) => x.id === b)!.label;
+    fc.assert(
+      fc.property(anyScores(rubric.dimensions.length, rubric.scale.max), anyWeighted, anyRecommend, fc.array(anyEdit, { maxLength: 4 }), anyWrap, (s, weighted, recommend, edits, w) => {
+        const v = verdict(rubric, s, weighted, recommend, '[Calculate]');
+        const filled = fillAny(team.feedbackTemplate, rubric, { scores: s, weighted: v.weighted, check: v.bands.map(boxText) }).replace('[Name]', 'Ada').replace('[Your Name]', 'Grace').replace('[Date]', '2024-03-15');
+        const text = wrapped(edited(filled, edits), w, record);
+        agree(text, resolve);
+        quietIsRight(text.replace(/^\uFEFF/, ''), resolve);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('reads a filled feedback fast and finds it quiet; a broken one is counted by the checks', () => {
+    const resolve = kitRubricResolver([builtIn]);
+    const resolved = resolve('');
+    if (resolved.error !== undefined) throw new Error(resolved.error);
+    const rubric = resolved.rubric;
+    const clean = fill({ scores: [3, 3, 4, 3, 3], weighted: '3.20', recommend: ['hire'] });
+    const plain = parsePlainFeedback(clean, rubric)!;
+    assert.ok(plain, 'a filled template is plain');
+    assert.strictEqual(isQuietFeedback(rubric, plain.parts[0], analyzeFeedback(rubric, plain, plain.parts[0])), true);
+    assert.strictEqual(parsePlainFeedback(clean.replace('### Recommendation', '```\nx\n```\n### Recommendation'), rubric), undefined, 'a fence is left to the full parser');
+    assert.strictEqual(parsePlainFeedback(clean.replace(/\n/g, '\r\n'), rubric), undefined, 'CRLF is left to the full parser');
+    for (const broken of [
+      fill({ scores: [3, 3, 7, 3, 3], weighted: '3.20', recommend: ['hire'] }),
+      fill({ scores: [3, 3, 4, 3, 3], weighted: '3.00', recommend: ['hire'] }),
+      fill({ scores: [3, 3, 4, 3, 3], weighted: '3.20', recommend: ['hire', 'no-hire'] }),
+      fill({ scores: [3, 3, 4, 3, 3], weighted: '3.20', recommend: ['strong-hire'], date: '2024-02-30' }),
+    ]) {
+      const [row] = feedbackRows('b.md', broken, resolve).rows;
+      assert.ok(row.errors + row.warnings > 0, broken);
+      assert.deepStrictEqual(feedbackRows('b.md', broken, resolve).rows, feedbackRows('b.md', broken, resolve, { fast: false }).rows);
+    }
+  });
+
+  it('isQuietFeedback answers for every error and warning rule', () => {
+    const loud = (Object.keys(FEEDBACK_CODES) as FeedbackCode[]).filter((c) => FEEDBACK_CODES[c].severity !== 'information' && c !== 'rubric-unknown' && c !== 'rubric-changed');
+    assert.deepStrictEqual([...QUIET_CODES].sort(), loud.sort());
+  });
+});
