@@ -5,7 +5,7 @@
 // the timer, finish, and the hover on a score line showing its evidence. Screenshots in
 // test-results/notes-*.png.
 import assert from 'node:assert';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openWorkbench, WORKSPACE } from './workbench.mjs';
 
@@ -30,12 +30,21 @@ async function until(read, want, what, timeout = 10_000) {
   }
 }
 
-/** The candidate's feedback file in the workspace's feedback folder, once it exists. */
+const feedbackDir = () => join(WORKSPACE(), 'interview-feedback');
+/** The feedback files there before these tests ran (other test files write feedback for the same candidate name). */
+let existing = new Set();
+/**
+ * The candidate's feedback file these tests' interview created, once it exists: a file that was not
+ * there before them; the newest when a retried first test started a second interview.
+ */
 function feedbackFile() {
-  const dir = join(WORKSPACE(), 'interview-feedback');
+  const dir = feedbackDir();
   if (!existsSync(dir)) return undefined;
-  const name = readdirSync(dir).find((f) => f.endsWith('.md') && readFileSync(join(dir, f), 'utf8').includes(`**Candidate:** ${CANDIDATE}`));
-  return name && join(dir, name);
+  const mine = readdirSync(dir)
+    .filter((f) => f.endsWith('.md') && !existing.has(f) && readFileSync(join(dir, f), 'utf8').includes(`**Candidate:** ${CANDIDATE}`))
+    .map((f) => join(dir, f));
+  const born = (f) => statSync(f).birthtimeMs || statSync(f).ctimeMs;
+  return mine.sort((a, b) => born(b) - born(a))[0];
 }
 
 /** Polls the file on disk until `test(text)` holds; returns the text. */
@@ -85,7 +94,10 @@ async function commandToPhase(wb, title, phase) {
 
 describe('live interview notes in the workbench (Chromium)', function () {
   let wb;
-  before(async () => { wb = await openWorkbench({ width: 1500, height: 1000 }); });
+  before(async () => {
+    existing = new Set(existsSync(feedbackDir()) ? readdirSync(feedbackDir()) : []);
+    wb = await openWorkbench({ width: 1500, height: 1000 });
+  });
   afterEach(async function () {
     // What the workbench showed when a step failed, and the text of a modal dialog left open (the log
     // of a CI run is all there is to read).

@@ -25,7 +25,9 @@ async function openBrowser(url, folder, dir) {
     close: () => context.close(),
     screenshot: (name) => page.screenshot({ path: join(process.env.SDI_RESULTS ?? join(ROOT, 'test-results'), `${name}.png`) }),
     /** Types into the palette or the open quick input and accepts the row holding `row`. */
-    async quickInput(text, row) {
+    /** Fills the open quick input (once `ready`, a locator, shows: the input a command opens next) and accepts `row`, or the text. */
+    async quickInput(text, row, ready) {
+      if (ready) await ready.waitFor({ timeout: 15_000 });
       const input = page.locator('.quick-input-widget input').first();
       await input.fill(text, { timeout: 10_000 });
       if (row) await page.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().waitFor({ timeout: 10_000 });
@@ -94,8 +96,8 @@ describe('npm start keeps its workspace and profile (harness)', function () {
         // an interview with a candidate: the timer runs and the candidate's feedback file is written
         await wb.page.keyboard.press('F1');
         await wb.quickInput('>Interview: Start Interview', 'Interview: Start Interview');
-        await wb.quickInput('Global Social Media Feed', 'Global Social Media Feed');
-        await wb.quickInput('Ada Lovelace');
+        await wb.quickInput('Global Social Media Feed', 'Global Social Media Feed', wb.page.locator('.quick-input-widget input[placeholder="Start an interview with which problem?"]'));
+        await wb.quickInput('Ada Lovelace', undefined, wb.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Start Interview:' }));
         await timerItem(wb.page).waitFor({ timeout: 20_000 });
         const deadline = Date.now() + 15_000;
         while (!feedbackFiles().some((f) => /ada-lovelace/.test(f)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
