@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:f
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM, CHROMIUM_ARGS, ensureHost, startHost } from '../host/host.mjs';
-import { runningExtensions } from '../e2e/workbench.mjs';
+import { runningExtensions, runningUntil } from '../e2e/workbench.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const NAME = 'System Design Interview Kit';
@@ -24,28 +24,17 @@ async function windowFigures(browser, url, folder, want, act) {
     const page = await context.newPage();
     await page.goto(`${url}/?folder=${encodeURIComponent(folder)}`);
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    const ran = (name) => (list) => list.some((e) => e.name === name && e.ms !== undefined);
     if (act) {
       // Startup first (Git running), then the action that activates this extension.
-      const settle = Date.now() + 60_000;
-      while (!(await runningExtensions(page)).some((e) => e.name === 'Git' && e.ms !== undefined)) {
-        if (Date.now() > settle) throw new Error('Git never activated');
-        await page.waitForTimeout(500);
-      }
+      await runningUntil(page, ran('Git'), 'Git never activated');
       await page.waitForTimeout(2_000);
       await act(page);
     }
-    const end = Date.now() + 60_000;
-    for (;;) {
-      const list = await runningExtensions(page);
-      const ready = list.some((e) => e.name === 'Git' && e.ms !== undefined) && (!want || list.some((e) => e.name === want && e.ms !== undefined));
-      if (ready) {
-        // Anything still activating at startup has had a second more to show.
-        await page.waitForTimeout(1_000);
-        return await runningExtensions(page);
-      }
-      if (Date.now() > end) throw new Error(`the window never listed Git${want ? ` and ${want}` : ''}: ${list.map((e) => e.name).join(', ')}`);
-      await page.waitForTimeout(500);
-    }
+    await runningUntil(page, (list) => ran('Git')(list) && (!want || ran(want)(list)), `the window never listed Git${want ? ` and ${want}` : ''}`);
+    // Anything still activating at startup has had a second more to show.
+    await page.waitForTimeout(1_000);
+    return await runningExtensions(page);
   } finally {
     await context.close();
   }

@@ -6,7 +6,7 @@
 import assert from 'node:assert';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { openWorkbench, runningExtensions, WORKSPACE } from './workbench.mjs';
+import { openWorkbench, runningExtensions, runningUntil, WORKSPACE } from './workbench.mjs';
 
 const NAME = 'System Design Interview Kit';
 
@@ -21,16 +21,6 @@ function workspace(name, files) {
   return ws;
 }
 
-/** Polls the running extensions until `test(list)` holds (startup activations finish at their own pace). */
-async function runningUntil(page, test, what, timeout = 60_000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const list = await runningExtensions(page);
-    if (test(list)) return list;
-    if (Date.now() > end) assert.fail(`${what}: ${list.map((e) => e.name).join(', ')}`);
-    await page.waitForTimeout(1_000);
-  }
-}
 const has = (name) => (list) => list.some((e) => e.name === name);
 
 describe('activation (Chromium)', function () {

@@ -71,6 +71,20 @@ export async function runningExtensions(page) {
 }
 
 /**
+ * Polls the running extensions until `test(list)` holds (startup activations finish at their own pace);
+ * returns that list. Throws, naming `what` and what did run, after `timeout` ms.
+ */
+export async function runningUntil(page, test, what, timeout = 60_000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const list = await runningExtensions(page);
+    if (test(list)) return list;
+    if (Date.now() > end) throw new Error(`${what}: ${list.map((e) => e.name).join(', ')}`);
+    await page.waitForTimeout(500);
+  }
+}
+
+/**
  * Opens the workbench on the test workspace (or `folder`, on the host at `baseUrl`) and waits until
  * this extension's activity-bar entry shows.
  */
