@@ -49,6 +49,10 @@ export function pickGuideItem(library: GuideLibrary, placeHolder: string, filter
   qp.placeholder = placeHolder;
   qp.matchOnDescription = true;
   qp.matchOnDetail = true;
+  // Asked for by a command (Start Interview, Open Item): it stays until a choice or Escape, like the
+  // candidate prompt after it. Focus moving on its own (a Welcome page or editor opening as the
+  // window settles) must not take it away while the user reads it.
+  qp.ignoreFocusOut = true;
   qp.items = treeOrder(library, filter);
   return acceptedNode(qp);
 }
@@ -61,34 +65,20 @@ export function pickGuideItem(library: GuideLibrary, placeHolder: string, filter
 function acceptedNode(qp: vscode.QuickPick<NodePick>, subs: vscode.Disposable[] = []): Promise<GuideNode | undefined> {
   return new Promise((resolve) => {
     let result: GuideNode | undefined;
-    let shownAt = 0;
-    let reshown = false;
     subs.push(
       qp.onDidAccept(() => {
         result = qp.selectedItems[0]?.node ?? qp.activeItems[0]?.node;
         qp.hide();
       }),
       qp.onDidHide(() => {
-        // Run from the command palette on a loaded machine, the palette closing can take the pick
-        // with it as it opens (seen in CI): nobody dismisses a list within half a second, so show it again, once.
-        if (result === undefined && !reshown && Date.now() - shownAt < HIDDEN_AT_ONCE_MS) {
-          reshown = true;
-          shownAt = Date.now();
-          qp.show();
-          return;
-        }
         for (const d of subs) d.dispose();
         qp.dispose();
         resolve(result);
       }),
     );
-    shownAt = Date.now();
     qp.show();
   });
 }
-
-/** A pick hidden this soon after it opened, without a choice, was not dismissed by the user. */
-const HIDDEN_AT_ONCE_MS = 500;
 
 /**
  * Find in Guide: a quick pick over the search index of every kit (titles, tags, levels, categories,

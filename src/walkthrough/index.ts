@@ -67,17 +67,32 @@ export function registerWalkthrough(context: vscode.ExtensionContext): vscode.Di
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const welcomeShown = () => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.label === 'Welcome'));
 
+/** Resolves whether a Welcome tab shows within `ms` (at once when one does). */
+function welcomeWithin(ms: number): Promise<boolean> {
+  if (welcomeShown()) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (shown: boolean) => {
+      sub.dispose();
+      clearTimeout(timer);
+      resolve(shown);
+    };
+    const sub = vscode.window.tabGroups.onDidChangeTabs(() => { if (welcomeShown()) done(true); });
+    const timer = setTimeout(() => done(welcomeShown()), ms);
+  });
+}
+
 /**
  * The view and the walkthrough on `npm start`'s first start. The extension may activate (its kit is
- * in the workspace) while the workbench is still restoring its layout, which would hide both again:
- * it waits a moment, and tries again while no Welcome tab shows.
+ * in the workspace) while the workbench is still restoring its layout, which can hide both again: it
+ * waits a moment, and tries again only while no Welcome tab has shown for a while. Each try moves
+ * the focus, so it never runs once the walkthrough is there (the user may be typing in the palette).
  */
 async function showOnFirstStart(context: vscode.ExtensionContext): Promise<void> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await sleep(attempt === 0 ? 2000 : 3000);
+  await sleep(2000);
+  for (let attempt = 0; attempt < 3 && !welcomeShown(); attempt++) {
     await vscode.commands.executeCommand('sdi.guide.focus');
-    await getStarted(context);
-    await sleep(1000);
     if (welcomeShown()) return;
+    await getStarted(context);
+    if (await welcomeWithin(8000)) return;
   }
 }

@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import type { CalibrationFeature, PostedReport, RenderedReport } from '../../src/calibration';
 import type { SdiApi } from '../../src/extension';
 import { fill } from '../fixtures/feedback/fill';
+import { saveAsAUserDoes } from './save';
 
 const EXTENSION_ID = 'sdi-kit.system-design-interview-kit';
 const DIR = 'cal-it';
@@ -131,7 +132,7 @@ describe('calibration: the report and Calibration Notes in the editor', function
     let savedAt = 0;
     const onSave = vscode.workspace.onDidSaveTextDocument((d) => { if (d.uri.toString() === uri.toString()) savedAt = performance.now(); });
     const t0 = performance.now();
-    assert.ok(await doc.save());
+    assert.ok(await saveAsAUserDoes(doc));
     const t1 = performance.now();
     onSave.dispose();
     const before = await feature.panel.probeTable();
@@ -285,7 +286,7 @@ describe('calibration: the report and Calibration Notes in the editor', function
       let savedAt = 0;
       const onSave = vscode.workspace.onDidSaveTextDocument((d) => { if (d.uri.toString() === uri.toString()) savedAt = performance.now(); });
       const drawn = renderedWhen(feature, (r) => savedAt > 0 && r.postedAt >= savedAt && r.changed.includes(`${DIR}/many/f0.md`), 'the saved file in the big report', 120000);
-      await doc.save();
+      await saveAsAUserDoes(doc);
       const r = await drawn;
       onSave.dispose();
       times.push(`${r.kind} posted ${(r.postedAt - savedAt).toFixed(0)} ms, drawn ${(r.renderedAt - savedAt).toFixed(0)} ms (model ${feature.model.lastUpdateMs.toFixed(0)} ms, page ${r.pageMs.toFixed(0)} ms: ${Object.entries(r.pagePhases).map(([k, v]) => `${k} ${v}`).join(', ')})`);

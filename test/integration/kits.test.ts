@@ -6,6 +6,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { SdiApi } from '../../src/extension';
 import { RUBRIC, TEAM_KIT } from '../fixtures/teamKit';
+import { saveAsAUserDoes } from './save';
 
 const EXTENSION_ID = 'sdi-kit.system-design-interview-kit';
 const KIT = 'kit:team-kit';
@@ -126,7 +127,7 @@ describe('team kits in a real VS Code', function () {
     const back = new vscode.WorkspaceEdit();
     back.replace(uri, range, '20');
     assert.ok(await vscode.workspace.applyEdit(back));
-    assert.ok(await doc.save());
+    assert.ok(await saveAsAUserDoes(doc));
     await diagnosticsOf(uri, (x) => x.length === 0);
     assert.notStrictEqual(a.library.node(KIT)!.children[0].kind, 'kit-error');
   });
@@ -145,7 +146,7 @@ describe('team kits in a real VS Code', function () {
     const started = Date.now();
     const updated = afterKitChange(a, () => a.library.node(`${KIT}/problem:chat`)?.label === 'Design a Group Chat', 'the new title');
     const reshown = shownOnce(a, `${KIT}/problem:chat`);
-    assert.ok(await doc.save());
+    assert.ok(await saveAsAUserDoes(doc));
     await updated;
     await reshown;
     const elapsed = Date.now() - started;
