@@ -18,7 +18,7 @@ import type { CalibrationModel } from './model';
 import {
   calibrationHostMessage, calibrationWebviewMessage,
   type CalibrationHostMessage, type CalibrationTableMessage, type CalibrationWebviewMessage, type RowRef,
-} from './protocol';
+} from '../protocol';
 
 /** The report's view type, also used by its serializer. */
 export const CALIBRATION_VIEW_TYPE = 'sdi.calibration';

@@ -12,7 +12,7 @@ import '../zodConfig'; // before the protocol's schemas are built
 import {
   calibrationHostMessage, calibrationViewState,
   type CalibrationDeltaMessage, type CalibrationReportMessage, type CalibrationViewState, type CalibrationWebviewMessage, type RowRef,
-} from '../../src/calibration/protocol';
+} from '../../src/protocol';
 import { applyRowsDelta, reportFigures, rowKey, updateSorted, type ReportFigures } from '../../src/core/calibration/delta';
 import type { ReportRow } from '../../src/core/calibration/types';
 import { distributionChart, offsetChart, problemChart } from './charts';
