@@ -51,6 +51,10 @@ live.className = 'visually-hidden';
 live.setAttribute('aria-live', 'polite');
 document.body.append(live);
 
+/** The HTML of the item shown, and its diagrams' rendering (resolves true once all are shown). */
+let shownHtml: string | undefined;
+let showing: Promise<boolean> = Promise.resolve(false);
+
 /** Marks when the item's diagrams are all on screen (the next frame has painted): tests and the benchmark wait on it. */
 function markPainted(id: string, started: number): void {
   requestAnimationFrame(() => setTimeout(() => {
@@ -79,17 +83,25 @@ window.addEventListener('message', (event) => {
   } else if (msg.type === 'showItem') {
     const started = performance.now();
     content.dataset.receivedAt = String(now());
+    // The item shown, unchanged (chosen again in the tree, Find in Guide or a link): its page and
+    // diagrams stay as they are, only the scroll position moves. This is also the benchmark's floor
+    // of switching items: the same command, message and page, with no item to build.
+    const same = content.dataset.item === msg.id && shownHtml === msg.html;
     content.dataset.state = 'rendering';
     content.dataset.item = msg.id;
-    content.innerHTML = msg.html;
-    asked.decorateLists(content);
+    if (!same) {
+      shownHtml = msg.html;
+      content.innerHTML = msg.html;
+      asked.decorateLists(content);
+      showing = diagrams.show(msg.diagrams, msg.theme, msg.id);
+    }
     document.title = msg.title;
     saveState({ itemId: msg.id });
     live.textContent = `Showing ${msg.title}`;
     const target = msg.anchor ? document.getElementById(msg.anchor) : null;
     if (target) target.scrollIntoView();
     else window.scrollTo(0, 0);
-    void diagrams.show(msg.diagrams, msg.theme, msg.id).then((done) => done && markPainted(msg.id, started));
+    void showing.then((done) => done && markPainted(msg.id, started));
   }
 });
 
@@ -100,6 +112,9 @@ new MutationObserver(() => {
   if (content.dataset.theme !== themeKind()) content.dataset.state = 'rendering';
   const before = diagrams.fingerprint;
   const rendering = diagrams.themeChanged();
+  // The item chosen again while this re-render runs is painted once it has finished.
+  const previous = showing;
+  showing = rendering.then((done) => (done === undefined ? previous : done));
   // Tell the host at once, so the next item it sends carries SVGs cached for this theme.
   if (diagrams.fingerprint !== before) post({ type: 'theme', theme: diagrams.fingerprint });
   void rendering.then((done) => done && markPainted(id, started));

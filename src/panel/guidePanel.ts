@@ -241,9 +241,14 @@ export class GuidePanel implements vscode.Disposable {
 
   private navigate(item: Shown): void {
     this.shownItem = item;
-    if (this.library.node(item.id)) void this.storage?.state.update(LAST_ITEM_KEY, item.id);
-    if (this.panel) this.panel.title = item.title;
-    if (this.ready) void this.postItem();
+    // The item first: the tab's title and remembering the item (a storage write) are the workbench's
+    // work, which would otherwise queue before the message to the page.
+    const after = () => {
+      if (this.panel && this.shownItem === item) this.panel.title = item.title;
+      if (this.library.node(item.id)) void this.storage?.state.update(LAST_ITEM_KEY, item.id);
+    };
+    if (this.ready) void this.postItem().then(after);
+    else after();
   }
 
   /** The item's Markdown rendered, from memory when it was rendered before. */

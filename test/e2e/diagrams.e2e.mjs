@@ -47,6 +47,24 @@ describe('guide panel diagrams in the workbench (Chromium)', function () {
     assert.strictEqual(await wb.guideFrame().locator('html').getAttribute('data-csp-violations'), null, 'the webview reported CSP violations');
   });
 
+  it('the item shown, chosen again, keeps its page and diagrams and goes back to the top', async () => {
+    const it1 = DIAGRAM_ITEMS[0];
+    await pressInWorkbench(wb.page, it1.key);
+    await waitForItem(wb.guideFrame(), it1.id);
+    const frame = wb.guideFrame();
+    // Marks on the page's nodes: a rebuilt page would not have them.
+    await frame.locator('#content').evaluate((c) => {
+      for (const svg of c.querySelectorAll('.mermaid-block svg')) svg.dataset.kept = '1';
+      c.dataset.state = 'stale';
+      window.scrollTo(0, document.body.scrollHeight);
+    });
+    assert.ok(await frame.locator('html').evaluate(() => window.scrollY > 0), 'the item is long enough to scroll');
+    await pressInWorkbench(wb.page, it1.key);
+    await waitForItem(frame, it1.id);
+    assert.strictEqual(await frame.locator('.mermaid-block svg[data-kept="1"]').count(), it1.diagrams, 'the diagrams were drawn again');
+    assert.strictEqual(await frame.locator('html').evaluate(() => window.scrollY), 0);
+  });
+
   it('shows a broken diagram\'s error and source in place while its neighbour renders', async () => {
     await pressInWorkbench(wb.page, FIXTURE_KEY);
     const frame = wb.guideFrame();
