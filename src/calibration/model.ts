@@ -169,6 +169,12 @@ export class CalibrationModel implements vscode.Disposable {
       const w = vscode.workspace.createFileSystemWatcher(s.pattern);
       this.watchers.push(w, w.onDidCreate((u) => this.queue(u)), w.onDidChange((u) => this.queue(u)), w.onDidDelete((u) => this.queue(u)));
     }
+    // A folder deleted at once (a month of feedback, a checkout) is reported as the folder alone, which
+    // no `*.md` pattern matches: its files are read again, so they leave the report.
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**'), true, true, false);
+      this.watchers.push(w, w.onDidDelete((u) => this.queueUnder(u)));
+    }
     const found = new Map<string, { uri: vscode.Uri; byGlob: boolean }>();
     const lists = await Promise.all(this.sources.map((s) => vscode.workspace.findFiles(s.pattern).then((us) => us.map((uri) => ({ uri, byGlob: s.byGlob })))));
     for (const list of lists) {
@@ -234,6 +240,12 @@ export class CalibrationModel implements vscode.Disposable {
   private queue(uri: vscode.Uri, text?: string): void {
     this.pending.set(uri.toString(), { uri, text });
     this.flushing ??= Promise.resolve().then(() => this.flush());
+  }
+
+  /** Reads again the files the map holds under a deleted folder (a deleted file is handled by its own pattern). */
+  private queueUnder(folder: vscode.Uri): void {
+    const prefix = `${folder.toString()}/`;
+    for (const [key, e] of this.entries) if (key.startsWith(prefix)) this.queue(e.uri);
   }
 
   /** Resolves when every queued file has been read again (tests wait on it). */

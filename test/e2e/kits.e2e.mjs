@@ -109,6 +109,8 @@ describe('team kits in the workbench (Chromium)', function () {
     });
 
     it('the trust item opens the workspace trust editor; trusting loads the kit without a reload', async () => {
+      // The activity bar's hover (left by opening the view) can lie over the row: the pointer leaves it first.
+      await wb.page.mouse.move(700, 450);
       await wb.treeRow('Team kits are not loaded in Restricted Mode').click();
       const editor = wb.page.locator('.workspace-trust-editor');
       await editor.getByText('You are in Restricted Mode').first().waitFor({ timeout: 20_000 });

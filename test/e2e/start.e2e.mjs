@@ -36,6 +36,33 @@ async function openBrowser(url, folder, dir) {
   };
 }
 
+/**
+ * Resolves once the browser's storage holds a running interview of the extension (its workspace
+ * state, in IndexedDB): what the next start restores. The workbench writes its storage shortly
+ * after a change; a browser closed before that (as the test does, within milliseconds) loses it.
+ */
+async function interviewStored(page, ms = 20_000) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const stored = await page.evaluate(async () => {
+      const get = (db, key) => new Promise((res, rej) => { const r = db.transaction('ItemTable').objectStore('ItemTable').get(key); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+      for (const { name } of await indexedDB.databases()) {
+        if (!name?.startsWith('vscode-web-state-db')) continue;
+        const db = await new Promise((res, rej) => { const r = indexedDB.open(name); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+        try {
+          if (!db.objectStoreNames.contains('ItemTable')) continue;
+          const v = await get(db, 'sdi-kit.system-design-interview-kit');
+          if (typeof v === 'string' && /"sdi\.timer\.state":\{[^]*"status":"running"/.test(v)) return true;
+        } finally { db.close(); }
+      }
+      return false;
+    });
+    if (stored) return;
+    if (Date.now() > deadline) throw new Error('the running interview never reached the browser\'s storage');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 /** The interview timer's status bar entry. */
 const timerItem = (page) => page.locator('.part.statusbar .statusbar-item-label', { hasText: / left| over|paused/ }).first();
 
@@ -102,6 +129,7 @@ describe('npm start keeps its workspace and profile (harness)', function () {
         const deadline = Date.now() + 15_000;
         while (!feedbackFiles().some((f) => /ada-lovelace/.test(f)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
         assert.ok(feedbackFiles().some((f) => /ada-lovelace/.test(f)), `no feedback file for Ada: ${feedbackFiles()}`);
+        await interviewStored(wb.page);
       } catch (e) {
         await wb.screenshot('start-1-failed');
         throw e;

@@ -74,6 +74,7 @@ describe('calibration: the report and Calibration Notes in the editor', function
     // The burst test's folder exists from the start: files written into a folder the watcher has just
     // seen created can go unreported.
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(root(), DIR, 'burst'));
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(root(), DIR, 'month', 'week'));
     for (const [name, text] of Object.entries(FILES)) await write(name, text);
   });
 
@@ -198,6 +199,21 @@ describe('calibration: the report and Calibration Notes in the editor', function
       counting.dispose();
       for (let i = 0; i < n; i++) fs.rmSync(path.join(dir, `b${i}.md`), { force: true });
     }
+  });
+
+  it('a deleted folder of feedback leaves the report with its files (the watcher names only the folder)', async () => {
+    const dir = path.join(root().fsPath, DIR, 'month');
+    const names = ['month/m1.md', 'month/m2.md', 'month/week/w1.md'];
+    const all = renderedWhen(feature, () => names.every((n) => rowOf(feature, n)), 'the folder\'s files in the report');
+    for (const [i, n] of names.entries()) fs.writeFileSync(path.join(root().fsPath, DIR, n), fill({ candidate: `Month ${i}`, interviewer: 'Ken Thompson', date: '2024-07-01', scores: [3, 3, 3, 3, 3] }));
+    await all;
+    const gone = renderedWhen(feature, () => !feature.panel.pending && !names.some((n) => rowOf(feature, n)), 'the deleted folder\'s files gone');
+    // As `git checkout` or a file manager does it: the whole folder at once, outside VS Code.
+    fs.rmSync(dir, { recursive: true });
+    await gone;
+    const table = await feature.panel.probeTable();
+    assert.strictEqual(table.held, 5);
+    assert.ok(!table.rows.some((x) => x.file.startsWith(`${DIR}/month/`)));
   });
 
   it('the Calibration Notes heading gets a CodeLens and a hover placing the feedback, and the summary line only when asked', async () => {

@@ -1,0 +1,121 @@
+/**
+ * The feedback editor path in the real extension host (issue 10's benchmark): an edit to an open
+ * feedback document → its diagnostics published (VS Code's `onDidChangeDiagnostics` for the file,
+ * with the edit's effect in them), against a floor measured in the same run over the same path: a
+ * diagnostic collection of this entry's own, set from the same `onDidChangeTextDocument` after the
+ * same throttle (`THROTTLE_MS`) with no analysis. Each edit toggles one score between a valid value
+ * and an out-of-range one, so every round's diagnostics differ and are checked. Writes the figures to
+ * out/bench/editor-path.json. An entry of its own for the integration harness (`SDI_TESTS_ENTRY`),
+ * not a test: it measures and does not pass or fail on a time.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { SdiApi } from '../../../src/extension';
+import { THROTTLE_MS } from '../../../src/feedback/diagnostics';
+import { fill } from '../../fixtures/feedback/fill';
+
+const ROUNDS = 30;
+const SCORE_LINE = '- Technical Architecture';
+
+/** A filled feedback file, padded with observations to about `lines` lines. */
+function feedbackText(lines: number): string {
+  const text = fill({ candidate: 'Bench Candidate', interviewer: 'Bench', date: '2026-11-28', scores: [3, 3, 3, 3, 3], recommend: ['hire'] });
+  const pad: string[] = [];
+  const have = text.split('\n').length;
+  while (have + pad.length < lines) pad.push(`- Observation ${pad.length}: the candidate discussed caching, sharding and failure modes at some length.`);
+  return text.replace('### Detailed Observations', `### Detailed Observations\n\n${pad.join('\n')}`);
+}
+
+/** Resolves with the time when `uri`'s diagnostics change to satisfy `ok`. */
+function diagnosticsWhen(uri: vscode.Uri, ok: (d: readonly vscode.Diagnostic[]) => boolean): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (!e.uris.some((u) => u.toString() === uri.toString())) return;
+      if (!ok(vscode.languages.getDiagnostics(uri))) return;
+      const t = performance.now();
+      sub.dispose();
+      clearTimeout(guard);
+      resolve(t);
+    });
+    const guard = setTimeout(() => { sub.dispose(); reject(new Error(`no diagnostics for ${uri.fsPath} within 10 s`)); }, 10_000);
+  });
+}
+
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+  return { medianMs: Number(at(0.5).toFixed(1)), p95Ms: Number(at(0.95).toFixed(1)) };
+};
+
+export async function run(): Promise<void> {
+  const a = await vscode.extensions.getExtension<SdiApi>('sdi-kit.system-design-interview-kit')!.activate();
+  if (!a) throw new Error('the extension did not activate');
+  const folder = vscode.workspace.workspaceFolders![0].uri;
+  // The floor: the same path with nothing to analyse (a throttle like the extension's, then a set).
+  const floorCollection = vscode.languages.createDiagnosticCollection('bench-floor');
+  const floorTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  let floorFor: vscode.Uri | undefined;
+  const floorSub = vscode.workspace.onDidChangeTextDocument((e) => {
+    if (!floorFor || e.document.uri.toString() !== floorFor.toString() || !e.contentChanges.length) return;
+    const id = e.document.uri.toString();
+    if (floorTimers.has(id)) return;
+    const doc = e.document;
+    floorTimers.set(id, setTimeout(() => {
+      floorTimers.delete(id);
+      // A diagnostic whose message carries the document's version, so each round's differs.
+      floorCollection.set(doc.uri, [new vscode.Diagnostic(new vscode.Range(0, 0, 0, 1), `floor v${doc.version}`, vscode.DiagnosticSeverity.Information)]);
+    }, THROTTLE_MS));
+  });
+
+  const results: Record<string, unknown>[] = [];
+  for (const lines of [60, 2000]) {
+    const uri = vscode.Uri.joinPath(folder, 'interview-feedback', `bench-editor-path-${lines}.md`);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(feedbackText(lines)));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const line = doc.getText().split('\n').findIndex((l) => l.startsWith(SCORE_LINE));
+    if (line < 0) throw new Error('no score line');
+    const setScore = async (score: number) => {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(uri, doc.lineAt(line).range, `${SCORE_LINE} (30%): ${score} / 4`);
+      if (!(await vscode.workspace.applyEdit(edit))) throw new Error('the edit was not applied');
+    };
+    const outOfRange = (d: readonly vscode.Diagnostic[]) => d.some((x) => x.range.start.line === line && x.severity === vscode.DiagnosticSeverity.Error);
+    const ours = (d: readonly vscode.Diagnostic[]) => d.filter((x) => x.source !== undefined && x.message.indexOf('floor v') !== 0);
+    const feedback: number[] = [];
+    const floor: number[] = [];
+    // Warm-up: the first analysis of this document.
+    await setScore(3);
+    await new Promise((r) => setTimeout(r, 3 * THROTTLE_MS));
+    for (let i = 0; i < ROUNDS; i++) {
+      const bad = i % 2 === 0;
+      // The extension's diagnostics, with the edit's effect: an out-of-range score is an error on its line, a valid one none.
+      const published = diagnosticsWhen(uri, (d) => outOfRange(ours(d)) === bad);
+      floorFor = uri;
+      const before = doc.version;
+      const floorPublished = diagnosticsWhen(uri, (d) => d.some((x) => x.message === `floor v${before + 1}`));
+      const t0 = performance.now();
+      await setScore(bad ? 7 : 3);
+      const [t1, t2] = await Promise.all([published, floorPublished]);
+      feedback.push(t1 - t0);
+      floor.push(t2 - t0);
+      floorFor = undefined;
+    }
+    const f = stats(feedback);
+    const fl = stats(floor);
+    const row = { lines: doc.lineCount, rounds: ROUNDS, throttleMs: THROTTLE_MS, feedback: f, floor: fl, ratio: Number((f.medianMs / fl.medianMs).toFixed(2)) };
+    results.push(row);
+    console.log(`${String(row.lines).padStart(5)}-line feedback: edit → diagnostics median ${f.medianMs} ms (p95 ${f.p95Ms}); floor (same path and ${THROTTLE_MS} ms throttle, no analysis) median ${fl.medianMs} ms (p95 ${fl.p95Ms}); ratio ${row.ratio}x`);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    floorCollection.delete(uri);
+    await vscode.workspace.fs.delete(uri, { useTrash: false });
+  }
+  floorSub.dispose();
+  floorCollection.dispose();
+  const out = path.join(__dirname, '..', '..', '..', 'bench', 'editor-path.json');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+  // The harness reads this line for its summary.
+  console.log('1 passed, 0 failed');
+}
