@@ -1,7 +1,7 @@
 // Benchmark of the feedback editor path in the real extension host (issue 10): an edit to an open
 // feedback document → its diagnostics published, against a floor over the same path in the same run
-// (a collection of the bench's own, set after the same throttle with no analysis), for a 60-line and
-// a 2,000-line file. Runs test/integration/bench/editorPath.ts through the integration harness (VS
+// (the same edit to a plain-text twin, answered by a collection of the bench's own after the same
+// throttle with no analysis), alternating, for a 60-line and a 2,000-line file. Runs test/integration/bench/editorPath.ts through the integration harness (VS
 // Code in the browser, test/host/run.mjs) as its entry instead of the tests.
 // `node test/bench/run.mjs editor-path` after a build, or through `npm run bench`.
 import { spawnSync } from 'node:child_process';
