@@ -24,7 +24,6 @@ async function openBrowser(url, folder, dir) {
     page,
     close: () => context.close(),
     screenshot: (name) => page.screenshot({ path: join(process.env.SDI_RESULTS ?? join(ROOT, 'test-results'), `${name}.png`) }),
-    /** Types into the palette or the open quick input and accepts the row holding `row`. */
     /** Fills the open quick input (once `ready`, a locator, shows: the input a command opens next) and accepts `row`, or the text. */
     async quickInput(text, row, ready) {
       if (ready) await ready.waitFor({ timeout: 15_000 });

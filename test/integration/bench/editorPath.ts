@@ -8,10 +8,9 @@
  * out/bench/editor-path.json. An entry of its own for the integration harness (`SDI_TESTS_ENTRY`),
  * not a test: it measures and does not pass or fail on a time.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import type { SdiApi } from '../../../src/extension';
+import { writeFigures } from './figures';
 import { THROTTLE_MS } from '../../../src/feedback/diagnostics';
 
 const ROUNDS = 30;
@@ -125,9 +124,5 @@ export async function run(): Promise<void> {
   }
   floorSub.dispose();
   floorCollection.dispose();
-  const out = path.join(__dirname, '..', '..', '..', 'bench', 'editor-path.json');
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
-  // The harness reads this line for its summary.
-  console.log('1 passed, 0 failed');
+  writeFigures('editor-path', results);
 }
