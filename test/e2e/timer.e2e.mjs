@@ -46,6 +46,7 @@ describe('interview timer in the workbench (Chromium)', function () {
   });
 
   it('the guidance\'s "open" link shows that section of the guide in the panel', async () => {
+    await wb.closeStrayQuickInput();
     const frame = wb.guideFrame();
     await frame.locator('#timer a.timer-open').first().click();
     await frame.locator('#content h3', { hasText: 'Interviewer Mindset' }).waitFor({ timeout: 15_000 });

@@ -170,6 +170,17 @@ export async function openWorkbench({ width = 1400, height = 900, folder = WORKS
       const box = page.locator('.monaco-dialog-box').first();
       return (await box.isVisible()) ? box.innerText() : undefined;
     },
+    /**
+     * Closes a quick input left open (seen once in CI between two timer tests, a list over the panel
+     * that took every click), logging what it showed so the log says where it came from.
+     */
+    async closeStrayQuickInput() {
+      const widget = page.locator('.quick-input-widget');
+      if (!(await widget.isVisible())) return;
+      console.log(`      (a quick input was open: ${JSON.stringify((await widget.innerText()).slice(0, 300))}; Escape)`);
+      await page.keyboard.press('Escape');
+      await widget.waitFor({ state: 'hidden', timeout: 5_000 });
+    },
     close: () => browser.close(),
   };
   return wb;
