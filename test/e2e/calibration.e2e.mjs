@@ -139,10 +139,23 @@ describe('calibration report in the workbench (Chromium)', function () {
     const before = await row.innerText();
     assert.doesNotMatch(before, /\b4\.00\b/);
     const version = Number(await frame.locator('html').getAttribute('data-rendered-version'));
+    // Every row the update moves or adds is recorded: only the changed file's row may be (a row moved
+    // is styled and laid out again, and with it the whole table).
+    const others = await frame.locator('#rows tbody').evaluate((tbody, name) => {
+      const rows = [...tbody.querySelectorAll('tr.row')];
+      const changed = rows.findIndex((tr) => tr.dataset.file.endsWith(name));
+      window.sdiMoved = [];
+      window.sdiMoves = new MutationObserver((records) => { for (const r of records) for (const n of r.addedNodes) window.sdiMoved.push(n.dataset?.file ?? n.nodeName); });
+      window.sdiMoves.observe(tbody, { childList: true });
+      return { after: rows.length - 1 - changed, changed };
+    }, name);
+    assert.ok(others.changed >= 0 && others.after > 0, `the changed row should have rows after it: ${JSON.stringify(others)}`);
     writeFileSync(join(dir(), name), feedback({ candidate: 'Dennis Ritchie', interviewer: 'Ken Thompson', date: '2024-04-08', problem: 'News Feed', scores: [4, 4, 4, 4, 4], recommend: 'strong-hire' }));
     await frame.locator(`#rows tbody tr.row[data-file$="${name}"]`, { hasText: '4.00' }).waitFor({ timeout: 30_000 });
     assert.ok(Number(await frame.locator('html').getAttribute('data-rendered-version')) > version);
     assert.match(await row.innerText(), /Strong Hire/);
+    const moved = await frame.locator('#rows tbody').evaluate(() => { window.sdiMoves.disconnect(); return window.sdiMoved; });
+    assert.deepStrictEqual(moved.map((f) => f.split('/').pop()), [name], 'only the changed row is put into the table');
   });
 
   it('a click on a candidate opens the file at its scores block', async () => {

@@ -239,10 +239,13 @@ function rowElement(r: ReportRow, cols: Column[]): HTMLTableRowElement {
 /** Makes the table body hold the first `limit` rows shown, in order, reusing the rows already drawn. */
 function drawBody(cols: Column[]): void {
   const next = new Map<ReportRow, HTMLTableRowElement>();
+  for (const r of shown.slice(0, limit)) next.set(r, drawn.get(r) ?? rowElement(r, cols));
+  // The rows no longer drawn go first: a stale row left in place would make every row after it
+  // move in front of it, and a moved row is laid out and styled again (the whole table, for a
+  // save that changed one row).
+  for (const [r, tr] of drawn) if (next.get(r) !== tr) tr.remove();
   let at: ChildNode | null = tableBody.firstChild;
-  for (const r of shown.slice(0, limit)) {
-    const tr = drawn.get(r) ?? rowElement(r, cols);
-    next.set(r, tr);
+  for (const tr of next.values()) {
     if (tr === at) at = at.nextSibling;
     else tableBody.insertBefore(tr, at);
   }
