@@ -201,10 +201,21 @@ export class CalibrationModel implements vscode.Disposable {
       this.entries.set(k, e);
       this.byFile.set(e.file, k);
     }
+    this.sortEntries();
     this.cached = undefined;
     this.scanned = true;
     this.lastUpdateMs = performance.now() - started;
     this.changed.fire({ files: [...entries.values()].map((e) => e.file), full: true });
+  }
+
+  /**
+   * Puts the map in the order of the report's rows (by file name), so the report finds its rows sorted;
+   * a save keeps a file's place, so only a new file sorts again.
+   */
+  private sortEntries(): void {
+    const list = [...this.entries].sort((a, b) => (a[1].file < b[1].file ? -1 : a[1].file > b[1].file ? 1 : 0));
+    this.entries.clear();
+    for (const [k, e] of list) this.entries.set(k, e);
   }
 
   /** Reads a file into an entry; undefined when it is gone or is no feedback document. */
@@ -292,6 +303,7 @@ export class CalibrationModel implements vscode.Disposable {
     };
     await Promise.all(Array.from({ length: Math.min(SCAN_CONCURRENCY, chunk.length) }, worker));
     const files: string[] = [];
+    let added = false;
     chunk.forEach(({ uri }, k) => {
       const key = uri.toString();
       const old = this.entries.get(key);
@@ -306,10 +318,12 @@ export class CalibrationModel implements vscode.Disposable {
       }
       if (old && old.hash === e.hash && old.error === e.error) return;
       if (old && old.file !== e.file) this.byFile.delete(old.file);
+      if (!old || old.file !== e.file) added = true;
       this.entries.set(key, e);
       this.byFile.set(e.file, key);
       files.push(e.file);
     });
+    if (added) this.sortEntries();
     if (files.length) {
       this.cached = undefined;
       this.lastUpdateMs = performance.now() - started;

@@ -212,17 +212,20 @@ export class CalibrationPanel implements vscode.Disposable {
     const base = this.version;
     const rubric = this.model.rubricInfo(report.rubric) ?? null;
     let msg: CalibrationHostMessage;
-    let held: Map<string, string[]>;
+    // What the page will hold once the message is posted: applied only then (a copy of the keys of
+    // 10,000 rows per save would cost more than the rest of the update).
+    let hold: () => void;
     if (this.needFull || this.changedFiles.size > Math.max(50, report.rows.length * DELTA_MAX_SHARE)) {
       msg = { type: 'report', version: base + 1, loading: !this.model.loaded, report, rubric, changed };
-      held = rowKeysByFile(report.rows);
+      hold = () => (this.held = rowKeysByFile(report.rows));
     } else {
       const delta = rowsDelta(this.held, report.rows, this.changedFiles);
-      held = new Map(this.held);
-      for (const [file, keys] of delta.keys) {
-        if (keys.length) held.set(file, keys);
-        else held.delete(file);
-      }
+      hold = () => {
+        for (const [file, keys] of delta.keys) {
+          if (keys.length) this.held.set(file, keys);
+          else this.held.delete(file);
+        }
+      };
       msg = { type: 'delta', version: base + 1, base, loading: !this.model.loaded, figures: reportFigures(report), upserts: delta.upserts, removed: delta.removed, rubric, changed };
     }
     const checked = calibrationHostMessage.safeParse(msg);
@@ -231,7 +234,7 @@ export class CalibrationPanel implements vscode.Disposable {
       return;
     }
     this.version = base + 1;
-    this.held = held;
+    hold();
     this.needFull = false;
     this.changedFiles.clear();
     const postedAt = performance.now();

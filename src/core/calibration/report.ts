@@ -80,6 +80,8 @@ function itemsOf(rows: readonly ReportRow[], rowKeys: readonly string[], dims: r
 /** Files the items with a name and a date under the name (with its day); every other item is its own candidate. Returns the next candidate number. */
 function itemsByName(items: readonly Item[], byName: Map<string, { item: Item; day: number }[]>): number {
   let next = 0;
+  // A repository's feedback shares a few hundred dates: each is converted once.
+  const days = new Map<string, number>();
   for (const it of items) {
     const r = it.row;
     if (!r.candidateKey || r.date === null) {
@@ -88,7 +90,9 @@ function itemsByName(items: readonly Item[], byName: Map<string, { item: Item; d
     }
     let list = byName.get(r.candidateKey);
     if (!list) byName.set(r.candidateKey, (list = []));
-    list.push({ item: it, day: dayNumber(r.date) });
+    let day = days.get(r.date);
+    if (day === undefined) days.set(r.date, (day = dayNumber(r.date)));
+    list.push({ item: it, day });
   }
   return next;
 }
@@ -337,6 +341,11 @@ function groupFigures(rubric: string, rows: ReportRow[], options: Required<Omit<
 
 const compareRows = (a: CalibrationRow, b: CalibrationRow) => compareText(a.file, b.file) || a.index - b.index;
 
+function isSorted(rows: readonly CalibrationRow[]): boolean {
+  for (let k = 1; k < rows.length; k++) if (compareRows(rows[k - 1], rows[k]) > 0) return false;
+  return true;
+}
+
 /**
  * The report over every row (of every file) and the files that could not be read. Pure: the same
  * rows and files in any order give the same report.
@@ -368,8 +377,10 @@ export function calibrationReport(rows: readonly CalibrationRow[], unreadable: r
       warnings: r.warnings,
       candidateId: null as number | null,
       counted: typeof r.weightedScore === 'number' && Number.isFinite(r.weightedScore),
-    }))
-    .sort(compareRows);
+    }));
+  // Rows come sorted from the editor's model (which keeps its files in order): checking costs one
+  // comparison per row, sorting 10,000 rows by file name a hundred times more.
+  if (!isSorted(sorted)) sorted.sort(compareRows);
   const byRubric = new Map<string, ReportRow[]>();
   for (const r of sorted) {
     let list = byRubric.get(r.rubricKey);
