@@ -56,7 +56,10 @@ async function integration() {
     if (process.env.VERBOSE) page.on('console', (m) => console.log('[page]', m.text()));
     await page.goto(workbenchUrl(host.url, host.workspace, { devPath: ROOT, testsPath: join(ROOT, process.env.SDI_TESTS_ENTRY ?? 'out/test/integration/index.js') }));
     const timer = setTimeout(() => done('timeout'), TIMEOUT_S * 1000);
+    // SDI_TRACE=FILE: a performance trace of the workbench and its webviews, with style and layout invalidations.
+    if (process.env.SDI_TRACE) await browser.startTracing(page, { path: process.env.SDI_TRACE, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.invalidationTracking'] });
     const code = await finished;
+    if (process.env.SDI_TRACE) await browser.stopTracing();
     clearTimeout(timer);
     if (code === 'timeout') console.error(`[host] the extension-host tests did not finish within ${TIMEOUT_S} s`);
     console.log(`integration: ${summary ?? '0 passed, 1 failed'}`);
