@@ -7,8 +7,8 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import {
-  calibrationReport, feedbackRows, kitRubricResolver,
-  type CalibrationReport, type CalibrationRow, type RubricInfo, type RubricResolver, type Unreadable,
+  calibrationReport, feedbackRows, kitRubricResolver, reportRowOf,
+  type CalibrationReport, type CalibrationRow, type ReportRow, type RubricInfo, type RubricResolver, type Unreadable,
 } from '../core/calibration';
 import { isFeedbackDocument } from '../core/feedback';
 import type { LoadedKit } from '../core/kit';
@@ -58,6 +58,8 @@ export class CalibrationModel implements vscode.Disposable {
   private scanning: Promise<void> | undefined;
   private cached: CalibrationReport | undefined;
   private readonly pending = new Map<string, { uri: vscode.Uri; text?: string }>();
+  /** Files read and found to be no feedback (or gone): a re-list does not read them again. */
+  private ignored = new Set<string>();
   private flushing: Promise<void> | undefined;
   private generation = 0;
   private readonly resolvers = new Map<LoadedKit | undefined, Map<boolean, RubricResolver>>();
@@ -122,6 +124,16 @@ export class CalibrationModel implements vscode.Disposable {
     return this.cached;
   }
 
+  /**
+   * The rows of one file in the report (none for a file the report lists as unreadable): the same
+   * objects as in `report().rows`, found without a pass over every row.
+   */
+  reportRowsOf(file: string): ReportRow[] {
+    this.report();
+    const e = this.entryOf(file);
+    return e && e.error === undefined ? e.rows.map(reportRowOf) : [];
+  }
+
   private rubrics: Record<string, RubricInfo> = {};
   /** The dimensions, scale and bands of a rubric of the report (by its key), when a file was read with it. */
   rubricInfo(key: string | null): RubricInfo | undefined {
@@ -175,15 +187,9 @@ export class CalibrationModel implements vscode.Disposable {
       const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**'), true, true, false);
       this.watchers.push(w, w.onDidDelete((u) => this.queueUnder(u)));
     }
-    const found = new Map<string, { uri: vscode.Uri; byGlob: boolean }>();
-    const lists = await Promise.all(this.sources.map((s) => vscode.workspace.findFiles(s.pattern).then((us) => us.map((uri) => ({ uri, byGlob: s.byGlob })))));
-    for (const list of lists) {
-      for (const f of list) {
-        const had = found.get(f.uri.toString());
-        found.set(f.uri.toString(), { uri: f.uri, byGlob: f.byGlob || !!had?.byGlob });
-      }
-    }
+    const found = await this.list();
     const entries = new Map<string, FileEntry>();
+    const ignored = new Set<string>();
     const todo = [...found.values()];
     let next = 0;
     const worker = async () => {
@@ -191,10 +197,12 @@ export class CalibrationModel implements vscode.Disposable {
         const f = todo[next++];
         const e = await this.read(f.uri, f.byGlob);
         if (e) entries.set(f.uri.toString(), e);
+        else ignored.add(f.uri.toString());
       }
     };
     await Promise.all(Array.from({ length: Math.min(SCAN_CONCURRENCY, todo.length) }, worker));
     if (generation !== this.generation) return;
+    this.ignored = ignored;
     this.entries.clear();
     this.byFile.clear();
     for (const [k, e] of entries) {
@@ -206,6 +214,46 @@ export class CalibrationModel implements vscode.Disposable {
     this.scanned = true;
     this.lastUpdateMs = performance.now() - started;
     this.changed.fire({ files: [...entries.values()].map((e) => e.file), full: true });
+  }
+
+  /** Every file the sources name now, by URI, and whether the glob setting names it. */
+  private async list(): Promise<Map<string, { uri: vscode.Uri; byGlob: boolean }>> {
+    const found = new Map<string, { uri: vscode.Uri; byGlob: boolean }>();
+    const lists = await Promise.all(this.sources.map((s) => vscode.workspace.findFiles(s.pattern).then((us) => us.map((uri) => ({ uri, byGlob: s.byGlob })))));
+    for (const list of lists) {
+      for (const f of list) {
+        const had = found.get(f.uri.toString());
+        found.set(f.uri.toString(), { uri: f.uri, byGlob: f.byGlob || !!had?.byGlob });
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Lists the sources again: the files the map does not know are read, and those gone are dropped.
+   * The file watcher sends no event for the files of a folder that arrives whole (moved in, unpacked,
+   * checked out by git), so the report re-lists now and then while it is visible. Files read before
+   * and found to be no feedback are not read again (a change to one comes as an event). Resolves
+   * with the number of files queued; nothing before the first scan, which lists everything itself.
+   */
+  async reconcile(): Promise<number> {
+    if (!this.scanned) return 0;
+    const generation = this.generation;
+    const found = await this.list();
+    if (generation !== this.generation) return 0;
+    let queued = 0;
+    for (const [key, f] of found) {
+      if (this.entries.has(key) || this.ignored.has(key) || this.pending.has(key)) continue;
+      this.queue(f.uri);
+      queued++;
+    }
+    for (const [key, e] of this.entries) {
+      if (found.has(key) || this.pending.has(key)) continue;
+      this.queue(e.uri);
+      queued++;
+    }
+    for (const key of this.ignored) if (!found.has(key)) this.ignored.delete(key);
+    return queued;
   }
 
   /**
@@ -309,6 +357,7 @@ export class CalibrationModel implements vscode.Disposable {
       const old = this.entries.get(key);
       const e = read[k];
       if (!e) {
+        this.ignored.add(key);
         if (old) {
           this.entries.delete(key);
           this.byFile.delete(old.file);
@@ -319,6 +368,7 @@ export class CalibrationModel implements vscode.Disposable {
       if (old && old.hash === e.hash && old.error === e.error) return;
       if (old && old.file !== e.file) this.byFile.delete(old.file);
       if (!old || old.file !== e.file) added = true;
+      this.ignored.delete(key);
       this.entries.set(key, e);
       this.byFile.set(e.file, key);
       files.push(e.file);

@@ -67,6 +67,14 @@ export interface PostedReport {
 
 /** A page that has not said it drew an update after this long is posted the full report at the next change. */
 const ACK_TIMEOUT_MS = 10_000;
+/**
+ * While the report is visible, the workspace is listed again (see `CalibrationModel.reconcile`) every
+ * 5 s, or after 4 times as long as the last listing took when that is longer (a listing is mostly
+ * waiting for VS Code's file search, about 1.4 s for the first one here), and at least every 30 s.
+ */
+const RELIST_MS = 5_000;
+const RELIST_FACTOR = 4;
+const RELIST_MAX_MS = 30_000;
 /** A delta larger than this share of the rows is sent as the full report. */
 const DELTA_MAX_SHARE = 0.5;
 
@@ -174,12 +182,42 @@ export class CalibrationPanel implements vscode.Disposable {
     });
     const subs: vscode.Disposable[] = [
       w.onDidReceiveMessage((raw) => void this.onMessage(raw)),
+      panel.onDidChangeViewState(() => this.relistWhileVisible()),
       panel.onDidDispose(() => {
         for (const d of subs) d.dispose();
         if (this.panel === panel) this.panel = undefined;
+        this.relistWhileVisible();
       }),
     ];
     void this.model.ready();
+  }
+
+  private relistTimer: ReturnType<typeof setTimeout> | undefined;
+  private relisting = false;
+  private lastRelistMs = 0;
+
+  /**
+   * Lists the workspace again now and then while the report is visible (files that came with their
+   * folder bring no watcher event), and stops when it is hidden or closed.
+   */
+  private relistWhileVisible(): void {
+    const visible = !!this.panel?.visible;
+    if (!visible) {
+      clearTimeout(this.relistTimer);
+      this.relistTimer = undefined;
+      return;
+    }
+    if (this.relistTimer || this.relisting) return;
+    this.relistTimer = setTimeout(() => {
+      this.relistTimer = undefined;
+      this.relisting = true;
+      const started = performance.now();
+      void this.model.reconcile().catch((e) => console.error(`[sdi] calibration: listing the feedback files failed: ${e instanceof Error ? e.message : String(e)}`)).finally(() => {
+        this.lastRelistMs = performance.now() - started;
+        this.relisting = false;
+        this.relistWhileVisible();
+      });
+    }, Math.min(RELIST_MAX_MS, Math.max(RELIST_MS, RELIST_FACTOR * this.lastRelistMs)));
   }
 
   /** Posts an update now, or after the page has drawn the one in flight. */
@@ -219,7 +257,7 @@ export class CalibrationPanel implements vscode.Disposable {
       msg = { type: 'report', version: base + 1, loading: !this.model.loaded, report, rubric, changed };
       hold = () => (this.held = rowKeysByFile(report.rows));
     } else {
-      const delta = rowsDelta(this.held, report.rows, this.changedFiles);
+      const delta = rowsDelta(this.held, (file) => this.model.reportRowsOf(file), this.changedFiles);
       hold = () => {
         for (const [file, keys] of delta.keys) {
           if (keys.length) this.held.set(file, keys);
@@ -276,6 +314,7 @@ export class CalibrationPanel implements vscode.Disposable {
       case 'ready':
         // A new page (first load, reload, revealed again): it holds nothing, so the full report.
         this.ready = true;
+        this.relistWhileVisible();
         this.needFull = true;
         this.inFlight = undefined;
         // Before the first scan ends: say so; the scan's change event posts the report.

@@ -217,6 +217,26 @@ describe('calibration: the report and Calibration Notes in the editor', function
     assert.ok(!table.rows.some((x) => x.file.startsWith(`${DIR}/month/`)));
   });
 
+  it('a folder moved in with its files joins the open report (the watcher sends no event for those files)', async () => {
+    // Written outside the report's folder and glob, then moved in whole, as `mv`, an unpacked archive or a
+    // checkout brings a folder: the watcher reports the folder alone, which no `*.md` pattern matches.
+    const staging = path.join(root().fsPath, 'cal-staging');
+    const names = ['pulled/2024-08/p1.md', 'pulled/2024-08/p2.md', 'pulled/p3.md'];
+    for (const [i, n] of names.entries()) {
+      fs.mkdirSync(path.dirname(path.join(staging, n)), { recursive: true });
+      fs.writeFileSync(path.join(staging, n), fill({ candidate: `Pulled ${i}`, interviewer: 'Barbara Liskov', date: '2024-08-01', scores: [2, 3, 2, 3, 2] }));
+    }
+    const all = renderedWhen(feature, () => names.every((n) => rowOf(feature, n)), 'the moved folder\'s files in the report', 60000);
+    fs.renameSync(path.join(staging, 'pulled'), path.join(root().fsPath, DIR, 'pulled'));
+    fs.rmSync(staging, { recursive: true });
+    await all;
+    const table = await feature.panel.probeTable();
+    assert.strictEqual(table.held, 8);
+    const gone = renderedWhen(feature, () => !feature.panel.pending && !names.some((n) => rowOf(feature, n)), 'the moved folder\'s files gone');
+    fs.rmSync(path.join(root().fsPath, DIR, 'pulled'), { recursive: true });
+    await gone;
+  });
+
   it('the Calibration Notes heading gets a CodeLens and a hover placing the feedback, and the summary line only when asked', async () => {
     const uri = uriOf('bob-grace.md');
     const doc = await vscode.workspace.openTextDocument(uri);

@@ -269,9 +269,50 @@ describe('calibration: report statistics', () => {
           [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
         }
         const a = calibrationReport(rows, unreadable, OPTIONS);
-        const b = calibrationReport(shuffled, [...unreadable].reverse(), OPTIONS);
+        // Copies: the report keeps its work per row object, and this compares two computations.
+        const b = calibrationReport(shuffled.map((r) => ({ ...r })), [...unreadable].reverse(), OPTIONS);
         assert.deepStrictEqual(b, a);
         assert.strictEqual(reportCsv(b), reportCsv(a));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('property: a report after rows changed (as the editor\'s model keeps them) equals one computed afresh', () => {
+    const anyRow = fc.record({
+      candidate: fc.constantFrom('Ada', 'ada ', 'Linus', 'Grace', ''),
+      interviewer: fc.constantFrom('A', 'a', 'B', 'C', ''),
+      day: fc.option(fc.integer({ min: 1, max: 28 }), { nil: null }),
+      s: fc.array(fc.option(fc.integer({ min: 1, max: 4 }), { nil: null, freq: 8 }), { minLength: 5, maxLength: 5 }),
+      rubricKey: fc.constantFrom('builtin@1', 'builtin@1', 'team@2'),
+    });
+    const make = (x: { candidate: string; interviewer: string; day: number | null; s: (number | null)[]; rubricKey: string }, k: number) => {
+      const w = x.s.every((v) => v !== null) ? x.s.reduce<number>((a, b, i) => a + (b ?? 0) * [30, 25, 20, 15, 10][i], 0) / 100 : null;
+      return row({ file: `f${String(k).padStart(2, '0')}.md`, candidate: x.candidate, interviewer: x.interviewer, date: x.day === null ? null : `2024-02-${String(x.day).padStart(2, '0')}`, s: x.s, w, problem: 'Chat', rubricKey: x.rubricKey });
+    };
+    // A change: a row replaced by a new object, the window moved, or the dimensions' order changed.
+    const anyChange = fc.oneof(
+      fc.record({ kind: fc.constant('row' as const), at: fc.nat(), spec: anyRow }),
+      fc.record({ kind: fc.constant('window' as const), days: fc.integer({ min: 0, max: 20 }) }),
+      fc.record({ kind: fc.constant('dims' as const), reversed: fc.boolean() }),
+    );
+    const info = (reversed: boolean) => {
+      const dims = DIMS.map((id, i) => ({ id, name: id.toUpperCase(), weight: [30, 25, 20, 15, 10][i] }));
+      return { key: 'builtin@1', dimensions: reversed ? dims.reverse() : dims, scale: { min: 1, max: 4 }, bands: [] };
+    };
+    fc.assert(
+      fc.property(fc.array(anyRow, { minLength: 1, maxLength: 24 }), fc.array(anyChange, { maxLength: 8 }), (specs, changes) => {
+        const rows = specs.map(make);
+        let options = { ...OPTIONS, rubrics: { 'builtin@1': info(false) } };
+        calibrationReport(rows, [], options);
+        for (const c of changes) {
+          if (c.kind === 'row') rows[c.at % rows.length] = make(c.spec, c.at % rows.length);
+          else if (c.kind === 'window') options = { ...options, windowDays: c.days };
+          else options = { ...options, rubrics: { 'builtin@1': info(c.reversed) } };
+          const kept = calibrationReport(rows, [], options);
+          const fresh = calibrationReport(rows.map((r) => ({ ...r })), [], options);
+          assert.deepStrictEqual(kept, fresh);
+        }
       }),
       { numRuns: 200 },
     );

@@ -42,9 +42,15 @@ describe('calibration: the report delta', () => {
       const files = new Set([...before, ...after].map((r) => r.file));
       const changed = [...files].filter((f) => sig(before, f) !== sig(after, f));
       const held = byKey(before);
-      applyRowsDelta(held, rowsDelta(rowKeysByFile(before), after, changed));
+      const delta = rowsDelta(rowKeysByFile(before), after, changed);
+      applyRowsDelta(held, delta);
       assert.deepStrictEqual([...held.keys()].sort(), after.map(rowKey).sort());
       for (const r of after) assert.strictEqual(held.get(rowKey(r))!.weightedScore, r.weightedScore);
+      // The same delta when each file's rows are asked for (as the editor's model gives them), not found among all.
+      const byFile = (f: string) => after.filter((r) => r.file === f);
+      const asked = rowsDelta(rowKeysByFile(before), byFile, changed);
+      const sorted = (d: typeof delta) => ({ upserts: d.upserts.map(rowKey).sort(), removed: [...d.removed].sort(), keys: [...d.keys].map(([f, k]) => [f, [...k].sort()]).sort() });
+      assert.deepStrictEqual(sorted(asked), sorted(delta));
     }));
   });
 

@@ -60,19 +60,35 @@ interface Item {
 // The figures are computed in phases, one function each: V8 optimizes a function for its hot loop,
 // and a long function with many loops is recompiled again and again as each later loop runs.
 
+/**
+ * Each counted row's item, kept from one report to the next with the dimension order it was made
+ * for (a report after a save makes the saved file's items only). An item lives within one report's
+ * computation at a time: its `candidate` is set again by each.
+ */
+const itemCache = new WeakMap<ReportRow, { dims: string; item: Item }>();
+
 /** The counted rows of a rubric as items: their scores in dimension order, their normalised interviewer. */
 function itemsOf(rows: readonly ReportRow[], rowKeys: readonly string[], dims: readonly { id: string }[]): Item[] {
   const D = dims.length;
+  const dimsKey = dims.map((d) => d.id).join('\u0000');
   const items: Item[] = [];
   for (let k = 0; k < rows.length; k++) {
     const row = rows[k];
     if (!row.counted) continue;
+    const cached = itemCache.get(row);
+    if (cached && cached.dims === dimsKey && cached.item.ik === rowKeys[k]) {
+      cached.item.candidate = -1;
+      items.push(cached.item);
+      continue;
+    }
     const v = new Array<number>(D);
     for (let d = 0; d < D; d++) {
       const s = row.scores[dims[d].id];
       v[d] = typeof s === 'number' ? s : NaN;
     }
-    items.push({ row, ik: rowKeys[k], w: row.weightedScore!, v, candidate: -1 });
+    const item: Item = { row, ik: rowKeys[k], w: row.weightedScore!, v, candidate: -1 };
+    itemCache.set(row, { dims: dimsKey, item });
+    items.push(item);
   }
   return items;
 }
@@ -341,6 +357,41 @@ function groupFigures(rubric: string, rows: ReportRow[], options: Required<Omit<
 
 const compareRows = (a: CalibrationRow, b: CalibrationRow) => compareText(a.file, b.file) || a.index - b.index;
 
+/**
+ * The report's row of an input row, made once per input row object: the editor's model keeps the
+ * rows of unchanged files between reports, so the report after a save makes the saved file's rows
+ * only. `candidateId` is set by each report (a row object is shared by the reports over the same
+ * input row; the latest numbering holds).
+ */
+const reportRows = new WeakMap<CalibrationRow, ReportRow>();
+export function reportRowOf(r: CalibrationRow): ReportRow {
+  let x = reportRows.get(r);
+  if (x) return x;
+  // Spelled out, not spread: a spread of an 18-field object is the slow path.
+  x = {
+    file: r.file,
+    index: r.index,
+    line: r.line,
+    candidate: r.candidate,
+    candidateKey: r.candidateKey,
+    interviewer: r.interviewer,
+    date: r.date,
+    problem: r.problem,
+    level: r.level,
+    rubricKey: r.rubricKey,
+    scores: r.scores,
+    weightedScore: r.weightedScore,
+    band: r.band,
+    recommendation: r.recommendation,
+    errors: r.errors,
+    warnings: r.warnings,
+    candidateId: null,
+    counted: typeof r.weightedScore === 'number' && Number.isFinite(r.weightedScore),
+  };
+  reportRows.set(r, x);
+  return x;
+}
+
 function isSorted(rows: readonly CalibrationRow[]): boolean {
   for (let k = 1; k < rows.length; k++) if (compareRows(rows[k - 1], rows[k]) > 0) return false;
   return true;
@@ -356,28 +407,7 @@ export function calibrationReport(rows: readonly CalibrationRow[], unreadable: r
     minN: Number.isFinite(options.minN) && options.minN >= 0 ? options.minN : DEFAULT_CALIBRATION_OPTIONS.minN,
     recent: options.recent !== undefined && Number.isFinite(options.recent) && options.recent > 0 ? options.recent : DEFAULT_CALIBRATION_OPTIONS.recent,
   };
-  // Spelled out, not spread: a spread of an 18-field object is the slow path, and this runs per row.
-  const sorted: ReportRow[] = rows
-    .map((r) => ({
-      file: r.file,
-      index: r.index,
-      line: r.line,
-      candidate: r.candidate,
-      candidateKey: r.candidateKey,
-      interviewer: r.interviewer,
-      date: r.date,
-      problem: r.problem,
-      level: r.level,
-      rubricKey: r.rubricKey,
-      scores: r.scores,
-      weightedScore: r.weightedScore,
-      band: r.band,
-      recommendation: r.recommendation,
-      errors: r.errors,
-      warnings: r.warnings,
-      candidateId: null as number | null,
-      counted: typeof r.weightedScore === 'number' && Number.isFinite(r.weightedScore),
-    }));
+  const sorted: ReportRow[] = rows.map(reportRowOf);
   // Rows come sorted from the editor's model (which keeps its files in order): checking costs one
   // comparison per row, sorting 10,000 rows by file name a hundred times more.
   if (!isSorted(sorted)) sorted.sort(compareRows);
