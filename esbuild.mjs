@@ -65,6 +65,35 @@ const zodEnglishOnly = {
   },
 };
 
+/**
+ * The extension loads yaml (team kits), markdown-it (guide pages) and MiniSearch (Find in Guide) from
+ * files of their own (`dist/vendor-*.js`) when first used, not with `extension.js`: together about
+ * 270 KB of its 700 KB, which every activation would otherwise compile and run (issue 10). An
+ * import of one of them in the extension resolves to a module of stand-ins that require the file
+ * at the first call; the CLI and the tests bundle them as usual.
+ */
+const LAZY_VENDORS = {
+  yaml: { file: 'vendor-yaml', functions: ['parseDocument', 'isAlias', 'isCollection', 'isMap', 'isPair', 'isScalar', 'isSeq'], classes: ['LineCounter'] },
+  'markdown-it': { file: 'vendor-markdown-it', defaultClass: true },
+  minisearch: { file: 'vendor-minisearch', defaultClass: true },
+};
+/** @type {import('esbuild').Plugin} */
+const lazyVendors = {
+  name: 'lazy-vendors',
+  setup(build) {
+    build.onResolve({ filter: /^(yaml|markdown-it|minisearch)$/ }, (a) => (a.importer.includes(`${join('src', '')}`) ? { path: a.path, namespace: 'lazy-vendor' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-vendor' }, (a) => {
+      const v = LAZY_VENDORS[a.path];
+      const lines = [`let loaded; const load = () => (loaded ??= require('./${v.file}.js'));`];
+      for (const f of v.functions ?? []) lines.push(`export function ${f}(...a) { return load().${f}(...a); }`);
+      // A constructor that returns the real class's instance: \`new\` gives that object, so instanceof and methods hold.
+      for (const c of v.classes ?? []) lines.push(`export function ${c}(...a) { return new (load().${c})(...a); }`);
+      if (v.defaultClass) lines.push('export default function Lazy(...a) { const m = load(); return new (m.default ?? m)(...a); }');
+      return { contents: lines.join('\n'), resolveDir: process.cwd(), loader: 'js' };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
@@ -96,8 +125,17 @@ const contexts = [
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['vscode'],
-    plugins: [watchLog, zodEnglishOnly],
+    external: ['vscode', './vendor-*'],
+    plugins: [watchLog, zodEnglishOnly, lazyVendors],
+  },
+  // The libraries the extension loads when first used (see LAZY_VENDORS).
+  {
+    ...common,
+    entryPoints: Object.fromEntries(Object.entries(LAZY_VENDORS).map(([pkg, v]) => [v.file, pkg])),
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
   },
   // Command-line tools, runnable with plain Node.
   {

@@ -62,76 +62,89 @@ export function kitLinkTarget(url: string): { file: string; stem: string; anchor
   return { file: m[1], stem: m[1].slice(0, -3), anchor };
 }
 
-const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
-// Links and images whose target is refused are not made at all: their text shows as written.
-md.validateLink = (url) => linkKind(url) !== undefined;
-
-const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
-md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
-  const token = tokens[idx];
-  // A data: image is fine to show but not to follow: the link keeps its text and loses its target.
-  if (linkKind(token.attrGet('href') ?? '') === 'image') token.attrs = (token.attrs ?? []).filter(([k]) => k !== 'href');
-  return defaultLinkOpen(tokens, idx, options, env, self);
-};
-
-const defaultImage = md.renderer.rules.image!;
-md.renderer.rules.image = (tokens, idx, options, env, self) => {
-  const token = tokens[idx];
-  const src = token.attrGet('src') ?? '';
-  if (linkKind(src) === 'image') return defaultImage(tokens, idx, options, env, self);
-  // Anything else would be a request the panel's CSP refuses: show the alt text, linked when it is a web address.
-  const alt = self.renderInlineAsText(token.children ?? [], options, env);
-  const label = `<span class="codicon codicon-file-media" aria-hidden="true"></span> ${escapeHtml(alt || 'image')}`;
-  return linkKind(src) === 'external'
-    ? `<a class="image-link" href="${escapeHtml(md.normalizeLink(src))}" title="Image (not loaded in the panel)">${label}</a>`
-    : `<span class="image-link" title="Image (not loaded in the panel)">${label}</span>`;
-};
-
-const defaultFence = md.renderer.rules.fence!;
-md.renderer.rules.fence = (tokens, idx, options, env, self) => {
-  const token = tokens[idx];
-  const lang = token.info.trim().split(/\s+/)[0];
-  if (lang === 'mermaid') {
-    const e = env as RenderEnv;
-    const index = e.diagrams.length;
-    const line = token.map ? token.map[0] + 1 : 0;
-    const source = safeMermaidSource(token.content).source;
-    e.diagrams.push(source);
-    e.diagramLines.push(line);
-    return `<div class="mermaid-block" data-diagram="${index}" data-line="${line}"><pre class="mermaid-source">${escapeHtml(source)}</pre></div>\n`;
-  }
-  return defaultFence(tokens, idx, options, env, self);
-};
-
-// Headings get the id the guide's own links use (`#overview`), so a link into the item shown scrolls there.
-md.renderer.rules.heading_open = (tokens, idx, options, _env, self) => {
-  const inline = tokens[idx + 1];
-  const text = inline?.children?.filter((t) => t.type === 'text' || t.type === 'code_inline').map((t) => t.content).join('') ?? '';
-  const slug = slugify(text);
-  if (slug) tokens[idx].attrSet('id', slug);
-  return self.renderToken(tokens, idx, options);
-};
-
 // Issue 12: the guide writes a category's fields ("**Complexity:** High", "**Focus:** …",
 // "**Examples:** …") on consecutive lines without Markdown line breaks, which would run them together.
 // In a paragraph that starts with such a bold "Label:", a line starting with another one keeps its own line.
-type InlineToken = NonNullable<ReturnType<typeof md.parseInline>[number]['children']>[number];
+type InlineToken = NonNullable<ReturnType<MarkdownIt['parseInline']>[number]['children']>[number];
 const isFieldAt = (ch: InlineToken[], i: number): boolean => {
   while (ch[i]?.type === 'text' && ch[i].content === '') i++;
   return ch[i]?.type === 'strong_open' && ch[i + 1]?.type === 'text' && /:$/.test(ch[i + 1].content.trim()) && ch[i + 2]?.type === 'strong_close';
 };
-md.core.ruler.after('inline', 'field-lines', (state) => {
-  for (const block of state.tokens) {
-    const ch = block.type === 'inline' ? block.children : null;
-    if (!ch || !isFieldAt(ch, 0)) continue;
-    ch.forEach((t, i) => {
-      if (t.type === 'softbreak' && isFieldAt(ch, i + 1)) {
-        t.type = 'hardbreak';
-        t.tag = 'br';
-      }
-    });
-  }
-});
+
+/**
+ * The Markdown renderer, made on first use: building markdown-it (and loading it, which the
+ * extension's build defers to a file of its own) is work a window that shows no guide page never pays.
+ */
+let markdownIt: MarkdownIt | undefined;
+function renderer(): MarkdownIt {
+  return (markdownIt ??= createMarkdown());
+}
+
+function createMarkdown(): MarkdownIt {
+  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  // Links and images whose target is refused are not made at all: their text shows as written.
+  md.validateLink = (url) => linkKind(url) !== undefined;
+
+  const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+  md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+    const token = tokens[idx];
+    // A data: image is fine to show but not to follow: the link keeps its text and loses its target.
+    if (linkKind(token.attrGet('href') ?? '') === 'image') token.attrs = (token.attrs ?? []).filter(([k]) => k !== 'href');
+    return defaultLinkOpen(tokens, idx, options, env, self);
+  };
+
+  const defaultImage = md.renderer.rules.image!;
+  md.renderer.rules.image = (tokens, idx, options, env, self) => {
+    const token = tokens[idx];
+    const src = token.attrGet('src') ?? '';
+    if (linkKind(src) === 'image') return defaultImage(tokens, idx, options, env, self);
+    // Anything else would be a request the panel's CSP refuses: show the alt text, linked when it is a web address.
+    const alt = self.renderInlineAsText(token.children ?? [], options, env);
+    const label = `<span class="codicon codicon-file-media" aria-hidden="true"></span> ${escapeHtml(alt || 'image')}`;
+    return linkKind(src) === 'external'
+      ? `<a class="image-link" href="${escapeHtml(md.normalizeLink(src))}" title="Image (not loaded in the panel)">${label}</a>`
+      : `<span class="image-link" title="Image (not loaded in the panel)">${label}</span>`;
+  };
+
+  const defaultFence = md.renderer.rules.fence!;
+  md.renderer.rules.fence = (tokens, idx, options, env, self) => {
+    const token = tokens[idx];
+    const lang = token.info.trim().split(/\s+/)[0];
+    if (lang === 'mermaid') {
+      const e = env as RenderEnv;
+      const index = e.diagrams.length;
+      const line = token.map ? token.map[0] + 1 : 0;
+      const source = safeMermaidSource(token.content).source;
+      e.diagrams.push(source);
+      e.diagramLines.push(line);
+      return `<div class="mermaid-block" data-diagram="${index}" data-line="${line}"><pre class="mermaid-source">${escapeHtml(source)}</pre></div>\n`;
+    }
+    return defaultFence(tokens, idx, options, env, self);
+  };
+
+  // Headings get the id the guide's own links use (`#overview`), so a link into the item shown scrolls there.
+  md.renderer.rules.heading_open = (tokens, idx, options, _env, self) => {
+    const inline = tokens[idx + 1];
+    const text = inline?.children?.filter((t) => t.type === 'text' || t.type === 'code_inline').map((t) => t.content).join('') ?? '';
+    const slug = slugify(text);
+    if (slug) tokens[idx].attrSet('id', slug);
+    return self.renderToken(tokens, idx, options);
+  };
+
+  md.core.ruler.after('inline', 'field-lines', (state) => {
+    for (const block of state.tokens) {
+      const ch = block.type === 'inline' ? block.children : null;
+      if (!ch || !isFieldAt(ch, 0)) continue;
+      ch.forEach((t, i) => {
+        if (t.type === 'softbreak' && isFieldAt(ch, i + 1)) {
+          t.type = 'hardbreak';
+          t.tag = 'br';
+        }
+      });
+    }
+  });
+  return md;
+}
 
 interface RenderEnv {
   diagrams: string[];
@@ -150,7 +163,7 @@ export interface RenderedMarkdown {
 /** Renders Markdown; never throws on any input. */
 export function renderMarkdown(markdown: string): RenderedMarkdown {
   const env: RenderEnv = { diagrams: [], diagramLines: [] };
-  const html = md.render(markdown, env);
+  const html = renderer().render(markdown, env);
   return { html, diagrams: env.diagrams, diagramLines: env.diagramLines };
 }
 
