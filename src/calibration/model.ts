@@ -105,6 +105,8 @@ export class CalibrationModel implements vscode.Disposable {
     return this.scanned;
   }
   private scanned = false;
+  /** The generation of the last scan that finished (a scan in flight has a newer one). */
+  private scannedGeneration = -1;
 
   /** The report over the map as it is now (rebuilt only after a change). */
   report(): CalibrationReport {
@@ -212,6 +214,7 @@ export class CalibrationModel implements vscode.Disposable {
     this.sortEntries();
     this.cached = undefined;
     this.scanned = true;
+    this.scannedGeneration = generation;
     this.lastUpdateMs = performance.now() - started;
     this.changed.fire({ files: [...entries.values()].map((e) => e.file), full: true });
   }
@@ -234,10 +237,10 @@ export class CalibrationModel implements vscode.Disposable {
    * The file watcher sends no event for the files of a folder that arrives whole (moved in, unpacked,
    * checked out by git), so the report re-lists now and then while it is visible. Files read before
    * and found to be no feedback are not read again (a change to one comes as an event). Resolves
-   * with the number of files queued; nothing before the first scan, which lists everything itself.
+   * with the number of files queued; nothing while a scan runs, which lists everything itself.
    */
   async reconcile(): Promise<number> {
-    if (!this.scanned) return 0;
+    if (this.scannedGeneration !== this.generation) return 0;
     const generation = this.generation;
     const found = await this.list();
     if (generation !== this.generation) return 0;
