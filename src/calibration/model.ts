@@ -121,7 +121,7 @@ export class CalibrationModel implements vscode.Disposable {
       }
       this.rubrics = rubrics;
       const settings = readCalibrationSettings(vscode.workspace.workspaceFolders?.[0]?.uri);
-      this.cached = calibrationReport(rows, unreadable, { ...settings, rubrics });
+      this.cached = calibrationReport(rows, unreadable, { ...settings, rubrics, reuse: true });
     }
     return this.cached;
   }

@@ -303,14 +303,14 @@ describe('calibration: report statistics', () => {
     fc.assert(
       fc.property(fc.array(anyRow, { minLength: 1, maxLength: 24 }), fc.array(anyChange, { maxLength: 8 }), (specs, changes) => {
         const rows = specs.map(make);
-        let options = { ...OPTIONS, rubrics: { 'builtin@1': info(false) } };
+        let options = { ...OPTIONS, rubrics: { 'builtin@1': info(false) }, reuse: true };
         calibrationReport(rows, [], options);
         for (const c of changes) {
           if (c.kind === 'row') rows[c.at % rows.length] = make(c.spec, c.at % rows.length);
           else if (c.kind === 'window') options = { ...options, windowDays: c.days };
           else options = { ...options, rubrics: { 'builtin@1': info(c.reversed) } };
           const kept = calibrationReport(rows, [], options);
-          const fresh = calibrationReport(rows.map((r) => ({ ...r })), [], options);
+          const fresh = calibrationReport(rows.map((r) => ({ ...r })), [], { ...options, reuse: false });
           assert.deepStrictEqual(kept, fresh);
         }
       }),

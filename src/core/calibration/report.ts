@@ -62,20 +62,20 @@ interface Item {
 
 /**
  * Each counted row's item, kept from one report to the next with the dimension order it was made
- * for (a report after a save makes the saved file's items only). An item lives within one report's
- * computation at a time: its `candidate` is set again by each.
+ * for when reports reuse their work (a report after a save makes the saved file's items only). An
+ * item lives within one report's computation at a time: its `candidate` is set again by each.
  */
 const itemCache = new WeakMap<ReportRow, { dims: string; item: Item }>();
 
 /** The counted rows of a rubric as items: their scores in dimension order, their normalised interviewer. */
-function itemsOf(rows: readonly ReportRow[], rowKeys: readonly string[], dims: readonly { id: string }[]): Item[] {
+function itemsOf(rows: readonly ReportRow[], rowKeys: readonly string[], dims: readonly { id: string }[], reuse: boolean): Item[] {
   const D = dims.length;
   const dimsKey = dims.map((d) => d.id).join('\u0000');
   const items: Item[] = [];
   for (let k = 0; k < rows.length; k++) {
     const row = rows[k];
     if (!row.counted) continue;
-    const cached = itemCache.get(row);
+    const cached = reuse ? itemCache.get(row) : undefined;
     if (cached && cached.dims === dimsKey && cached.item.ik === rowKeys[k]) {
       cached.item.candidate = -1;
       items.push(cached.item);
@@ -87,7 +87,7 @@ function itemsOf(rows: readonly ReportRow[], rowKeys: readonly string[], dims: r
       v[d] = typeof s === 'number' ? s : NaN;
     }
     const item: Item = { row, ik: rowKeys[k], w: row.weightedScore!, v, candidate: -1 };
-    itemCache.set(row, { dims: dimsKey, item });
+    if (reuse) itemCache.set(row, { dims: dimsKey, item });
     items.push(item);
   }
   return items;
@@ -285,7 +285,7 @@ function problemsOf(rows: readonly ReportRow[], emptyBands: () => Record<string,
 }
 
 /** The figures of the rows of one rubric (sorted by file and index). */
-function groupFigures(rubric: string, rows: ReportRow[], options: Required<Omit<CalibrationOptions, 'rubrics'>>, info: RubricInfo | undefined): CalibrationGroup {
+function groupFigures(rubric: string, rows: ReportRow[], options: Required<Omit<CalibrationOptions, 'rubrics' | 'reuse'>>, info: RubricInfo | undefined, reuse: boolean): CalibrationGroup {
   // Dimensions: the rubric's order, else the order of the first row's scores.
   const dims: { id: string; name: string; weight: number | null }[] = info
     ? info.dimensions.map((d) => ({ ...d }))
@@ -298,7 +298,7 @@ function groupFigures(rubric: string, rows: ReportRow[], options: Required<Omit<
     if (k === undefined) keyOf.set(r.interviewer, (k = normalizeKey(r.interviewer)));
     return k;
   });
-  const items = itemsOf(rows, rowKeys, dims);
+  const items = itemsOf(rows, rowKeys, dims, reuse);
   const candidates = chainCandidates(items, options.windowDays);
 
   const values = scoreValues(items, info);
@@ -358,17 +358,22 @@ function groupFigures(rubric: string, rows: ReportRow[], options: Required<Omit<
 const compareRows = (a: CalibrationRow, b: CalibrationRow) => compareText(a.file, b.file) || a.index - b.index;
 
 /**
- * The report's row of an input row, made once per input row object: the editor's model keeps the
- * rows of unchanged files between reports, so the report after a save makes the saved file's rows
- * only. `candidateId` is set by each report (a row object is shared by the reports over the same
- * input row; the latest numbering holds).
+ * The report's row of an input row, made once per input row object when reports reuse their work
+ * (`CalibrationOptions.reuse`): the editor's model keeps the rows of unchanged files between
+ * reports, so the report after a save makes the saved file's rows only. `candidateId` is set by
+ * each report (a row object is shared by the reports over the same input row; the latest numbering
+ * holds).
  */
 const reportRows = new WeakMap<CalibrationRow, ReportRow>();
 export function reportRowOf(r: CalibrationRow): ReportRow {
   let x = reportRows.get(r);
-  if (x) return x;
+  if (!x) reportRows.set(r, (x = newReportRow(r)));
+  return x;
+}
+
+function newReportRow(r: CalibrationRow): ReportRow {
   // Spelled out, not spread: a spread of an 18-field object is the slow path.
-  x = {
+  return {
     file: r.file,
     index: r.index,
     line: r.line,
@@ -388,8 +393,6 @@ export function reportRowOf(r: CalibrationRow): ReportRow {
     candidateId: null,
     counted: typeof r.weightedScore === 'number' && Number.isFinite(r.weightedScore),
   };
-  reportRows.set(r, x);
-  return x;
 }
 
 function isSorted(rows: readonly CalibrationRow[]): boolean {
@@ -407,7 +410,7 @@ export function calibrationReport(rows: readonly CalibrationRow[], unreadable: r
     minN: Number.isFinite(options.minN) && options.minN >= 0 ? options.minN : DEFAULT_CALIBRATION_OPTIONS.minN,
     recent: options.recent !== undefined && Number.isFinite(options.recent) && options.recent > 0 ? options.recent : DEFAULT_CALIBRATION_OPTIONS.recent,
   };
-  const sorted: ReportRow[] = rows.map(reportRowOf);
+  const sorted: ReportRow[] = rows.map(options.reuse ? reportRowOf : newReportRow);
   // Rows come sorted from the editor's model (which keeps its files in order): checking costs one
   // comparison per row, sorting 10,000 rows by file name a hundred times more.
   if (!isSorted(sorted)) sorted.sort(compareRows);
@@ -418,7 +421,7 @@ export function calibrationReport(rows: readonly CalibrationRow[], unreadable: r
     list.push(r);
   }
   const groups = [...byRubric.entries()]
-    .map(([key, list]) => groupFigures(key, list, opts, options.rubrics?.[key]))
+    .map(([key, list]) => groupFigures(key, list, opts, options.rubrics?.[key], options.reuse === true))
     .sort((a, b) => b.rowCount - a.rowCount || compareText(a.rubric, b.rubric));
   const top = groups[0];
   const files = new Set(sorted.map((r) => r.file));

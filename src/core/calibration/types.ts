@@ -61,6 +61,13 @@ export interface CalibrationOptions {
   recent?: number;
   /** Dimension names, weights and scale per rubric key (from `feedbackRows`' `rubric`); without them dimensions show their ids. */
   rubrics?: Readonly<Record<string, RubricInfo>>;
+  /**
+   * Keep each row's work for the next report over the same row objects: the editor's model keeps
+   * the rows of unchanged files between reports, so a report after a save redoes the saved file's
+   * rows only. A one-off report (the CLI) is faster without (the cache costs more than it saves
+   * when nothing is reused). The figures are the same either way.
+   */
+  reuse?: boolean;
 }
 
 /** What the report shows of a rubric: its dimensions in order and its scale. */
@@ -72,7 +79,7 @@ export interface RubricInfo {
   bands: { id: string; label: string }[];
 }
 
-export const DEFAULT_CALIBRATION_OPTIONS: Readonly<Omit<Required<CalibrationOptions>, 'rubrics'>> = { windowDays: 14, minN: 5, recent: 50 };
+export const DEFAULT_CALIBRATION_OPTIONS: Readonly<Omit<Required<CalibrationOptions>, 'rubrics' | 'reuse'>> = { windowDays: 14, minN: 5, recent: 50 };
 
 /** The rubric a feedback text is read with, or why none can be. */
 export type ResolvedRubric =
