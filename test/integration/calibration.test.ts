@@ -8,9 +8,10 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { CalibrationFeature, PostedReport, RenderedReport } from '../../src/calibration';
+import type { CalibrationFeature, PostedReport } from '../../src/calibration';
 import type { SdiApi } from '../../src/extension';
 import { fill } from '../fixtures/feedback/fill';
+import { renderedWhen } from './calibrationWait';
 import { saveAsAUserDoes } from './save';
 
 const EXTENSION_ID = 'sdi-kit.system-design-interview-kit';
@@ -23,24 +24,6 @@ async function write(name: string, text: string): Promise<vscode.Uri> {
   const uri = uriOf(name);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   return uri;
-}
-
-/** Resolves with the first report the page draws that satisfies `ok` (checked on each `rendered`). */
-function renderedWhen(feature: CalibrationFeature, ok: (r: RenderedReport) => boolean, what: string, ms = 20000): Promise<RenderedReport> {
-  return new Promise((resolve, reject) => {
-    const sub = feature.panel.onDidRender((r) => {
-      if (!ok(r)) return;
-      sub.dispose();
-      clearTimeout(guard);
-      resolve(r);
-    });
-    // Not a sleep: a failure report when the page never draws what is expected.
-    const guard = setTimeout(() => {
-      sub.dispose();
-      const rows = feature.model.report().rows;
-      reject(new Error(`timed out waiting for ${what}; the report has ${rows.length} rows: ${rows.slice(0, 20).map((r) => `${r.file}#${r.index}=${r.weightedScore}`).join(', ')}${rows.length > 20 ? ', …' : ''}; the panel is ${feature.panel.pending ? 'waiting for the page' : 'idle'} at version ${feature.panel.currentVersion}`));
-    }, ms);
-  });
 }
 
 const rowOf = (feature: CalibrationFeature, name: string) => feature.model.report().rows.find((r) => r.file === fileOf(name));
@@ -280,61 +263,5 @@ describe('calibration: the report and Calibration Notes in the editor', function
     assert.ok(doc.isDirty, 'the line is an edit of the open document, not saved behind the user\'s back');
     assert.strictEqual(doc.lineAt(heading + 2).text, '[Compare to other recent senior candidates, note any edge cases or special considerations]');
     await vscode.commands.executeCommand('workbench.action.files.revert');
-  });
-
-  // A measurement, not run by default: SDI_CALIBRATION_FILES=10000 writes that many feedback files, opens
-  // the report, saves one file and prints how long until the page has drawn the new figures.
-  it('measures save → report drawn with many files (SDI_CALIBRATION_FILES)', async function () {
-    const n = Number(process.env.SDI_CALIBRATION_FILES ?? 0);
-    if (!n) this.skip();
-    this.timeout(900000);
-    const dir = path.join(root().fsPath, DIR, 'many');
-    fs.mkdirSync(dir, { recursive: true });
-    const people = ['Grace Hopper', 'Alan Turing', 'Barbara Liskov', 'Ken Thompson'];
-    let storm = 0;
-    const counting = feature.panel.onDidPost(() => storm++);
-    let t = performance.now();
-    for (let i = 0; i < n; i++) {
-      const s = [1 + (i % 4), 1 + ((i >> 2) % 4), 1 + ((i >> 4) % 4), 1 + ((i >> 1) % 4), 1 + ((i >> 3) % 4)];
-      fs.writeFileSync(path.join(dir, `f${i}.md`), fill({ candidate: `Candidate ${Math.floor(i / 4)}`, interviewer: people[i % 4], date: '2024-05-01', problem: `Problem ${i % 7}`, scores: s }));
-    }
-    console.log(`      wrote ${n} files in ${(performance.now() - t).toFixed(0)} ms`);
-    t = performance.now();
-    const scanned = new Promise<void>((resolve) => { const sub = feature.model.onDidChange(() => { if (feature.model.report().rows.length >= n) { sub.dispose(); resolve(); } }); });
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.getConfiguration('sdi').update('calibration.windowDays', 15, vscode.ConfigurationTarget.Workspace);
-    await vscode.workspace.getConfiguration('sdi').update('feedback.folder', `${DIR}/many`, vscode.ConfigurationTarget.Workspace);
-    await scanned;
-    counting.dispose();
-    console.log(`      first scan of ${feature.model.report().rows.length} rows: ${(performance.now() - t).toFixed(0)} ms (model ${feature.model.lastUpdateMs.toFixed(0)} ms); ${storm} update(s) posted while the files were written and read`);
-    await vscode.commands.executeCommand('sdi.showCalibration');
-    await renderedWhen(feature, () => true, 'the big report', 120000);
-    // The watcher's events for the files written above may still be coming in: measure a quiet report.
-    await feature.model.settled();
-    if (feature.panel.pending) await renderedWhen(feature, () => !feature.panel.pending, 'the report idle', 120000);
-    const uri = vscode.Uri.file(path.join(dir, 'f0.md'));
-    const doc = await vscode.workspace.openTextDocument(uri);
-    const times: string[] = [];
-    for (const score of [4, 3, 2]) {
-      const line = doc.getText().split('\n').findIndex((l) => l.startsWith('- Technical Architecture'));
-      const edit = new vscode.WorkspaceEdit();
-      edit.replace(uri, doc.lineAt(line).range, `- Technical Architecture (30%): ${score} / 4`);
-      await vscode.workspace.applyEdit(edit);
-      // Timed from the save's request (a user's Ctrl+S): the file watcher can bring the new text to the
-      // report before VS Code tells the extensions that the save is done.
-      let savedAt = 0;
-      const onSave = vscode.workspace.onDidSaveTextDocument((d) => { if (d.uri.toString() === uri.toString()) savedAt = performance.now(); });
-      const weighted = Math.round((score * 0.3 + 0.7) * 100) / 100;
-      const requestedAt = performance.now();
-      const drawn = renderedWhen(feature, (r) => r.postedAt >= requestedAt && r.changed.includes(`${DIR}/many/f0.md`) && rowOf(feature, 'many/f0.md')?.weightedScore === weighted, 'the saved file in the big report', 120000);
-      await saveAsAUserDoes(doc);
-      const r = await drawn;
-      onSave.dispose();
-      const saved = savedAt ? `saved ${(savedAt - requestedAt).toFixed(0)} ms` : 'saved after the report';
-      times.push(`${r.kind}: ${saved}, posted ${(r.postedAt - requestedAt).toFixed(0)} ms, drawn ${(r.renderedAt - requestedAt).toFixed(0)} ms (model ${feature.model.lastUpdateMs.toFixed(0)} ms, page ${r.pageMs.toFixed(0)} ms: ${Object.entries(r.pagePhases).map(([k, v]) => `${k} ${v}`).join(', ')})`);
-    }
-    console.log(`      ${n} files, from the save's request: ${times.join('; ')}`);
-    await vscode.workspace.getConfiguration('sdi').update('calibration.windowDays', undefined, vscode.ConfigurationTarget.Workspace);
-    await vscode.workspace.getConfiguration('sdi').update('feedback.folder', DIR, vscode.ConfigurationTarget.Workspace);
   });
 });
