@@ -15,16 +15,13 @@ import type { SdiApi } from '../../../src/extension';
 import { fill } from '../../fixtures/feedback/fill';
 import { renderedWhen } from '../calibrationWait';
 import { saveAsAUserDoes } from '../save';
-import { writeFigures } from './figures';
+import { timeStats, writeFigures } from './figures';
 
 const FILES = Number(process.env.SDI_CALIBRATION_FILES ?? 10_000);
 const SAVES = 12;
 const DIR = 'calibration-bench';
 const INTERVIEWERS = 200;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
-const round = (x: number) => Math.round(x);
 
 export async function run(): Promise<void> {
   await vscode.extensions.getExtension<SdiApi>('sdi-kit.system-design-interview-kit')!.activate();
@@ -72,7 +69,7 @@ export async function run(): Promise<void> {
     // The watcher can bring the new text before VS Code reports the save: then the save event is the later one.
     const event = savedAt && savedAt < r.renderedAt ? savedAt : requestedAt;
     if (k === 0) {
-      first = { fromEvent: round(r.renderedAt - event), fromRequest: round(r.renderedAt - requestedAt) };
+      first = { fromEvent: Math.round(r.renderedAt - event), fromRequest: Math.round(r.renderedAt - requestedAt) };
       continue;
     }
     fromEvent.push(r.renderedAt - event);
@@ -85,9 +82,9 @@ export async function run(): Promise<void> {
     rows: feature.model.report().rows.length,
     saves: fromEvent.length,
     first,
-    fromSaveEvent: { medianMs: round(median(fromEvent)), p95Ms: round(p95(fromEvent)), minMs: round(Math.min(...fromEvent)), maxMs: round(Math.max(...fromEvent)) },
-    fromRequest: { medianMs: round(median(fromRequest)), p95Ms: round(p95(fromRequest)) },
-    postedAfterSaveEvent: { medianMs: round(median(posted)) },
-    page: { medianMs: round(median(page)) },
+    fromSaveEvent: timeStats(fromEvent, 0),
+    fromRequest: timeStats(fromRequest, 0),
+    postedAfterSaveEvent: timeStats(posted, 0),
+    page: timeStats(page, 0),
   });
 }

@@ -10,7 +10,7 @@
  */
 import * as vscode from 'vscode';
 import type { SdiApi } from '../../../src/extension';
-import { writeFigures } from './figures';
+import { timeStats, writeFigures } from './figures';
 import { THROTTLE_MS } from '../../../src/feedback/diagnostics';
 
 const ROUNDS = 30;
@@ -45,9 +45,8 @@ function diagnosticsWhen(uri: vscode.Uri, ok: (d: readonly vscode.Diagnostic[]) 
 }
 
 const stats = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
-  return { medianMs: Number(at(0.5).toFixed(1)), p95Ms: Number(at(0.95).toFixed(1)) };
+  const { medianMs, p95Ms } = timeStats(xs, 1);
+  return { medianMs, p95Ms };
 };
 
 export async function run(): Promise<void> {

@@ -11,3 +11,10 @@ export function writeFigures(name: string, figures: unknown): void {
   fs.writeFileSync(out, JSON.stringify(figures, null, 2) + '\n');
   console.log('1 passed, 0 failed');
 }
+
+/** The median, 95th percentile, least and greatest of timings in milliseconds (nearest rank), rounded to `digits` decimals. */
+export function timeStats(times: readonly number[], digits: number): { medianMs: number; p95Ms: number; minMs: number; maxMs: number } {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number) => Number(sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))].toFixed(digits));
+  return { medianMs: at(0.5), p95Ms: at(0.95), minMs: at(0), maxMs: at(1) };
+}

@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { SdiApi } from '../../../src/extension';
-import { writeFigures } from './figures';
+import { timeStats, writeFigures } from './figures';
 import { NOTES_INTERVIEW_KEY, type AddNoteResult } from '../../../src/notes';
 
 const NOTES = 50;
@@ -59,16 +59,8 @@ export async function run(): Promise<void> {
     if (!result?.written || !doc.getText().includes(text)) throw new Error(`note ${i} was not written: ${JSON.stringify(result)}`);
     times.push(t1 - t0);
   }
-  const sorted = [...times].sort((x, y) => x - y);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-  const figures = {
-    notes: NOTES,
-    documentLines: doc.lineCount,
-    dirty: doc.isDirty,
-    medianMs: Number(at(0.5).toFixed(2)),
-    p95Ms: Number(at(0.95).toFixed(2)),
-    maxMs: Number(sorted[sorted.length - 1].toFixed(2)),
-  };
+  const { medianMs, p95Ms, maxMs } = timeStats(times, 2);
+  const figures = { notes: NOTES, documentLines: doc.lineCount, dirty: doc.isDirty, medianMs, p95Ms, maxMs };
   console.log(`Add Note round trip (command → text in the document), ${figures.documentLines}-line dirty feedback file, ${NOTES} notes: median ${figures.medianMs} ms, p95 ${figures.p95Ms} ms, max ${figures.maxMs} ms`);
   await vscode.commands.executeCommand('sdi.resetTimer', { confirm: false });
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
