@@ -52,24 +52,23 @@ export function rowKeysByFile(rows: readonly ReportRow[]): Map<string, string[]>
 }
 
 /**
- * The update for the files in `changed`: their rows in `rows` (the report now, or a function giving a
- * file's rows in it) are upserted, and the
- * keys `held` had for them that are no longer there are removed. Also returns those files' keys now
- * (an empty list for a file with no row left), for the caller to record in place of `held`'s.
+ * The update for the files in `changed`: their rows now (`rowsOf` gives a file's rows in the report;
+ * none for a file gone) are upserted, and the keys `held` had for them that are no longer there are
+ * removed. Also returns those files' keys now (an empty list for a file with no row left), for the
+ * caller to record in place of `held`'s. Only the changed files are asked for, never every row.
  */
-export function rowsDelta(held: ReadonlyMap<string, readonly string[]>, rows: readonly ReportRow[] | ((file: string) => readonly ReportRow[]), changed: Iterable<string>): RowsDelta & { keys: Map<string, string[]> } {
+export function rowsDelta(held: ReadonlyMap<string, readonly string[]>, rowsOf: (file: string) => readonly ReportRow[], changed: Iterable<string>): RowsDelta & { keys: Map<string, string[]> } {
   const keys = new Map<string, string[]>();
-  for (const f of changed) keys.set(f, []);
   const upserts: ReportRow[] = [];
-  const add = (r: ReportRow) => {
-    const list = keys.get(r.file);
-    if (!list) return;
-    list.push(rowKey(r));
-    upserts.push(r);
-  };
-  // The rows of a file asked for directly (the editor's model has them by file), or found among all.
-  if (typeof rows === 'function') for (const f of [...keys.keys()]) for (const r of rows(f)) add(r);
-  else for (const r of rows) add(r);
+  for (const f of changed) {
+    if (keys.has(f)) continue;
+    const list: string[] = [];
+    for (const r of rowsOf(f)) {
+      list.push(rowKey(r));
+      upserts.push(r);
+    }
+    keys.set(f, list);
+  }
   const removed: string[] = [];
   for (const [file, now] of keys) {
     const before = held.get(file);
