@@ -81,7 +81,7 @@ const LAZY_VENDORS = {
 const lazyVendors = {
   name: 'lazy-vendors',
   setup(build) {
-    build.onResolve({ filter: /^(yaml|markdown-it|minisearch)$/ }, (a) => (a.importer.includes(`${join('src', '')}`) ? { path: a.path, namespace: 'lazy-vendor' } : undefined));
+    build.onResolve({ filter: /^(yaml|markdown-it|minisearch)$/ }, (a) => ({ path: a.path, namespace: 'lazy-vendor' }));
     build.onLoad({ filter: /.*/, namespace: 'lazy-vendor' }, (a) => {
       const v = LAZY_VENDORS[a.path];
       const lines = [`let loaded; const load = () => (loaded ??= require('./${v.file}.js'));`];

@@ -7,7 +7,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import {
-  calibrationReport, feedbackRows, kitRubricResolver, reportRowOf,
+  calibrationReport, compareText, feedbackRows, kitRubricResolver, reportRowOf,
   type CalibrationReport, type CalibrationRow, type ReportRow, type RubricInfo, type RubricResolver, type Unreadable,
 } from '../core/calibration';
 import { isFeedbackDocument } from '../core/feedback';
@@ -264,7 +264,7 @@ export class CalibrationModel implements vscode.Disposable {
    * a save keeps a file's place, so only a new file sorts again.
    */
   private sortEntries(): void {
-    const list = [...this.entries].sort((a, b) => (a[1].file < b[1].file ? -1 : a[1].file > b[1].file ? 1 : 0));
+    const list = [...this.entries].sort((a, b) => compareText(a[1].file, b[1].file));
     this.entries.clear();
     for (const [k, e] of list) this.entries.set(k, e);
   }

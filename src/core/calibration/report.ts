@@ -36,7 +36,8 @@ const DAY = 86_400_000;
 /** Figures are rounded to 1e-9: the report shows no float noise (0.30000000000000004), and sums in any order agree. */
 const round = (x: number) => Math.round(x * 1e9) / 1e9;
 
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** The report's order of names and files: by UTF-16 code units, as `<` compares. */
+export const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Days since the epoch of a `YYYY-MM-DD` date. */
 function dayNumber(date: string): number {
