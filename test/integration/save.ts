@@ -3,10 +3,10 @@ import * as vscode from 'vscode';
 
 /**
  * Saves `doc` as a user does with Ctrl+S, and again when VS Code reports that the save did not happen.
- * On a busy machine, or with the Markdown extension starting up on the document's first opening, a save
- * now and then reports failure with no error shown, while the file's local history shows the text went
- * to disk; a user would press Ctrl+S again. Between tries it waits for the document to be saved after
- * all or for half a second. The tests that use this check what follows a save (the report, the tree),
+ * Now and then, on a busy machine and once on an idle one, a save reports failure with no error shown
+ * (the document still dirty, its text sometimes on disk and sometimes not: the cause is not known); a
+ * user would press Ctrl+S again. Between tries it waits for the document to be saved after all or for
+ * half a second. The tests that use this check what follows a save (the report, the tree),
  * not the save itself; a document that cannot be saved in three tries still fails them.
  */
 export async function saveAsAUserDoes(doc: vscode.TextDocument): Promise<boolean> {
