@@ -183,13 +183,19 @@ export class FeedbackScaffold {
   /**
    * Writes the text to the first free name. On disk the file is opened with O_EXCL (`wx`), so a
    * file created meanwhile by anything else is never overwritten; other file systems get a
-   * workspace edit that refuses to replace an existing file.
+   * workspace edit that refuses to replace an existing file. A name whose document is still open
+   * (its file deleted from outside the editor) is skipped too.
    */
   private async writeNew(dir: vscode.Uri, date: string, candidate: string, text: string): Promise<vscode.Uri> {
     await vscode.workspace.fs.createDirectory(dir);
     const bytes = Buffer.from(text, 'utf8');
     for (let n = 1; n <= MAX_SUFFIX; n++) {
       const uri = vscode.Uri.joinPath(dir, feedbackFileName(date, candidate, n));
+      // A name whose document VS Code still holds (a file deleted outside the editor keeps its
+      // document, with the old text, for minutes) is not free: opening the new file would give back
+      // that document, and whatever is written into it would never reach the new file.
+      const key = uri.toString();
+      if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) continue;
       if (uri.scheme === 'file') {
         try {
           const handle = await fs.promises.open(uri.fsPath, 'wx');

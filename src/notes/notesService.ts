@@ -73,6 +73,36 @@ export interface NotesServiceOptions {
   report?: (note: PendingNote, count: number) => Thenable<boolean>;
 }
 
+/** How long a failed save waits for a save already under way before it tries once more. */
+const SAVE_RETRY_MS = 500;
+
+/**
+ * Saves a document the extension just edited. VS Code sometimes reports a save of a document
+ * opened and edited a moment before as failed, with the document still dirty, and a second save
+ * then succeeds; so a failed save is tried once more, after a save already under way had its
+ * chance (or half a second). False when the document is still unsaved; it stays dirty, and the
+ * editor shows it.
+ */
+async function saveOwnEdit(doc: vscode.TextDocument): Promise<boolean> {
+  const version = doc.version;
+  try {
+    if (await doc.save()) return true;
+  } catch { /* tried again below */ }
+  await new Promise<void>((resolve) => {
+    const sub = vscode.workspace.onDidSaveTextDocument((d) => { if (d === doc) done(); });
+    const guard = setTimeout(done, SAVE_RETRY_MS);
+    function done() { sub.dispose(); clearTimeout(guard); resolve(); }
+  });
+  if (!doc.isDirty) return true;
+  // Typed into meanwhile: the interviewer's own text is theirs to save.
+  if (doc.isClosed || doc.version !== version) return false;
+  try {
+    return await doc.save();
+  } catch {
+    return false;
+  }
+}
+
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 const encoder = new TextEncoder();
 let counter = 0;
@@ -84,6 +114,8 @@ export class NotesService implements vscode.Disposable {
   private readonly retryMs: number;
   private readonly report: (note: PendingNote, count: number) => Thenable<boolean>;
   private readonly changed = new vscode.EventEmitter<void>();
+  /** Documents left dirty by a note whose save failed: uri → the version that save left. */
+  private readonly unsaved = new Map<string, number>();
   /** Fires after each write attempt (the queue may have changed). */
   readonly onDidChange = this.changed.event;
 
@@ -101,6 +133,7 @@ export class NotesService implements vscode.Disposable {
       // In the write chain: a write in flight settles (and queues its note) before the note is pointed at the new name.
       vscode.workspace.onDidRenameFiles((e) => void this.serial(() => this.renamed(e.files))),
       vscode.workspace.onDidCreateFiles(() => this.retrySoon()),
+      vscode.workspace.onDidCloseTextDocument((d) => this.unsaved.delete(d.uri.toString())),
       vscode.workspace.onDidOpenTextDocument((d) => { if (this.queue().notes.some((n) => n.uri === d.uri.toString())) this.retrySoon(); }),
       timer.onDidChange((c) => { if (c.transition) this.retrySoon(); }),
     );
@@ -299,7 +332,7 @@ export class NotesService implements vscode.Disposable {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
     if (doc) {
       const wasDirty = doc.isDirty;
-      const ins = at(doc.getText());
+      const ins = { ...at(doc.getText()), version: doc.version };
       const added = ins.newText.split(/\r\n|\r|\n/).length - 1;
       const tops = vscode.window.visibleTextEditors.filter((e) => e.document === doc).map((e) => ({ e, top: e.visibleRanges[0]?.start.line }));
       const edit = new vscode.WorkspaceEdit();
@@ -312,8 +345,13 @@ export class NotesService implements vscode.Disposable {
         }
       }
       // The note is in the document now: a failed save leaves it there, unsaved, never written twice.
-      if (!wasDirty && doc.isDirty && !doc.isUntitled && (await uriExists(uri))) {
-        try { await doc.save(); } catch { /* stays dirty; the editor shows it */ }
+      // A document whose only unsaved text is our notes (a save that failed) counts as saved before.
+      const ours = wasDirty && this.unsaved.get(key) === ins.version;
+      // Not gated on `doc.isDirty`: this host may hear of the edit's dirty state after the edit resolves,
+      // and saving a document that is not dirty does nothing.
+      if ((!wasDirty || ours) && !doc.isUntitled && (await uriExists(uri))) {
+        if (await saveOwnEdit(doc)) this.unsaved.delete(key);
+        else this.unsaved.set(key, doc.version);
       }
       return ins.noteLine;
     }

@@ -75,6 +75,23 @@ describe('feedback: New Feedback command', () => {
     assert.strictEqual(field(text, 'Problem Used'), '[Problem Title]', 'an empty problem keeps the placeholder');
   });
 
+  it('a file deleted outside the editor, whose document VS Code still holds, does not give its name (and old text) to the next feedback', async () => {
+    const r1 = await vscode.commands.executeCommand<NewFeedbackResult>('sdi.newFeedback', { candidate: 'Gone Before', problemTitle: '' });
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(r1.uri, new vscode.Position(0, 0), 'text of the deleted file\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(await r1.document.save());
+    // As `rm` in a terminal or a git checkout does it: not through VS Code's explorer.
+    await vscode.workspace.fs.delete(r1.uri, { useTrash: false });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    assert.ok(vscode.workspace.textDocuments.some((d) => d.uri.toString() === r1.uri.toString()), 'VS Code let go of the document: this test no longer sets up the case');
+    const r2 = await vscode.commands.executeCommand<NewFeedbackResult>('sdi.newFeedback', { candidate: 'Gone Before', problemTitle: '' });
+    assert.strictEqual(r2.uri.path.split('/').pop(), `${today()}-gone-before-2.md`);
+    const disk = new TextDecoder().decode(await vscode.workspace.fs.readFile(r2.uri));
+    assert.strictEqual(r2.document.getText(), disk, 'the new feedback\'s document does not show its file');
+    assert.doesNotMatch(disk, /text of the deleted file/);
+  });
+
   it('two commands at once for the same candidate create two files', async () => {
     const [a, b] = await Promise.all([
       vscode.commands.executeCommand<NewFeedbackResult>('sdi.newFeedback', { candidate: 'Race Condition', problemTitle: '' }),

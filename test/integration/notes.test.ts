@@ -5,6 +5,7 @@ import type { SdiApi } from '../../src/extension';
 import { formatNoteTime, parseNotes } from '../../src/core/notes';
 import { NotesService, NOTES_QUEUE_KEY, stampText, type AddNoteResult, type PendingNote } from '../../src/notes';
 import { TimerService, type TimerSettings } from '../../src/timer/timerService';
+import { MemoryFs } from './memoryFs';
 
 const EXTENSION_ID = 'sdi-kit.system-design-interview-kit';
 const FEED = 'global-social-media-feed';
@@ -267,6 +268,50 @@ describe('notes: Add Note, the candidate file and the queue in a real VS Code', 
       assert.match(await readDisk(file), /- \[00:00\] saved note/);
     } finally {
       r.dispose();
+    }
+  });
+
+  it('a save that fails once is tried again; one that fails leaves the note unsaved, and the next note saves both', async () => {
+    const mem = new MemoryFs('sdi-notes-test');
+    const file = mem.uri('/feedback.md');
+    await vscode.workspace.fs.writeFile(file, enc.encode(FEEDBACK));
+    const r = rig(a, () => Promise.resolve(file));
+    try {
+      r.timer.start(FEED);
+      await r.notes.started(null);
+      const doc = await vscode.workspace.openTextDocument(file);
+      await vscode.window.showTextDocument(doc);
+      // One refused write: the second try saves.
+      mem.refuse = 1;
+      assert.ok((await r.notes.add('first'))?.written);
+      assert.strictEqual(mem.refused, 1, 'the save did not reach the disk');
+      assert.ok(!doc.isDirty, 'a save that failed once was not tried again');
+      assert.match(mem.text(file) ?? '', /\] first/);
+      // Every write refused: the note stays in the document, unsaved.
+      mem.refuse = Infinity;
+      assert.ok((await r.notes.add('second'))?.written);
+      assert.ok(doc.isDirty);
+      assert.match(doc.getText(), /\] second/);
+      assert.doesNotMatch(mem.text(file) ?? '', /second/);
+      // The disk is back: the document is dirty only with notes, so the next note saves all of them.
+      mem.refuse = 0;
+      assert.ok((await r.notes.add('third'))?.written);
+      assert.ok(!doc.isDirty, 'a document dirty only with notes was not saved after the next note');
+      assert.deepStrictEqual(parseNotes(mem.text(file) ?? '').notes.map((n) => n.text), ['first', 'second', 'third']);
+      // The interviewer types: their unsaved text is theirs to save, notes or not.
+      mem.refuse = Infinity;
+      await r.notes.add('fourth');
+      mem.refuse = 0;
+      const typed = new vscode.WorkspaceEdit();
+      typed.insert(file, new vscode.Position(0, 0), 'typed ');
+      assert.ok(await vscode.workspace.applyEdit(typed));
+      await r.notes.add('fifth');
+      assert.ok(doc.isDirty, 'the interviewer\'s own unsaved text was saved');
+      assert.doesNotMatch(mem.text(file) ?? '', /fourth|fifth|typed/);
+    } finally {
+      r.dispose();
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      mem.dispose();
     }
   });
 
