@@ -7,10 +7,15 @@ import { z } from 'zod';
 import type { ReportFigures } from './core/calibration/delta';
 import type { CalibrationReport, ReportRow } from './core/calibration/types';
 
-/** One Mermaid block of an item, by its `data-diagram` index; `svg` is a cached rendering for `showItem.theme`. */
+/**
+ * One Mermaid block of an item, by its `data-diagram` index; `svg` is a cached rendering for
+ * `showItem.theme`; `pre` one made ahead of time (`media/diagrams/prerendered.json`) for the theme
+ * whose `prerenderKey` is `key`.
+ */
 export const diagramSource = z.object({
   source: z.string(),
   svg: z.string().optional(),
+  pre: z.object({ key: z.string(), svg: z.string() }).optional(),
 });
 
 /**

@@ -1,12 +1,13 @@
 /**
  * The diagrams of the item shown: each `.mermaid-block` placeholder gets its SVG from the page's
- * memory, from the host's cache (sent with the item), or from Mermaid, in that order; a diagram
+ * memory, from the host's cache or the guide's pre-rendered SVGs (sent with the item), or from
+ * Mermaid, in that order; a diagram
  * that fails shows its error and source in its place, and the host hears of it (a kit author gets a
  * diagnostic). Each has a toolbar: open larger, copy the source, save as SVG or PNG. Re-renders
  * when the VS Code theme changes.
  */
 import type { WebviewMessage } from '../src/protocol';
-import { mermaidThemeConfig, themeFingerprint, type MermaidThemeConfig } from './theme';
+import { mermaidThemeConfig, prerenderKey, themeFingerprint, type MermaidThemeConfig } from './theme';
 import { openViewer } from './viewer';
 
 type Renderer = typeof import('./mermaidRenderer');
@@ -134,10 +135,12 @@ export class Diagrams {
    * host's cached SVG for `cachedFor`. Resolves true once all are shown, false if another item or
    * theme took over first. `itemId` names the item in error reports to the host.
    */
-  async show(sources: { source: string; svg?: string }[], cachedFor: string | undefined, itemId = ''): Promise<boolean> {
+  async show(sources: { source: string; svg?: string; pre?: { key: string; svg: string } }[], cachedFor: string | undefined, itemId = ''): Promise<boolean> {
     this.itemId = itemId;
-    if (cachedFor === this.fingerprint) {
-      for (const d of sources) if (d.svg) this.remember(d.source, d.svg);
+    const preKey = prerenderKey(this.theme);
+    for (const d of sources) {
+      if (d.svg && cachedFor === this.fingerprint) this.remember(d.source, d.svg);
+      else if (d.pre?.key === preKey && !this.memory.has(`${this.fingerprint}\0${d.source}`)) this.remember(d.source, d.pre.svg);
     }
     this.blocks = [...this.root.querySelectorAll<HTMLElement>('.mermaid-block')].flatMap((blockEl, i) => {
       const index = Number(blockEl.dataset.diagram ?? i);

@@ -4,16 +4,12 @@
  * for high contrast, from the theme's own colours. Its fingerprint keys the diagram cache.
  */
 import { version as mermaidVersion } from 'mermaid/package.json';
+import {
+  DEFAULT_CONTRAST_COLOURS, prerenderKey as corePrerenderKey, themeConfigFor, themeFingerprint as coreFingerprint,
+  type MermaidThemeConfig, type ThemeKind,
+} from '../src/core/mermaidTheme';
 
-export type ThemeKind = 'dark' | 'light' | 'high-contrast' | 'high-contrast-light';
-
-/** The Mermaid settings that depend on the theme. */
-export interface MermaidThemeConfig {
-  theme: 'dark' | 'default' | 'base';
-  darkMode: boolean;
-  fontFamily: string;
-  themeVariables: Record<string, string | boolean>;
-}
+export type { MermaidThemeConfig, ThemeKind } from '../src/core/mermaidTheme';
 
 /** The VS Code theme kind of the page. */
 export function themeKind(body: HTMLElement = document.body): ThemeKind {
@@ -36,39 +32,22 @@ export function mermaidThemeConfig(body: HTMLElement = document.body): MermaidTh
   const kind = themeKind(body);
   const style = getComputedStyle(body);
   const fontFamily = style.getPropertyValue('--vscode-font-family').trim() || 'sans-serif';
-  if (kind === 'dark' || kind === 'light') {
-    return { theme: kind === 'dark' ? 'dark' : 'default', darkMode: kind === 'dark', fontFamily, themeVariables: { fontFamily } };
-  }
-  // High contrast: Mermaid's soft fills would lose the contrast, so every shape is the editor's
-  // background with the theme's contrast border, and every line and text is the foreground.
-  const dark = kind === 'high-contrast';
-  const bg = cssVar(style, '--vscode-editor-background', dark ? '#000000' : '#ffffff');
-  const fg = cssVar(style, '--vscode-editor-foreground', dark ? '#ffffff' : '#292929');
-  const border = cssVar(style, '--vscode-contrastBorder', dark ? '#6fc3df' : '#0f4a85');
-  const active = cssVar(style, '--vscode-contrastActiveBorder', dark ? '#f38518' : '#006bbd');
-  return {
-    theme: 'base',
-    darkMode: dark,
-    fontFamily,
-    themeVariables: {
-      darkMode: dark, fontFamily, background: bg,
-      primaryColor: bg, primaryTextColor: fg, primaryBorderColor: border,
-      secondaryColor: bg, secondaryTextColor: fg, secondaryBorderColor: border,
-      tertiaryColor: bg, tertiaryTextColor: fg, tertiaryBorderColor: border,
-      mainBkg: bg, nodeBorder: border, nodeTextColor: fg, textColor: fg, titleColor: fg, lineColor: fg,
-      clusterBkg: bg, clusterBorder: active, edgeLabelBackground: bg,
-      actorBkg: bg, actorBorder: border, actorTextColor: fg, actorLineColor: fg,
-      signalColor: fg, signalTextColor: fg, labelBoxBkgColor: bg, labelBoxBorderColor: border, labelTextColor: fg,
-      loopTextColor: fg, noteBkgColor: bg, noteTextColor: fg, noteBorderColor: active,
-      activationBkgColor: bg, activationBorderColor: border, sequenceNumberColor: bg,
-      stateBkg: bg, stateLabelColor: fg, transitionColor: fg, transitionLabelColor: fg,
-      compositeBackground: bg, compositeTitleBackground: bg, altBackground: bg, specialStateColor: fg, innerEndBackground: fg,
-      labelColor: fg, errorBkgColor: bg, errorTextColor: fg,
-    },
-  };
+  if (kind === 'dark' || kind === 'light') return themeConfigFor(kind, fontFamily);
+  const d = DEFAULT_CONTRAST_COLOURS[kind];
+  return themeConfigFor(kind, fontFamily, {
+    background: cssVar(style, '--vscode-editor-background', d.background),
+    foreground: cssVar(style, '--vscode-editor-foreground', d.foreground),
+    border: cssVar(style, '--vscode-contrastBorder', d.border),
+    activeBorder: cssVar(style, '--vscode-contrastActiveBorder', d.activeBorder),
+  });
 }
 
 /** Identifies a rendering: the same source with the same fingerprint gives the same SVG. */
 export function themeFingerprint(config: MermaidThemeConfig): string {
-  return JSON.stringify({ mermaid: mermaidVersion, config });
+  return coreFingerprint(config, mermaidVersion);
+}
+
+/** Identifies a pre-rendered SVG made for this theme (any font). */
+export function prerenderKey(config: MermaidThemeConfig): string {
+  return corePrerenderKey(config, mermaidVersion);
 }

@@ -6,6 +6,8 @@
  */
 import * as vscode from 'vscode';
 import { formatZodIssues } from '../core/content';
+import type { ThemeKind } from '../core/mermaidTheme';
+import { parsePrerendered, prerenderedOf, type PrerenderedSet, type PrerenderedSvg } from '../core/prerendered';
 import { kitLinkTarget, linkKind, renderMarkdown } from '../core/renderMarkdown';
 import type { GuideLibrary } from '../guideLibrary';
 import { hostMessage, panelState, webviewMessage, type HostMessage, type WebviewMessage } from '../protocol';
@@ -59,6 +61,8 @@ export class GuidePanel implements vscode.Disposable {
   /** The Mermaid theme fingerprint the webview last reported; cached SVGs are looked up for it. */
   private theme: string | undefined;
   private readonly cache: DiagramCache;
+  /** The guide's pre-rendered diagrams, read on first need (see `src/core/prerendered.ts`). */
+  private prerendered: Promise<PrerenderedSet> | undefined;
   /**
    * The items rendered so far, by their Markdown (the library's strings: an edited kit file gives a
    * new one), so switching back to an item renders nothing again. Oldest first; at most RENDERED.
@@ -217,9 +221,8 @@ export class GuidePanel implements vscode.Disposable {
     // not at all when every one is cached.
     const first = firstItemId.startsWith('file:') ? undefined : this.library.markdownOf(firstItemId);
     const sources = first === undefined ? undefined : this.render(first).diagrams;
-    const theme = this.theme;
-    const cached = sources && theme ? await Promise.all(sources.map((src) => this.cache.get(theme, src))) : [];
-    const preloadMermaid = sources === undefined || sources.some((_, i) => !cached[i]);
+    const found = sources ? await this.diagramsOf(sources) : undefined;
+    const preloadMermaid = found === undefined || found.some((d) => !d.svg && !d.pre);
     if (panel !== this.panel) return; // closed while the cache was read
     w.html = panelHtml({
       cspSource: w.cspSource,
@@ -270,7 +273,7 @@ export class GuidePanel implements vscode.Disposable {
     if (!this.panel || !item) return;
     const { html, diagrams, diagramLines } = this.render(item.markdown);
     const theme = this.theme;
-    const cached = await Promise.all(diagrams.map((source) => (theme ? this.cache.get(theme, source) : Promise.resolve(undefined))));
+    const found = await this.diagramsOf(diagrams);
     if (item !== this.shownItem) return; // navigated again while reading the cache
     this.posted = { id: item.id, diagrams, diagramLines };
     this.postMessage({
@@ -278,11 +281,36 @@ export class GuidePanel implements vscode.Disposable {
       id: item.id,
       title: item.title,
       html,
-      diagrams: diagrams.map((source, i) => ({ source, svg: cached[i] })),
+      diagrams: found,
       theme,
       anchor: item.anchor,
     });
     this.shown.fire(item.id);
+  }
+
+  /**
+   * The item's diagrams with what the page can show without Mermaid: the cached SVG for the last
+   * theme the page reported, else the guide's pre-rendered one for the current theme kind.
+   */
+  private async diagramsOf(sources: readonly string[]): Promise<{ source: string; svg?: string; pre?: PrerenderedSvg }[]> {
+    const theme = this.theme;
+    const cached = await Promise.all(sources.map((source) => (theme ? this.cache.get(theme, source) : Promise.resolve(undefined))));
+    const misses = cached.some((svg) => !svg);
+    const set = misses ? await this.prerenderedSet() : undefined;
+    const kind = set && activeThemeKind();
+    return sources.map((source, i) => {
+      if (cached[i]) return { source, svg: cached[i] };
+      const pre = set && kind ? prerenderedOf(set, source)[kind] : undefined;
+      return pre ? { source, pre } : { source };
+    });
+  }
+
+  private prerenderedSet(): Promise<PrerenderedSet> {
+    this.prerendered ??= Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'media', 'diagrams', 'prerendered.json'))).then(
+      (bytes) => parsePrerendered(new TextDecoder().decode(bytes)),
+      () => parsePrerendered(undefined),
+    );
+    return this.prerendered;
   }
 
   private onMessage(panel: vscode.WebviewPanel, raw: unknown): void {
@@ -375,5 +403,15 @@ export class GuidePanel implements vscode.Disposable {
   dispose(): void {
     this.panel?.dispose();
     for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** VS Code's current colour theme kind, in the pre-rendered set's terms. */
+function activeThemeKind(): ThemeKind {
+  switch (vscode.window.activeColorTheme.kind) {
+    case vscode.ColorThemeKind.Light: return 'light';
+    case vscode.ColorThemeKind.HighContrast: return 'high-contrast';
+    case vscode.ColorThemeKind.HighContrastLight: return 'high-contrast-light';
+    default: return 'dark';
   }
 }

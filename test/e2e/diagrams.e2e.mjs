@@ -3,10 +3,15 @@
 // dark, light and both high-contrast themes), the toolbar works from the keyboard, and a reload
 // restores the panel on the same item with its diagrams from the cache (Mermaid not loaded).
 import assert from 'node:assert';
-import { COMPLETE_GUIDE_KEY, DIAGRAM_ITEMS, FIXTURE_KEY, RELOAD_WINDOW_KEY, pressInWorkbench, waitForItem, writeTestKeybindings } from './diagramHelpers.mjs';
+import { CLEAR_CACHE_KEY, COMPLETE_GUIDE_KEY, DIAGRAM_ITEMS, FIXTURE_KEY, RELOAD_WINDOW_KEY, pressInWorkbench, waitForItem, writeTestKeybindings } from './diagramHelpers.mjs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openWorkbench, WORKSPACE } from './workbench.mjs';
+
+/** The page's requests for Mermaid's bundle. */
+function mermaidLoads(frame) {
+  return frame.locator('body').evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /\/mermaid\.js(\?|$)/.test(n)));
+}
 
 async function diagramStates(frame) {
   return frame.locator('.mermaid-block').evaluateAll((blocks) => blocks.map((b) => ({
@@ -30,6 +35,13 @@ describe('guide panel diagrams in the workbench (Chromium)', function () {
   });
   after(async () => { await wb?.close(); });
 
+  const themes = [
+    { name: 'light', theme: 'Light Modern', workbench: 'vs', kind: 'light' },
+    { name: 'high-contrast', theme: 'Dark High Contrast', workbench: 'hc-black', kind: 'high-contrast' },
+    { name: 'high-contrast-light', theme: 'Light High Contrast', workbench: 'hc-light', kind: 'high-contrast-light' },
+    { name: 'dark', theme: 'Dark Modern', workbench: 'vs-dark', kind: 'dark' },
+  ];
+
   it('renders all 12 diagrams of the guide, none with an error', async () => {
     let total = 0;
     for (const it of DIAGRAM_ITEMS) {
@@ -41,9 +53,33 @@ describe('guide panel diagrams in the workbench (Chromium)', function () {
       total += states.length;
     }
     assert.strictEqual(total, 12);
-    // Navigating between items kept the page: Mermaid's bundle was fetched once for all seven items.
-    const loads = await wb.guideFrame().locator('body').evaluate(() => performance.getEntriesByType('resource').filter((e) => /\/mermaid\.js(\?|$)/.test(e.name)).length);
-    assert.strictEqual(loads, 1);
+    // The guide's diagrams come pre-rendered for the default dark theme: Mermaid was never fetched.
+    assert.deepStrictEqual(await mermaidLoads(wb.guideFrame()), [], 'Mermaid was loaded for diagrams that ship pre-rendered');
+    assert.strictEqual(await wb.guideFrame().locator('html').getAttribute('data-csp-violations'), null, 'the webview reported CSP violations');
+  });
+
+  // Issue 10, goal 2: a cold first open (a new panel, the diagram cache emptied) shows every diagram
+  // of the guide from the pre-rendered SVGs, in each default theme, without requesting Mermaid.
+  it('a cold first open shows all 12 diagrams pre-rendered, Mermaid never requested, in four themes (screenshots)', async () => {
+    for (const t of themes) { // dark last: the tests after this one start in it
+      await wb.setTheme(t.theme, t.workbench);
+      await wb.runCommand('View: Close All Editors');
+      await pressInWorkbench(wb.page, CLEAR_CACHE_KEY);
+      for (const it of DIAGRAM_ITEMS) {
+        await pressInWorkbench(wb.page, it.key);
+        await waitForItem(wb.guideFrame(), it.id, t.kind);
+        const states = await diagramStates(wb.guideFrame());
+        assert.deepStrictEqual(states.map((s) => s.state), Array(it.diagrams).fill('rendered'), `${t.name}, ${it.id}: ${states.map((s) => s.error).join(' ')}`);
+        if (it === DIAGRAM_ITEMS[0] || it === DIAGRAM_ITEMS[4]) await wb.screenshot(`diagrams-prerendered-${it.id.split(':')[1]}-${t.name}`);
+      }
+      assert.deepStrictEqual(await mermaidLoads(wb.guideFrame()), [], `${t.name}: Mermaid was requested`);
+      // Drawn in the page's font, and by the SVGs made ahead of time (their ids say so).
+      const svg = wb.guideFrame().locator('.mermaid-block svg').first();
+      assert.match(await svg.getAttribute('id') ?? '', new RegExp(`^pre-[0-9a-f]{12}-${t.kind}$`));
+      const font = await svg.evaluate((e) => getComputedStyle(e).fontFamily);
+      const pageFont = await wb.guideFrame().locator('body').evaluate(() => getComputedStyle(document.body).getPropertyValue('--vscode-font-family').trim());
+      assert.strictEqual(font.replace(/["'\s]/g, ''), pageFont.replace(/["'\s]/g, ''), 'the diagram does not use the page\'s font');
+    }
     assert.strictEqual(await wb.guideFrame().locator('html').getAttribute('data-csp-violations'), null, 'the webview reported CSP violations');
   });
 
@@ -114,12 +150,6 @@ describe('guide panel diagrams in the workbench (Chromium)', function () {
     await wb.screenshot('issue12-6-complete-guide-toc');
   });
 
-  const themes = [
-    { name: 'light', theme: 'Light Modern', workbench: 'vs', kind: 'light' },
-    { name: 'high-contrast', theme: 'Dark High Contrast', workbench: 'hc-black', kind: 'high-contrast' },
-    { name: 'high-contrast-light', theme: 'Light High Contrast', workbench: 'hc-light', kind: 'high-contrast-light' },
-    { name: 'dark', theme: 'Dark Modern', workbench: 'vs-dark', kind: 'dark' },
-  ];
   it('follows the colour theme: dark, light and high contrast (screenshots)', async () => {
     const first = DIAGRAM_ITEMS[0];
     await pressInWorkbench(wb.page, first.key);

@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+/**
+ * `npm run prerender`: renders the guide's diagrams with Mermaid in Chromium, once per VS Code
+ * theme kind with the default themes' colours, into `media/diagrams/prerendered.json` (committed,
+ * shipped). The guide panel shows them on a first open without loading Mermaid (issue 10). Run it
+ * again when a diagram of the guide or Mermaid's version changes: a unit test says when.
+ *
+ * Text is measured in this machine's `sans-serif` (DejaVu Sans on Debian, one of the widest), and
+ * the file's SVGs draw it in the page's font, so labels fit their boxes in narrower fonts too.
+ */
+import * as esbuild from 'esbuild';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { CHROMIUM, CHROMIUM_ARGS, ROOT } from './host.mjs';
+
+const OUT = join(ROOT, 'media', 'diagrams', 'prerendered.json');
+const MERMAID_BUNDLE = join(ROOT, 'dist', 'webview', 'mermaid.js');
+const ORIGIN = 'http://sdi-prerender.invalid';
+
+// The core's own code, bundled here, gives the sources exactly as the panel gets them.
+const built = await esbuild.build({
+  stdin: {
+    contents: `
+      import * as fs from 'fs';
+      import * as path from 'path';
+      import { loadContent } from './src/core/content';
+      export { themeConfigFor, prerenderKey, THEME_KINDS } from './src/core/mermaidTheme';
+      export { PRERENDER_FONT, PAGE_FONT, diagramDigest, guideDiagramSources } from './src/core/prerendered';
+      export const content = () => loadContent((f) => fs.readFileSync(path.join(${JSON.stringify(join(ROOT, 'content'))}, f), 'utf8'));
+    `,
+    resolveDir: ROOT,
+    loader: 'ts',
+  },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  write: false,
+  logLevel: 'error',
+});
+const core = { exports: {} };
+new Function('module', 'exports', 'require', built.outputFiles[0].text)(core, core.exports, createRequire(join(ROOT, 'package.json')));
+const { themeConfigFor, prerenderKey, THEME_KINDS, PRERENDER_FONT, PAGE_FONT, diagramDigest, guideDiagramSources, content } = core.exports;
+
+const mermaidVersion = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'mermaid', 'package.json'), 'utf8')).version;
+const sources = guideDiagramSources(content());
+let bundle;
+try {
+  bundle = readFileSync(MERMAID_BUNDLE);
+} catch {
+  console.error(`prerender: ${MERMAID_BUNDLE} is missing; run npm run build first`);
+  process.exit(1);
+}
+
+const { chromium } = await import('playwright-core');
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+const out = { mermaid: mermaidVersion, diagrams: {} };
+const problems = [];
+try {
+  const page = await browser.newPage();
+  await page.route(`${ORIGIN}/**`, (route) => {
+    const url = new URL(route.request().url());
+    if (url.pathname === '/mermaid.js') return route.fulfill({ body: bundle, contentType: 'text/javascript' });
+    return route.fulfill({ body: '<!DOCTYPE html><html><body></body></html>', contentType: 'text/html' });
+  });
+  await page.goto(`${ORIGIN}/`);
+  for (const source of sources) {
+    const digest = diagramDigest(source);
+    const byKind = {};
+    for (const kind of THEME_KINDS) {
+      const config = themeConfigFor(kind, PRERENDER_FONT);
+      const id = `pre-${digest.slice(0, 12)}-${kind}`;
+      const result = await page.evaluate(async ({ id, source, config }) => {
+        const r = await import('/mermaid.js');
+        return r.renderDiagram(id, source, config, JSON.stringify(config));
+      }, { id, source, config });
+      if (!('svg' in result)) {
+        problems.push(`${digest.slice(0, 12)} (${kind}): ${result.error}`);
+        continue;
+      }
+      // Mermaid writes the font into its CSS as given, minified (`a,b`) or not.
+      const svg = result.svg.replace(/sdi-prerender-font\s*,\s*sans-serif/g, PAGE_FONT);
+      if (svg.includes("sdi-prerender-font")) problems.push(`${digest.slice(0, 12)} (${kind}): the measuring font is left in the SVG`);
+      byKind[kind] = { key: prerenderKey(config, mermaidVersion), svg };
+    }
+    out.diagrams[digest] = byKind;
+  }
+} finally {
+  await browser.close();
+}
+if (problems.length) {
+  console.error(`prerender: ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
+mkdirSync(join(ROOT, 'media', 'diagrams'), { recursive: true });
+const text = `${JSON.stringify(out)}\n`;
+writeFileSync(OUT, text);
+console.log(`prerender: ${sources.length} diagrams × ${THEME_KINDS.length} theme kinds with Mermaid ${mermaidVersion} → ${OUT} (${Math.round(text.length / 1024)} KB)`);
