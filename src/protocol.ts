@@ -96,7 +96,18 @@ export const noteResultMessage = z.object({
 export type NoteResultMessage = z.infer<typeof noteResultMessage>;
 
 /** All messages the host posts to the webview. */
-export const hostMessage = z.discriminatedUnion('type', [showItemMessage, timerStateMessage, noteResultMessage]);
+/**
+ * Host → webview: the answer to `theme`: the shown item's diagrams with what the host has for the
+ * new theme (cached SVGs for `theme`, else the guide's pre-rendered ones), so a theme change needs
+ * Mermaid only for the others.
+ */
+export const themeDiagramsMessage = z.object({
+  type: z.literal('themeDiagrams'),
+  theme: z.string(),
+  diagrams: z.array(diagramSource).default([]),
+});
+
+export const hostMessage = z.discriminatedUnion('type', [showItemMessage, timerStateMessage, noteResultMessage, themeDiagramsMessage]);
 export type HostMessage = z.infer<typeof hostMessage>;
 
 /** A theme fingerprint: the colours and fonts a rendering depends on (long font lists included). */

@@ -108,6 +108,12 @@ function captionOf(block: Element, index: number): string {
   return `Diagram ${index + 1}`;
 }
 
+/** A diagram as the host sends it (see `diagramSource` in the protocol). */
+type DiagramSvgs = { source: string; svg?: string; pre?: { key: string; svg: string } };
+
+/** How long a theme change waits for the host's SVGs before it renders with Mermaid. */
+const HOST_ANSWER_MS = 1000;
+
 interface Block {
   el: HTMLElement;
   /** Its `data-diagram` index in the item. */
@@ -126,6 +132,8 @@ export class Diagrams {
   /** The id of the item whose diagrams are laid out. */
   private itemId = '';
   private theme: MermaidThemeConfig = mermaidThemeConfig();
+  /** A theme change waiting for the host's answer. */
+  private answered: { fingerprint: string; done: () => void } | undefined;
   fingerprint = themeFingerprint(this.theme);
 
   constructor(private readonly root: HTMLElement, private readonly post: Post) {}
@@ -135,13 +143,9 @@ export class Diagrams {
    * host's cached SVG for `cachedFor`. Resolves true once all are shown, false if another item or
    * theme took over first. `itemId` names the item in error reports to the host.
    */
-  async show(sources: { source: string; svg?: string; pre?: { key: string; svg: string } }[], cachedFor: string | undefined, itemId = ''): Promise<boolean> {
+  async show(sources: readonly DiagramSvgs[], cachedFor: string | undefined, itemId = ''): Promise<boolean> {
     this.itemId = itemId;
-    const preKey = prerenderKey(this.theme);
-    for (const d of sources) {
-      if (d.svg && cachedFor === this.fingerprint) this.remember(d.source, d.svg);
-      else if (d.pre?.key === preKey && !this.memory.has(`${this.fingerprint}\0${d.source}`)) this.remember(d.source, d.pre.svg);
-    }
+    this.take(sources, cachedFor);
     this.blocks = [...this.root.querySelectorAll<HTMLElement>('.mermaid-block')].flatMap((blockEl, i) => {
       const index = Number(blockEl.dataset.diagram ?? i);
       const source = sources[index]?.source ?? blockEl.querySelector('.mermaid-source')?.textContent ?? '';
@@ -150,14 +154,47 @@ export class Diagrams {
     return this.renderAll();
   }
 
-  /** The theme changed: re-render every diagram with the new theme. Resolves like `show`, or undefined when the theme is the same. */
+  /**
+   * The theme changed: re-render every diagram with the new theme. Resolves like `show`, or
+   * undefined when the theme is the same. The caller tells the host, whose answer (`receive`) may
+   * hold the diagrams for this theme; Mermaid is loaded only for those it does not, or when the
+   * answer takes longer than a second.
+   */
   async themeChanged(): Promise<boolean | undefined> {
     const theme = mermaidThemeConfig();
     const fingerprint = themeFingerprint(theme);
     if (fingerprint === this.fingerprint) return undefined;
     this.theme = theme;
     this.fingerprint = fingerprint;
+    const generation = ++this.generation;
+    if (this.blocks.some((b) => !this.memory.has(`${fingerprint}\0${b.source}`))) {
+      await new Promise<void>((resolve) => {
+        const guard = setTimeout(done, HOST_ANSWER_MS);
+        function done() { clearTimeout(guard); resolve(); }
+        this.answered = { fingerprint, done };
+      });
+      if (generation !== this.generation) return false; // another item or theme took over
+    }
     return this.renderAll();
+  }
+
+  /** The host's diagrams for a theme (the answer to the page's `theme` message). */
+  receive(theme: string, sources: readonly DiagramSvgs[]): void {
+    if (theme !== this.fingerprint) return;
+    this.take(sources, theme);
+    if (this.answered?.fingerprint === theme) {
+      this.answered.done();
+      this.answered = undefined;
+    }
+  }
+
+  /** Keeps the SVGs the host sent: cached ones for `cachedFor`, pre-rendered ones whose key is this theme's. */
+  private take(sources: readonly DiagramSvgs[], cachedFor: string | undefined): void {
+    const preKey = prerenderKey(this.theme);
+    for (const d of sources) {
+      if (d.svg && cachedFor === this.fingerprint) this.remember(d.source, d.svg);
+      else if (d.pre?.key === preKey && !this.memory.has(`${this.fingerprint}\0${d.source}`)) this.remember(d.source, d.pre.svg);
+    }
   }
 
   private layout(blockEl: HTMLElement, index: number, source: string, caption: string): Block {

@@ -80,6 +80,8 @@ window.addEventListener('message', (event) => {
     }
   } else if (msg.type === 'noteResult') {
     notes.receive(msg);
+  } else if (msg.type === 'themeDiagrams') {
+    diagrams.receive(msg.theme, msg.diagrams);
   } else if (msg.type === 'showItem') {
     const started = performance.now();
     content.dataset.receivedAt = String(now());

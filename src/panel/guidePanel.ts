@@ -305,6 +305,13 @@ export class GuidePanel implements vscode.Disposable {
     });
   }
 
+  /** Answers the page's `theme`: the shown item's diagrams for that theme (the page waits for it before loading Mermaid). */
+  private async postThemeDiagrams(theme: string): Promise<void> {
+    // Always answered: the page waits. (It drops an answer for a theme it has already left.)
+    const diagrams = this.posted ? await this.diagramsOf(this.posted.diagrams) : [];
+    this.postMessage({ type: 'themeDiagrams', theme, diagrams });
+  }
+
   private prerenderedSet(): Promise<PrerenderedSet> {
     this.prerendered ??= Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'media', 'diagrams', 'prerendered.json'))).then(
       (bytes) => parsePrerendered(new TextDecoder().decode(bytes)),
@@ -327,6 +334,7 @@ export class GuidePanel implements vscode.Disposable {
         break;
       case 'theme':
         this.setTheme(msg.theme);
+        void this.postThemeDiagrams(msg.theme);
         break;
       case 'diagramRendered':
         void this.cache.put(msg.theme, msg.source, msg.svg);

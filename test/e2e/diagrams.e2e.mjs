@@ -163,6 +163,9 @@ describe('guide panel diagrams in the workbench (Chromium)', function () {
       assert.deepStrictEqual(states.map((s) => s.state), ['rendered', 'rendered', 'rendered'], `${t.name}: ${states.map((s) => s.error).join(' ')}`);
       const svg = await wb.guideFrame().locator('.mermaid-block svg').first().evaluate((s) => s.outerHTML);
       assert.notStrictEqual(svg, previousSvg, `${t.name}: the diagram was not re-rendered for the theme`);
+      // The host answered the theme change with the guide's pre-rendered SVGs: no Mermaid render.
+      const ids = await wb.guideFrame().locator('.mermaid-block svg').evaluateAll((svgs) => svgs.map((e) => e.id));
+      for (const id of ids) assert.match(id, new RegExp(`^pre-[0-9a-f]{12}-${t.kind}$`), `${t.name}: a diagram was rendered by Mermaid`);
       previousSvg = svg;
       if (t.name !== 'dark') await wb.screenshot(`diagrams-problem1-${t.name}`);
     }
