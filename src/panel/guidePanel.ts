@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { formatZodIssues } from '../core/content';
 import type { ThemeKind } from '../core/mermaidTheme';
-import { parsePrerendered, prerenderedOf, type PrerenderedSet, type PrerenderedSvg } from '../core/prerendered';
+import { parsePrerenderedIndex, prerenderedEntry, PRERENDERED_DIR, PRERENDERED_INDEX, type PrerenderedIndex, type PrerenderedSvg } from '../core/prerendered';
 import { kitLinkTarget, linkKind, renderMarkdown } from '../core/renderMarkdown';
 import type { GuideLibrary } from '../guideLibrary';
 import { hostMessage, panelState, webviewMessage, type HostMessage, type WebviewMessage } from '../protocol';
@@ -61,8 +61,10 @@ export class GuidePanel implements vscode.Disposable {
   /** The Mermaid theme fingerprint the webview last reported; cached SVGs are looked up for it. */
   private theme: string | undefined;
   private readonly cache: DiagramCache;
-  /** The guide's pre-rendered diagrams, read on first need (see `src/core/prerendered.ts`). */
-  private prerendered: Promise<PrerenderedSet> | undefined;
+  /** The index of the guide's pre-rendered diagrams, read on first need (see `src/core/prerendered.ts`). */
+  private prerendered: Promise<PrerenderedIndex> | undefined;
+  /** Pre-rendered SVGs read so far, by file name (at most the guide's 48). */
+  private readonly prerenderedSvgs = new Map<string, Promise<string | undefined>>();
   /**
    * The items rendered so far, by their Markdown (the library's strings: an edited kit file gives a
    * new one), so switching back to an item renders nothing again. Oldest first; at most RENDERED.
@@ -295,14 +297,14 @@ export class GuidePanel implements vscode.Disposable {
   private async diagramsOf(sources: readonly string[]): Promise<{ source: string; svg?: string; pre?: PrerenderedSvg }[]> {
     const theme = this.theme;
     const cached = await Promise.all(sources.map((source) => (theme ? this.cache.get(theme, source) : Promise.resolve(undefined))));
-    const misses = cached.some((svg) => !svg);
-    const set = misses ? await this.prerenderedSet() : undefined;
-    const kind = set && activeThemeKind();
-    return sources.map((source, i) => {
+    const index = cached.some((svg) => !svg) ? await this.prerenderedIndex() : undefined;
+    const kind = activeThemeKind();
+    return Promise.all(sources.map(async (source, i) => {
       if (cached[i]) return { source, svg: cached[i] };
-      const pre = set && kind ? prerenderedOf(set, source)[kind] : undefined;
-      return pre ? { source, pre } : { source };
-    });
+      const entry = index && prerenderedEntry(index, source, kind);
+      const svg = entry && (await this.prerenderedSvg(entry.file));
+      return entry && svg ? { source, pre: { key: entry.key, svg } } : { source };
+    }));
   }
 
   /** Answers the page's `theme`: the shown item's diagrams for that theme (the page waits for it before loading Mermaid). */
@@ -312,12 +314,26 @@ export class GuidePanel implements vscode.Disposable {
     this.postMessage({ type: 'themeDiagrams', theme, diagrams });
   }
 
-  private prerenderedSet(): Promise<PrerenderedSet> {
-    this.prerendered ??= Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'media', 'diagrams', 'prerendered.json'))).then(
-      (bytes) => parsePrerendered(new TextDecoder().decode(bytes)),
-      () => parsePrerendered(undefined),
-    );
+  private prerenderedIndex(): Promise<PrerenderedIndex> {
+    this.prerendered ??= this.readPrerendered(PRERENDERED_INDEX).then(parsePrerenderedIndex);
     return this.prerendered;
+  }
+
+  private prerenderedSvg(file: string): Promise<string | undefined> {
+    let svg = this.prerenderedSvgs.get(file);
+    if (!svg) {
+      svg = this.readPrerendered(file).then((text) => (text?.startsWith('<svg') ? text : undefined));
+      this.prerenderedSvgs.set(file, svg);
+    }
+    return svg;
+  }
+
+  /** A file of the pre-rendered diagrams' folder; undefined when it cannot be read (a live render then). */
+  private readPrerendered(name: string): Promise<string | undefined> {
+    return Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, ...PRERENDERED_DIR, name))).then(
+      (bytes) => new TextDecoder().decode(bytes),
+      () => undefined,
+    );
   }
 
   private onMessage(panel: vscode.WebviewPanel, raw: unknown): void {

@@ -1,20 +1,20 @@
 #!/usr/bin/env node
 /**
  * `npm run prerender`: renders the guide's diagrams with Mermaid in Chromium, once per VS Code
- * theme kind with the default themes' colours, into `media/diagrams/prerendered.json` (committed,
- * shipped). The guide panel shows them on a first open without loading Mermaid (issue 10). Run it
+ * theme kind with the default themes' colours, into `media/diagrams/` (one SVG a file and
+ * `index.json`; committed, shipped). The guide panel shows them on a first open without loading Mermaid (issue 10). Run it
  * again when a diagram of the guide or Mermaid's version changes: a unit test says when.
  *
  * Text is measured in this machine's `sans-serif` (DejaVu Sans on Debian, one of the widest), and
  * the file's SVGs draw it in the page's font, so labels fit their boxes in narrower fonts too.
  */
 import * as esbuild from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { CHROMIUM, CHROMIUM_ARGS, ROOT } from './host.mjs';
 
-const OUT = join(ROOT, 'media', 'diagrams', 'prerendered.json');
+const OUT = join(ROOT, 'media', 'diagrams');
 const MERMAID_BUNDLE = join(ROOT, 'dist', 'webview', 'mermaid.js');
 const ORIGIN = 'http://sdi-prerender.invalid';
 
@@ -26,7 +26,7 @@ const built = await esbuild.build({
       import * as path from 'path';
       import { loadContent } from './src/core/content';
       export { themeConfigFor, prerenderKey, THEME_KINDS } from './src/core/mermaidTheme';
-      export { PRERENDER_FONT, PAGE_FONT, diagramDigest, guideDiagramSources } from './src/core/prerendered';
+      export { PRERENDER_FONT, PAGE_FONT, PRERENDERED_INDEX, diagramDigest, guideDiagramSources, prerenderedFile } from './src/core/prerendered';
       export const content = () => loadContent((f) => fs.readFileSync(path.join(${JSON.stringify(join(ROOT, 'content'))}, f), 'utf8'));
     `,
     resolveDir: ROOT,
@@ -40,7 +40,7 @@ const built = await esbuild.build({
 });
 const core = { exports: {} };
 new Function('module', 'exports', 'require', built.outputFiles[0].text)(core, core.exports, createRequire(join(ROOT, 'package.json')));
-const { themeConfigFor, prerenderKey, THEME_KINDS, PRERENDER_FONT, PAGE_FONT, diagramDigest, guideDiagramSources, content } = core.exports;
+const { themeConfigFor, prerenderKey, THEME_KINDS, PRERENDER_FONT, PAGE_FONT, PRERENDERED_INDEX, diagramDigest, guideDiagramSources, prerenderedFile, content } = core.exports;
 
 const mermaidVersion = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'mermaid', 'package.json'), 'utf8')).version;
 const sources = guideDiagramSources(content());
@@ -54,7 +54,8 @@ try {
 
 const { chromium } = await import('playwright-core');
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-const out = { mermaid: mermaidVersion, diagrams: {} };
+const index = { mermaid: mermaidVersion, keys: {}, diagrams: {} };
+const files = new Map();
 const problems = [];
 try {
   const page = await browser.newPage();
@@ -66,7 +67,7 @@ try {
   await page.goto(`${ORIGIN}/`);
   for (const source of sources) {
     const digest = diagramDigest(source);
-    const byKind = {};
+    const kinds = [];
     for (const kind of THEME_KINDS) {
       const config = themeConfigFor(kind, PRERENDER_FONT);
       const id = `pre-${digest.slice(0, 12)}-${kind}`;
@@ -81,9 +82,11 @@ try {
       // Mermaid writes the font into its CSS as given, minified (`a,b`) or not.
       const svg = result.svg.replace(/sdi-prerender-font\s*,\s*sans-serif/g, PAGE_FONT);
       if (svg.includes("sdi-prerender-font")) problems.push(`${digest.slice(0, 12)} (${kind}): the measuring font is left in the SVG`);
-      byKind[kind] = { key: prerenderKey(config, mermaidVersion), svg };
+      index.keys[kind] = prerenderKey(config, mermaidVersion);
+      files.set(prerenderedFile(digest, kind), svg);
+      kinds.push(kind);
     }
-    out.diagrams[digest] = byKind;
+    index.diagrams[digest] = kinds;
   }
 } finally {
   await browser.close();
@@ -92,7 +95,13 @@ if (problems.length) {
   console.error(`prerender: ${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
-mkdirSync(join(ROOT, 'media', 'diagrams'), { recursive: true });
-const text = `${JSON.stringify(out)}\n`;
-writeFileSync(OUT, text);
-console.log(`prerender: ${sources.length} diagrams × ${THEME_KINDS.length} theme kinds with Mermaid ${mermaidVersion} → ${OUT} (${Math.round(text.length / 1024)} KB)`);
+// The folder holds only this run's files: a diagram removed from the guide leaves it.
+rmSync(OUT, { recursive: true, force: true });
+mkdirSync(OUT, { recursive: true });
+let bytes = 0;
+for (const [name, svg] of files) {
+  writeFileSync(join(OUT, name), svg);
+  bytes += Buffer.byteLength(svg);
+}
+writeFileSync(join(OUT, PRERENDERED_INDEX), `${JSON.stringify(index, null, 1)}\n`);
+console.log(`prerender: ${sources.length} diagrams × ${THEME_KINDS.length} theme kinds with Mermaid ${mermaidVersion} → ${OUT} (${files.size} SVGs, ${Math.round(bytes / 1024)} KB)`);
