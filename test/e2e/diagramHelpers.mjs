@@ -17,6 +17,9 @@ export const DIAGRAM_ITEMS = [
   { id: 'topic:consistency-models', diagrams: 1, key: 'Control+Alt+Shift+7' },
 ];
 export const FIXTURE_KEY = 'Control+Alt+Shift+9';
+/** Opens `LIVE_FIXTURE`: the guide's 12 diagrams, each with a comment added, so Mermaid renders them live. */
+export const LIVE_FIXTURE_KEY = 'Control+Alt+Shift+L';
+export const LIVE_FIXTURE = join(ROOT, 'test-results', 'live-guide-diagrams.md');
 /** Opens Complete Guide (the whole guide with its table of contents). */
 export const COMPLETE_GUIDE_KEY = 'Control+Alt+Shift+8';
 export const CLEAR_CACHE_KEY = 'Control+Alt+Shift+C';
@@ -32,6 +35,7 @@ export function writeTestKeybindings(settingsFile) {
   const bindings = DIAGRAM_ITEMS.map((it) => ({ key: chord(it.key), command: 'sdi.openItem', args: it.id }));
   bindings.push({ key: chord(COMPLETE_GUIDE_KEY), command: 'sdi.openItem', args: 'guide:complete-guide' });
   bindings.push({ key: chord(FIXTURE_KEY), command: 'sdi.showMarkdownFile', args: join(ROOT, 'test/fixtures/diagrams/broken.md') });
+  bindings.push({ key: chord(LIVE_FIXTURE_KEY), command: 'sdi.showMarkdownFile', args: LIVE_FIXTURE });
   bindings.push({ key: chord(CLEAR_CACHE_KEY), command: 'sdi.clearDiagramCache' });
   bindings.push({ key: chord(CLOSE_EDITOR_KEY), command: 'workbench.action.closeActiveEditor' });
   bindings.push({ key: chord(RELOAD_WINDOW_KEY), command: 'workbench.action.reloadWindow' });

@@ -3,10 +3,14 @@
 // dark, light and both high-contrast themes), the toolbar works from the keyboard, and a reload
 // restores the panel on the same item with its diagrams from the cache (Mermaid not loaded).
 import assert from 'node:assert';
-import { CLEAR_CACHE_KEY, COMPLETE_GUIDE_KEY, DIAGRAM_ITEMS, FIXTURE_KEY, RELOAD_WINDOW_KEY, pressInWorkbench, waitForItem, writeTestKeybindings } from './diagramHelpers.mjs';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { CLEAR_CACHE_KEY, COMPLETE_GUIDE_KEY, DIAGRAM_ITEMS, LIVE_FIXTURE, LIVE_FIXTURE_KEY, FIXTURE_KEY, RELOAD_WINDOW_KEY, pressInWorkbench, waitForItem, writeTestKeybindings } from './diagramHelpers.mjs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openWorkbench, WORKSPACE } from './workbench.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** The page's requests for Mermaid's bundle. */
 function mermaidLoads(frame) {
@@ -81,6 +85,64 @@ describe('guide panel diagrams in the workbench (Chromium)', function () {
       assert.strictEqual(font.replace(/["'\s]/g, ''), pageFont.replace(/["'\s]/g, ''), 'the diagram does not use the page\'s font');
     }
     assert.strictEqual(await wb.guideFrame().locator('html').getAttribute('data-csp-violations'), null, 'the webview reported CSP violations');
+  });
+
+  // The pre-rendered SVGs against Mermaid rendering the same diagrams live in the panel: the same
+  // shapes, labels and edges, and about the same size (the text was measured in another font, so a
+  // label may wrap elsewhere: labels are compared without their white space).
+  it('the pre-rendered SVGs match live Mermaid renders of the same 12 diagrams: shapes, labels, edges and size', async () => {
+    const guide = readFileSync(join(ROOT, 'content', 'guide.md'), 'utf8');
+    const sources = [...guide.matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m) => m[1]);
+    assert.strictEqual(sources.length, 12);
+    mkdirSync(dirname(LIVE_FIXTURE), { recursive: true });
+    writeFileSync(LIVE_FIXTURE, sources.map((src, i) => `## Diagram ${i + 1}\n\n\`\`\`mermaid\n${src}%% rendered live\n\`\`\`\n`).join('\n'));
+    await pressInWorkbench(wb.page, LIVE_FIXTURE_KEY);
+    const frame = wb.guideFrame();
+    await waitForItem(frame, `file:${pathToFileURL(LIVE_FIXTURE).href}`);
+    const shapes = await frame.locator('.mermaid-block').evaluateAll((blocks) => blocks.map((b) => {
+      const svg = b.querySelector('.diagram-canvas > svg');
+      if (!svg) return { state: b.dataset.state };
+      const vb = svg.viewBox.baseVal;
+      return {
+        state: b.dataset.state, id: svg.id, width: vb.width, height: vb.height,
+        nodes: svg.querySelectorAll('g.node, g.actor, rect.actor').length,
+        edges: svg.querySelectorAll('path.flowchart-link, line.messageLine0, line.messageLine1, path.transition').length,
+        labels: [...svg.querySelectorAll('text')].map((t) => t.textContent.replace(/\s+/g, '')).filter(Boolean).sort(),
+      };
+    }));
+    assert.strictEqual(shapes.length, 12);
+    const page = await wb.page.context().newPage();
+    try {
+      for (const [i, src] of sources.entries()) {
+        const l = shapes[i];
+        assert.strictEqual(l.state, 'rendered', `diagram ${i + 1} did not render live`);
+        assert.match(l.id, /^mmd-/, `diagram ${i + 1} was not rendered live`);
+        const file = join(ROOT, 'media', 'diagrams', `${createHash('sha256').update(src).digest('hex')}.dark.svg`);
+        assert.ok(existsSync(file), `no pre-rendered SVG for diagram ${i + 1}`);
+        await page.setContent(`<!DOCTYPE html><body>${readFileSync(file, 'utf8')}</body>`);
+        const p = await page.locator('svg').first().evaluate((svg) => {
+          const vb = svg.viewBox.baseVal;
+          return {
+            width: vb.width, height: vb.height,
+            nodes: svg.querySelectorAll('g.node, g.actor, rect.actor').length,
+            edges: svg.querySelectorAll('path.flowchart-link, line.messageLine0, line.messageLine1, path.transition').length,
+            labels: [...svg.querySelectorAll('text')].map((t) => t.textContent.replace(/\s+/g, '')).filter(Boolean).sort(),
+          };
+        });
+        const what = `diagram ${i + 1}`;
+        assert.ok(p.nodes > 0, `${what}: the check finds no shapes`);
+        assert.strictEqual(p.nodes, l.nodes, `${what}: shapes`);
+        assert.strictEqual(p.edges, l.edges, `${what}: edges`);
+        assert.deepStrictEqual(p.labels, l.labels, `${what}: labels`);
+        for (const d of ['width', 'height']) {
+          const ratio = p[d] / l[d];
+          assert.ok(ratio > 0.75 && ratio < 1.33, `${what}: ${d} ${Math.round(p[d])} pre-rendered against ${Math.round(l[d])} live`);
+        }
+      }
+    } finally {
+      await page.close();
+    }
+    await wb.screenshot('diagrams-live-render-of-the-guide-diagrams');
   });
 
   it('the item shown, chosen again, keeps its page and diagrams and goes back to the top', async () => {
