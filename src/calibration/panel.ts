@@ -140,6 +140,11 @@ export class CalibrationPanel implements vscode.Disposable {
   }
 
   /** Whether an update is posted and not yet drawn, or changes wait to be posted (tests). */
+  /** Whether the report is open and visible. */
+  get visible(): boolean {
+    return !!this.panel?.visible;
+  }
+
   get pending(): boolean {
     return !!this.inFlight || this.dirty;
   }
@@ -182,7 +187,13 @@ export class CalibrationPanel implements vscode.Disposable {
     });
     const subs: vscode.Disposable[] = [
       w.onDidReceiveMessage((raw) => void this.onMessage(raw)),
-      panel.onDidChangeViewState(() => this.relistWhileVisible()),
+      panel.onDidChangeViewState(() => {
+        // Shown again after being hidden: files that came meanwhile are looked for at once.
+        const visible = panel.visible;
+        const back = visible && this.hidden;
+        this.hidden = !visible;
+        this.relistWhileVisible(back);
+      }),
       panel.onDidDispose(() => {
         for (const d of subs) d.dispose();
         if (this.panel === panel) this.panel = undefined;
@@ -195,19 +206,28 @@ export class CalibrationPanel implements vscode.Disposable {
   private relistTimer: ReturnType<typeof setTimeout> | undefined;
   private relisting = false;
   private lastRelistMs = 0;
+  /** Whether the report was hidden at its last view-state change. */
+  private hidden = false;
+  /** The re-listing intervals (tests lengthen them, to see the listing when the report is shown again alone). */
+  relistEvery = { minMs: RELIST_MS, factor: RELIST_FACTOR, maxMs: RELIST_MAX_MS };
 
   /**
    * Lists the workspace again now and then while the report is visible (files that came with their
-   * folder bring no watcher event), and stops when it is hidden or closed.
+   * folder bring no watcher event), at once when `now` (it was shown again), and stops when it is
+   * hidden or closed.
    */
-  private relistWhileVisible(): void {
+  private relistWhileVisible(now = false): void {
     const visible = !!this.panel?.visible;
     if (!visible) {
       clearTimeout(this.relistTimer);
       this.relistTimer = undefined;
       return;
     }
-    if (this.relistTimer || this.relisting) return;
+    if (this.relisting) return;
+    if (this.relistTimer) {
+      if (!now) return;
+      clearTimeout(this.relistTimer);
+    }
     this.relistTimer = setTimeout(() => {
       this.relistTimer = undefined;
       this.relisting = true;
@@ -217,7 +237,7 @@ export class CalibrationPanel implements vscode.Disposable {
         this.relisting = false;
         this.relistWhileVisible();
       });
-    }, Math.min(RELIST_MAX_MS, Math.max(RELIST_MS, RELIST_FACTOR * this.lastRelistMs)));
+    }, now ? 0 : Math.min(this.relistEvery.maxMs, Math.max(this.relistEvery.minMs, this.relistEvery.factor * this.lastRelistMs)));
   }
 
   /** Posts an update now, or after the page has drawn the one in flight. */

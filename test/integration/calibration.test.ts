@@ -220,6 +220,39 @@ describe('calibration: the report and Calibration Notes in the editor', function
     await gone;
   });
 
+  it('a folder that arrived while the report was hidden joins it as soon as the report is shown again', async () => {
+    const every = feature.panel.relistEvery;
+    // Ten minutes between listings: only the listing on showing again can find the files in time.
+    feature.panel.relistEvery = { minMs: 600_000, factor: 1, maxMs: 600_000 };
+    const staging = path.join(root().fsPath, 'cal-staging-hidden');
+    const names = ['arrived/q1.md', 'arrived/q2.md'];
+    const other = await vscode.workspace.openTextDocument({ content: 'hides the report' });
+    try {
+      // Hidden behind another tab of its group.
+      const group = vscode.window.tabGroups.all.find((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputWebview));
+      assert.ok(group, 'the report has no tab');
+      await vscode.window.showTextDocument(other, { viewColumn: group.viewColumn, preview: false });
+      // VS Code tells the panel on its own schedule; a bound, polled.
+      for (const end = Date.now() + 10_000; feature.panel.visible; await new Promise((r) => setTimeout(r, 50))) {
+        assert.ok(Date.now() < end, 'the report is still visible behind another tab');
+      }
+      for (const [i, n] of names.entries()) {
+        fs.mkdirSync(path.dirname(path.join(staging, n)), { recursive: true });
+        fs.writeFileSync(path.join(staging, n), fill({ candidate: `Arrived ${i}`, interviewer: 'Barbara Liskov', date: '2024-08-02', scores: [3, 3, 2, 3, 2] }));
+      }
+      fs.renameSync(path.join(staging, 'arrived'), path.join(root().fsPath, DIR, 'arrived'));
+      fs.rmSync(staging, { recursive: true });
+      const all = renderedWhen(feature, () => names.every((n) => rowOf(feature, n)), 'the files that arrived while hidden in the report', 30000);
+      await vscode.commands.executeCommand('sdi.showCalibration');
+      await all;
+    } finally {
+      feature.panel.relistEvery = every;
+    }
+    const gone = renderedWhen(feature, () => !feature.panel.pending && !names.some((n) => rowOf(feature, n)), 'the arrived files gone');
+    fs.rmSync(path.join(root().fsPath, DIR, 'arrived'), { recursive: true });
+    await gone;
+  });
+
   it('the Calibration Notes heading gets a CodeLens and a hover placing the feedback, and the summary line only when asked', async () => {
     const uri = uriOf('bob-grace.md');
     const doc = await vscode.workspace.openTextDocument(uri);
