@@ -17,6 +17,17 @@ function mermaidLoads(frame) {
   return frame.locator('body').evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /\/mermaid\.js(\?|$)/.test(n)));
 }
 
+/** What a diagram shows, for comparing two renderings of it (run in the page: `locator.evaluate(svgShape)`). */
+function svgShape(svg) {
+  const vb = svg.viewBox.baseVal;
+  return {
+    id: svg.id, width: vb.width, height: vb.height,
+    nodes: svg.querySelectorAll('g.node, g.actor, rect.actor').length,
+    edges: svg.querySelectorAll('path.flowchart-link, line.messageLine0, line.messageLine1, path.transition').length,
+    labels: [...svg.querySelectorAll('text')].map((t) => t.textContent.replace(/\s+/g, '')).filter(Boolean).sort(),
+  };
+}
+
 async function diagramStates(frame) {
   return frame.locator('.mermaid-block').evaluateAll((blocks) => blocks.map((b) => ({
     state: b.dataset.state, svg: b.querySelectorAll('.diagram-canvas > svg').length, error: b.querySelector('.diagram-error-message')?.textContent ?? '',
@@ -99,36 +110,19 @@ describe('guide panel diagrams in the workbench (Chromium)', function () {
     await pressInWorkbench(wb.page, LIVE_FIXTURE_KEY);
     const frame = wb.guideFrame();
     await waitForItem(frame, `file:${pathToFileURL(LIVE_FIXTURE).href}`);
-    const shapes = await frame.locator('.mermaid-block').evaluateAll((blocks) => blocks.map((b) => {
-      const svg = b.querySelector('.diagram-canvas > svg');
-      if (!svg) return { state: b.dataset.state };
-      const vb = svg.viewBox.baseVal;
-      return {
-        state: b.dataset.state, id: svg.id, width: vb.width, height: vb.height,
-        nodes: svg.querySelectorAll('g.node, g.actor, rect.actor').length,
-        edges: svg.querySelectorAll('path.flowchart-link, line.messageLine0, line.messageLine1, path.transition').length,
-        labels: [...svg.querySelectorAll('text')].map((t) => t.textContent.replace(/\s+/g, '')).filter(Boolean).sort(),
-      };
-    }));
-    assert.strictEqual(shapes.length, 12);
+    const states = await diagramStates(frame);
+    assert.strictEqual(states.length, 12);
+    const svgs = frame.locator('.mermaid-block .diagram-canvas > svg');
     const page = await wb.page.context().newPage();
     try {
       for (const [i, src] of sources.entries()) {
-        const l = shapes[i];
-        assert.strictEqual(l.state, 'rendered', `diagram ${i + 1} did not render live`);
+        assert.strictEqual(states[i].state, 'rendered', `diagram ${i + 1} did not render live: ${states[i].error}`);
+        const l = await svgs.nth(i).evaluate(svgShape);
         assert.match(l.id, /^mmd-/, `diagram ${i + 1} was not rendered live`);
         const file = join(ROOT, 'media', 'diagrams', `${createHash('sha256').update(src).digest('hex')}.dark.svg`);
         assert.ok(existsSync(file), `no pre-rendered SVG for diagram ${i + 1}`);
         await page.setContent(`<!DOCTYPE html><body>${readFileSync(file, 'utf8')}</body>`);
-        const p = await page.locator('svg').first().evaluate((svg) => {
-          const vb = svg.viewBox.baseVal;
-          return {
-            width: vb.width, height: vb.height,
-            nodes: svg.querySelectorAll('g.node, g.actor, rect.actor').length,
-            edges: svg.querySelectorAll('path.flowchart-link, line.messageLine0, line.messageLine1, path.transition').length,
-            labels: [...svg.querySelectorAll('text')].map((t) => t.textContent.replace(/\s+/g, '')).filter(Boolean).sort(),
-          };
-        });
+        const p = await page.locator('svg').first().evaluate(svgShape);
         const what = `diagram ${i + 1}`;
         assert.ok(p.nodes > 0, `${what}: the check finds no shapes`);
         assert.strictEqual(p.nodes, l.nodes, `${what}: shapes`);
@@ -302,8 +296,7 @@ describe('guide panel diagrams in the workbench (Chromium)', function () {
     await waitForItem(frame, it2.id, 'dark').catch(async (e) => { await wb.screenshot('diagrams-restore-failed'); throw e; });
     const states = await diagramStates(frame);
     assert.deepStrictEqual(states.map((s) => s.state), ['rendered', 'rendered', 'rendered']);
-    const loaded = await frame.locator('body').evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /\/mermaid\.js(\?|$)/.test(n)));
-    assert.deepStrictEqual(loaded, [], 'Mermaid was loaded although every diagram was cached');
+    assert.deepStrictEqual(await mermaidLoads(frame), [], 'Mermaid was loaded although every diagram was cached');
     await wb.screenshot('diagrams-restored-after-reload');
     assert.strictEqual(await frame.locator('html').getAttribute('data-csp-violations'), null, 'the webview reported CSP violations');
   });
