@@ -79,6 +79,14 @@ function rig(a: SdiApi, file: () => Promise<vscode.Uri | undefined>) {
   };
 }
 
+/** Starts the rig's interview (no candidate) with its file open in an editor, as an interviewer has it. */
+async function startWithFileOpen(r: ReturnType<typeof rig>, file: vscode.Uri): Promise<{ doc: vscode.TextDocument; editor: vscode.TextEditor }> {
+  r.timer.start(FEED);
+  await r.notes.started(null);
+  const doc = await vscode.workspace.openTextDocument(file);
+  return { doc, editor: await vscode.window.showTextDocument(doc) };
+}
+
 describe('notes: Add Note, the candidate file and the queue in a real VS Code', () => {
   let a: SdiApi;
   before(async () => {
@@ -223,10 +231,7 @@ describe('notes: Add Note, the candidate file and the queue in a real VS Code', 
     const file = await feedbackFile(long);
     const r = rig(a, () => Promise.resolve(file));
     try {
-      r.timer.start(FEED);
-      await r.notes.started(null);
-      const doc = await vscode.workspace.openTextDocument(file);
-      const editor = await vscode.window.showTextDocument(doc);
+      const { doc, editor } = await startWithFileOpen(r, file);
       await editor.edit((e) => e.insert(new vscode.Position(2, 0), 'UNSAVED TYPING\n'));
       assert.ok(doc.isDirty);
       const cursor = new vscode.Position(10, 3);
@@ -258,10 +263,7 @@ describe('notes: Add Note, the candidate file and the queue in a real VS Code', 
     const file = await feedbackFile();
     const r = rig(a, () => Promise.resolve(file));
     try {
-      r.timer.start(FEED);
-      await r.notes.started(null);
-      const doc = await vscode.workspace.openTextDocument(file);
-      await vscode.window.showTextDocument(doc);
+      const { doc } = await startWithFileOpen(r, file);
       const res = await r.notes.add('saved note');
       assert.ok(res?.written);
       assert.ok(!doc.isDirty);
@@ -277,10 +279,7 @@ describe('notes: Add Note, the candidate file and the queue in a real VS Code', 
     await vscode.workspace.fs.writeFile(file, enc.encode(FEEDBACK));
     const r = rig(a, () => Promise.resolve(file));
     try {
-      r.timer.start(FEED);
-      await r.notes.started(null);
-      const doc = await vscode.workspace.openTextDocument(file);
-      await vscode.window.showTextDocument(doc);
+      const { doc } = await startWithFileOpen(r, file);
       // One refused write: the second try saves.
       mem.refuse = 1;
       assert.ok((await r.notes.add('first'))?.written);
