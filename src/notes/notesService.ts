@@ -332,7 +332,8 @@ export class NotesService implements vscode.Disposable {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
     if (doc) {
       const wasDirty = doc.isDirty;
-      const ins = { ...at(doc.getText()), version: doc.version };
+      const versionBefore = doc.version;
+      const ins = at(doc.getText());
       const added = ins.newText.split(/\r\n|\r|\n/).length - 1;
       const tops = vscode.window.visibleTextEditors.filter((e) => e.document === doc).map((e) => ({ e, top: e.visibleRanges[0]?.start.line }));
       const edit = new vscode.WorkspaceEdit();
@@ -346,7 +347,7 @@ export class NotesService implements vscode.Disposable {
       }
       // The note is in the document now: a failed save leaves it there, unsaved, never written twice.
       // A document whose only unsaved text is our notes (a save that failed) counts as saved before.
-      const ours = wasDirty && this.unsaved.get(key) === ins.version;
+      const ours = wasDirty && this.unsaved.get(key) === versionBefore;
       // Not gated on `doc.isDirty`: this host may hear of the edit's dirty state after the edit resolves,
       // and saving a document that is not dirty does nothing.
       if ((!wasDirty || ours) && !doc.isUntitled && (await uriExists(uri))) {
