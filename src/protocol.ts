@@ -17,6 +17,7 @@ export const diagramSource = z.object({
   svg: z.string().optional(),
   pre: z.object({ key: z.string(), svg: z.string() }).optional(),
 });
+export type DiagramSource = z.infer<typeof diagramSource>;
 
 /**
  * Host → webview: show a guide item. `html` is rendered by the host with markdown-it (`html: false`);

@@ -1,12 +1,11 @@
 /**
  * The diagrams of the item shown: each `.mermaid-block` placeholder gets its SVG from the page's
  * memory, from the host's cache or the guide's pre-rendered SVGs (sent with the item), or from
- * Mermaid, in that order; a diagram
- * that fails shows its error and source in its place, and the host hears of it (a kit author gets a
- * diagnostic). Each has a toolbar: open larger, copy the source, save as SVG or PNG. Re-renders
- * when the VS Code theme changes.
+ * Mermaid, in that order; a diagram that fails shows its error and source in its place, and the
+ * host hears of it (a kit author gets a diagnostic). Each has a toolbar: open larger, copy the
+ * source, save as SVG or PNG. Re-renders when the VS Code theme changes.
  */
-import type { WebviewMessage } from '../src/protocol';
+import type { DiagramSource, WebviewMessage } from '../src/protocol';
 import { mermaidThemeConfig, prerenderKey, themeFingerprint, type MermaidThemeConfig } from './theme';
 import { openViewer } from './viewer';
 
@@ -108,9 +107,6 @@ function captionOf(block: Element, index: number): string {
   return `Diagram ${index + 1}`;
 }
 
-/** A diagram as the host sends it (see `diagramSource` in the protocol). */
-type DiagramSvgs = { source: string; svg?: string; pre?: { key: string; svg: string } };
-
 /** How long a theme change waits for the host's SVGs before it renders with Mermaid. */
 const HOST_ANSWER_MS = 1000;
 
@@ -143,7 +139,7 @@ export class Diagrams {
    * host's cached SVG for `cachedFor`. Resolves true once all are shown, false if another item or
    * theme took over first. `itemId` names the item in error reports to the host.
    */
-  async show(sources: readonly DiagramSvgs[], cachedFor: string | undefined, itemId = ''): Promise<boolean> {
+  async show(sources: readonly DiagramSource[], cachedFor: string | undefined, itemId = ''): Promise<boolean> {
     this.itemId = itemId;
     this.take(sources, cachedFor);
     this.blocks = [...this.root.querySelectorAll<HTMLElement>('.mermaid-block')].flatMap((blockEl, i) => {
@@ -179,7 +175,7 @@ export class Diagrams {
   }
 
   /** The host's diagrams for a theme (the answer to the page's `theme` message). */
-  receive(theme: string, sources: readonly DiagramSvgs[]): void {
+  receive(theme: string, sources: readonly DiagramSource[]): void {
     if (theme !== this.fingerprint) return;
     this.take(sources, theme);
     if (this.answered?.fingerprint === theme) {
@@ -189,7 +185,7 @@ export class Diagrams {
   }
 
   /** Keeps the SVGs the host sent: cached ones for `cachedFor`, pre-rendered ones whose key is this theme's. */
-  private take(sources: readonly DiagramSvgs[], cachedFor: string | undefined): void {
+  private take(sources: readonly DiagramSource[], cachedFor: string | undefined): void {
     const preKey = prerenderKey(this.theme);
     for (const d of sources) {
       if (d.svg && cachedFor === this.fingerprint) this.remember(d.source, d.svg);

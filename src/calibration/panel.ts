@@ -139,12 +139,12 @@ export class CalibrationPanel implements vscode.Disposable {
     return !!this.panel;
   }
 
-  /** Whether an update is posted and not yet drawn, or changes wait to be posted (tests). */
   /** Whether the report is open and visible. */
   get visible(): boolean {
     return !!this.panel?.visible;
   }
 
+  /** Whether an update is posted and not yet drawn, or changes wait to be posted (tests). */
   get pending(): boolean {
     return !!this.inFlight || this.dirty;
   }

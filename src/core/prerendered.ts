@@ -14,13 +14,6 @@ import { buildGuideTree, flattenGuideTree, nodeSection } from './guideTree';
 import { THEME_KINDS, type ThemeKind } from './mermaidTheme';
 import { renderMarkdown } from './renderMarkdown';
 
-/** One diagram rendered for one theme kind, as the page gets it. */
-export interface PrerenderedSvg {
-  /** `prerenderKey` of the theme it was rendered with. */
-  key: string;
-  svg: string;
-}
-
 /** What `index.json` says. */
 export interface PrerenderedIndex {
   /** The Mermaid version that rendered them. */

@@ -7,10 +7,10 @@
 import * as vscode from 'vscode';
 import { formatZodIssues } from '../core/content';
 import type { ThemeKind } from '../core/mermaidTheme';
-import { parsePrerenderedIndex, prerenderedEntry, PRERENDERED_DIR, PRERENDERED_INDEX, type PrerenderedIndex, type PrerenderedSvg } from '../core/prerendered';
+import { parsePrerenderedIndex, prerenderedEntry, PRERENDERED_DIR, PRERENDERED_INDEX, type PrerenderedIndex } from '../core/prerendered';
 import { kitLinkTarget, linkKind, renderMarkdown } from '../core/renderMarkdown';
 import type { GuideLibrary } from '../guideLibrary';
-import { hostMessage, panelState, webviewMessage, type HostMessage, type WebviewMessage } from '../protocol';
+import { hostMessage, panelState, webviewMessage, type DiagramSource, type HostMessage, type WebviewMessage } from '../protocol';
 import { DiagramCache } from './diagramCache';
 import { exportDiagram } from './exportDiagram';
 import { fileDiagramStore } from './fileDiagramStore';
@@ -294,7 +294,7 @@ export class GuidePanel implements vscode.Disposable {
    * The item's diagrams with what the page can show without Mermaid: the cached SVG for the last
    * theme the page reported, else the guide's pre-rendered one for the current theme kind.
    */
-  private async diagramsOf(sources: readonly string[]): Promise<{ source: string; svg?: string; pre?: PrerenderedSvg }[]> {
+  private async diagramsOf(sources: readonly string[]): Promise<DiagramSource[]> {
     const theme = this.theme;
     const cached = await Promise.all(sources.map((source) => (theme ? this.cache.get(theme, source) : Promise.resolve(undefined))));
     const index = cached.some((svg) => !svg) ? await this.prerenderedIndex() : undefined;
