@@ -42,6 +42,9 @@ const core = { exports: {} };
 new Function('module', 'exports', 'require', built.outputFiles[0].text)(core, core.exports, createRequire(join(ROOT, 'package.json')));
 const { themeConfigFor, prerenderKey, THEME_KINDS, PRERENDER_FONT, PAGE_FONT, PRERENDERED_INDEX, diagramDigest, guideDiagramSources, prerenderedFile, content } = core.exports;
 
+// Mermaid writes the font into its CSS as given, minified (`a,b`) or not.
+const MEASURING_FONT = new RegExp(PRERENDER_FONT.split(',').map((f) => f.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*,\\s*'), 'g');
+const MEASURING_FONT_NAME = PRERENDER_FONT.split(',')[0].trim();
 const mermaidVersion = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'mermaid', 'package.json'), 'utf8')).version;
 const sources = guideDiagramSources(content());
 let bundle;
@@ -72,6 +75,15 @@ try {
       const config = themeConfigFor(kind, PRERENDER_FONT);
       const id = `pre-${digest.slice(0, 12)}-${kind}`;
       const result = await page.evaluate(async ({ id, source, config }) => {
+        // Mermaid draws some lines with random control points (the state diagram's): seeded, the same
+        // source gives the same file on every run, and a run changes only the diagrams that changed.
+        let seed = 0x5d1;
+        Math.random = () => {
+          seed = (seed + 0x6d2b79f5) | 0;
+          let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+          t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+          return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+        };
         const r = await import('/mermaid.js');
         return r.renderDiagram(id, source, config, JSON.stringify(config));
       }, { id, source, config });
@@ -79,9 +91,8 @@ try {
         problems.push(`${digest.slice(0, 12)} (${kind}): ${result.error}`);
         continue;
       }
-      // Mermaid writes the font into its CSS as given, minified (`a,b`) or not.
-      const svg = result.svg.replace(/sdi-prerender-font\s*,\s*sans-serif/g, PAGE_FONT);
-      if (svg.includes("sdi-prerender-font")) problems.push(`${digest.slice(0, 12)} (${kind}): the measuring font is left in the SVG`);
+      const svg = result.svg.replace(MEASURING_FONT, PAGE_FONT);
+      if (svg.includes(MEASURING_FONT_NAME)) problems.push(`${digest.slice(0, 12)} (${kind}): the measuring font is left in the SVG`);
       index.keys[kind] = prerenderKey(config, mermaidVersion);
       files.set(prerenderedFile(digest, kind), svg);
       kinds.push(kind);
