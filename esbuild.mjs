@@ -94,6 +94,18 @@ const lazyVendors = {
   },
 };
 
+/**
+ * The activation shell (`src/extension.ts`) requires the features (`src/features.ts`) when first
+ * needed, from a file of their own (`dist/features.js`): activation compiles and runs only the shell.
+ * @type {import('esbuild').Plugin}
+ */
+const featuresApart = {
+  name: 'features-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/features\.js$/ }, (a) => (/[\\/]src[\\/]extension\.ts$/.test(a.importer) ? { path: './features.js', external: true } : undefined));
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
@@ -120,13 +132,13 @@ const contexts = [
   // The extension host side.
   {
     ...common,
-    entryPoints: { extension: 'src/extension.ts' },
+    entryPoints: { extension: 'src/extension.ts', features: 'src/features.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
     target: 'node20',
     external: ['vscode', './vendor-*'],
-    plugins: [watchLog, zodEnglishOnly, lazyVendors],
+    plugins: [watchLog, zodEnglishOnly, lazyVendors, featuresApart],
   },
   // The libraries the extension loads when first used (see LAZY_VENDORS).
   {

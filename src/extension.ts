@@ -1,87 +1,136 @@
-/** Wires the features together; holds no logic of its own. */
-import * as vscode from 'vscode';
-import { registerCalibration } from './calibration';
-import { registerGuideCommands } from './commands';
-import { ContentError } from './core/content';
-import { codeDocUri, registerFeedback, type FeedbackFeature } from './feedback';
-import { GuideLibrary } from './guideLibrary';
-import { loadBuiltInGuide, SNAPSHOT_FILE } from './kits/builtIn';
-import { connectDiagramErrors } from './kits/diagramDiagnostics';
-import { KitService, loadEditedKitFolder } from './kits/kitService';
-import { registerNewProblem } from './kits/newProblem';
-import { registerNotes } from './notes';
-import type { NotesService } from './notes/notesService';
-import { GuidePanel } from './panel/guidePanel';
-import { registerTimer, type TimerFeature } from './timer';
-import { GuideTreeProvider } from './tree/guideTreeProvider';
-import { registerWalkthrough } from './walkthrough';
-
-/** What the extension exports, for its integration tests and other extensions. */
-export interface SdiApi {
-  library: GuideLibrary;
-  panel: GuidePanel;
-  tree: GuideTreeProvider;
-  kits: KitService;
-  feedback: FeedbackFeature;
-  timer: TimerFeature;
-  notes: NotesService;
-}
-
-/** Context key set when the built-in guide did not load; the view's welcome content explains. */
-const UNAVAILABLE_CONTEXT = 'sdi.guideUnavailable';
-/** Context key set while a team kit is loaded; the view's New Problem action shows with it. */
-const KIT_PRESENT_CONTEXT = 'sdi.kit.present';
-
-export function activate(context: vscode.ExtensionContext): SdiApi | undefined {
-  let builtIn: ReturnType<typeof loadBuiltInGuide>;
-  try {
-    builtIn = loadBuiltInGuide(vscode.Uri.joinPath(context.extensionUri, 'content').fsPath, vscode.Uri.joinPath(context.extensionUri, 'dist', SNAPSHOT_FILE).fsPath);
-  } catch (e) {
-    registerUnavailable(context, e instanceof ContentError ? e.message : String(e));
-    return undefined;
-  }
-  const kits = new KitService(builtIn.kit, loadEditedKitFolder, codeDocUri);
-  const library = new GuideLibrary(builtIn.content, builtIn.kit);
-  const sync = () => {
-    library.update({ kits: kits.workspaceKits(), restricted: kits.restricted });
-    void vscode.commands.executeCommand('setContext', KIT_PRESENT_CONTEXT, kits.workspaceKits().some((k) => k.ok));
-  };
-  sync();
-  const panel = new GuidePanel(context.extensionUri, library, { dir: context.globalStorageUri, state: context.globalState });
-  const tree = new GuideTreeProvider(library);
-  const view = vscode.window.createTreeView('sdi.guide', { treeDataProvider: tree, showCollapseAll: true });
-  context.subscriptions.push(
-    kits, library, panel, tree, view,
-    // The library first: the panel, the feedback checks and the timer read it when the kits change.
-    kits.onDidChange(sync),
-    library.onDidChange(() => panel.refresh()),
-    connectDiagramErrors(panel, library, kits),
-    ...registerGuideCommands({ library, panel, view }),
-    registerNewProblem(kits),
-  );
-  const feedback = registerFeedback(library, context, kits);
-  context.subscriptions.push(feedback, registerCalibration(context, feedback, kits));
-  const timer = registerTimer(context, library, panel);
-  feedback.scaffold.runningProblem = () => timer.service.runningProblem();
-  const notes = registerNotes(context, timer, feedback.scaffold);
-  context.subscriptions.push(registerWalkthrough(context));
-  return { library, panel, tree, kits, feedback, timer, notes };
-}
-
 /**
- * The built-in guide did not load: every command still answers, saying why, and the view shows
- * its welcome text instead of an empty tree.
+ * The activation shell (issue 10, goal 0): what VS Code needs at activation and nothing more. The
+ * features (`src/features.ts`, bundled apart as `dist/features.js`: the guide, kits, feedback checks,
+ * timer, notes, calibration, with zod and their schemas) load the first time something needs them:
+ * - one of the extension's commands runs (the shell answers each contributed command until then);
+ * - the guide view shows (the shell's tree view asks the features' tree);
+ * - VS Code revives a guide or calibration panel;
+ * - a Markdown document a user writes is open or opens (feedback checks, notes);
+ * - and, just after activation, when the workspace holds a team kit (its checks), a running
+ *   interview is to be restored (the status bar), or `npm start`'s first start shows the walkthrough.
+ * A window with feedback files but none open activates in a few milliseconds and loads nothing more.
  */
-function registerUnavailable(context: vscode.ExtensionContext, detail: string): void {
-  const message = `System Design Interview Kit could not load its guide. ${detail}`;
-  void vscode.window.showErrorMessage(message);
-  void vscode.commands.executeCommand('setContext', UNAVAILABLE_CONTEXT, true);
-  const commands = (context.extension.packageJSON as { contributes?: { commands?: { command: string }[] } }).contributes?.commands ?? [];
-  for (const { command } of commands) {
-    context.subscriptions.push(vscode.commands.registerCommand(command, () => void vscode.window.showErrorMessage(message)));
-  }
-  const empty: vscode.TreeDataProvider<never> = { getTreeItem: (n) => n, getChildren: () => [] };
-  context.subscriptions.push(vscode.window.createTreeView('sdi.guide', { treeDataProvider: empty }));
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { contributedCommands, FIRST_START_ENV, mayBeFeedback, revivedPanelTypes, TIMER_STATE_KEY } from './core/activation';
+import type { Features, SdiApi } from './features';
+import type { FeatureHost } from './host';
+import { readKitFolder } from './settings';
+
+export type { SdiApi } from './features';
+
+export function activate(context: vscode.ExtensionContext): SdiApi {
+  const shell = new Shell(context);
+  context.subscriptions.push(shell);
+  shell.loadWhenNeeded();
+  return shell.api;
 }
 
 export function deactivate(): void {}
+
+class Shell implements vscode.Disposable {
+  private features: Features | undefined;
+  /** The stand-in commands, until the features register the real ones. */
+  private readonly standIns: vscode.Disposable[] = [];
+  private readonly serializers = new Map<string, vscode.WebviewPanelSerializer>();
+  private readonly treeChanged = new vscode.EventEmitter<unknown>();
+  private readonly view: vscode.TreeView<unknown>;
+  private readonly disposables: vscode.Disposable[] = [this.treeChanged];
+  private pending: vscode.Disposable | undefined;
+
+  /** The extension's API (for its tests): reading any part of it loads the features. */
+  readonly api: SdiApi;
+
+  constructor(private readonly context: vscode.ExtensionContext) {
+    const load = () => this.load();
+    this.api = {
+      get library() { return load().api!.library; },
+      get panel() { return load().api!.panel; },
+      get tree() { return load().api!.tree; },
+      get kits() { return load().api!.kits; },
+      get feedback() { return load().api!.feedback; },
+      get timer() { return load().api!.timer; },
+      get notes() { return load().api!.notes; },
+    };
+    for (const id of contributedCommands(context.extension.packageJSON)) {
+      this.standIns.push(vscode.commands.registerCommand(id, (...args: unknown[]) => {
+        this.load();
+        return vscode.commands.executeCommand(id, ...args);
+      }));
+    }
+    const provider: vscode.TreeDataProvider<unknown> = {
+      onDidChangeTreeData: this.treeChanged.event,
+      getChildren: (node) => this.load().tree?.getChildren(node) ?? [],
+      getTreeItem: (node) => this.load().tree!.getTreeItem(node),
+      getParent: (node) => this.load().tree?.getParent?.(node),
+    };
+    this.view = vscode.window.createTreeView('sdi.guide', { treeDataProvider: provider, showCollapseAll: true });
+    this.disposables.push(this.view);
+    for (const viewType of revivedPanelTypes((context.extension.packageJSON as { activationEvents?: string[] }).activationEvents)) {
+      this.disposables.push(vscode.window.registerWebviewPanelSerializer(viewType, {
+        deserializeWebviewPanel: async (panel, state: unknown) => {
+          this.load();
+          const serializer = this.serializers.get(viewType);
+          if (serializer) return serializer.deserializeWebviewPanel(panel, state);
+          panel.dispose();
+        },
+      }));
+    }
+  }
+
+  /** Loads the features now if an open document needs them, soon if the workspace state does, else at the first need. */
+  loadWhenNeeded(): void {
+    if (vscode.workspace.textDocuments.some(mayBeFeedback)) return this.loadSoon();
+    this.pending = vscode.workspace.onDidOpenTextDocument((d) => { if (mayBeFeedback(d)) this.load(); });
+    if (this.context.workspaceState.get(TIMER_STATE_KEY) !== undefined || process.env[FIRST_START_ENV] === '1') return this.loadSoon();
+    void this.hasKit().then((kit) => { if (kit) this.loadSoon(); });
+  }
+
+  /** Loads the features right after activation (VS Code counts `activate` alone as the activation). */
+  private loadSoon(): void {
+    setTimeout(() => this.load(), 0);
+  }
+
+  private async hasKit(): Promise<boolean> {
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const kitFolder = readKitFolder(folder);
+      const dir = path.isAbsolute(kitFolder) ? vscode.Uri.file(kitFolder) : vscode.Uri.joinPath(folder.uri, kitFolder);
+      const found = await vscode.workspace.fs.stat(vscode.Uri.joinPath(dir, 'kit.yaml')).then(() => true, () => false);
+      if (found) return true;
+    }
+    return false;
+  }
+
+  /** Loads and activates the features once; later calls return them. */
+  private load(): Features {
+    if (this.features) return this.features;
+    this.pending?.dispose();
+    // The features register the real commands under the same names.
+    for (const d of this.standIns.splice(0)) d.dispose();
+    const host: FeatureHost = {
+      view: this.view,
+      registerSerializer: (viewType, serializer) => {
+        this.serializers.set(viewType, serializer);
+        return new vscode.Disposable(() => this.serializers.delete(viewType));
+      },
+    };
+    // Set before activating: anything the features do while activating that asks for them gets this object.
+    const features: Features = {};
+    this.features = features;
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const loaded = (require('./features.js') as typeof import('./features')).activateFeatures(this.context, host);
+      Object.assign(features, loaded);
+    } catch (e) {
+      void vscode.window.showErrorMessage(`System Design Interview Kit could not start: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (features.tree?.onDidChangeTreeData) this.disposables.push(features.tree.onDidChangeTreeData((n) => this.treeChanged.fire(n)));
+    this.treeChanged.fire(undefined);
+    return features;
+  }
+
+  dispose(): void {
+    this.pending?.dispose();
+    for (const d of [...this.standIns.splice(0), ...this.disposables.splice(0)]) d.dispose();
+  }
+}

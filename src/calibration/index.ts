@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { FeedbackFeature, KitSource } from '../feedback';
+import type { RegisterSerializer } from '../host';
 import { CalibrationModel } from './model';
 import { CalibrationNotes, SHOW_CALIBRATION_COMMAND } from './notes';
 import { CalibrationPanel } from './panel';
@@ -21,9 +22,9 @@ export class CalibrationFeature implements vscode.Disposable {
   readonly notes: CalibrationNotes;
   private readonly disposables: vscode.Disposable[];
 
-  constructor(extensionUri: vscode.Uri, feedback: FeedbackFeature, kits: KitSource) {
+  constructor(extensionUri: vscode.Uri, feedback: FeedbackFeature, kits: KitSource, registerSerializer?: RegisterSerializer) {
     this.model = new CalibrationModel(kits);
-    this.panel = new CalibrationPanel(extensionUri, this.model);
+    this.panel = new CalibrationPanel(extensionUri, this.model, registerSerializer);
     this.notes = new CalibrationNotes(this.model, feedback.analyzer);
     this.disposables = [
       this.model,
@@ -42,6 +43,6 @@ export class CalibrationFeature implements vscode.Disposable {
 }
 
 /** Creates the calibration feature; the caller pushes it into `context.subscriptions`. */
-export function registerCalibration(context: vscode.ExtensionContext, feedback: FeedbackFeature, kits: KitSource): CalibrationFeature {
-  return new CalibrationFeature(context.extensionUri, feedback, kits);
+export function registerCalibration(context: vscode.ExtensionContext, feedback: FeedbackFeature, kits: KitSource, registerSerializer?: RegisterSerializer): CalibrationFeature {
+  return new CalibrationFeature(context.extensionUri, feedback, kits, registerSerializer);
 }

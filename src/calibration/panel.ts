@@ -10,6 +10,7 @@
  * file events costs one report rebuild per page draw, not one per event.
  */
 import * as vscode from 'vscode';
+import type { RegisterSerializer } from '../host';
 import { formatZodIssues } from '../core/content';
 import { reportCsv, reportFigures, rowKeysByFile, rowsDelta } from '../core/calibration';
 import { escapeHtml } from '../core/escape';
@@ -115,9 +116,9 @@ export class CalibrationPanel implements vscode.Disposable {
   private probeId = 0;
   private readonly disposables: vscode.Disposable[] = [this.rendered, this.posted];
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly model: CalibrationModel) {
+  constructor(private readonly extensionUri: vscode.Uri, private readonly model: CalibrationModel, registerSerializer: RegisterSerializer = (t, x) => vscode.window.registerWebviewPanelSerializer(t, x)) {
     this.disposables.push(
-      vscode.window.registerWebviewPanelSerializer(CALIBRATION_VIEW_TYPE, {
+      registerSerializer(CALIBRATION_VIEW_TYPE, {
         deserializeWebviewPanel: (panel) => {
           if (this.panel) { panel.dispose(); return Promise.resolve(); }
           this.attach(panel);

@@ -8,6 +8,7 @@ import {
   FEEDBACK_CODE_LIST, FEEDBACK_CODES, isFeedbackDocument, parseFeedback, validateFeedback, weightedScoreEdits,
   type FeedbackDiagnostic, type FeedbackOptions, type FeedbackValidation, type TextEdit,
 } from '../core/feedback';
+import { EDITABLE_SCHEMES, mayBeFeedback } from '../core/activation';
 import { readRubricRecord } from '../core/kit';
 import { documentHead, type FeedbackRubric, type RubricSource } from './rubricSource';
 import { localDate } from '../core/format';
@@ -32,11 +33,8 @@ interface Entry {
   analysis: FeedbackAnalysis | undefined;
 }
 
-/**
- * Documents a user writes. Others (a `git:` original behind a quick diff, an output channel) are
- * never checked, so their copies do not fill the Problems panel.
- */
-export const EDITABLE_SCHEMES: ReadonlySet<string> = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'vsls']);
+/** Documents a user writes (see `core/activation`); the shell loads the features when one opens. */
+export { EDITABLE_SCHEMES };
 
 /**
  * What every feedback provider is registered for: Markdown in each scheme the analyzer checks. A
@@ -56,7 +54,7 @@ export class FeedbackAnalyzer {
    * rubric, or has a scores heading (the core's cheap test). Other documents cost only those tests.
    */
   isFeedback(document: vscode.TextDocument, settings = feedbackSettings(document), text?: () => string): boolean {
-    if (document.languageId !== 'markdown' || !EDITABLE_SCHEMES.has(document.uri.scheme)) return false;
+    if (!mayBeFeedback(document)) return false;
     if (settings.glob && vscode.languages.match({ language: 'markdown', pattern: settings.glob }, document) > 0) return true;
     if (readRubricRecord(documentHead(document)) !== undefined) return true;
     // The whole text only now, and once: on a 5 MB document each copy costs tens of milliseconds.

@@ -5,6 +5,7 @@
  * item opened again, in this window or after a reload, shows its diagrams without Mermaid.
  */
 import * as vscode from 'vscode';
+import type { RegisterSerializer } from '../host';
 import { formatZodIssues } from '../core/content';
 import type { ThemeKind } from '../core/mermaidTheme';
 import { parsePrerenderedIndex, prerenderedEntry, PRERENDERED_DIR, PRERENDERED_INDEX, type PrerenderedIndex } from '../core/prerendered';
@@ -97,11 +98,12 @@ export class GuidePanel implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly library: GuideLibrary,
     private readonly storage?: { dir: vscode.Uri; state: vscode.Memento },
+    registerSerializer: RegisterSerializer = (t, x) => vscode.window.registerWebviewPanelSerializer(t, x),
   ) {
     this.cache = new DiagramCache(storage ? fileDiagramStore(vscode.Uri.joinPath(storage.dir, 'diagrams')) : undefined);
     this.theme = storage?.state.get<string>(THEME_KEY);
     this.disposables.push(
-      vscode.window.registerWebviewPanelSerializer(GUIDE_PANEL_VIEW_TYPE, {
+      registerSerializer(GUIDE_PANEL_VIEW_TYPE, {
         deserializeWebviewPanel: (panel, state) => {
           // One panel: a command may have opened it before the workbench revived the old one.
           if (this.panel) { panel.dispose(); return Promise.resolve(); }

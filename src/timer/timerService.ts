@@ -7,12 +7,13 @@
  */
 import * as vscode from 'vscode';
 import { readTimerSettings, type TimerSettings } from '../settings';
+import { TIMER_STATE_KEY } from '../core/activation';
 import * as timer from '../core/timer';
 import type { KitProblem, LoadedKit } from '../core/kit';
 import type { GuideLibrary, KitProblemRef } from '../guideLibrary';
 
-/** The workspaceState key of the persisted timer. */
-export const TIMER_STATE_KEY = 'sdi.timer.state';
+/** The workspaceState key of the persisted timer (in `core/activation`: the shell reads it too). */
+export { TIMER_STATE_KEY };
 
 /** The timer's settings (`sdi.timer.*`), read afresh each time they are needed; see `../settings`. */
 export { readTimerSettings, type TimerSettings };

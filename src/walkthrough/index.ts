@@ -4,13 +4,12 @@
  * steps as a quick pick whose rows run the steps' commands.
  */
 import * as vscode from 'vscode';
+import { FIRST_START_ENV } from '../core/activation';
 import { readWalkthrough, type Walkthrough } from '../core/walkthrough';
 
 export const WALKTHROUGH_ID = 'sdi.firstInterview';
 export const GET_STARTED_COMMAND = 'sdi.getStarted';
 const OPEN_WALKTHROUGH = 'workbench.action.openWalkthrough';
-/** Set by `npm start` on its first start: show the view and the walkthrough once (remembered in globalState). */
-const FIRST_START_ENV = 'SDI_GET_STARTED';
 const SHOWN_KEY = 'sdi.getStarted.shown';
 
 /** What Get Started did: opened the walkthrough, or showed the steps as a list (and which step ran). */

@@ -1,0 +1,94 @@
+/**
+ * Wires the features together; holds no logic of its own. Loaded by the activation shell
+ * (`src/extension.ts`, bundled apart as `dist/features.js`) the first time something needs it.
+ */
+import * as vscode from 'vscode';
+import { registerCalibration } from './calibration';
+import { registerGuideCommands } from './commands';
+import type { FeatureHost } from './host';
+import { ContentError } from './core/content';
+import { codeDocUri, registerFeedback, type FeedbackFeature } from './feedback';
+import { GuideLibrary } from './guideLibrary';
+import { loadBuiltInGuide, SNAPSHOT_FILE } from './kits/builtIn';
+import { connectDiagramErrors } from './kits/diagramDiagnostics';
+import { KitService, loadEditedKitFolder } from './kits/kitService';
+import { registerNewProblem } from './kits/newProblem';
+import { registerNotes } from './notes';
+import type { NotesService } from './notes/notesService';
+import { GuidePanel } from './panel/guidePanel';
+import { registerTimer, type TimerFeature } from './timer';
+import type { GuideNode } from './core/guideTree';
+import { GuideTreeProvider } from './tree/guideTreeProvider';
+import { registerWalkthrough } from './walkthrough';
+
+/** What the extension exports, for its integration tests and other extensions. */
+export interface SdiApi {
+  library: GuideLibrary;
+  panel: GuidePanel;
+  tree: GuideTreeProvider;
+  kits: KitService;
+  feedback: FeedbackFeature;
+  timer: TimerFeature;
+  notes: NotesService;
+}
+
+/** What loading the features gives the shell: the API (none when the guide did not load) and the tree's provider. */
+export interface Features {
+  api?: SdiApi;
+  tree?: vscode.TreeDataProvider<unknown>;
+}
+
+/** Context key set when the built-in guide did not load; the view's welcome content explains. */
+const UNAVAILABLE_CONTEXT = 'sdi.guideUnavailable';
+/** Context key set while a team kit is loaded; the view's New Problem action shows with it. */
+const KIT_PRESENT_CONTEXT = 'sdi.kit.present';
+
+export function activateFeatures(context: vscode.ExtensionContext, host: FeatureHost): Features {
+  let builtIn: ReturnType<typeof loadBuiltInGuide>;
+  try {
+    builtIn = loadBuiltInGuide(vscode.Uri.joinPath(context.extensionUri, 'content').fsPath, vscode.Uri.joinPath(context.extensionUri, 'dist', SNAPSHOT_FILE).fsPath);
+  } catch (e) {
+    registerUnavailable(context, e instanceof ContentError ? e.message : String(e));
+    return {};
+  }
+  const kits = new KitService(builtIn.kit, loadEditedKitFolder, codeDocUri);
+  const library = new GuideLibrary(builtIn.content, builtIn.kit);
+  const sync = () => {
+    library.update({ kits: kits.workspaceKits(), restricted: kits.restricted });
+    void vscode.commands.executeCommand('setContext', KIT_PRESENT_CONTEXT, kits.workspaceKits().some((k) => k.ok));
+  };
+  sync();
+  const panel = new GuidePanel(context.extensionUri, library, { dir: context.globalStorageUri, state: context.globalState }, host.registerSerializer);
+  const tree = new GuideTreeProvider(library);
+  const view = host.view as vscode.TreeView<GuideNode>;
+  context.subscriptions.push(
+    kits, library, panel, tree,
+    // The library first: the panel, the feedback checks and the timer read it when the kits change.
+    kits.onDidChange(sync),
+    library.onDidChange(() => panel.refresh()),
+    connectDiagramErrors(panel, library, kits),
+    ...registerGuideCommands({ library, panel, view }),
+    registerNewProblem(kits),
+  );
+  const feedback = registerFeedback(library, context, kits);
+  context.subscriptions.push(feedback, registerCalibration(context, feedback, kits, host.registerSerializer));
+  const timer = registerTimer(context, library, panel);
+  feedback.scaffold.runningProblem = () => timer.service.runningProblem();
+  const notes = registerNotes(context, timer, feedback.scaffold);
+  context.subscriptions.push(registerWalkthrough(context));
+  return { api: { library, panel, tree, kits, feedback, timer, notes }, tree };
+}
+
+/**
+ * The built-in guide did not load: every command still answers, saying why, and the view (no tree
+ * provider) shows its welcome text instead of an empty tree.
+ */
+function registerUnavailable(context: vscode.ExtensionContext, detail: string): void {
+  const message = `System Design Interview Kit could not load its guide. ${detail}`;
+  void vscode.window.showErrorMessage(message);
+  void vscode.commands.executeCommand('setContext', UNAVAILABLE_CONTEXT, true);
+  const commands = (context.extension.packageJSON as { contributes?: { commands?: { command: string }[] } }).contributes?.commands ?? [];
+  for (const { command } of commands) {
+    context.subscriptions.push(vscode.commands.registerCommand(command, () => void vscode.window.showErrorMessage(message)));
+  }
+}
