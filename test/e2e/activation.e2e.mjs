@@ -1,8 +1,9 @@
 // Activation (issue 10): a window whose workspace has no feedback file, no kit and no running
 // interview does not activate the extension at all, until the user opens its view (or runs one of
 // its commands); a workspace with feedback files activates it at startup, so their checks and a
-// running interview's status bar are there without any step. Read from VS Code's own Running
-// Extensions editor.
+// running interview's status bar are there without any step. Activation itself loads only the shell
+// (`src/extension.ts`): the features load when a feedback file opens or a running interview is to be
+// restored, which these tests check too. Read from VS Code's own Running Extensions editor.
 import assert from 'node:assert';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -53,5 +54,35 @@ describe('activation (Chromium)', function () {
     const list = await runningUntil(wb.page, (l) => has(NAME)(l) && has('Git')(l), 'not activated at startup');
     const ours = list.find((e) => e.name === NAME);
     assert.ok(typeof ours.ms === 'number' && ours.ms > 0, `its row says: ${JSON.stringify(ours)}`);
+    // Activation loaded only the shell; opening the feedback file loads the checks: its CodeLens and
+    // the errors of its missing dimensions show without any other step.
+    await wb.page.keyboard.press('Control+KeyP');
+    await wb.page.locator('.quick-input-widget input').first().fill('2026-11-01-ada.md');
+    await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: '2026-11-01-ada.md' }).first().click({ timeout: 15_000 });
+    await wb.page.locator('.monaco-editor .codelens-decoration', { hasText: /weighted|scored/i }).first().waitFor({ timeout: 30_000 });
+    await wb.page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 30_000 });
+    await wb.screenshot('activation-2-feedback-opened');
+  });
+
+  it('a running interview comes back in the status bar after a reload with nothing open (the timer state alone loads the features)', async () => {
+    // A feedback file activates the extension at startup; no editor and no view needs the features: only the timer's state.
+    const ws = workspace('timer-workspace', { 'interview-feedback/2026-10-01-old.md': '## Senior Engineer System Design Interview\n' });
+    wb = await openWorkbench({ folder: ws });
+    await wb.runCommand('Interview: Start Interview');
+    await wb.choose('Global Social Media Feed');
+    await wb.skipCandidate();
+    const timer = () => wb.page.locator('.part.statusbar .statusbar-item-label', { hasText: /Problem Introduction \d+:\d\d left/ }).first();
+    await timer().waitFor({ timeout: 20_000 });
+    await wb.runCommand('View: Close All Editors');
+    await wb.page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 10_000 });
+    // Developer: Reload Window, as a user does (the workbench saves its state in order); the timer comes back.
+    await Promise.all([
+      wb.page.waitForEvent('framenavigated', { predicate: (f) => f === wb.page.mainFrame(), timeout: 60_000 }),
+      wb.runCommand('Developer: Reload Window'),
+    ]);
+    await wb.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await timer().waitFor({ timeout: 30_000 });
+    assert.strictEqual(await wb.page.locator('.tabs-container .tab').count(), 0, 'an editor came back and may have loaded the features');
+    await wb.screenshot('activation-3-timer-restored');
   });
 });
