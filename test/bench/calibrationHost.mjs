@@ -11,5 +11,7 @@ export async function run() {
   console.log(`  save event → drawn: median ${f.fromSaveEvent.medianMs} ms, p95 ${f.fromSaveEvent.p95Ms} ms, ${f.fromSaveEvent.minMs}–${f.fromSaveEvent.maxMs} ms   (goal: under 100 ms)`);
   console.log(`  Ctrl+S → drawn:     median ${f.fromRequest.medianMs} ms, p95 ${f.fromRequest.p95Ms} ms (VS Code's own save included)`);
   console.log(`  update posted ${f.postedAfterSaveEvent.medianMs} ms after the save event; the page's part ${f.page.medianMs} ms (medians)`);
+  if (f.hostPhases) console.log(`  the host's part by step (medians, ms): file read and parsed ${f.hostPhases.read}, figures rebuilt ${f.hostPhases.report}`);
+  if (f.pagePhases) console.log(`  the page's part by step (medians, ms): ${Object.entries(f.pagePhases).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   console.log(`  the first save after the report opened: ${f.first.fromEvent} ms from the save event, ${f.first.fromRequest} ms from the request`);
 }

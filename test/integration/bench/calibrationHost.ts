@@ -50,6 +50,8 @@ export async function run(): Promise<void> {
   const fromRequest: number[] = [];
   const posted: number[] = [];
   const page: number[] = [];
+  const phases: Record<string, number[]> = {};
+  const host: Record<string, number[]> = { read: [], report: [] };
   let first: { fromEvent: number; fromRequest: number } | undefined;
   for (let k = 0; k < SAVES; k++) {
     // Never the score the file holds (1 at first), so each save changes it.
@@ -76,6 +78,9 @@ export async function run(): Promise<void> {
     fromRequest.push(r.renderedAt - requestedAt);
     posted.push(r.postedAt - event);
     page.push(r.pageMs);
+    host.read.push(feature.model.lastUpdateMs);
+    host.report.push(feature.model.lastReportMs);
+    for (const [name, ms] of Object.entries(r.pagePhases)) (phases[name] ??= []).push(ms);
   }
   writeFigures('calibration-host', {
     files: FILES,
@@ -86,5 +91,7 @@ export async function run(): Promise<void> {
     fromRequest: timeStats(fromRequest, 0),
     postedAfterSaveEvent: timeStats(posted, 0),
     page: timeStats(page, 0),
+    hostPhases: Object.fromEntries(Object.entries(host).map(([name, ms]) => [name, timeStats(ms, 1).medianMs])),
+    pagePhases: Object.fromEntries(Object.entries(phases).map(([name, ms]) => [name, timeStats(ms, 1).medianMs])),
   });
 }
