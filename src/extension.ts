@@ -4,7 +4,7 @@
  * timer, notes, calibration, with zod and their schemas) load the first time something needs them:
  * - one of the extension's commands runs (the shell answers each contributed command until then);
  * - the guide view shows (the shell's tree view asks the features' tree);
- * - VS Code revives a guide or calibration panel;
+ * - VS Code revives a guide or calibration panel, or asks for a diagnostic code's page;
  * - a Markdown document a user writes is open or opens (feedback checks, notes);
  * - and, just after activation, when the workspace holds a team kit (its checks), a running
  *   interview is to be restored (the status bar), or `npm start`'s first start shows the walkthrough.
@@ -12,7 +12,7 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { contributedCommands, FIRST_START_ENV, mayBeFeedback, revivedPanelTypes, TIMER_STATE_KEY } from './core/activation';
+import { CODE_DOCS_SCHEME, contributedCommands, FIRST_START_ENV, mayBeFeedback, revivedPanelTypes, TIMER_STATE_KEY } from './core/activation';
 import type { Features, SdiApi } from './features';
 import type { FeatureHost } from './host';
 import { readKitFolder } from './settings';
@@ -76,6 +76,10 @@ class Shell implements vscode.Disposable {
         },
       }));
     }
+    // A code page left open in an editor is asked for as the window opens.
+    this.disposables.push(vscode.workspace.registerTextDocumentContentProvider(CODE_DOCS_SCHEME, {
+      provideTextDocumentContent: (uri, token) => this.load().codeDocs?.provideTextDocumentContent(uri, token),
+    }));
   }
 
   /** Loads the features now if an open document needs them, soon if the workspace state does, else at the first need. */

@@ -7,7 +7,7 @@ import { registerCalibration } from './calibration';
 import { registerGuideCommands } from './commands';
 import type { FeatureHost } from './host';
 import { ContentError } from './core/content';
-import { codeDocUri, registerFeedback, type FeedbackFeature } from './feedback';
+import { CodeDocsProvider, codeDocUri, registerFeedback, type FeedbackFeature } from './feedback';
 import { GuideLibrary } from './guideLibrary';
 import { loadBuiltInGuide, SNAPSHOT_FILE } from './kits/builtIn';
 import { connectDiagramErrors } from './kits/diagramDiagnostics';
@@ -36,6 +36,8 @@ export interface SdiApi {
 export interface Features {
   api?: SdiApi;
   tree?: vscode.TreeDataProvider<unknown>;
+  /** The diagnostic codes' pages, served under the shell's registration of their scheme. */
+  codeDocs?: vscode.TextDocumentContentProvider;
 }
 
 /** Context key set when the built-in guide did not load; the view's welcome content explains. */
@@ -76,7 +78,7 @@ export function activateFeatures(context: vscode.ExtensionContext, host: Feature
   feedback.scaffold.runningProblem = () => timer.service.runningProblem();
   const notes = registerNotes(context, timer, feedback.scaffold);
   context.subscriptions.push(registerWalkthrough(context));
-  return { api: { library, panel, tree, kits, feedback, timer, notes }, tree };
+  return { api: { library, panel, tree, kits, feedback, timer, notes }, tree, codeDocs: new CodeDocsProvider() };
 }
 
 /**

@@ -8,6 +8,12 @@
 /** The workspaceState key of the persisted timer: a running interview to restore loads the features. */
 export const TIMER_STATE_KEY = 'sdi.timer.state';
 
+/**
+ * The scheme of the diagnostic codes' pages (`sdi-code:/<code>.md`): the shell serves it from
+ * activation, so a page left open in an editor comes back after a reload.
+ */
+export const CODE_DOCS_SCHEME = 'sdi-code';
+
 /** Set by `npm start` on its first start: show the view and the walkthrough once. */
 export const FIRST_START_ENV = 'SDI_GET_STARTED';
 

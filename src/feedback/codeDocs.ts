@@ -10,13 +10,14 @@
  * in the desktop and in the browser alike; and the page is Markdown, so its preview is one click away.
  */
 import * as vscode from 'vscode';
+import { CODE_DOCS_SCHEME } from '../core/activation';
 import { FEEDBACK_CODE_ALIASES, FEEDBACK_CODES, type FeedbackCode } from '../core/feedback';
 import { KIT_ISSUE_CODES } from '../core/kit/codes';
 import type { KitIssueCode } from '../core/kit/types';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
-/** The scheme of the code pages. */
-export const CODE_DOCS_SCHEME = 'sdi-code';
+/** The scheme of the code pages (in `core/activation`: the activation shell serves it). */
+export { CODE_DOCS_SCHEME };
 
 /** The page of a code: `sdi-code:/score-invalid.md`. */
 export function codeDocUri(code: string): vscode.Uri {
@@ -71,14 +72,10 @@ export function codeDocMarkdown(name: string): string | undefined {
   ].join('\n');
 }
 
-/** Serves the code pages. */
+/** Serves the code pages; the activation shell registers the scheme and asks it (`Features.codeDocs`). */
 export class CodeDocsProvider implements vscode.TextDocumentContentProvider {
   provideTextDocumentContent(uri: vscode.Uri): string {
     const name = uri.path.replace(/^\//, '').replace(/\.md$/, '');
     return codeDocMarkdown(name) ?? `# \`${name}\`\n\nNo diagnostic of ${DIAGNOSTIC_SOURCE} has this code.\n`;
-  }
-
-  register(): vscode.Disposable {
-    return vscode.workspace.registerTextDocumentContentProvider(CODE_DOCS_SCHEME, this);
   }
 }

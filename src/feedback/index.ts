@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { FeedbackCode } from '../core/feedback';
 import type { GuideLibrary } from '../guideLibrary';
 import { FEEDBACK_SELECTOR, FeedbackAnalyzer } from './analysis';
-import { CodeDocsProvider, codeDocUri } from './codeDocs';
+import { codeDocUri } from './codeDocs';
 import { fixedKitSource, KitRubricSource, type KitSource } from './rubricSource';
 import { FeedbackCodeActions } from './codeActions';
 import { FeedbackCodeLens } from './codeLens';
@@ -25,7 +25,7 @@ export { KitRubricSource, fixedKitSource, type KitSource, type RubricSource, typ
 export { DIAGNOSTIC_SOURCE } from './diagnostics';
 export { FIX_ALL_KIND } from './codeActions';
 export { EDITABLE_SCHEMES, FEEDBACK_SELECTOR } from './analysis';
-export { CODE_DOCS_SCHEME, codeDocUri, codeDocMarkdown } from './codeDocs';
+export { CODE_DOCS_SCHEME, CodeDocsProvider, codeDocUri, codeDocMarkdown } from './codeDocs';
 export type { MissedWeightedScore } from './onSave';
 
 /**
@@ -78,7 +78,6 @@ export class FeedbackFeature implements vscode.Disposable {
       this.noteTags,
       registerShowEvidence(this.analyzer),
       this.onSave,
-      new CodeDocsProvider().register(),
     );
   }
 

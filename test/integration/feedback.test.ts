@@ -134,6 +134,10 @@ describe('feedback: documents in the editor', function () {
       const target = (d.code as { target: vscode.Uri }).target;
       assert.strictEqual(target.toString(), `sdi-code:/${codeOf(d)}.md`, `${codeOf(d)} links to its own page (${target.toString()})`);
     }
+    // The page opens as a document (served under the activation shell's registration of the scheme).
+    const page = await vscode.workspace.openTextDocument(vscode.Uri.parse('sdi-code:/score-invalid.md'));
+    assert.match(page.getText(), /^# `score-invalid`/);
+    assert.match(page.getText(), /\*\*Severity:\*\* error/);
   });
 
   it('re-validates as the interviewer types, and clears the diagnostics when the document closes', async () => {
