@@ -15,7 +15,7 @@ import * as vscode from 'vscode';
 import { CODE_DOCS_SCHEME, contributedCommands, FIRST_START_ENV, mayBeFeedback, revivedPanelTypes, TIMER_STATE_KEY } from './core/activation';
 import type { Features, SdiApi } from './features';
 import type { FeatureHost } from './host';
-import { readKitFolder } from './settings';
+import { kitDirOf } from './settings';
 
 export type { SdiApi } from './features';
 
@@ -60,9 +60,9 @@ class Shell implements vscode.Disposable {
     }
     const provider: vscode.TreeDataProvider<unknown> = {
       onDidChangeTreeData: this.treeChanged.event,
-      getChildren: (node) => this.load().tree?.getChildren(node) ?? [],
-      getTreeItem: (node) => this.load().tree!.getTreeItem(node),
-      getParent: (node) => this.load().tree?.getParent?.(node),
+      getChildren: (node) => this.tree()?.getChildren(node) ?? [],
+      getTreeItem: (node) => this.tree()!.getTreeItem(node),
+      getParent: (node) => this.tree()?.getParent?.(node),
     };
     this.view = vscode.window.createTreeView('sdi.guide', { treeDataProvider: provider, showCollapseAll: true });
     this.disposables.push(this.view);
@@ -97,12 +97,15 @@ class Shell implements vscode.Disposable {
 
   private async hasKit(): Promise<boolean> {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const kitFolder = readKitFolder(folder);
-      const dir = path.isAbsolute(kitFolder) ? vscode.Uri.file(kitFolder) : vscode.Uri.joinPath(folder.uri, kitFolder);
-      const found = await vscode.workspace.fs.stat(vscode.Uri.joinPath(dir, 'kit.yaml')).then(() => true, () => false);
+      const found = await vscode.workspace.fs.stat(vscode.Uri.file(path.join(kitDirOf(folder), 'kit.yaml'))).then(() => true, () => false);
       if (found) return true;
     }
     return false;
+  }
+
+  /** The features' guide tree (none when the guide did not load: the view shows its welcome text). */
+  private tree(): vscode.TreeDataProvider<unknown> | undefined {
+    return this.load().api?.tree;
   }
 
   /** Loads and activates the features once; later calls return them. */
@@ -128,7 +131,7 @@ class Shell implements vscode.Disposable {
     } catch (e) {
       void vscode.window.showErrorMessage(`System Design Interview Kit could not start: ${e instanceof Error ? e.message : String(e)}`);
     }
-    if (features.tree?.onDidChangeTreeData) this.disposables.push(features.tree.onDidChangeTreeData((n) => this.treeChanged.fire(n)));
+    if (features.api) this.disposables.push(features.api.tree.onDidChangeTreeData((n) => this.treeChanged.fire(n)));
     this.treeChanged.fire(undefined);
     return features;
   }

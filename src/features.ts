@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { registerCalibration } from './calibration';
 import { registerGuideCommands } from './commands';
 import type { FeatureHost } from './host';
+import { contributedCommands } from './core/activation';
 import { ContentError } from './core/content';
 import { CodeDocsProvider, codeDocUri, registerFeedback, type FeedbackFeature } from './feedback';
 import { GuideLibrary } from './guideLibrary';
@@ -32,10 +33,9 @@ export interface SdiApi {
   notes: NotesService;
 }
 
-/** What loading the features gives the shell: the API (none when the guide did not load) and the tree's provider. */
+/** What loading the features gives the shell: the API (none when the guide did not load; its `tree` backs the view). */
 export interface Features {
   api?: SdiApi;
-  tree?: vscode.TreeDataProvider<unknown>;
   /** The diagnostic codes' pages, served under the shell's registration of their scheme. */
   codeDocs?: vscode.TextDocumentContentProvider;
 }
@@ -60,7 +60,7 @@ export function activateFeatures(context: vscode.ExtensionContext, host: Feature
     void vscode.commands.executeCommand('setContext', KIT_PRESENT_CONTEXT, kits.workspaceKits().some((k) => k.ok));
   };
   sync();
-  const panel = new GuidePanel(context.extensionUri, library, { dir: context.globalStorageUri, state: context.globalState }, host.registerSerializer);
+  const panel = new GuidePanel(context.extensionUri, library, host.registerSerializer, { dir: context.globalStorageUri, state: context.globalState });
   const tree = new GuideTreeProvider(library);
   const view = host.view as vscode.TreeView<GuideNode>;
   context.subscriptions.push(
@@ -78,7 +78,7 @@ export function activateFeatures(context: vscode.ExtensionContext, host: Feature
   feedback.scaffold.runningProblem = () => timer.service.runningProblem();
   const notes = registerNotes(context, timer, feedback.scaffold);
   context.subscriptions.push(registerWalkthrough(context));
-  return { api: { library, panel, tree, kits, feedback, timer, notes }, tree, codeDocs: new CodeDocsProvider() };
+  return { api: { library, panel, tree, kits, feedback, timer, notes }, codeDocs: new CodeDocsProvider() };
 }
 
 /**
@@ -89,8 +89,7 @@ function registerUnavailable(context: vscode.ExtensionContext, detail: string): 
   const message = `System Design Interview Kit could not load its guide. ${detail}`;
   void vscode.window.showErrorMessage(message);
   void vscode.commands.executeCommand('setContext', UNAVAILABLE_CONTEXT, true);
-  const commands = (context.extension.packageJSON as { contributes?: { commands?: { command: string }[] } }).contributes?.commands ?? [];
-  for (const { command } of commands) {
+  for (const command of contributedCommands(context.extension.packageJSON)) {
     context.subscriptions.push(vscode.commands.registerCommand(command, () => void vscode.window.showErrorMessage(message)));
   }
 }

@@ -2,6 +2,7 @@
  * The extension's settings (`sdi.*`, declared in package.json), each read with its default in one
  * place. The only module that calls `getConfiguration('sdi…')`.
  */
+import * as path from 'path';
 import * as vscode from 'vscode';
 
 /** `sdi.kit.folder`'s default: the workspace kit's folder. */
@@ -48,6 +49,11 @@ export function readFeedbackFolder(scope: Scope): string {
 /** `sdi.kit.folder`, trimmed, else its default (relative to the workspace folder, or absolute). */
 export function readKitFolder(scope: Scope): string {
   return vscode.workspace.getConfiguration('sdi.kit', scope).get<string>('folder')?.trim() || DEFAULT_KIT_FOLDER;
+}
+
+/** The kit folder of a workspace folder (absolute), whether or not it exists. */
+export function kitDirOf(folder: vscode.WorkspaceFolder): string {
+  return path.resolve(folder.uri.fsPath, readKitFolder(folder.uri));
 }
 
 /** `sdi.timer.*`. */

@@ -22,7 +22,7 @@ export class CalibrationFeature implements vscode.Disposable {
   readonly notes: CalibrationNotes;
   private readonly disposables: vscode.Disposable[];
 
-  constructor(extensionUri: vscode.Uri, feedback: FeedbackFeature, kits: KitSource, registerSerializer?: RegisterSerializer) {
+  constructor(extensionUri: vscode.Uri, feedback: FeedbackFeature, kits: KitSource, registerSerializer: RegisterSerializer) {
     this.model = new CalibrationModel(kits);
     this.panel = new CalibrationPanel(extensionUri, this.model, registerSerializer);
     this.notes = new CalibrationNotes(this.model, feedback.analyzer);
@@ -43,6 +43,6 @@ export class CalibrationFeature implements vscode.Disposable {
 }
 
 /** Creates the calibration feature; the caller pushes it into `context.subscriptions`. */
-export function registerCalibration(context: vscode.ExtensionContext, feedback: FeedbackFeature, kits: KitSource, registerSerializer?: RegisterSerializer): CalibrationFeature {
+export function registerCalibration(context: vscode.ExtensionContext, feedback: FeedbackFeature, kits: KitSource, registerSerializer: RegisterSerializer): CalibrationFeature {
   return new CalibrationFeature(context.extensionUri, feedback, kits, registerSerializer);
 }

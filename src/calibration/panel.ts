@@ -116,7 +116,7 @@ export class CalibrationPanel implements vscode.Disposable {
   private probeId = 0;
   private readonly disposables: vscode.Disposable[] = [this.rendered, this.posted];
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly model: CalibrationModel, registerSerializer: RegisterSerializer = (t, x) => vscode.window.registerWebviewPanelSerializer(t, x)) {
+  constructor(private readonly extensionUri: vscode.Uri, private readonly model: CalibrationModel, registerSerializer: RegisterSerializer) {
     this.disposables.push(
       registerSerializer(CALIBRATION_VIEW_TYPE, {
         deserializeWebviewPanel: (panel) => {

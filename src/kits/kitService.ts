@@ -11,7 +11,7 @@ import { loadKit } from '../core/kit/loader';
 import type { KitIssue, KitReader, LoadedKit } from '../core/kit/types';
 import { formatKitIssue, kitIssueMessage } from '../core/guideTree';
 import { fsKitReader } from './fsKitReader';
-import { readKitFolder } from '../settings';
+import { kitDirOf } from '../settings';
 
 /** `diagnostic.source` of kit diagnostics: the extension's name, as for feedback. */
 export const KIT_DIAGNOSTIC_SOURCE = 'System Design Interview Kit';
@@ -97,12 +97,6 @@ export class KitService implements vscode.Disposable {
     return !vscode.workspace.isTrusted && [...this.folders.values()].some((f) => f.present);
   }
 
-  /** The kit folder of a workspace folder (absolute), whether or not it exists. */
-  static kitDir(folder: vscode.WorkspaceFolder): string {
-    const setting = readKitFolder(folder.uri);
-    return path.resolve(folder.uri.fsPath, setting);
-  }
-
   /** The folder holding a kit's files, for locating its issues. */
   dirOf(kit: LoadedKit): string | undefined {
     for (const f of this.folders.values()) if (f.kit === kit) return f.dir;
@@ -122,12 +116,12 @@ export class KitService implements vscode.Disposable {
     // Kits are read with Node's fs: only folders on disk can hold one.
     for (const folder of vscode.workspace.workspaceFolders ?? []) if (folder.uri.scheme === 'file') wanted.set(folder.uri.toString(), folder);
     for (const [key, f] of this.folders) {
-      if (!wanted.has(key) || all || KitService.kitDir(f.folder) !== f.dir) this.drop(key);
+      if (!wanted.has(key) || all || kitDirOf(f.folder) !== f.dir) this.drop(key);
     }
     for (const [key, folder] of wanted) {
       let f = this.folders.get(key);
       if (!f) {
-        const dir = KitService.kitDir(folder);
+        const dir = kitDirOf(folder);
         const created: FolderKit = { folder, dir, present: false, published: [], diagrams: new Map(), watcher: this.watch(folder, dir, () => this.schedule(created)) };
         this.folders.set(key, (f = created));
       }

@@ -10,7 +10,8 @@ import type { LoadedKit } from '../core/kit/types';
 import { newKitYaml, problemTemplate } from '../core/problemTemplate';
 import { problemSlug } from '../core/slug';
 import { MANAGE_TRUST_COMMAND } from '../tree/guideTreeProvider';
-import { KitService } from './kitService';
+import { kitDirOf } from '../settings';
+import type { KitService } from './kitService';
 
 export const NEW_PROBLEM_COMMAND = 'sdi.newProblem';
 
@@ -50,7 +51,7 @@ async function offerNewKit(service: KitService): Promise<boolean> {
     void vscode.window.showWarningMessage('Interview: New Problem adds a problem to a team kit, which lives in a workspace folder: open a folder first.');
     return false;
   }
-  const dir = KitService.kitDir(folder);
+  const dir = kitDirOf(folder);
   const rel = path.relative(folder.uri.fsPath, dir) || '.';
   const choice = await vscode.window.showWarningMessage(
     `Interview: New Problem adds a problem to a team kit, and this workspace has none (no ${rel}/kit.yaml).`,

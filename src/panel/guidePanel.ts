@@ -91,14 +91,15 @@ export class GuidePanel implements vscode.Disposable {
   readonly onDiagramError = this.diagramFailed.event;
 
   /**
+   * `registerSerializer` registers the restorer of the panel after a reload (the activation shell's).
    * `storage` (the extension's `globalStorageUri` and `globalState`) persists rendered diagrams
    * and the last theme across reloads; without it they are kept in memory.
    */
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly library: GuideLibrary,
+    registerSerializer: RegisterSerializer,
     private readonly storage?: { dir: vscode.Uri; state: vscode.Memento },
-    registerSerializer: RegisterSerializer = (t, x) => vscode.window.registerWebviewPanelSerializer(t, x),
   ) {
     this.cache = new DiagramCache(storage ? fileDiagramStore(vscode.Uri.joinPath(storage.dir, 'diagrams')) : undefined);
     this.theme = storage?.state.get<string>(THEME_KEY);
