@@ -4,7 +4,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import {
   alphaFromUnits,
+  alphas,
   calibrationReport,
+  compareText,
   csvField,
   feedbackRows,
   kitRubricResolver,
@@ -18,6 +20,7 @@ import {
 } from '../../src/core/calibration';
 import { callbackKitReader, loadBuiltInKit } from '../../src/core/kit/loader';
 import type { LoadedKit } from '../../src/core/kit/types';
+import { CoincidenceCounts } from '../../src/core/calibration/alpha';
 import { ROOT, fill } from '../fixtures/feedback/fill';
 
 const DIMS = ['a', 'b', 'c', 'd', 'e'];
@@ -89,6 +92,23 @@ describe('calibration: Krippendorff\'s alpha', () => {
     near(alphaFromUnits(units, 'interval'), 1 - 108 / 112, 'interval');
     // Ordinal: observed 2x16 + 2x16 + 2x25 = 114, expected 1090: 1 - 9 x 114 / 1090.
     near(alphaFromUnits(units, 'ordinal'), 1 - 1026 / 1090, 'ordinal');
+  });
+
+  it('property: units added in any order, with others added and taken away again, give the same alphas, bit for bit', () => {
+    const anyUnit = fc.array(fc.oneof(fc.integer({ min: 1, max: 4 }), fc.constantFrom(1.5, 2.5, 3.5)), { minLength: 0, maxLength: 6 });
+    fc.assert(
+      fc.property(fc.array(anyUnit, { maxLength: 30 }), fc.array(anyUnit, { maxLength: 10 }), fc.integer(), (units, passing, seed) => {
+        const expected = alphas(units);
+        const counts = new CoincidenceCounts();
+        // A deterministic shuffle of the units, with the passing ones added first and taken away last.
+        const order = units.map((u, i) => ({ u, k: Math.imul(i + 1, seed | 1) >>> 0 })).sort((a, b) => a.k - b.k);
+        for (const u of passing) counts.add(u);
+        for (const { u } of order) counts.add(u);
+        for (const u of [...passing].reverse()) counts.add(u, -1);
+        assert.deepStrictEqual(counts.alphas(), expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('is 1 for perfect agreement with variation, null without variation or with fewer than two units', () => {
@@ -290,9 +310,13 @@ describe('calibration: report statistics', () => {
       const w = x.s.every((v) => v !== null) ? x.s.reduce<number>((a, b, i) => a + (b ?? 0) * [30, 25, 20, 15, 10][i], 0) / 100 : null;
       return row({ file: `f${String(k).padStart(2, '0')}.md`, candidate: x.candidate, interviewer: x.interviewer, date: x.day === null ? null : `2024-02-${String(x.day).padStart(2, '0')}`, s: x.s, w, problem: 'Chat', rubricKey: x.rubricKey });
     };
-    // A change: a row replaced by a new object, the window moved, or the dimensions' order changed.
+    // A change: a row replaced by a new object, added or taken away (a file saved, created or
+    // deleted), the window moved, or the dimensions' order changed.
     const anyChange = fc.oneof(
       fc.record({ kind: fc.constant('row' as const), at: fc.nat(), spec: anyRow }),
+      fc.record({ kind: fc.constant('add' as const), at: fc.nat(), spec: anyRow }),
+      fc.record({ kind: fc.constant('remove' as const), at: fc.nat() }),
+      fc.record({ kind: fc.constant('reverse' as const) }),
       fc.record({ kind: fc.constant('window' as const), days: fc.integer({ min: 0, max: 20 }) }),
       fc.record({ kind: fc.constant('dims' as const), reversed: fc.boolean() }),
     );
@@ -301,16 +325,22 @@ describe('calibration: report statistics', () => {
       return { key: 'builtin@1', dimensions: reversed ? dims.reverse() : dims, scale: { min: 1, max: 4 }, bands: [] };
     };
     fc.assert(
-      fc.property(fc.array(anyRow, { minLength: 1, maxLength: 24 }), fc.array(anyChange, { maxLength: 8 }), (specs, changes) => {
+      fc.property(fc.array(anyRow, { minLength: 1, maxLength: 24 }), fc.array(anyChange, { maxLength: 12 }), (specs, changes) => {
         const rows = specs.map(make);
         let options = { ...OPTIONS, rubrics: { 'builtin@1': info(false) }, reuse: true };
+        let added = 50;
         calibrationReport(rows, [], options);
         for (const c of changes) {
           if (c.kind === 'row') rows[c.at % rows.length] = make(c.spec, c.at % rows.length);
-          else if (c.kind === 'window') options = { ...options, windowDays: c.days };
-          else options = { ...options, rubrics: { 'builtin@1': info(c.reversed) } };
-          const kept = calibrationReport(rows, [], options);
-          const fresh = calibrationReport(rows.map((r) => ({ ...r })), [], { ...options, reuse: false });
+          else if (c.kind === 'add') rows.splice(c.at % (rows.length + 1), 0, make(c.spec, added++));
+          else if (c.kind === 'remove') {
+            if (rows.length > 1) rows.splice(c.at % rows.length, 1);
+          } else if (c.kind === 'window') options = { ...options, windowDays: c.days };
+          else if (c.kind === 'dims') options = { ...options, rubrics: { 'builtin@1': info(c.reversed) } };
+          // The editor's model passes its rows in order (an array of its own each time); other callers may not.
+          const input = c.kind === 'reverse' ? [...rows].reverse() : c.kind === 'row' && c.at % 3 === 0 ? rows : [...rows].sort((a, b) => compareText(a.file, b.file) || a.index - b.index);
+          const kept = calibrationReport(input, [], options);
+          const fresh = calibrationReport(input.map((r) => ({ ...r })), [], { ...options, reuse: false });
           assert.deepStrictEqual(kept, fresh);
         }
       }),

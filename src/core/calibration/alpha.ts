@@ -14,47 +14,85 @@ interface Coincidences {
   n: number;
 }
 
-/** The values of the pairable units (two or more values), and how many such units there are. */
-function pairableValues(units: readonly (readonly number[])[]): { pairable: number; seen: Set<number> } {
-  let pairable = 0;
-  const seen = new Set<number>();
-  for (const u of units) {
-    if (u.length < 2) continue;
-    pairable++;
-    for (const v of u) seen.add(v);
+/**
+ * The pairable units' coincidences as exact counts, which units can be added to and taken from in
+ * any order: for each unit size m, for each pair of values (c, k), the sum over units of
+ * count_c · count_k (count_c · (count_c − 1) when c = k). The matrix divides them by m − 1 at the
+ * end, always in the same order, so the same units give the same alpha, bit for bit, however they
+ * were added (the editor's report adds and takes away the units of the candidates a save changed).
+ */
+export class CoincidenceCounts {
+  /** Unit size → value c → value k → count; no zero count is kept. */
+  private readonly bySize = new Map<number, Map<number, Map<number, number>>>();
+  /** How many pairable units (two or more values) were added, less those taken away. */
+  pairable = 0;
+
+  /** Adds a unit's values (sign 1) or takes them away (−1, a unit added before). A unit of fewer than two values is not pairable and changes nothing. */
+  add(unit: readonly number[], sign: 1 | -1 = 1): void {
+    const m = unit.length;
+    if (m < 2) return;
+    this.pairable += sign;
+    // The unit's distinct values and their counts (a unit holds a few values: a scan beats a map).
+    const vals: number[] = [];
+    const counts: number[] = [];
+    for (const v of unit) {
+      const i = vals.indexOf(v);
+      if (i < 0) {
+        vals.push(v);
+        counts.push(1);
+      } else counts[i]++;
+    }
+    let bySize = this.bySize.get(m);
+    if (!bySize) this.bySize.set(m, (bySize = new Map<number, Map<number, number>>()));
+    for (let a = 0; a < vals.length; a++) {
+      let row = bySize.get(vals[a]);
+      if (!row) bySize.set(vals[a], (row = new Map<number, number>()));
+      for (let b = 0; b < vals.length; b++) {
+        const count = a === b ? counts[a] * (counts[a] - 1) : counts[a] * counts[b];
+        if (!count) continue;
+        const total = (row.get(vals[b]) ?? 0) + sign * count;
+        if (total) row.set(vals[b], total);
+        else row.delete(vals[b]);
+      }
+      if (!row.size) bySize.delete(vals[a]);
+    }
+    if (!bySize.size) this.bySize.delete(m);
   }
-  return { pairable, seen };
+
+  /** The coincidence matrix, or null with fewer than two pairable units. */
+  matrix(): Coincidences | null {
+    if (this.pairable < 2) return null;
+    const seen = new Set<number>();
+    for (const rows of this.bySize.values()) for (const c of rows.keys()) seen.add(c);
+    const values = [...seen].sort((a, b) => a - b);
+    const V = values.length;
+    const o: number[][] = values.map(() => new Array<number>(V).fill(0));
+    for (const m of [...this.bySize.keys()].sort((a, b) => a - b)) {
+      const rows = this.bySize.get(m)!;
+      for (let c = 0; c < V; c++) {
+        const ks = rows.get(values[c]);
+        if (!ks) continue;
+        for (let k = 0; k < V; k++) {
+          const count = ks.get(values[k]);
+          if (count) o[c][k] += count / (m - 1);
+        }
+      }
+    }
+    const nc = o.map((row) => row.reduce((s, x) => s + x, 0));
+    return { values, o, nc, n: nc.reduce((s, x) => s + x, 0) };
+  }
+
+  /** Alpha in the three metrics. */
+  alphas(): Record<AlphaMetric, number | null> {
+    const m = this.matrix();
+    return { nominal: m ? alphaOf(m, 'nominal') : null, ordinal: m ? alphaOf(m, 'ordinal') : null, interval: m ? alphaOf(m, 'interval') : null };
+  }
 }
 
 function coincidences(units: readonly (readonly number[])[]): Coincidences | null {
-  const { pairable, seen } = pairableValues(units);
-  if (pairable < 2) return null;
-  const values = [...seen].sort((a, b) => a - b);
-  const V = values.length;
-  const index = new Map(values.map((v, i) => [v, i]));
-  const o: number[][] = values.map(() => new Array<number>(V).fill(0));
-  addCoincidences(units, index, o);
-  const nc = o.map((row) => row.reduce((s, x) => s + x, 0));
-  return { values, o, nc, n: nc.reduce((s, x) => s + x, 0) };
-}
-
-/** Adds each pairable unit's pairs of values to the coincidence matrix, weighted 1 / (m − 1). */
-function addCoincidences(units: readonly (readonly number[])[], index: ReadonlyMap<number, number>, o: number[][]): void {
-  const counts = new Array<number>(o.length).fill(0);
-  const present: number[] = [];
-  for (const u of units) {
-    if (u.length < 2) continue;
-    present.length = 0;
-    for (const v of u) {
-      const i = index.get(v)!;
-      if (counts[i]++ === 0) present.push(i);
-    }
-    const w = 1 / (u.length - 1);
-    for (const c of present) {
-      for (const k of present) o[c][k] += (c === k ? counts[c] * (counts[c] - 1) : counts[c] * counts[k]) * w;
-    }
-    for (const c of present) counts[c] = 0;
-  }
+  const counts = new CoincidenceCounts();
+  for (const u of units) counts.add(u);
+  return counts.matrix();
 }
 
 function alphaOf(m: Coincidences, metric: AlphaMetric): number | null {
@@ -106,8 +144,9 @@ export function alphaFromUnits(units: readonly (readonly number[])[], metric: Al
 
 /** The three metrics at once, from one coincidence matrix. */
 export function alphas(units: readonly (readonly number[])[]): Record<AlphaMetric, number | null> {
-  const m = coincidences(units);
-  return { nominal: m ? alphaOf(m, 'nominal') : null, ordinal: m ? alphaOf(m, 'ordinal') : null, interval: m ? alphaOf(m, 'interval') : null };
+  const counts = new CoincidenceCounts();
+  for (const u of units) counts.add(u);
+  return counts.alphas();
 }
 
 /**

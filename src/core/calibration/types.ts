@@ -62,10 +62,12 @@ export interface CalibrationOptions {
   /** Dimension names, weights and scale per rubric key (from `feedbackRows`' `rubric`); without them dimensions show their ids. */
   rubrics?: Readonly<Record<string, RubricInfo>>;
   /**
-   * Keep each row's work for the next report over the same row objects: the editor's model keeps
-   * the rows of unchanged files between reports, so a report after a save redoes the saved file's
-   * rows only. A one-off report (the CLI) is faster without (the cache costs more than it saves
-   * when nothing is reused). The figures are the same either way.
+   * Keep the work of this report for the next one over the same row objects: the editor's model
+   * keeps the rows of unchanged files between reports, so a report after a save takes the saved
+   * file's old rows out of each rubric's figures, adds its new ones, and works out again only the
+   * interviewers, problems and candidate names they touch (plus one pass over the rows that numbers
+   * the candidates). A one-off report (the CLI) is faster without (keeping costs more than it saves
+   * when nothing is reused). The figures are the same either way, bit for bit.
    */
   reuse?: boolean;
 }
