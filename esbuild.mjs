@@ -106,6 +106,19 @@ const featuresApart = {
   },
 };
 
+/**
+ * The CLI requires the kit loader and the content's validation (`src/cli/kitLoading.ts`: zod and
+ * yaml, two thirds of its code) from a file of their own (`dist/cli-kits.js`) when first needed: a
+ * check or a report over the built-in kit's snapshot neither compiles nor runs them.
+ * @type {import('esbuild').Plugin}
+ */
+const cliKitsApart = {
+  name: 'cli-kits-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/cli-kits\.js$/ }, (a) => (/[\\/]src[\\/]cli[\\/]feedbackCli\.ts$/.test(a.importer) ? { path: './cli-kits.js', external: true } : undefined));
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
@@ -152,13 +165,13 @@ const contexts = [
   // Command-line tools, runnable with plain Node.
   {
     ...common,
-    entryPoints: { cli: 'src/cli/feedbackCli.ts', 'check-content': 'src/cli/checkContent.ts' },
+    entryPoints: { cli: 'src/cli/feedbackCli.ts', 'cli-kits': 'src/cli/kitLoading.ts', 'check-content': 'src/cli/checkContent.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [watchLog, executableBin, builtInSnapshot, zodEnglishOnly],
+    plugins: [watchLog, executableBin, builtInSnapshot, zodEnglishOnly, cliKitsApart],
   },
   // The calibration report's script (`calibration.js`, with Observable Plot) is a third entry.
   // The guide panel's script, and Mermaid with the diagram renderer (`mermaid.js`), which the script

@@ -13,7 +13,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { ContentError, formatContentIssue, type Dimension } from '../core/content';
+import type { Dimension } from '../core/content';
 import { localDate } from '../core/format';
 import {
   applyEdits,
@@ -26,10 +26,10 @@ import {
   type FeedbackSummary,
   type FeedbackValidation,
 } from '../core/feedback';
-import { loadBuiltInGuide, SNAPSHOT_FILE } from '../kits/builtIn';
+import { builtInKitFromSnapshot, SNAPSHOT_FILE } from '../kits/builtInSnapshot';
 import { resolveRubric } from '../core/kit/rubricSource';
 import type { KitIssue, KitRubric, LoadedKit } from '../core/kit/types';
-import { loadKitFolder } from '../kits/fsKitReader';
+import type * as KitLoading from './kitLoading';
 import { notesReport, parseNotes } from '../core/notes';
 import {
   DEFAULT_CALIBRATION_OPTIONS,
@@ -123,10 +123,16 @@ function parseArgs(argv: string[]): Args | string {
   return args;
 }
 
+/** The kit loader and the content's validation (src/cli/kitLoading.ts), from a file of their own beside this one, required when first needed. */
+let kitLoading: typeof KitLoading | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const kitLoader = (): typeof KitLoading => (kitLoading ??= require('./cli-kits.js') as typeof KitLoading);
+
 /** The built-in guide as a kit, from the package's content/ folder beside dist/. */
 function loadBuiltIn(): LoadedKit {
-  // The build's snapshot beside the bundle when it matches the content (src/kits/builtIn.ts), else the content itself.
-  return loadBuiltInGuide(path.join(__dirname, '..', 'content'), path.join(__dirname, SNAPSHOT_FILE)).kit;
+  // The build's snapshot beside the bundle when it matches the content (src/kits/builtInSnapshot.ts), else the content itself.
+  const contentDir = path.join(__dirname, '..', 'content');
+  return builtInKitFromSnapshot(contentDir, path.join(__dirname, SNAPSHOT_FILE)) ?? kitLoader().loadBuiltInGuide(contentDir).kit;
 }
 
 const BOM = '\uFEFF';
@@ -200,7 +206,7 @@ function checkKit(dir: string, json: boolean, builtIn: LoadedKit): number {
     process.stderr.write(`sdi-feedback: ${problem}\n`);
     return 2;
   }
-  const kit = loadKitFolder(dir, builtIn);
+  const kit = kitLoader().loadKitFolder(dir, builtIn);
   if (json) {
     const out = { kit: dir, id: kit.id, name: kit.name, version: kit.version, problems: kit.problems.length, issues: kit.issues.map((i) => jsonKitIssue(dir, i)) };
     process.stdout.write(JSON.stringify(out, null, 2) + '\n');
@@ -300,7 +306,8 @@ function main(argv: string[]): number {
   try {
     builtIn = loadBuiltIn();
   } catch (e) {
-    const detail = e instanceof ContentError ? e.issues.map(formatContentIssue).join('\n') : String((e as Error)?.message ?? e);
+    // A ContentError comes from the kit loader, loaded by then.
+    const detail = kitLoading && e instanceof kitLoading.ContentError ? e.issues.map(kitLoading.formatContentIssue).join('\n') : String((e as Error)?.message ?? e);
     process.stderr.write(`sdi-feedback: cannot load the rubric from the package's content folder:\n${detail}\n`);
     return 2;
   }
@@ -314,7 +321,7 @@ function main(argv: string[]): number {
       process.stderr.write(`sdi-feedback: ${problem}\n`);
       return 2;
     }
-    workspaceKit = loadKitFolder(args.kit, builtIn);
+    workspaceKit = kitLoader().loadKitFolder(args.kit, builtIn);
     const errors = workspaceKit.issues.filter((i) => i.severity === 'error');
     if (errors.length) {
       process.stderr.write(`sdi-feedback: the kit in ${args.kit} has errors:\n${errors.map((i) => kitIssueLine(args.kit!, i)).join('\n')}\n`);

@@ -5,12 +5,11 @@
  * by `check-content --snapshot`): while it matches the content files byte for byte, activation
  * reads it instead of parsing and validating the content again.
  */
-import { createHash } from 'crypto';
 import * as fs from 'fs';
-import * as path from 'path';
 import type { GuideContent } from '../core/content';
 import { guideContentOf } from '../core/kit/loader';
-import { kitFromSnapshot, kitSnapshot } from '../core/kit/snapshot';
+import { kitSnapshot } from '../core/kit/snapshot';
+import { builtInKitFromSnapshot, contentKey } from './builtInSnapshot';
 import type { LoadedKit } from '../core/kit/types';
 import { loadBuiltInKitFolder } from './fsKitReader';
 
@@ -22,34 +21,14 @@ export interface BuiltInGuide {
   fromSnapshot: boolean;
 }
 
-/** The snapshot's file name beside the extension's bundle. */
-export const SNAPSHOT_FILE = 'builtin-kit.json';
-
-/** A hash of every file of the content folder, names and bytes: the snapshot's key. */
-export function contentKey(contentDir: string): string {
-  const hash = createHash('sha256');
-  for (const name of fs.readdirSync(contentDir).sort()) {
-    const file = path.join(contentDir, name);
-    if (!fs.statSync(file).isFile()) continue;
-    hash.update(`${name}\0`).update(fs.readFileSync(file)).update('\0');
-  }
-  return hash.digest('hex');
-}
+export { SNAPSHOT_FILE, contentKey } from './builtInSnapshot';
 
 /** The built-in guide: from `snapshotFile` when it was made from this content, else loaded and validated. */
 export function loadBuiltInGuide(contentDir: string, snapshotFile?: string): BuiltInGuide {
-  if (snapshotFile) {
-    let text: string | undefined;
-    try {
-      text = fs.readFileSync(snapshotFile, 'utf8');
-    } catch {
-      text = undefined;
-    }
-    const kit = text === undefined ? undefined : kitFromSnapshot(text, contentKey(contentDir));
-    if (kit) return { kit, content: guideContentOf(kit), fromSnapshot: true };
-  }
-  const kit = loadBuiltInKitFolder(contentDir);
-  return { kit, content: guideContentOf(kit), fromSnapshot: false };
+  const kit = snapshotFile === undefined ? undefined : builtInKitFromSnapshot(contentDir, snapshotFile);
+  if (kit) return { kit, content: guideContentOf(kit), fromSnapshot: true };
+  const loaded = loadBuiltInKitFolder(contentDir);
+  return { kit: loaded, content: guideContentOf(loaded), fromSnapshot: false };
 }
 
 /** Loads and validates the content the full way and writes its snapshot to `out`; returns the kit. */

@@ -122,7 +122,7 @@ export async function run({ log = console.log, sizes = [1000, 10000, 50000], rep
   mkdirSync(join(tools, 'package', 'dist'), { recursive: true });
   // The built-in guide's snapshot ships beside cli.js: without it the CLI validates content/ at start
   // (about 35 ms), which an installed copy never does.
-  for (const f of ['cli.js', 'builtin-kit.json']) copyFileSync(join(ROOT, 'dist', f), join(tools, 'package', 'dist', f));
+  for (const f of ['cli.js', 'cli-kits.js', 'builtin-kit.json']) copyFileSync(join(ROOT, 'dist', f), join(tools, 'package', 'dist', f));
   cpSync(join(ROOT, 'content'), join(tools, 'package', 'content'), { recursive: true });
   CLI = join(tools, 'package', 'dist', 'cli.js');
   const results = [];

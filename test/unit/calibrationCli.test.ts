@@ -4,11 +4,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { generateFeedbackTemplate } from '../../src/core/feedback';
+import { installCli } from '../fixtures/cliPackage';
 import { ROOT, fill } from '../fixtures/feedback/fill';
 import { SIX_DIMENSION_RUBRIC, expected, fillAny, writeKit } from '../fixtures/feedback/kits';
 
 const BUILT = path.join(ROOT, 'dist', 'cli.js');
-/** The CLI under test: a copy of the build laid out as an installed package (dist/cli.js beside content/), so a rebuild during the run cannot pull it away. */
+/** The CLI under test: a copy of the build laid out as an installed package (test/fixtures/cliPackage.ts). */
 let CLI = BUILT;
 
 function run(...args: string[]) {
@@ -57,11 +58,7 @@ describe('sdi-feedback --report', () => {
   before(function () {
     if (!fs.existsSync(BUILT)) this.skip();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sdi-calibration-cli-'));
-    const pkg = path.join(dir, 'package');
-    fs.mkdirSync(path.join(pkg, 'dist'), { recursive: true });
-    fs.copyFileSync(BUILT, path.join(pkg, 'dist', 'cli.js'));
-    fs.cpSync(path.join(ROOT, 'content'), path.join(pkg, 'content'), { recursive: true });
-    CLI = path.join(pkg, 'dist', 'cli.js');
+    CLI = installCli(path.join(dir, 'package'));
     repo = path.join(dir, 'repo');
     // Candidate "Lovelace, Ada" scored by Alice (3.20) and Bob (2.55) four days apart; Linus by alice alone; one unfinished feedback.
     write('2024-03/ada-alice.md', fill({ candidate: 'Lovelace, "Ada"', interviewer: 'Alice', date: '2024-03-01', problem: 'URL Shortener', scores: [3, 3, 4, 3, 3], weighted: '3.20', recommend: ['hire'] }));

@@ -5,11 +5,12 @@ import * as os from 'os';
 import * as path from 'path';
 import { generateFeedbackTemplate } from '../../src/core/feedback';
 import { rubricFingerprint, rubricRecordLine } from '../../src/core/kit/record';
+import { installCli } from '../fixtures/cliPackage';
 import { ROOT, content, fill } from '../fixtures/feedback/fill';
 import { SIX_DIMENSION_RUBRIC, expected, fillAny, writeKit } from '../fixtures/feedback/kits';
 
 const BUILT = path.join(ROOT, 'dist', 'cli.js');
-/** The CLI under test: a copy of the build laid out as an installed package (dist/cli.js beside content/), so a rebuild during the run cannot pull it away. */
+/** The CLI under test: a copy of the build laid out as an installed package (test/fixtures/cliPackage.ts). */
 let CLI = BUILT;
 
 /** Where `token` is on the first line holding `lineText`, 1-based as the CLI prints it: found by content, never by line number. */
@@ -49,11 +50,7 @@ describe('sdi-feedback CLI', () => {
   before(function () {
     if (!fs.existsSync(BUILT)) this.skip();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sdi-feedback-'));
-    const pkg = path.join(dir, 'package');
-    fs.mkdirSync(path.join(pkg, 'dist'), { recursive: true });
-    fs.copyFileSync(BUILT, path.join(pkg, 'dist', 'cli.js'));
-    fs.cpSync(path.join(ROOT, 'content'), path.join(pkg, 'content'), { recursive: true });
-    CLI = path.join(pkg, 'dist', 'cli.js');
+    CLI = installCli(path.join(dir, 'package'));
   });
   after(() => dir && fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -232,15 +229,37 @@ describe('sdi-feedback CLI', () => {
     // A package laid out as installed: dist/cli.js and a content/ folder whose rubric weighs differently.
     const pkg = fs.mkdtempSync(path.join(os.tmpdir(), 'sdi-pkg-'));
     try {
-      fs.mkdirSync(path.join(pkg, 'dist'));
-      fs.copyFileSync(CLI, path.join(pkg, 'dist', 'cli.js'));
-      fs.cpSync(path.join(ROOT, 'content'), path.join(pkg, 'content'), { recursive: true });
+      const cli = installCli(pkg);
       const p = file('pkg.md', CLEAN());
-      assert.strictEqual(spawnSync(process.execPath, [path.join(pkg, 'dist', 'cli.js'), p], { encoding: 'utf8' }).status, 0);
+      assert.strictEqual(spawnSync(process.execPath, [cli, p], { encoding: 'utf8' }).status, 0);
       fs.rmSync(path.join(pkg, 'content', 'rubric.json'));
-      const r = spawnSync(process.execPath, [path.join(pkg, 'dist', 'cli.js'), p], { encoding: 'utf8' });
+      const r = spawnSync(process.execPath, [cli, p], { encoding: 'utf8' });
       assert.strictEqual(r.status, 2);
       assert.match(r.stderr, /cannot load the rubric/);
+    } finally {
+      fs.rmSync(pkg, { recursive: true, force: true });
+    }
+  });
+
+  it('with the build\'s snapshot of the built-in guide, checks and reports without the kit loader (dist/cli-kits.js); a stale snapshot needs it', () => {
+    const pkg = fs.mkdtempSync(path.join(os.tmpdir(), 'sdi-pkg-'));
+    try {
+      // No cli-kits.js: the snapshot alone must do for the built-in kit.
+      const cli = installCli(pkg, ['cli.js', 'builtin-kit.json']);
+      const p = file('snapshot.md', CLEAN());
+      let r = spawnSync(process.execPath, [cli, p], { encoding: 'utf8' });
+      assert.deepStrictEqual([r.status, r.stderr], [0, '']);
+      r = spawnSync(process.execPath, [cli, '--report', '--json', p], { encoding: 'utf8' });
+      assert.strictEqual(r.status, 0, r.stderr);
+      assert.strictEqual((JSON.parse(r.stdout) as { rows: unknown[] }).rows.length, 1);
+      // Content that no longer matches the snapshot is loaded and validated by the loader: missing here, a clear error.
+      fs.appendFileSync(path.join(pkg, 'content', 'guide.md'), '\n');
+      r = spawnSync(process.execPath, [cli, p], { encoding: 'utf8' });
+      assert.strictEqual(r.status, 2);
+      assert.match(r.stderr, /cannot load the rubric from the package's content folder:\n.*cli-kits\.js/);
+      fs.copyFileSync(path.join(ROOT, 'dist', 'cli-kits.js'), path.join(pkg, 'dist', 'cli-kits.js'));
+      r = spawnSync(process.execPath, [cli, p], { encoding: 'utf8' });
+      assert.deepStrictEqual([r.status, r.stderr], [0, '']);
     } finally {
       fs.rmSync(pkg, { recursive: true, force: true });
     }

@@ -26,15 +26,20 @@ export class CoincidenceCounts {
   private readonly bySize = new Map<number, Map<number, Map<number, number>>>();
   /** How many pairable units (two or more values) were added, less those taken away. */
   pairable = 0;
+  private readonly vals: number[] = [];
+  private readonly counts: number[] = [];
 
   /** Adds a unit's values (sign 1) or takes them away (−1, a unit added before). A unit of fewer than two values is not pairable and changes nothing. */
   add(unit: readonly number[], sign: 1 | -1 = 1): void {
     const m = unit.length;
     if (m < 2) return;
     this.pairable += sign;
-    // The unit's distinct values and their counts (a unit holds a few values: a scan beats a map).
-    const vals: number[] = [];
-    const counts: number[] = [];
+    // The unit's distinct values and their counts (a unit holds a few values: a scan beats a map),
+    // in arrays kept from one unit to the next.
+    const vals = this.vals;
+    const counts = this.counts;
+    vals.length = 0;
+    counts.length = 0;
     for (const v of unit) {
       const i = vals.indexOf(v);
       if (i < 0) {

@@ -96,30 +96,43 @@ interface NameWork {
 /** Works out one name's items (see NameWork); sets each item's candidate within the name and its offset term. */
 function nameWork(items: readonly Item[], windowDays: number, D: number): NameWork {
   const n = items.length;
-  const days = items.map((it) => dayOf(it.row.date!));
-  const order = items.map((_, i) => i);
-  // Rows of one date keep their row order.
-  if (n > 1) order.sort((a, b) => days[a] - days[b] || a - b);
+  // The items by date (a name has a few: an insertion sort, which keeps the rows of one date in row order).
+  const order: Item[] = [];
+  const days: number[] = [];
+  for (const it of items) {
+    const day = dayOf(it.row.date!);
+    let k = order.length;
+    while (k > 0 && days[k - 1] > day) {
+      order[k] = order[k - 1];
+      days[k] = days[k - 1];
+      k--;
+    }
+    order[k] = it;
+    days[k] = day;
+  }
   let candidates = 0;
-  let previous = 0;
   for (let j = 0; j < n; j++) {
-    const it = items[order[j]];
-    const day = days[order[j]];
-    if (j === 0 || day - previous > windowDays) candidates++;
-    it.local = candidates - 1;
-    it.term = NaN;
-    previous = day;
+    if (j === 0 || days[j] - days[j - 1] > windowDays) candidates++;
+    order[j].local = candidates - 1;
+    order[j].term = NaN;
   }
   const work: NameWork = { candidates, unitValues: [], units: 0, pairs: 0, exact: 0, withinOne: 0 };
   if (n < 2) return work;
-  // Each candidate's rows with an interviewer (a row without one takes part in neither figure), in row order.
-  const lists: Item[][] = [];
-  for (let c = 0; c < candidates; c++) lists.push([]);
-  for (const it of items) if (it.ik) lists[it.local].push(it);
+  // Each candidate's rows with an interviewer (a row without one takes part in neither figure), in row
+  // order; a name of one candidate whose rows all have one is its own list.
+  let lists: (readonly Item[])[];
+  if (candidates === 1 && items.every((it) => it.ik)) lists = [items];
+  else {
+    const made: Item[][] = [];
+    for (let c = 0; c < candidates; c++) made.push([]);
+    for (const it of items) if (it.ik) made[it.local].push(it);
+    lists = made;
+  }
   for (const list of lists) {
     if (list.length < 2) continue;
-    const first = list[0].ik;
-    if (list.every((it) => it.ik === first)) continue;
+    let oneInterviewer = true;
+    for (const it of list) if (it.ik !== list[0].ik) oneInterviewer = false;
+    if (oneInterviewer) continue;
     // Offsets: each row against the mean of the other interviewers' rows of the candidate.
     for (const it of list) {
       let sum = 0;
