@@ -108,7 +108,18 @@ export const themeDiagramsMessage = z.object({
   diagrams: z.array(diagramSource).default([]),
 });
 
-export const hostMessage = z.discriminatedUnion('type', [showItemMessage, timerStateMessage, noteResultMessage, themeDiagramsMessage]);
+/**
+ * Host → webview, a moment after an item is shown: the guide's pre-rendered SVGs of its diagrams for
+ * the other kinds of theme, so a switch to a default theme of another kind repaints without waiting
+ * for the host's answer to `theme` (the workbench relays that answer while it is busy re-theming).
+ */
+export const otherThemesMessage = z.object({
+  type: z.literal('otherThemes'),
+  id: z.string(),
+  diagrams: z.array(z.object({ source: z.string(), pre: z.object({ key: z.string(), svg: z.string() }) })).default([]),
+});
+
+export const hostMessage = z.discriminatedUnion('type', [showItemMessage, timerStateMessage, noteResultMessage, themeDiagramsMessage, otherThemesMessage]);
 export type HostMessage = z.infer<typeof hostMessage>;
 
 /** A theme fingerprint: the colours and fonts a rendering depends on (long font lists included). */

@@ -123,6 +123,10 @@ interface Block {
 export class Diagrams {
   /** Renderings of this page's lifetime, by fingerprint + source. */
   private readonly memory = new Map<string, string>();
+  /** The shown item's pre-rendered SVGs for the other kinds of theme, by prerender key and source. */
+  private readonly others = new Map<string, string>();
+  /** Whether the last theme change waited for the host's answer (the benchmark reads it). */
+  waited = false;
   private blocks: Block[] = [];
   private generation = 0;
   /** The id of the item whose diagrams are laid out. */
@@ -140,6 +144,7 @@ export class Diagrams {
    * theme took over first. `itemId` names the item in error reports to the host.
    */
   async show(sources: readonly DiagramSource[], cachedFor: string | undefined, itemId = ''): Promise<boolean> {
+    if (itemId !== this.itemId) this.others.clear();
     this.itemId = itemId;
     this.take(sources, cachedFor);
     this.blocks = [...this.root.querySelectorAll<HTMLElement>('.mermaid-block')].flatMap((blockEl, i) => {
@@ -159,11 +164,21 @@ export class Diagrams {
   async themeChanged(): Promise<boolean | undefined> {
     const theme = mermaidThemeConfig();
     const fingerprint = themeFingerprint(theme);
-    if (fingerprint === this.fingerprint) return undefined;
+    if (fingerprint === this.fingerprint) {
+      this.waited = false;
+      return undefined;
+    }
     this.theme = theme;
     this.fingerprint = fingerprint;
     const generation = ++this.generation;
-    if (this.blocks.some((b) => !this.memory.has(`${fingerprint}\0${b.source}`))) {
+    // The host sent the item's pre-rendered SVGs for the other kinds of theme: those need no answer.
+    const preKey = prerenderKey(theme);
+    for (const b of this.blocks) {
+      const svg = this.memory.has(`${fingerprint}\0${b.source}`) ? undefined : this.others.get(`${preKey}\0${b.source}`);
+      if (svg) this.remember(b.source, svg);
+    }
+    this.waited = this.blocks.some((b) => !this.memory.has(`${fingerprint}\0${b.source}`));
+    if (this.waited) {
       await new Promise<void>((resolve) => {
         const guard = setTimeout(done, HOST_ANSWER_MS);
         function done() { clearTimeout(guard); resolve(); }
@@ -172,6 +187,13 @@ export class Diagrams {
       if (generation !== this.generation) return false; // another item or theme took over
     }
     return this.renderAll();
+  }
+
+  /** The shown item's pre-rendered SVGs for the other kinds of theme (the host's `otherThemes`), kept until another item is shown. */
+  keepOtherThemes(itemId: string, sources: readonly { source: string; pre: { key: string; svg: string } }[]): void {
+    if (itemId !== this.itemId) return;
+    this.others.clear();
+    for (const d of sources) this.others.set(`${d.pre.key}\0${d.source}`, d.pre.svg);
   }
 
   /** The host's diagrams for a theme (the answer to the page's `theme` message). */

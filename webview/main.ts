@@ -82,6 +82,9 @@ window.addEventListener('message', (event) => {
     notes.receive(msg);
   } else if (msg.type === 'themeDiagrams') {
     diagrams.receive(msg.theme, msg.diagrams);
+  } else if (msg.type === 'otherThemes') {
+    diagrams.keepOtherThemes(msg.id, msg.diagrams);
+    content.dataset.otherThemes = msg.id;
   } else if (msg.type === 'showItem') {
     const started = performance.now();
     content.dataset.receivedAt = String(now());
@@ -114,6 +117,8 @@ new MutationObserver(() => {
   if (content.dataset.theme !== themeKind()) content.dataset.state = 'rendering';
   const before = diagrams.fingerprint;
   const rendering = diagrams.themeChanged();
+  // Whether the page waited for the host's SVGs (tests and the benchmark read it).
+  content.dataset.themeWaited = String(diagrams.waited);
   // The item chosen again while this re-render runs is painted once it has finished.
   const previous = showing;
   showing = rendering.then((done) => (done === undefined ? previous : done));

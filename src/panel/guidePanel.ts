@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { RegisterSerializer } from '../host';
 import { formatZodIssues } from '../core/content';
-import type { ThemeKind } from '../core/mermaidTheme';
+import { THEME_KINDS, type ThemeKind } from '../core/mermaidTheme';
 import { parsePrerenderedIndex, prerenderedEntry, PRERENDERED_DIR, PRERENDERED_INDEX, type PrerenderedIndex } from '../core/prerendered';
 import { kitLinkTarget, linkKind, renderMarkdown } from '../core/renderMarkdown';
 import type { GuideLibrary } from '../guideLibrary';
@@ -28,6 +28,11 @@ const LAST_ITEM_KEY = 'sdi.panel.lastItem';
 
 /** How many rendered items the panel keeps in memory (the guide has about 40; a kit may have thousands). */
 const RENDERED = 100;
+/**
+ * How long after an item is posted its diagrams for the other kinds of theme follow (`otherThemes`):
+ * after the item has painted, so its switch is not slowed by a second message of SVGs.
+ */
+const OTHER_THEMES_DELAY_MS = 500;
 
 /** Empties the cache of rendered diagrams (also used by the benchmark for cold opens). */
 export const CLEAR_DIAGRAM_CACHE_COMMAND = 'sdi.clearDiagramCache';
@@ -62,6 +67,8 @@ export class GuidePanel implements vscode.Disposable {
   /** The Mermaid theme fingerprint the webview last reported; cached SVGs are looked up for it. */
   private theme: string | undefined;
   private readonly cache: DiagramCache;
+  /** The pending post of the shown item's diagrams for the other kinds of theme. */
+  private otherThemesTimer: ReturnType<typeof setTimeout> | undefined;
   /** The index of the guide's pre-rendered diagrams, read on first need (see `src/core/prerendered.ts`). */
   private prerendered: Promise<PrerenderedIndex> | undefined;
   /** Pre-rendered SVGs read so far, by file name (at most the guide's 48). */
@@ -291,6 +298,26 @@ export class GuidePanel implements vscode.Disposable {
       anchor: item.anchor,
     });
     this.shown.fire(item.id);
+    // The other kinds of theme a moment later, once the item is on screen, and only for an item still shown.
+    clearTimeout(this.otherThemesTimer);
+    if (found.some((d) => d.pre)) this.otherThemesTimer = setTimeout(() => void this.postOtherThemes(item, diagrams), OTHER_THEMES_DELAY_MS);
+  }
+
+  /** Sends the page the guide's pre-rendered SVGs of the shown item's diagrams for the other kinds of theme (see `otherThemes`). */
+  private async postOtherThemes(item: Shown, sources: readonly string[]): Promise<void> {
+    if (!this.panel || item !== this.shownItem) return;
+    const index = await this.prerenderedIndex();
+    const current = activeThemeKind();
+    const diagrams: { source: string; pre: { key: string; svg: string } }[] = [];
+    for (const kind of THEME_KINDS) {
+      if (kind === current) continue;
+      for (const source of sources) {
+        const entry = prerenderedEntry(index, source, kind);
+        const svg = entry && (await this.prerenderedSvg(entry.file));
+        if (entry && svg) diagrams.push({ source, pre: { key: entry.key, svg } });
+      }
+    }
+    if (diagrams.length && this.panel && item === this.shownItem) this.postMessage({ type: 'otherThemes', id: item.id, diagrams });
   }
 
   /**
@@ -428,6 +455,7 @@ export class GuidePanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.otherThemesTimer);
     this.panel?.dispose();
     for (const d of this.disposables) d.dispose();
   }

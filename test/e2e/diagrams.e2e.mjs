@@ -211,10 +211,14 @@ describe('guide panel diagrams in the workbench (Chromium)', function () {
     await pressInWorkbench(wb.page, first.key);
     await waitForItem(wb.guideFrame(), first.id, 'dark');
     await wb.screenshot('diagrams-problem1-dark');
+    // A moment after the item, the host sends its pre-rendered SVGs for the other kinds of theme.
+    await wb.guideFrame().locator(`#content[data-other-themes="${first.id}"]`).waitFor({ state: 'attached', timeout: 10_000 });
     let previousSvg = await wb.guideFrame().locator('.mermaid-block svg').first().evaluate((s) => s.outerHTML);
     for (const t of themes) {
       await wb.setTheme(t.theme, t.workbench);
       await waitForItem(wb.guideFrame(), first.id, t.kind);
+      // Every default theme repainted from what the page kept: no wait for the host's answer.
+      assert.strictEqual(await wb.guideFrame().locator('#content').getAttribute('data-theme-waited'), 'false', `${t.name}: the page waited for the host's SVGs`);
       const states = await diagramStates(wb.guideFrame());
       assert.deepStrictEqual(states.map((s) => s.state), ['rendered', 'rendered', 'rendered'], `${t.name}: ${states.map((s) => s.error).join(' ')}`);
       const svg = await wb.guideFrame().locator('.mermaid-block svg').first().evaluate((s) => s.outerHTML);
