@@ -12,10 +12,11 @@ import type { CalibrationReport, ReportRow } from './core/calibration/types';
  * `showItem.theme`; `pre` one made ahead of time (`media/diagrams/prerendered.json`) for the theme
  * whose `prerenderKey` is `key`.
  */
+const prerenderedSvg = z.object({ key: z.string(), svg: z.string() });
 export const diagramSource = z.object({
   source: z.string(),
   svg: z.string().optional(),
-  pre: z.object({ key: z.string(), svg: z.string() }).optional(),
+  pre: prerenderedSvg.optional(),
 });
 export type DiagramSource = z.infer<typeof diagramSource>;
 
@@ -116,8 +117,9 @@ export const themeDiagramsMessage = z.object({
 export const otherThemesMessage = z.object({
   type: z.literal('otherThemes'),
   id: z.string(),
-  diagrams: z.array(z.object({ source: z.string(), pre: z.object({ key: z.string(), svg: z.string() }) })).default([]),
+  diagrams: z.array(z.object({ source: z.string(), pre: prerenderedSvg })).default([]),
 });
+export type OtherThemesMessage = z.infer<typeof otherThemesMessage>;
 
 export const hostMessage = z.discriminatedUnion('type', [showItemMessage, timerStateMessage, noteResultMessage, themeDiagramsMessage, otherThemesMessage]);
 export type HostMessage = z.infer<typeof hostMessage>;

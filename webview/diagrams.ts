@@ -5,7 +5,7 @@
  * host hears of it (a kit author gets a diagnostic). Each has a toolbar: open larger, copy the
  * source, save as SVG or PNG. Re-renders when the VS Code theme changes.
  */
-import type { DiagramSource, WebviewMessage } from '../src/protocol';
+import type { DiagramSource, OtherThemesMessage, WebviewMessage } from '../src/protocol';
 import { mermaidThemeConfig, prerenderKey, themeFingerprint, type MermaidThemeConfig } from './theme';
 import { openViewer } from './viewer';
 
@@ -190,7 +190,7 @@ export class Diagrams {
   }
 
   /** The shown item's pre-rendered SVGs for the other kinds of theme (the host's `otherThemes`), kept until another item is shown. */
-  keepOtherThemes(itemId: string, sources: readonly { source: string; pre: { key: string; svg: string } }[]): void {
+  keepOtherThemes(itemId: string, sources: OtherThemesMessage['diagrams']): void {
     if (itemId !== this.itemId) return;
     this.others.clear();
     for (const d of sources) this.others.set(`${d.pre.key}\0${d.source}`, d.pre.svg);

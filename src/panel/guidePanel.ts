@@ -11,7 +11,7 @@ import { THEME_KINDS, type ThemeKind } from '../core/mermaidTheme';
 import { parsePrerenderedIndex, prerenderedEntry, PRERENDERED_DIR, PRERENDERED_INDEX, type PrerenderedIndex } from '../core/prerendered';
 import { kitLinkTarget, linkKind, renderMarkdown } from '../core/renderMarkdown';
 import type { GuideLibrary } from '../guideLibrary';
-import { hostMessage, panelState, webviewMessage, type DiagramSource, type HostMessage, type WebviewMessage } from '../protocol';
+import { hostMessage, panelState, webviewMessage, type DiagramSource, type HostMessage, type OtherThemesMessage, type WebviewMessage } from '../protocol';
 import { DiagramCache } from './diagramCache';
 import { exportDiagram } from './exportDiagram';
 import { fileDiagramStore } from './fileDiagramStore';
@@ -308,13 +308,12 @@ export class GuidePanel implements vscode.Disposable {
     if (!this.panel || item !== this.shownItem) return;
     const index = await this.prerenderedIndex();
     const current = activeThemeKind();
-    const diagrams: { source: string; pre: { key: string; svg: string } }[] = [];
+    const diagrams: OtherThemesMessage['diagrams'] = [];
     for (const kind of THEME_KINDS) {
       if (kind === current) continue;
       for (const source of sources) {
-        const entry = prerenderedEntry(index, source, kind);
-        const svg = entry && (await this.prerenderedSvg(entry.file));
-        if (entry && svg) diagrams.push({ source, pre: { key: entry.key, svg } });
+        const pre = await this.prerenderedFor(index, source, kind);
+        if (pre) diagrams.push({ source, pre });
       }
     }
     if (diagrams.length && this.panel && item === this.shownItem) this.postMessage({ type: 'otherThemes', id: item.id, diagrams });
@@ -331,9 +330,8 @@ export class GuidePanel implements vscode.Disposable {
     const kind = activeThemeKind();
     return Promise.all(sources.map(async (source, i) => {
       if (cached[i]) return { source, svg: cached[i] };
-      const entry = index && prerenderedEntry(index, source, kind);
-      const svg = entry && (await this.prerenderedSvg(entry.file));
-      return entry && svg ? { source, pre: { key: entry.key, svg } } : { source };
+      const pre = index && (await this.prerenderedFor(index, source, kind));
+      return pre ? { source, pre } : { source };
     }));
   }
 
@@ -342,6 +340,13 @@ export class GuidePanel implements vscode.Disposable {
     // Always answered: the page waits. (It drops an answer for a theme it has already left.)
     const diagrams = this.posted ? await this.diagramsOf(this.posted.diagrams) : [];
     this.postMessage({ type: 'themeDiagrams', theme, diagrams });
+  }
+
+  /** The guide's pre-rendered SVG of a diagram for a theme kind, with its key; undefined when there is none or it cannot be read. */
+  private async prerenderedFor(index: PrerenderedIndex, source: string, kind: ThemeKind): Promise<{ key: string; svg: string } | undefined> {
+    const entry = prerenderedEntry(index, source, kind);
+    const svg = entry && (await this.prerenderedSvg(entry.file));
+    return entry && svg ? { key: entry.key, svg } : undefined;
   }
 
   private prerenderedIndex(): Promise<PrerenderedIndex> {

@@ -94,10 +94,11 @@ export class CoincidenceCounts {
   }
 }
 
-function coincidences(units: readonly (readonly number[])[]): Coincidences | null {
+/** The counts of a list of units. */
+function countsOf(units: readonly (readonly number[])[]): CoincidenceCounts {
   const counts = new CoincidenceCounts();
   for (const u of units) counts.add(u);
-  return counts.matrix();
+  return counts;
 }
 
 function alphaOf(m: Coincidences, metric: AlphaMetric): number | null {
@@ -143,15 +144,13 @@ function alphaOf(m: Coincidences, metric: AlphaMetric): number | null {
  * with fewer than two pairable units, or when the values do not vary (no expected disagreement).
  */
 export function alphaFromUnits(units: readonly (readonly number[])[], metric: AlphaMetric): number | null {
-  const m = coincidences(units);
+  const m = countsOf(units).matrix();
   return m ? alphaOf(m, metric) : null;
 }
 
 /** The three metrics at once, from one coincidence matrix. */
 export function alphas(units: readonly (readonly number[])[]): Record<AlphaMetric, number | null> {
-  const counts = new CoincidenceCounts();
-  for (const u of units) counts.add(u);
-  return counts.alphas();
+  return countsOf(units).alphas();
 }
 
 /**
