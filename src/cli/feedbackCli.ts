@@ -31,6 +31,7 @@ import { resolveRubric } from '../core/kit/rubricSource';
 import type { KitIssue, KitRubric, LoadedKit } from '../core/kit/types';
 import type * as KitLoading from './kitLoading';
 import { notesReport, parseNotes } from '../core/notes';
+import { printErr, printOut } from './output';
 import {
   DEFAULT_CALIBRATION_OPTIONS,
   calibrationReport,
@@ -203,15 +204,15 @@ function kitFolderProblem(dir: string): string | undefined {
 function checkKit(dir: string, json: boolean, builtIn: LoadedKit): number {
   const problem = kitFolderProblem(dir);
   if (problem) {
-    process.stderr.write(`sdi-feedback: ${problem}\n`);
+    printErr(`sdi-feedback: ${problem}\n`);
     return 2;
   }
   const kit = kitLoader().loadKitFolder(dir, builtIn);
   if (json) {
     const out = { kit: dir, id: kit.id, name: kit.name, version: kit.version, problems: kit.problems.length, issues: kit.issues.map((i) => jsonKitIssue(dir, i)) };
-    process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+    printOut(JSON.stringify(out, null, 2) + '\n');
   } else if (kit.issues.length) {
-    process.stdout.write(kit.issues.map((i) => kitIssueLine(dir, i)).join('\n') + '\n');
+    printOut(kit.issues.map((i) => kitIssueLine(dir, i)).join('\n') + '\n');
   }
   return kit.issues.some((i) => i.severity === 'error') ? 1 : 0;
 }
@@ -231,11 +232,13 @@ function collectFiles(paths: readonly string[]): { files: string[]; unreadable: 
       unreadable.push({ file: dir, error: `cannot read the folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
       return;
     }
+    // path.join(dir, name) for every entry, joined once: an entry's name holds no separator and is never
+    // '.' or '..', so the folder's normalised prefix and the name make the same path (in half the walk's time).
+    const prefix = path.join(dir, '-').slice(0, -1);
     for (const e of entries) {
-      const p = path.join(dir, e.name);
       if (e.isDirectory()) {
-        if (!SKIP_DIR(e.name)) walk(p);
-      } else if ((e.isFile() || e.isSymbolicLink()) && /\.md$/i.test(e.name)) files.push(p);
+        if (!SKIP_DIR(e.name)) walk(prefix + e.name);
+      } else if ((e.isFile() || e.isSymbolicLink()) && /\.md$/i.test(e.name)) files.push(prefix + e.name);
     }
   };
   for (const p of paths) {
@@ -285,21 +288,21 @@ function report(args: Args, kits: LoadedKit[], workspaceKit: LoadedKit | undefin
     rubrics,
   });
   // The text output lists them itself; JSON and CSV go to a program, so the person sees them on standard error.
-  if (args.json || args.csv) for (const u of result.unreadable) process.stderr.write(`sdi-feedback: ${u.file}: ${u.error}\n`);
+  if (args.json || args.csv) for (const u of result.unreadable) printErr(`sdi-feedback: ${u.file}: ${u.error}\n`);
   // The JSON and its line break are written apart: joined, tens of megabytes would be copied once more.
-  if (args.json) process.stdout.write(JSON.stringify(result, null, 2));
-  process.stdout.write(args.json ? '\n' : args.csv ? reportCsv(result) : reportText(result));
+  if (args.json) printOut(JSON.stringify(result, null, 2));
+  printOut(args.json ? '\n' : args.csv ? reportCsv(result) : reportText(result));
   return result.unreadable.length ? 2 : 0;
 }
 
 function main(argv: string[]): number {
   const args = parseArgs(argv);
   if (args === 'help') {
-    process.stdout.write(USAGE + '\n');
+    printOut(USAGE + '\n');
     return 0;
   }
   if (typeof args === 'string') {
-    process.stderr.write(`sdi-feedback: ${args}\n${USAGE}\n`);
+    printErr(`sdi-feedback: ${args}\n${USAGE}\n`);
     return 2;
   }
   let builtIn: LoadedKit;
@@ -308,7 +311,7 @@ function main(argv: string[]): number {
   } catch (e) {
     // A ContentError comes from the kit loader, loaded by then.
     const detail = kitLoading && e instanceof kitLoading.ContentError ? e.issues.map(kitLoading.formatContentIssue).join('\n') : String((e as Error)?.message ?? e);
-    process.stderr.write(`sdi-feedback: cannot load the rubric from the package's content folder:\n${detail}\n`);
+    printErr(`sdi-feedback: cannot load the rubric from the package's content folder:\n${detail}\n`);
     return 2;
   }
   if (args.checkKit !== undefined) return checkKit(args.checkKit, args.json, builtIn);
@@ -318,17 +321,17 @@ function main(argv: string[]): number {
   if (args.kit !== undefined) {
     const problem = kitFolderProblem(args.kit);
     if (problem) {
-      process.stderr.write(`sdi-feedback: ${problem}\n`);
+      printErr(`sdi-feedback: ${problem}\n`);
       return 2;
     }
     workspaceKit = kitLoader().loadKitFolder(args.kit, builtIn);
     const errors = workspaceKit.issues.filter((i) => i.severity === 'error');
     if (errors.length) {
-      process.stderr.write(`sdi-feedback: the kit in ${args.kit} has errors:\n${errors.map((i) => kitIssueLine(args.kit!, i)).join('\n')}\n`);
+      printErr(`sdi-feedback: the kit in ${args.kit} has errors:\n${errors.map((i) => kitIssueLine(args.kit!, i)).join('\n')}\n`);
       kitError = true;
     }
     if (!workspaceKit.ok || !workspaceKit.rubric) {
-      process.stderr.write(`sdi-feedback: the kit in ${args.kit} has no usable rubric; no file is checked\n`);
+      printErr(`sdi-feedback: the kit in ${args.kit} has no usable rubric; no file is checked\n`);
       return 2;
     }
   }
@@ -351,7 +354,7 @@ function main(argv: string[]): number {
     try {
       raw = fs.readFileSync(file, 'utf8');
     } catch (e) {
-      process.stderr.write(`sdi-feedback: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      printErr(`sdi-feedback: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
       readError = true;
       continue;
     }
@@ -373,7 +376,7 @@ function main(argv: string[]): number {
           try {
             fs.writeFileSync(file, bom + text, 'utf8');
           } catch (e) {
-            process.stderr.write(`sdi-feedback: cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+            printErr(`sdi-feedback: cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
             readError = true;
           }
           v = validateFeedback(text, rubric, options);
@@ -395,21 +398,11 @@ function main(argv: string[]): number {
       });
     } else {
       const out = diagnostics.map((d) => `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`);
-      if (out.length) process.stdout.write(out.join('\n') + '\n');
+      if (out.length) printOut(out.join('\n') + '\n');
     }
   }
-  if (args.json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+  if (args.json) printOut(JSON.stringify(results, null, 2) + '\n');
   return readError || kitError ? 2 : hasError ? 1 : 0;
 }
-
-// A reader that stops early (`sdi-feedback --json big.md | head`) closes the pipe: end quietly, with
-// the status so far, in every mode (stdout or stderr, e.g. `2>&1 | head`). The error is emitted after
-// `main` has returned (writes to a pipe are synchronous on POSIX), so the status is known by then.
-const quietOnClosedPipe = (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') process.exit(process.exitCode ?? 0);
-  throw e;
-};
-process.stdout.on('error', quietOnClosedPipe);
-process.stderr.on('error', quietOnClosedPipe);
 
 process.exitCode = main(process.argv.slice(2));

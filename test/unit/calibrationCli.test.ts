@@ -103,6 +103,37 @@ describe('sdi-feedback --report', () => {
     assert.strictEqual(typeof j.agreement.alphaOrdinal, 'number');
   });
 
+  it('names each file as path.join would, however its folder is spelled (., a trailing slash, ..)', () => {
+    const runIn = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+    const files = (stdout: string) => (JSON.parse(stdout) as ReportJson).rows.map((x) => x.file);
+    const expected = (base: string) => [path.join(base, '2024-03', 'ada-alice.md'), path.join(base, '2024-03', 'ada-bob.md'), path.join(base, '2024-03', 'nested', 'linus.md'), path.join(base, '2024-03', 'nested', 'unfinished.md')];
+    for (const [cwd, arg] of [[repo, '.'], [repo, `.${path.sep}`], [dir, `repo${path.sep}`], [path.join(repo, '2024-03'), '..'], [repo, `2024-03${path.sep}..${path.sep}.${path.sep}`]]) {
+      const r = runIn(cwd, '--report', '--json', arg);
+      assert.strictEqual(r.status, 0, r.stderr);
+      assert.deepStrictEqual(files(r.stdout), expected(arg), `${cwd} ${arg}`);
+    }
+  });
+
+  it('writes megabytes whole, characters beyond 16 bits included, to a pipe as given and to a non-blocking one a slow reader drains', () => {
+    // Names of 40,000 emoji (two UTF-16 units each) after 0-5 letters: the 64 K pieces the output is
+    // written in end inside several of them, where a piece cut between the halves of a pair would
+    // print two replacement characters.
+    const wide = path.join(dir, 'wide');
+    fs.mkdirSync(wide, { recursive: true });
+    const names = [0, 1, 2, 3, 4, 5].map((k) => 'x'.repeat(k) + '\u{1F600}'.repeat(40_000));
+    names.forEach((name, k) => fs.writeFileSync(path.join(wide, `f${k}.md`), fill({ candidate: name, interviewer: `Interviewer ${k}`, scores: [3, 3, 3, 3, 3] })));
+    const direct = run('--report', '--json', wide);
+    assert.strictEqual(direct.code, 0, direct.stderr);
+    assert.deepStrictEqual((JSON.parse(direct.stdout) as ReportJson).rows.map((x) => x.candidate), names);
+    // A Node stream on the pipe makes its descriptor non-blocking (as a parent may hand it over); the
+    // reader waits before reading, so a direct write finds the pipe full.
+    const touch = path.join(dir, 'touch-stdout.cjs');
+    fs.writeFileSync(touch, 'process.stdout;\n');
+    const slow = spawnSync('bash', ['-c', `"${process.execPath}" -r "${touch}" "${CLI}" --report --json "${wide}" | (sleep 0.5; cat)`], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    assert.strictEqual(slow.stderr, '');
+    assert.ok(slow.stdout === direct.stdout, `the slow reader got ${slow.stdout.length} characters, not the ${direct.stdout.length} written to a pipe as given`);
+  });
+
   it('--window-days and --min-n change the candidates and the "enough data" mark', () => {
     const narrow = JSON.parse(run('--report', '--json', '--window-days', '3', repo).stdout) as ReportJson;
     assert.deepStrictEqual(narrow.interviewers.map((i) => [i.name, i.offsetN]), [['Alice', 0], ['Bob', 0]]);
