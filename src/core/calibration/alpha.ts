@@ -40,7 +40,8 @@ export class CoincidenceCounts {
     const counts = this.counts;
     vals.length = 0;
     counts.length = 0;
-    for (const v of unit) {
+    for (let u = 0; u < m; u++) {
+      const v = unit[u];
       const i = vals.indexOf(v);
       if (i < 0) {
         vals.push(v);

@@ -99,7 +99,8 @@ function nameWork(items: readonly Item[], windowDays: number, D: number): NameWo
   // The items by date (a name has a few: an insertion sort, which keeps the rows of one date in row order).
   const order: Item[] = [];
   const days: number[] = [];
-  for (const it of items) {
+  for (let q = 0; q < n; q++) {
+    const it = items[q];
     const day = dayOf(it.row.date!);
     let k = order.length;
     while (k > 0 && days[k - 1] > day) {
@@ -120,24 +121,32 @@ function nameWork(items: readonly Item[], windowDays: number, D: number): NameWo
   if (n < 2) return work;
   // Each candidate's rows with an interviewer (a row without one takes part in neither figure), in row
   // order; a name of one candidate whose rows all have one is its own list.
+  // (Indexed loops throughout: this runs once per name, mostly before V8 has optimised it, where a
+  // for-of loop allocates an iterator result per step.)
+  let allNamed = candidates === 1;
+  for (let q = 0; allNamed && q < n; q++) if (!items[q].ik) allNamed = false;
   let lists: (readonly Item[])[];
-  if (candidates === 1 && items.every((it) => it.ik)) lists = [items];
+  if (allNamed) lists = [items];
   else {
     const made: Item[][] = [];
     for (let c = 0; c < candidates; c++) made.push([]);
-    for (const it of items) if (it.ik) made[it.local].push(it);
+    for (let q = 0; q < n; q++) if (items[q].ik) made[items[q].local].push(items[q]);
     lists = made;
   }
-  for (const list of lists) {
-    if (list.length < 2) continue;
+  for (let l = 0; l < lists.length; l++) {
+    const list = lists[l];
+    const k = list.length;
+    if (k < 2) continue;
     let oneInterviewer = true;
-    for (const it of list) if (it.ik !== list[0].ik) oneInterviewer = false;
+    for (let q = 1; q < k; q++) if (list[q].ik !== list[0].ik) oneInterviewer = false;
     if (oneInterviewer) continue;
     // Offsets: each row against the mean of the other interviewers' rows of the candidate.
-    for (const it of list) {
+    for (let q = 0; q < k; q++) {
+      const it = list[q];
       let sum = 0;
       let others = 0;
-      for (const other of list) {
+      for (let r = 0; r < k; r++) {
+        const other = list[r];
         if (other.ik === it.ik) continue;
         sum += other.w;
         others++;
@@ -147,13 +156,16 @@ function nameWork(items: readonly Item[], windowDays: number, D: number): NameWo
     // Agreement: every dimension of the candidate is a unit rated by two or more interviewers (counted rows score every dimension).
     for (let d = 0; d < D; d++) {
       const unit: number[] = [];
-      for (const it of list) if (it.v[d] === it.v[d]) unit.push(it.v[d]);
+      for (let q = 0; q < k; q++) {
+        const x = list[q].v[d];
+        if (x === x) unit.push(x);
+      }
       work.units++;
       work.unitValues.push(unit);
-      for (let i = 0; i < list.length; i++) {
+      for (let i = 0; i < k; i++) {
         const x = list[i].v[d];
         if (x !== x) continue;
-        for (let j = i + 1; j < list.length; j++) {
+        for (let j = i + 1; j < k; j++) {
           const y = list[j].v[d];
           if (y !== y || list[i].ik === list[j].ik) continue;
           work.pairs++;
@@ -369,8 +381,9 @@ class GroupState {
       name.figures = work;
       this.addWork(work, 1);
       this.namedCandidates += work.candidates;
-      for (const it of name.items) {
-        const e = this.interviewers.get(it.ik);
+      const items = name.items;
+      for (let q = 0; q < items.length; q++) {
+        const e = this.interviewers.get(items[q].ik);
         if (e) e.figures = undefined;
       }
     }
@@ -383,7 +396,8 @@ class GroupState {
     t.pairs += sign * work.pairs;
     t.exact += sign * work.exact;
     t.withinOne += sign * work.withinOne;
-    for (const u of work.unitValues) t.counts.add(u, sign);
+    const units = work.unitValues;
+    for (let q = 0; q < units.length; q++) t.counts.add(units[q], sign);
   }
 
   /** The figures of the rows the state holds now. */
@@ -395,7 +409,9 @@ class GroupState {
     const stamp = ++this.stamp;
     let unnamed = 0;
     let next = this.unnamed;
-    for (const it of this.counted) {
+    const counted = this.counted;
+    for (let q = 0; q < counted.length; q++) {
+      const it = counted[q];
       const name = it.name;
       if (!name) {
         it.row.candidateId = unnamed++;
@@ -494,12 +510,14 @@ function interviewerStats(
   let differs = 0;
   let offsetN = 0;
   let diffSum = 0;
-  for (const it of items) {
+  for (let q = 0; q < items.length; q++) {
+    const it = items[q];
     const r = it.row;
     if (!r.counted) continue;
     n++;
     sum += it.w;
-    for (const v of it.v) if (v === v) tally[slot.get(v)!]++;
+    const v = it.v;
+    for (let d = 0; d < v.length; d++) if (v[d] === v[d]) tally[slot.get(v[d])!]++;
     if (r.band !== null) bands[r.band] = (bands[r.band] ?? 0) + 1;
     if (r.recommendation !== null) {
       withRec++;
@@ -530,7 +548,8 @@ function problemStats(key: string, items: readonly Item[], emptyBands: () => Rec
   const stats: ProblemStats = { title: (items[0].row.problem ?? '').trim(), key, n: 0, meanWeighted: null, bands: emptyBands(), distribution: {} };
   const bins = new Map<number, number>();
   let sum = 0;
-  for (const it of items) {
+  for (let q = 0; q < items.length; q++) {
+    const it = items[q];
     const row = it.row;
     if (!row.counted) continue;
     const w = it.w;
