@@ -84,7 +84,10 @@ function groupsOf(headings: readonly HeadingInfo[], boxes: readonly ParsedCheckb
   for (let h = 0; h < headings.length; h++) {
     const gh = headings[h];
     const group = byName.get(gh.text);
-    if (!group || groups.some((g) => g.id === group.id)) continue;
+    if (!group) continue;
+    let seen = false;
+    for (let g = 0; g < groups.length; g++) if (groups[g].id === group.id) seen = true;
+    if (seen) continue;
     let end = endLine;
     for (let q = h + 1; q < headings.length; q++) if (headings[q].level <= gh.level) { end = headings[q].line; break; }
     const items: ParsedCheckbox[] = [];

@@ -107,14 +107,19 @@ export interface SummaryOptions {
 export function analyzeFeedback(compiled: CompiledRubric, _doc: ParsedFeedback, part: ParsedFeedbackPart, opts: SummaryOptions = {}): FeedbackFacts {
   const allowHalf = opts.allowHalfPoints === true;
   const dims = compiled.dimensions;
-  const scores: DimensionScore[] = dims.map((d) => ({ dimension: d.id, line: undefined, score: null, status: 'missing' }));
+  // Indexed loops, no closures: this runs once per document, for a calibration report over thousands
+  // of files mostly before V8 has optimised it, where a for-of loop allocates an iterator result per step.
+  const scores: DimensionScore[] = [];
+  for (let d = 0; d < dims.length; d++) scores.push({ dimension: dims[d].id, line: undefined, score: null, status: 'missing' });
   const readings: ScoreLineReading[] = [];
   const unknownLines: ParsedScoreLine[] = [];
   const duplicateLines: FeedbackFacts['duplicateLines'] = [];
   let halvesTimesWeight = 0;
   let scored = 0;
   if (part.scoresHeading) {
-    for (const sl of part.scoreLines) {
+    const lines = part.scoreLines;
+    for (let l = 0; l < lines.length; l++) {
+      const sl = lines[l];
       const dim = compiled.findDimension(sl.name);
       if (!dim) {
         // A prose line such as "Overall: strong" is no score line; a list item or a weighted line is one.
@@ -140,8 +145,13 @@ export function analyzeFeedback(compiled: CompiledRubric, _doc: ParsedFeedback, 
   const all = part.scoresHeading !== undefined && scored === dims.length;
   const weighted = all ? weightedFromHalves(compiled, halvesTimesWeight) : null;
   const placement = weighted ? compiled.bandOf(weighted.milli) : null;
-  const recommendationGroup = part.groups.find((g) => g.kind === 'recommendation');
-  const checkedRecommendations = recommendationGroup ? recommendationGroup.items.filter((i) => i.checked && compiled.recommendationBand(i.text) !== undefined) : [];
+  let recommendationGroup: ParsedCheckboxGroup | undefined;
+  for (let g = 0; g < part.groups.length && !recommendationGroup; g++) if (part.groups[g].kind === 'recommendation') recommendationGroup = part.groups[g];
+  const checkedRecommendations: ParsedCheckbox[] = [];
+  if (recommendationGroup) {
+    const items = recommendationGroup.items;
+    for (let i = 0; i < items.length; i++) if (items[i].checked && compiled.recommendationBand(items[i].text) !== undefined) checkedRecommendations.push(items[i]);
+  }
   const recommendation = checkedRecommendations.length === 1 ? compiled.recommendationBand(checkedRecommendations[0].text)! : null;
   return {
     summary: {
@@ -246,9 +256,11 @@ function topBandOnlyChecked(rubric: CompiledRubric, part: ParsedFeedbackPart, fa
   const ok = placement ? placement.band === top || (placement.accepted.includes(top) && recommendation === top) : recommendation === null || recommendation === top;
   if (ok) return [];
   const out: { item: ParsedCheckbox; text: string }[] = [];
-  for (const g of part.groups) {
+  for (let q = 0; q < part.groups.length; q++) {
+    const g = part.groups[q];
     if (g.kind === 'recommendation') continue;
-    for (const item of g.items) {
+    for (let k = 0; k < g.items.length; k++) {
+      const item = g.items[k];
       if (!item.checked) continue;
       const n = rubric.template.normalize(item.text);
       const t = reserved.find((r) => n === r.key || n.startsWith(r.key + ' '));
@@ -456,10 +468,14 @@ export const QUIET_CODES: readonly FeedbackCode[] = [
  */
 export function isQuietFeedback(rubric: CompiledRubric, part: ParsedFeedbackPart, facts: FeedbackFacts): boolean {
   if (!part.scoresHeading || part.extraScoresHeadings.length || facts.unknownLines.length || facts.duplicateLines.length) return false;
-  if (facts.checkedRecommendations.length > 1 || part.fields.some(isInvalidDate)) return false;
-  for (const s of facts.summary.scores) if (s.status === 'missing') return false;
+  if (facts.checkedRecommendations.length > 1) return false;
+  // Indexed loops, as in analyzeFeedback.
+  for (let f = 0; f < part.fields.length; f++) if (isInvalidDate(part.fields[f])) return false;
+  const scores = facts.summary.scores;
+  for (let d = 0; d < scores.length; d++) if (scores[d].status === 'missing') return false;
   const max = rubric.scale.max;
-  for (const { line, dimension, reading } of facts.readings) {
+  for (let r = 0; r < facts.readings.length; r++) {
+    const { line, dimension, reading } = facts.readings[r];
     if (reading.kind === 'invalid' || !weightAsRubric(line, dimension) || !scaleAsRubric(line, reading, max)) return false;
   }
   const { weighted, placement } = facts;
@@ -469,10 +485,11 @@ export function isQuietFeedback(rubric: CompiledRubric, part: ParsedFeedbackPart
     if (!wl || isStale(writtenWeighted(wl), weighted.milli)) return false;
     if (placement && rec !== null && !placement.accepted.includes(rec)) return false;
   }
-  for (const g of part.groups) {
+  for (let q = 0; q < part.groups.length; q++) {
+    const g = part.groups[q];
     if (g.kind !== 'single') continue;
     let checked = 0;
-    for (const i of g.items) if (i.checked && ++checked > 1) return false;
+    for (let i = 0; i < g.items.length; i++) if (g.items[i].checked && ++checked > 1) return false;
   }
   return topBandOnlyChecked(rubric, part, facts).length === 0;
 }
