@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { feedbackRows, kitRubricResolver, type RubricResolver } from '../../src/core/calibration';
 import { FEEDBACK_CODES, analyzeFeedback, parseFeedback, validateParsed, type FeedbackCode, type ParsedFeedback } from '../../src/core/feedback';
+import { NO_RANGE, noRange } from '../../src/core/feedback/lines';
 import { parsePlainFeedback } from '../../src/core/feedback/parse';
 import { QUIET_CODES, isQuietFeedback } from '../../src/core/feedback/validate';
 import type { Rubric } from '../../src/core/content';
@@ -89,6 +90,14 @@ function checkedOnly(doc: ParsedFeedback): ParsedFeedback {
 const SEVERITIES = Object.fromEntries((Object.keys(FEEDBACK_CODES) as FeedbackCode[]).filter((c) => FEEDBACK_CODES[c].severity === 'information').map((c) => [c, 'off' as const]));
 
 /** The fast reading agrees with the full one on a document: same rows; the same parse but unchecked boxes; quiet only when the checks find nothing. */
+/** A copy of a reading with NO_RANGE for every range (an object of start and end) but the scores heading's. */
+function withoutRanges<T>(value: T, key = ''): T {
+  if (Array.isArray(value)) return value.map((x) => withoutRanges(x)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  if ('start' in value && 'end' in value && key !== 'scoresHeading') return NO_RANGE as T;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutRanges(v, k)])) as T;
+}
+
 function agree(text: string, resolve: RubricResolver): boolean {
   const fast = feedbackRows('f.md', text, resolve);
   const full = feedbackRows('f.md', text, resolve, { fast: false });
@@ -100,6 +109,8 @@ function agree(text: string, resolve: RubricResolver): boolean {
   if (!plain) return false;
   const doc = parseFeedback(body, resolved.rubric);
   assert.deepStrictEqual(plain, checkedOnly(doc), JSON.stringify(text));
+  // Read without ranges (as rows read it): the same, with NO_RANGE for every range but the scores heading's.
+  assert.deepStrictEqual(parsePlainFeedback(body, resolved.rubric, noRange), withoutRanges(plain), JSON.stringify(text));
   const facts = analyzeFeedback(resolved.rubric, plain, plain.parts[0], { allowHalfPoints: resolved.allowHalfPoints });
   assert.strictEqual(isQuietFeedback(resolved.rubric, plain.parts[0], facts), isQuietFeedback(resolved.rubric, doc.parts[0], analyzeFeedback(resolved.rubric, doc, doc.parts[0], { allowHalfPoints: resolved.allowHalfPoints })));
   return true;

@@ -6,6 +6,7 @@
 import { FEEDBACK_CODES } from '../feedback/codes';
 import { isRealDate } from '../format';
 import { compileRubric, type CompiledRubric } from '../feedback/compiled';
+import { noRange } from '../feedback/lines';
 import { parseFeedback, parsePlainFeedback } from '../feedback/parse';
 import { kitTemplateSpec } from '../feedback/template';
 import type { FeedbackCode, FeedbackOptions, FeedbackSummary, ParsedFeedbackPart, Range } from '../feedback/types';
@@ -162,7 +163,9 @@ export function feedbackRows(file: string, text: string, resolve: RubricResolver
   const extraWarnings = resolved.warning ? 1 : 0;
   // Most feedback is plain (read without its unchecked boxes, which no error or warning reads) and
   // passes every error and warning check, which its facts show without running the checks.
-  const plain = options.fast === false ? undefined : parsePlainFeedback(text, rubric);
+  // A row reads no position but the scores heading's line: the fast reader makes no other range (the
+  // checks below only count what they find; where is not asked).
+  const plain = options.fast === false ? undefined : parsePlainFeedback(text, rubric, noRange);
   if (plain) {
     const part = plain.parts[0] as ParsedFeedbackPart & { scoresHeading: Range };
     const facts = analyzeFeedback(rubric, plain, part, { allowHalfPoints });

@@ -24,6 +24,15 @@ export function eolOf(text: string): ParsedFeedback['eol'] {
 
 export const range = (line: number, start: number, end: number): Range => ({ start: { line, character: start }, end: { line, character: end } });
 
+/** How the line readers make the ranges of what they read. */
+export type RangeOf = (line: number, start: number, end: number) => Range;
+
+/** One range for every place, frozen, for a reader whose caller reads no position (a calibration row counts its checks' findings). */
+export const NO_RANGE: Range = Object.freeze({ start: Object.freeze({ line: 0, character: 0 }), end: Object.freeze({ line: 0, character: 0 }) });
+
+/** A RangeOf that makes no range: NO_RANGE everywhere (a report over thousands of files made five per score line). */
+export const noRange: RangeOf = () => NO_RANGE;
+
 export const isSpace = (c: number) => c === 32 || c === 9;
 export const isEmphasis = (c: number) => c === 42 /* * */ || c === 95; /* _ */
 
@@ -80,7 +89,7 @@ export function nextFence(line: string, fence: string | undefined): string | und
 }
 
 /** Reads `Name (30%): 3 / 4` leniently; undefined when the line is not one. */
-export function parseScoreLine(line: string, lineNo: number, requireListOrWeight = true): ParsedScoreLine | undefined {
+export function parseScoreLine(line: string, lineNo: number, requireListOrWeight = true, rangeOf: RangeOf = range): ParsedScoreLine | undefined {
   if (typeof line !== 'string') return undefined;
   const colon = line.indexOf(':');
   if (colon < 0) return undefined;
@@ -114,7 +123,7 @@ export function parseScoreLine(line: string, lineNo: number, requireListOrWeight
       const ws = trimmedStart(line, open + 1, close, false);
       const we = trimmedEnd(line, ws, close, false);
       weightText = line.slice(ws, we);
-      weightRange = range(lineNo, ws, we);
+      weightRange = rangeOf(lineNo, ws, we);
     }
   }
   if (requireListOrWeight && !listItem && weightText === undefined) return undefined;
@@ -137,12 +146,12 @@ export function parseScoreLine(line: string, lineNo: number, requireListOrWeight
   const ve = trimmedEnd(line, vs, slash < 0 ? n : slash);
   const parsed: ParsedScoreLine = {
     line: lineNo,
-    lineRange: range(lineNo, 0, n),
+    lineRange: rangeOf(lineNo, 0, n),
     listItem,
     name: line.slice(ns, ne),
-    nameRange: range(lineNo, ns, ne),
+    nameRange: rangeOf(lineNo, ns, ne),
     valueText: line.slice(vs, ve),
-    valueRange: range(lineNo, vs, ve),
+    valueRange: rangeOf(lineNo, vs, ve),
   };
   if (weightText !== undefined) {
     parsed.weightText = weightText;
@@ -152,7 +161,7 @@ export function parseScoreLine(line: string, lineNo: number, requireListOrWeight
     const os = trimmedStart(line, slash + 1, n);
     const oe = trimmedEnd(line, os, n);
     parsed.outOfText = line.slice(os, oe);
-    parsed.outOfRange = range(lineNo, os, oe);
+    parsed.outOfRange = rangeOf(lineNo, os, oe);
   }
   return parsed;
 }
@@ -185,7 +194,7 @@ function fieldLabelEnd(line: string, open: number): number {
   return p;
 }
 
-export function parseField(line: string, lineNo: number): ParsedField | undefined {
+export function parseField(line: string, lineNo: number, rangeOf: RangeOf = range): ParsedField | undefined {
   // What FIELD (/^([ \t]*(?:[-*+][ \t]+)?)(\*\*|__)([^*_]*?)(\*\*|__)(.*)$/) matches, found by hand:
   // a match array and five strings per line otherwise. Leading spaces, then a list marker and its
   // spaces when there is one (a marker followed by a space is no opening `**` or `__`, so FIELD's
@@ -224,14 +233,14 @@ export function parseField(line: string, lineNo: number): ParsedField | undefine
     label: line.slice(ls, le),
     role: 'other',
     line: lineNo,
-    labelRange: range(lineNo, ls, le),
+    labelRange: rangeOf(lineNo, ls, le),
     value,
-    valueRange: range(lineNo, vs, ve),
+    valueRange: rangeOf(lineNo, vs, ve),
     placeholder: value.length > 1 && value.charCodeAt(0) === 91 && value.charCodeAt(value.length - 1) === 93 && value.indexOf(']') === value.length - 1,
   };
 }
 
-export function parseCheckbox(line: string, lineNo: number): ParsedCheckbox | undefined {
+export function parseCheckbox(line: string, lineNo: number, rangeOf: RangeOf = range): ParsedCheckbox | undefined {
   // `- [ ] text`, `* [x] text`, `1. [X] text`: a list marker, white space, a box with at most one x.
   const n = line.length;
   let i = 0;
@@ -259,6 +268,6 @@ export function parseCheckbox(line: string, lineNo: number): ParsedCheckbox | un
   const be = i + 1;
   const ts = trimmedStart(line, be, n, false);
   const te = trimmedEnd(line, ts, n, false);
-  return { line: lineNo, checked, boxRange: range(lineNo, bs, be), text: line.slice(ts, te), textRange: range(lineNo, ts, te) };
+  return { line: lineNo, checked, boxRange: rangeOf(lineNo, bs, be), text: line.slice(ts, te), textRange: rangeOf(lineNo, ts, te) };
 }
 

@@ -6,7 +6,7 @@
  * rubric is known here: matching names to dimensions is the validator's job.
  */
 import { CompiledRubric } from './compiled';
-import { documentLines, eolOf, firstNonSpace, headingOf, isSpace, nextFence, parseCheckbox, parseField, parseScoreLine, range } from './lines';
+import { documentLines, eolOf, firstNonSpace, headingOf, isSpace, nextFence, parseCheckbox, parseField, parseScoreLine, range, type RangeOf } from './lines';
 import { BUILTIN_TEMPLATE, BUILTIN_TEMPLATE_SPEC, compileTemplate, type CompiledTemplate, type TemplateSpec } from './template';
 import type { CheckboxGroupId, ParsedCheckbox, ParsedCheckboxGroup, ParsedFeedback, ParsedFeedbackPart, ParsedField, ParsedScoreLine } from './types';
 import { isNotesHeading, NOTES_HEADING_LEVEL } from '../notes/parse';
@@ -61,8 +61,8 @@ interface HeadingInfo {
 }
 
 /** The header field a line holds, with its role in the template; undefined when it holds none. */
-function fieldOf(line: string, lineNo: number, t: CompiledTemplate): ParsedField | undefined {
-  const fd = parseField(line, lineNo);
+function fieldOf(line: string, lineNo: number, t: CompiledTemplate, rangeOf: RangeOf = range): ParsedField | undefined {
+  const fd = parseField(line, lineNo, rangeOf);
   if (fd) fd.role = t.roleByKey.get(t.normalize(fd.label)) ?? 'other';
   return fd;
 }
@@ -79,7 +79,7 @@ function addScoreLine(part: ParsedFeedbackPart, sl: ParsedScoreLine, t: Compiled
  * headings, with the boxes below it up to the next heading of its level or above (or `endLine`).
  * `boxes` are in line order; those before index `from` lie above the part.
  */
-function groupsOf(headings: readonly HeadingInfo[], boxes: readonly ParsedCheckbox[], from: number, endLine: number, byName: CompiledTemplate['groupByKey']): ParsedCheckboxGroup[] {
+function groupsOf(headings: readonly HeadingInfo[], boxes: readonly ParsedCheckbox[], from: number, endLine: number, byName: CompiledTemplate['groupByKey'], rangeOf: RangeOf = range): ParsedCheckboxGroup[] {
   const groups: ParsedCheckboxGroup[] = [];
   for (let h = 0; h < headings.length; h++) {
     const gh = headings[h];
@@ -92,7 +92,7 @@ function groupsOf(headings: readonly HeadingInfo[], boxes: readonly ParsedCheckb
     for (let q = h + 1; q < headings.length; q++) if (headings[q].level <= gh.level) { end = headings[q].line; break; }
     const items: ParsedCheckbox[] = [];
     for (let c = from; c < boxes.length && boxes[c].line < end; c++) if (boxes[c].line > gh.line) items.push(boxes[c]);
-    groups.push({ id: group.id, kind: group.kind, heading: group.heading, headingLine: gh.line, headingRange: range(gh.line, 0, gh.length), items });
+    groups.push({ id: group.id, kind: group.kind, heading: group.heading, headingLine: gh.line, headingRange: rangeOf(gh.line, 0, gh.length), items });
   }
   return groups;
 }
@@ -231,10 +231,25 @@ export function parseFeedback(text: string, template?: TemplateLike): ParsedFeed
   return { lineCount, eol, parts };
 }
 
-/** The first position of a character in text[from, to), or -1 (`indexOf` would search past the line). */
-function charIn(text: string, c: number, from: number, to: number): number {
-  for (let k = from; k < to; k++) if (text.charCodeAt(k) === c) return k;
-  return -1;
+/**
+ * The next place of one character in a text, for a reader that goes forward through it: each search
+ * starts where the last one found nothing before, so the text is searched once, by `indexOf` (native
+ * code, also before V8 has optimised the reader, where a loop over characters costs tens of times more).
+ */
+class NextChar {
+  private at = -1;
+  constructor(
+    private readonly text: string,
+    private readonly c: string,
+  ) {}
+  /** The first place of the character in text[from, to), or -1; from never goes back between calls. */
+  within(from: number, to: number): number {
+    if (this.at < from) {
+      this.at = this.text.indexOf(this.c, from);
+      if (this.at < 0) this.at = this.text.length;
+    }
+    return this.at < to ? this.at : -1;
+  }
 }
 
 type Heading = NonNullable<ReturnType<typeof headingOf>>;
@@ -265,9 +280,10 @@ const isMarker = (c: number) => c === 45 || c === 42 || c === 43 || c === 95 || 
  * feeds only, exactly one scores heading, no code fence (no ``` or ~~~ anywhere) and no interview
  * notes section; for any other text it answers undefined, and the caller reads the text with
  * `parseFeedback`. Each line is looked at by its first character; headings, header fields, the
- * scores block and checked boxes are the only lines read.
+ * scores block and checked boxes are the only lines read. `rangeOf` makes the ranges of what is
+ * read (`noRange` for a caller that reads no position; the scores heading's range is always made).
  */
-export function parsePlainFeedback(text: string, template?: TemplateLike): ParsedFeedback | undefined {
+export function parsePlainFeedback(text: string, template?: TemplateLike, rangeOf: RangeOf = range): ParsedFeedback | undefined {
   // No code fence can open without three backticks or tildes.
   if (typeof text !== 'string' || text.indexOf('\r') >= 0 || text.indexOf('```') >= 0 || text.indexOf('~~~') >= 0) return undefined;
   const t = templateOf(template);
@@ -281,6 +297,8 @@ export function parsePlainFeedback(text: string, template?: TemplateLike): Parse
   let inBlock = false;
   let groupLevel = 0;
   const n = text.length;
+  const brackets = new NextChar(text, '[');
+  const colons = new NextChar(text, ':');
   let i = 0;
   for (let s = 0; s <= n; i++) {
     let e = text.indexOf('\n', s);
@@ -316,7 +334,7 @@ export function parsePlainFeedback(text: string, template?: TemplateLike): Parse
         }
       }
     } else if (isMarker(c)) {
-      const box = groupLevel > 0 ? charIn(text, 91 /* [ */, j, e) : -1;
+      const box = groupLevel > 0 ? brackets.within(j, e) : -1;
       if (box >= 0) {
         // A box is checked only when an x follows its bracket, the first `[` of the line; no box is a field.
         let k = box + 1;
@@ -324,7 +342,7 @@ export function parsePlainFeedback(text: string, template?: TemplateLike): Parse
         const x = text.charCodeAt(k);
         if (x === 120 || x === 88) {
           line = text.slice(s, e);
-          const cb = parseCheckbox(line, i);
+          const cb = parseCheckbox(line, i, rangeOf);
           if (cb) {
             checked.push(cb);
             if (!inBlock) {
@@ -337,14 +355,14 @@ export function parsePlainFeedback(text: string, template?: TemplateLike): Parse
       if (!scores) {
         line ??= text.slice(s, e);
         if (line.indexOf('**') >= 0 || line.indexOf('__') >= 0) {
-          const fd = fieldOf(line, i, t);
+          const fd = fieldOf(line, i, t, rangeOf);
           if (fd) fields.push(fd);
         }
       }
     }
     if (inBlock) {
-      if (charIn(text, 58 /* : */, s, e) >= 0) {
-        const sl = parseScoreLine(line ?? text.slice(s, e), i, false);
+      if (colons.within(s, e) >= 0) {
+        const sl = parseScoreLine(line ?? text.slice(s, e), i, false, rangeOf);
         if (sl) addScoreLine(part, sl, t);
       }
     }
@@ -352,6 +370,6 @@ export function parsePlainFeedback(text: string, template?: TemplateLike): Parse
   }
   if (!scores) return undefined;
   part.endLine = i;
-  part.groups = groupsOf(headings, checked, 0, i, GROUP_BY_NAME);
+  part.groups = groupsOf(headings, checked, 0, i, GROUP_BY_NAME, rangeOf);
   return { lineCount: i, eol: '\n', parts: [part] };
 }
