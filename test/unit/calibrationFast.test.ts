@@ -89,15 +89,15 @@ function checkedOnly(doc: ParsedFeedback): ParsedFeedback {
 
 const SEVERITIES = Object.fromEntries((Object.keys(FEEDBACK_CODES) as FeedbackCode[]).filter((c) => FEEDBACK_CODES[c].severity === 'information').map((c) => [c, 'off' as const]));
 
-/** The fast reading agrees with the full one on a document: same rows; the same parse but unchecked boxes; quiet only when the checks find nothing. */
 /** A copy of a reading with NO_RANGE for every range (an object of start and end) but the scores heading's. */
 function withoutRanges<T>(value: T, key = ''): T {
-  if (Array.isArray(value)) return value.map((x) => withoutRanges(x)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((x) => withoutRanges(x)) as T;
   if (value === null || typeof value !== 'object') return value;
   if ('start' in value && 'end' in value && key !== 'scoresHeading') return NO_RANGE as T;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutRanges(v, k)])) as T;
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, withoutRanges(v, k)])) as T;
 }
 
+/** The fast reading agrees with the full one on a document: same rows; the same parse but unchecked boxes; quiet only when the checks find nothing. */
 function agree(text: string, resolve: RubricResolver): boolean {
   const fast = feedbackRows('f.md', text, resolve);
   const full = feedbackRows('f.md', text, resolve, { fast: false });
