@@ -1,7 +1,8 @@
 /**
- * Headings and sections of a Markdown document, read line by line.
+ * Headings and sections of a Markdown document, read line by line (`./markdownLines`).
  * Headings inside fenced code blocks (the feedback template holds some) are not headings.
  */
+import { atxHeading, documentLines, fencedLines } from './markdownLines';
 
 /** One ATX heading of the document. */
 export interface Heading {
@@ -27,42 +28,16 @@ export interface Section {
 /** Joins heading texts the way content files name sections. */
 export const PATH_SEPARATOR = ' > ';
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const ATX = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
-
-/** Splits text into lines, accepting LF and CRLF. */
-export function splitLines(text: string): string[] {
-  return text.split(/\r?\n/);
-}
-
-/** For each line, whether it belongs to a fenced code block (its fence lines included). */
-export function fencedLines(lines: readonly string[]): boolean[] {
-  const mask = new Array<boolean>(lines.length).fill(false);
-  let fence: string | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const f = FENCE.exec(lines[i]);
-    if (f) {
-      mask[i] = true;
-      if (fence === undefined) fence = f[1];
-      else if (f[1][0] === fence[0] && f[1].length >= fence.length && lines[i].trim() === f[1]) fence = undefined;
-      continue;
-    }
-    mask[i] = fence !== undefined;
-  }
-  return mask;
-}
-
 /** Every heading outside fenced code, with its heading path. */
 export function parseHeadings(lines: readonly string[], fenced = fencedLines(lines)): Heading[] {
   const headings: Heading[] = [];
   const stack: Heading[] = [];
   for (let i = 0; i < lines.length; i++) {
     if (fenced[i]) continue;
-    const m = ATX.exec(lines[i]);
-    if (!m) continue;
-    const level = m[1].length;
+    const atx = atxHeading(lines[i]);
+    if (!atx) continue;
+    const { level, text } = atx;
     while (stack.length && stack[stack.length - 1].level >= level) stack.pop();
-    const text = m[2].trim();
     const heading: Heading = { level, text, line: i, path: [...stack.map((h) => h.text), text] };
     stack.push(heading);
     headings.push(heading);
@@ -78,7 +53,7 @@ export class MarkdownOutline {
   private readonly fenced: boolean[];
 
   constructor(readonly text: string) {
-    this.lines = splitLines(text);
+    this.lines = documentLines(text);
     this.fenced = fencedLines(this.lines);
     this.headings = parseHeadings(this.lines, this.fenced);
     // A path may leave out the document's level-1 title: "Overview > Purpose".
@@ -117,22 +92,3 @@ export class MarkdownOutline {
 
 /** GitHub-style anchor slug of a heading text (kept here for existing imports; lives in `./slug`). */
 export { slugify } from './slug';
-
-/** Every fenced ```mermaid block of a Markdown text, verbatim. */
-export function mermaidBlocks(text: string): { source: string; line: number }[] {
-  const lines = splitLines(text);
-  const out: { source: string; line: number }[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const open = /^ {0,3}(`{3,}|~{3,})\s*mermaid\s*$/.exec(lines[i]);
-    if (!open) continue;
-    const body: string[] = [];
-    let j = i + 1;
-    for (; j < lines.length; j++) {
-      if (lines[j].trim() === open[1]) break;
-      body.push(lines[j]);
-    }
-    out.push({ source: body.join('\n'), line: i });
-    i = j;
-  }
-  return out;
-}

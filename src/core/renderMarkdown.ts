@@ -12,6 +12,7 @@ import { slugify } from './slug';
 import { isLockedMermaidKey, mermaidFrontMatter, neutralizeCallbacks, neutralizeDirectives, neutralizeHandlers, neutralizeStyleUrls } from './mermaidSource';
 
 import { escapeHtml } from './escape';
+import { fenceLanguage } from './markdownLines';
 
 export { escapeHtml };
 
@@ -109,8 +110,7 @@ function createMarkdown(): MarkdownIt {
   const defaultFence = md.renderer.rules.fence!;
   md.renderer.rules.fence = (tokens, idx, options, env, self) => {
     const token = tokens[idx];
-    const lang = token.info.trim().split(/\s+/)[0];
-    if (lang === 'mermaid') {
+    if (fenceLanguage(token.info) === 'mermaid') {
       const e = env as RenderEnv;
       const index = e.diagrams.length;
       const line = token.map ? token.map[0] + 1 : 0;
@@ -165,6 +165,21 @@ export function renderMarkdown(markdown: string): RenderedMarkdown {
   const env: RenderEnv = { diagrams: [], diagramLines: [] };
   const html = renderer().render(markdown, env);
   return { html, diagrams: env.diagrams, diagramLines: env.diagramLines };
+}
+
+/** A Mermaid fence as markdown-it reads it: the diagram's source as written and the fence's lines (0-based, end exclusive). */
+export interface MermaidFence {
+  source: string;
+  line: number;
+  endLine: number;
+}
+
+/** Every Mermaid fence of a Markdown text, from markdown-it's tokens (what the panel renders as diagrams). */
+export function mermaidFences(markdown: string): MermaidFence[] {
+  return renderer()
+    .parse(markdown, {})
+    .filter((t) => t.type === 'fence' && t.map && fenceLanguage(t.info) === 'mermaid')
+    .map((t) => ({ source: t.content.replace(/\n$/, ''), line: t.map![0], endLine: t.map![1] }));
 }
 
 /**

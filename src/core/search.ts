@@ -6,6 +6,7 @@
 import MiniSearch from 'minisearch';
 import type { KitProblem, LoadedKit } from './kit/types';
 import { problemNodeId } from './guideTree';
+import { closesFence, documentLines, fenceLanguage, openingFence } from './markdownLines';
 
 export { problemNodeId };
 
@@ -85,19 +86,19 @@ function distinctWords(text: string): string[] {
   };
   if (!text.includes('```') && !text.includes('~~~')) add(text);
   else {
-    let fence = '';
+    let fence: string | undefined;
+    let diagram = false;
     const prose: string[] = [];
-    for (const line of text.split('\n')) {
-      const open = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-      if (fence) {
-        if (open && open[1][0] === fence[0] && open[1].length >= fence.length && line.trim() === open[1]) fence = '';
-        continue;
+    for (const line of documentLines(text)) {
+      if (fence === undefined) {
+        const open = openingFence(line);
+        fence = open?.marker;
+        diagram = open !== undefined && fenceLanguage(open.info) === 'mermaid';
+      } else if (closesFence(line, fence)) {
+        // A diagram's closing fence is still the diagram's.
+        fence = undefined;
       }
-      if (open && /^\s*mermaid\b/.test(line.slice(line.indexOf(open[1]) + open[1].length))) {
-        fence = open[1];
-        continue;
-      }
-      prose.push(line);
+      if (!diagram) prose.push(line);
     }
     add(prose.join('\n'));
   }

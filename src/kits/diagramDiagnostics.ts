@@ -1,5 +1,6 @@
 /** Puts the diagrams of kit problems that the guide panel could not render into the Problems view, on the problem file. */
 import type * as vscode from 'vscode';
+import { documentLines } from '../core/markdownLines';
 import { locateDiagramError } from '../core/renderMarkdown';
 import type { GuideLibrary } from '../guideLibrary';
 import type { GuidePanel } from '../panel/guidePanel';
@@ -14,7 +15,7 @@ export function connectDiagramErrors(panel: GuidePanel, library: GuideLibrary, k
     // The problem's body as loaded (unsaved edits included): the line Mermaid names, else the diagram's first line.
     const at = locateDiagramError(problem.body, { index: e.index, source: e.source, line: e.line ?? 1 });
     if (at === undefined) return;
-    const text = problem.body.split(/\r?\n/)[at - 1] ?? '';
+    const text = documentLines(problem.body)[at - 1] ?? '';
     kits.reportDiagramError(kit, problem.file, (problem.bodyLine ?? 0) + at - 1, text.length, e.message);
   });
 }

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { formatNoteTime } from '../core/notes/parse';
 import { announcement } from '../core/timer';
-import { renderMarkdown } from '../core/renderMarkdown';
+import { mermaidFences, renderMarkdown } from '../core/renderMarkdown';
 import { slugify } from '../core/slug';
 import type { GuideLibrary } from '../guideLibrary';
 import type { AddNoteResult } from '../notes/notesService';
@@ -22,7 +22,9 @@ export function guidanceMarkdown(library: GuideLibrary, ref: string): { title: s
   const section = library.content.guide.section(ref);
   if (!section?.heading) return undefined;
   const title = section.heading.text;
-  const body = section.markdown.split('\n').slice(1).join('\n').replace(/```mermaid[\s\S]*?```\n?/g, '').trim();
+  const lines = section.markdown.split('\n').slice(1);
+  const diagrams = mermaidFences(lines.join('\n'));
+  const body = lines.filter((_, i) => !diagrams.some((d) => i >= d.line && i < d.endLine)).join('\n').trim();
   if (body.split('\n').length <= MAX_GUIDANCE_LINES) return { title, anchor: `#${slugify(title)}`, markdown: body };
   const subs = library.content.guide.headings.filter((h) => h.line > section.startLine && h.line < section.endLine && h.level === section.heading!.level + 1);
   const outline = subs.map((h) => `- [${h.text}](#${slugify(h.text)})`).join('\n');

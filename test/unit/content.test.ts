@@ -3,7 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CONTENT_FILES, ContentError, formatContentIssue, loadContent, type GuideContent } from '../../src/core/content';
 import { buildGuideTree, flattenGuideTree, indexGuideTree, nodeSection, anchorTargets } from '../../src/core/guideTree';
-import { mermaidBlocks, slugify } from '../../src/core/markdownSections';
+import { slugify } from '../../src/core/markdownSections';
+import { mermaidFences } from '../../src/core/renderMarkdown';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const CONTENT = path.join(ROOT, 'content');
@@ -63,14 +64,14 @@ describe('guide content', () => {
 
     it('holds each of the guide\'s 12 Mermaid diagrams byte for byte (modulo trailing white space)', function () {
       const source = seedAvailable ? fs.readFileSync(SEED, 'utf8') : readContent(CONTENT_FILES.guide);
-      const want = mermaidBlocks(source).map((b) => trimEnds(b.source));
+      const want = mermaidFences(source).map((b) => trimEnds(b.source));
       assert.strictEqual(want.length, 12);
-      const shipped = fs.readdirSync(CONTENT).filter((f) => f.endsWith('.md')).flatMap((f) => mermaidBlocks(readContent(f)).map((b) => trimEnds(b.source)));
+      const shipped = fs.readdirSync(CONTENT).filter((f) => f.endsWith('.md')).flatMap((f) => mermaidFences(readContent(f)).map((b) => trimEnds(b.source)));
       for (const [i, d] of want.entries()) assert.ok(shipped.includes(d), `diagram ${i + 1} (${d.split('\n')[0]}) is not in content/`);
       // and each is shown by some tree item
       const roots = buildGuideTree(c);
       const shown = [...indexGuideTree(roots).values()].filter((n) => n.id !== 'guide:complete-guide')
-        .flatMap((n) => mermaidBlocks(nodeSection(c, n)?.markdown ?? '').map((b) => trimEnds(b.source)));
+        .flatMap((n) => mermaidFences(nodeSection(c, n)?.markdown ?? '').map((b) => trimEnds(b.source)));
       for (const [i, d] of want.entries()) assert.ok(shown.includes(d), `diagram ${i + 1} is in no tree item`);
     });
 

@@ -4,8 +4,8 @@ import * as path from 'path';
 import { loadKit, problemMarkdown, problemKey, contentIssue, KIT_LIMITS } from '../../src/core/kit/loader';
 import type { KitIssue, LoadedKit } from '../../src/core/kit/types';
 import { loadKitFolder } from '../../src/kits/fsKitReader';
+import { mermaidFences } from '../../src/core/renderMarkdown';
 import { checkRubric } from '../../src/core/rubric';
-import { mermaidBlocks } from '../../src/core/markdownSections';
 import { builtInKit, EXAMPLE_KIT, exampleFiles, lineOf, loadExample, memoryReader, replaceIn, ROOT } from '../fixtures/kits/memoryKit';
 
 const errors = (k: LoadedKit) => k.issues.filter((i) => i.severity === 'error');
@@ -63,7 +63,7 @@ describe('kit loader', () => {
         assert.ok(p.levels.length && p.tags.length && p.followUps.length, p.id);
         assert.ok(p.deepDives.reduce((s, d) => s + d.minutes, 0) <= deepDive.minutes, p.id);
         assert.ok(Object.keys(p.signals).length && Object.keys(p.signals).every((d) => dims.has(d)), p.id);
-        assert.ok(mermaidBlocks(p.body ?? '').length >= 1, `${p.id} has no diagram`);
+        assert.ok(mermaidFences(p.body ?? '').length >= 1, `${p.id} has no diagram`);
         assert.strictEqual(p.file, `problems/${p.id}.md`);
         assert.ok(kit.categories.some((c) => c.id === p.category));
       }
@@ -75,7 +75,7 @@ describe('kit loader', () => {
       const p = kit.problems.find((x) => x.id === 'rate-limiter')!;
       const text = fs.readFileSync(path.join(EXAMPLE_KIT, p.file!), 'utf8');
       const fileLines = text.split('\n');
-      const block = mermaidBlocks(p.body!)[0];
+      const block = mermaidFences(p.body!)[0];
       assert.match(fileLines[p.bodyLine! + block.line], /^```mermaid/);
     });
 
@@ -100,7 +100,7 @@ describe('kit loader', () => {
       assert.ok(md.includes('- How do limits change without a deploy?'));
       assert.ok(md.includes('### Reliability & Operations (15%)'));
       assert.ok(md.includes('- Never considers the counter store failing'));
-      assert.strictEqual(mermaidBlocks(md).length, 2);
+      assert.strictEqual(mermaidFences(md).length, 2);
     });
 
     it('keys its problems by kit, the built-in ones by their own id', () => {

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { MarkdownOutline, mermaidBlocks, parseHeadings, slugify } from '../../src/core/markdownSections';
+import { MarkdownOutline, parseHeadings, slugify } from '../../src/core/markdownSections';
+import { mermaidFences } from '../../src/core/renderMarkdown';
 
 describe('markdownSections', () => {
   it('ignores headings inside fenced code', () => {
@@ -30,8 +31,8 @@ describe('markdownSections', () => {
     assert.strictEqual(slugify('Post-Interview Assessment'), 'post-interview-assessment');
   });
 
-  it('extracts mermaid fences verbatim', () => {
-    const blocks = mermaidBlocks('x\n```mermaid\ngraph TB\n  A --> B\n```\n```js\nno\n```\n');
-    assert.deepStrictEqual(blocks, [{ source: 'graph TB\n  A --> B', line: 1 }]);
+  it('extracts mermaid fences verbatim, from markdown-it\'s tokens', () => {
+    const blocks = mermaidFences('x\n```mermaid\ngraph TB\n  A --> B\n```\n```js\nno\n```\n~~~~ mermaid\nflowchart\n~~~~~\n');
+    assert.deepStrictEqual(blocks, [{ source: 'graph TB\n  A --> B', line: 1, endLine: 5 }, { source: 'flowchart', line: 8, endLine: 11 }]);
   });
 });

@@ -1,26 +1,15 @@
 /**
- * The line-level reading of Markdown that the feedback checker needs: line breaks as VS Code
- * counts them, ATX headings, code fences, `**Label:** value` fields, `- [ ] text` boxes and
- * `Name (30%): 3 / 4` score lines, each with the exact range of every part. Knows nothing of any
- * template or rubric; the parser and the template reader are both built on it.
+ * The line-level reading of Markdown that the feedback checker needs: line breaks, code fences and
+ * ATX headings (from `../markdownLines`, the core's one reading of them), `**Label:** value` fields,
+ * `- [ ] text` boxes and `Name (30%): 3 / 4` score lines, each with the exact range of every part.
+ * Knows nothing of any template or rubric; the parser and the template reader are both built on it.
  */
+import { atxHeading } from '../markdownLines';
 import { normalizeName } from './names';
-import type { ParsedCheckbox, ParsedFeedback, ParsedField, ParsedScoreLine, Range } from './types';
+import type { ParsedCheckbox, ParsedField, ParsedScoreLine, Range } from './types';
 
-export const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-
-/** Splits into lines the way VS Code does: CRLF, LF and lone CR all end a line. */
-export function documentLines(text: string): string[] {
-  return text.indexOf('\r') < 0 ? text.split('\n') : text.split(/\r\n|\r|\n/);
-}
-
-export function eolOf(text: string): ParsedFeedback['eol'] {
-  const n = text.indexOf('\n');
-  const r = text.indexOf('\r');
-  if (r < 0) return '\n';
-  if (n < 0 || r < n - 1) return '\r';
-  return r === n - 1 ? '\r\n' : '\n';
-}
+// Line breaks and fences are read by the core's one Markdown line reader; the feedback readers import them from here.
+export { documentLines, eolOf, firstNonSpace, nextFence } from '../markdownLines';
 
 export const range = (line: number, start: number, end: number): Range => ({ start: { line, character: start }, end: { line, character: end } });
 
@@ -52,40 +41,10 @@ export function trimmedEnd(s: string, from: number, to: number, emphasis = true)
   return to;
 }
 
-/** The normalized text (and the text as written) of an ATX heading, or undefined when the line is not one. */
+/** The normalized text (and the text as written) of an ATX heading (see `atxHeading`), or undefined when the line is not one. */
 export function headingOf(line: string, normalize: (name: string) => string = normalizeName): { level: number; text: string; raw: string } | undefined {
-  let i = 0;
-  while (i < 3 && line.charCodeAt(i) === 32) i++;
-  let level = 0;
-  while (line.charCodeAt(i + level) === 35) level++;
-  if (level < 1 || level > 6) return undefined;
-  const k = i + level;
-  if (k < line.length && !isSpace(line.charCodeAt(k))) return undefined;
-  let e = line.length;
-  while (e > k && isSpace(line.charCodeAt(e - 1))) e--;
-  // A closing sequence of #s counts only after a space (or when it is all there is).
-  let h = e;
-  while (h > k && line.charCodeAt(h - 1) === 35) h--;
-  if (h < e && (h === k || isSpace(line.charCodeAt(h - 1)))) e = h;
-  const raw = line.slice(k, e);
-  return { level, text: normalize(raw), raw: raw.trim() };
-}
-
-export function firstNonSpace(line: string): number {
-  for (let i = 0; i < 4 && i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c !== 32) return c;
-  }
-  return -1;
-}
-
-/** The open fence after this line (which starts with ` or ~). */
-export function nextFence(line: string, fence: string | undefined): string | undefined {
-  const f = FENCE.exec(line);
-  if (!f) return fence;
-  if (fence === undefined) return f[1];
-  if (f[1][0] === fence[0] && f[1].length >= fence.length && line.trim() === f[1]) return undefined;
-  return fence;
+  const h = atxHeading(line);
+  return h && { level: h.level, text: normalize(h.text), raw: h.text };
 }
 
 /** Reads `Name (30%): 3 / 4` leniently; undefined when the line is not one. */

@@ -96,7 +96,7 @@ const stripEmphasis = (s: string) => s.replace(/^[*_\s]+|[*_\s]+$/g, '');
  * cannot find keeps the built-in template's value.
  */
 export function templateSpecFromMarkdown(markdown: string, hints: TemplateHints = {}): TemplateSpec {
-  const lines = documentLines(typeof markdown === 'string' ? markdown.replace(/\r\n?/g, '\n') : '');
+  const lines = documentLines(typeof markdown === 'string' ? markdown : '');
   interface Heading { line: number; level: number; raw: string; text: string }
   const headings: Heading[] = [];
   const isCode: boolean[] = [];

@@ -6,6 +6,7 @@
  */
 import type { Rubric } from '../content';
 import type { Range } from '../feedback/types';
+import { LINE_BREAK } from '../markdownLines';
 import type { KitRubric } from './types';
 
 /** What a feedback file's record line says. */
@@ -32,7 +33,7 @@ export function readRubricRecord(text: string): RubricRecord | undefined {
     if (end < 0) end = head.length;
   }
   if (head.lastIndexOf('sdi-kit', end) < 0) return undefined;
-  const lines = head.split(/\r\n|\r|\n/, RECORD_SEARCH_LINES);
+  const lines = head.split(LINE_BREAK, RECORD_SEARCH_LINES);
   for (let i = 0; i < lines.length; i++) {
     const m = RECORD.exec(lines[i]);
     if (!m) continue;

@@ -4,9 +4,9 @@
  * section (at the end of the file) when missing. The result is one insertion of whole lines:
  * every line already in the document stays as it is, and the document's line ending is kept.
  */
-import { documentLines, eolOf, nextFence } from '../feedback/lines';
 import { normalizeName } from '../feedback/names';
 import type { TextEdit } from '../feedback/types';
+import { documentLines, eolOf, nextFence } from '../markdownLines';
 import { continuesNote, formatNoteTime, NOTES_HEADING, parseNotes, type NotesPhase, type ParsedNotes } from './parse';
 
 /** The edit that adds a note, and the line the note is on once the edit is applied. */

@@ -7,9 +7,10 @@
  * and the evidence summary read the same notes.
  */
 import type { Dimension } from '../content';
-import { documentLines, FENCE, headingOf, isSpace, nextFence, range } from '../feedback/lines';
+import { headingOf, isSpace, range } from '../feedback/lines';
 import { normalizeName } from '../feedback/names';
 import type { Range } from '../feedback/types';
+import { documentLines, nextFence, openingFence } from '../markdownLines';
 
 /** The heading of the notes section, as Add Note writes it. */
 export const NOTES_HEADING = 'Interview Notes';
@@ -227,7 +228,7 @@ export function scanTags(line: string, lineNo: number, from: number, tags: NoteT
  * needs a blank line below.
  */
 export function continuesNote(line: string): boolean {
-  if (FENCE.test(line) || headingOf(line) || listItemContent(line) !== -1) return false;
+  if (openingFence(line) || headingOf(line) || listItemContent(line) !== -1) return false;
   return continues(line);
 }
 

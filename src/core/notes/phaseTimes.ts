@@ -4,6 +4,7 @@
  * section, which is created at the end of the document when missing. Plain TypeScript (no
  * `vscode`): one insertion of whole lines, every other line unchanged, the document's line ending kept.
  */
+import { documentLines, eolOf } from '../markdownLines';
 import { NOTES_HEADING, parseNotes } from './parse';
 
 /** The sub-heading the phase times go under. */
@@ -18,9 +19,9 @@ export interface PhaseTimesInsertion {
 }
 
 export function phaseTimesInsertion(text: string, markdown: string): PhaseTimesInsertion {
-  const eol = /\r\n/.test(text) ? '\r\n' : '\n';
-  const lines = text.split(/\r\n|\r|\n/);
-  const body = markdown.replace(/\s+$/, '').split(/\r\n|\r|\n/);
+  const eol = eolOf(text);
+  const lines = documentLines(text);
+  const body = documentLines(markdown.replace(/\s+$/, ''));
   const block = [`### ${PHASE_TIMES_HEADING}`, '', ...body];
   const section = parseNotes(text).sections.at(-1);
   const last = lines.length - 1;
