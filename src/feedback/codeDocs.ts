@@ -1,10 +1,10 @@
 /**
  * Where a feedback diagnostic's code links: a short read-only Markdown page per code,
- * `sdi-code:/<code>.md`, written from the same table as the README's "Diagnostic codes" section.
+ * `sdi-code:/<code>.md`, written from the same table as `docs/diagnostics.md`, whose section it names.
  *
  * Why a page of our own: VS Code's hover and F8 widget open a code's link with the opener service
  * without allowing commands (only the Problems panel allows them), so a `command:` link that would
- * open the README's preview at its anchor does nothing from a hover; a `file:` link to the README
+ * open the docs' preview at its anchor does nothing from a hover; a `file:` link to the docs
  * opens its source at line 1 (the opener only understands `#L<line>` fragments); and a web link needs
  * a repository and a network. Any URI with a content provider opens in an editor everywhere, offline,
  * in the desktop and in the browser alike; and the page is Markdown, so its preview is one click away.
@@ -29,10 +29,10 @@ const MORE: Partial<Record<FeedbackCode, string>> = {
   'score-without-evidence':
     'Tag the notes that support the score in the `## Interview Notes` section: `+tag` for a strong signal, `-tag` for a concern, `#tag` for a neutral mention, ' +
     "where the tag is the dimension's `tag` in the rubric (else its id). The score line's CodeLens counts the tagged notes. " +
-    'To turn the check off, set `sdi.feedback.evidence` to `false`. See the README, section *Feedback › Evidence*.',
+    'To turn the check off, set `sdi.feedback.evidence` to `false`. See *Evidence* in `docs/user-guide.md`.',
   'unknown-note-tag':
     "A tag is `+`, `-` or `#` directly followed by a tag name of the rubric, at the start of the note's text or after white space or an opening bracket. " +
-    "Fix the name (completion after `+`, `-` or `#` offers the rubric's tags), or write the word without the sign. See the README, section *Feedback › Evidence*.",
+    "Fix the name (completion after `+`, `-` or `#` offers the rubric's tags), or write the word without the sign. See *Evidence* in `docs/user-guide.md`.",
 };
 
 /** The Markdown of a code's page (an old name's page explains the code it became); undefined for an unknown code. */
@@ -47,7 +47,7 @@ export function codeDocMarkdown(name: string): string | undefined {
       '',
       '---',
       '',
-      'Every kit code, and the whole kit format, is described in the extension\'s README, section *Team kits*.',
+      `What it means and how to fix it: \`docs/diagnostics.md#${name}\`; the whole kit format: \`docs/kit-format.md\` (both in the extension's folder).`,
       '',
     ].join('\n');
   }
@@ -67,7 +67,7 @@ export function codeDocMarkdown(name: string): string | undefined {
     ...(formerly.length && !info.summary.includes('Formerly') ? [`Formerly ${formerly.join(', ')}.`, ''] : []),
     '---',
     '',
-    'Every code is listed in the extension\'s README, section *Feedback \u203a Diagnostic codes*.',
+    `What it means and how to fix it: \`docs/diagnostics.md#${name}\` in the extension's folder.`,
     '',
   ].join('\n');
 }

@@ -30,7 +30,7 @@ export type { MissedWeightedScore } from './onSave';
 
 /**
  * Where a diagnostic code is documented: its own read-only page (`sdi-code:/<code>.md`, see
- * `codeDocs.ts` for why not the README or a `command:` link), the same offline, in the desktop and in the browser.
+ * `codeDocs.ts` for why not a link into `docs/` or a `command:` link), the same offline, in the desktop and in the browser.
  */
 export function codeDocs(): (code: FeedbackCode) => vscode.Uri {
   return codeDocUri;

@@ -138,6 +138,8 @@ describe('feedback: documents in the editor', function () {
     const page = await vscode.workspace.openTextDocument(vscode.Uri.parse('sdi-code:/score-invalid.md'));
     assert.match(page.getText(), /^# `score-invalid`/);
     assert.match(page.getText(), /\*\*Severity:\*\* error/);
+    // It names the code's section of the reference (test/unit/docs.test.ts checks that the section is there).
+    assert.ok(page.getText().includes('`docs/diagnostics.md#score-invalid`'), page.getText());
   });
 
   it('re-validates as the interviewer types, and clears the diagnostics when the document closes', async () => {

@@ -117,7 +117,10 @@ describe('team kits in a real VS Code', function () {
     // The code links to its own page (as feedback codes do), which explains it.
     const target = typeof d.code === 'object' ? d.code.target : undefined;
     assert.strictEqual(target?.toString(), 'sdi-code:/kit-invalid.md');
-    assert.match((await vscode.workspace.openTextDocument(target)).getText(), /rule of the rubric/);
+    const page = (await vscode.workspace.openTextDocument(target)).getText();
+    assert.match(page, /rule of the rubric/);
+    // It names the code's section of the reference (test/unit/docs.test.ts checks that the section is there).
+    assert.ok(page.includes('`docs/diagnostics.md#kit-invalid`'), page);
     assert.match(d.message, /^dimensions: .*sum to 100.*95/);
     // The tree says so at the top of the kit, and still shows the rest of it.
     const first = a.library.node(KIT)!.children[0];

@@ -1,6 +1,6 @@
 /**
- * The documented diagnostic codes of the feedback checker. The README and the editor's
- * diagnostic links are generated from this one table; codes never change meaning.
+ * The documented diagnostic codes of the feedback checker. `docs/diagnostics.md` (held to it by
+ * `test/unit/docs.test.ts`) and the editor's diagnostic links follow this one table; codes never change meaning.
  */
 import type { FeedbackCode, FeedbackSeverity } from './types';
 
@@ -12,7 +12,7 @@ export interface FeedbackCodeInfo {
   contract: boolean;
 }
 
-/** Every diagnostic code, in the order the README lists them. */
+/** Every diagnostic code, in the order `docs/diagnostics.md` lists them. */
 export const FEEDBACK_CODES: Readonly<Record<FeedbackCode, FeedbackCodeInfo>> = {
   'scores-block-missing': { severity: 'error', contract: true, summary: 'The document has no scores heading ("Scores (Weighted)" in the built-in template): a glob-matched file or a file given to the CLI.' },
   'score-missing': { severity: 'error', contract: true, summary: 'A rubric dimension has no score line in the scores block.' },

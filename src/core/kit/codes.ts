@@ -1,6 +1,6 @@
 /**
- * The documented codes of kit findings. The README lists each with an anchor the editor's
- * diagnostics link to; `test/unit/docs.test.ts` keeps the two in step.
+ * The documented codes of kit findings. `docs/diagnostics.md` has a section for each, which the
+ * editor's code pages name; `test/unit/docs.test.ts` keeps the two in step.
  */
 import type { KitIssueCode } from './types';
 
