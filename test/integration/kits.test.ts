@@ -200,6 +200,28 @@ describe('team kits in a real VS Code', function () {
     await diagnosticsOf(uri, (x) => !x.some((y) => /Mermaid/.test(y.message)));
   });
 
+  it('a no-break space after a number in a problem file: a diagnostic on the value, the kit\'s error item, the problem left out', async () => {
+    // As pasted from a web page: YAML reads `10` followed by U+00A0 as text, which the schema refuses.
+    const text = TEAM_KIT['problems/chat.md'].replace('  - { title: Storage, minutes: 10, points: [Sharding] }', '  - title: Storage\n    minutes: 10\u00a0\n    points: [Sharding]');
+    const uri = vscode.Uri.joinPath(kitDir(), 'problems', 'chat.md');
+    const invalid = (x: vscode.Diagnostic) => (typeof x.code === 'object' ? x.code.value : x.code) === 'kit-invalid';
+    const diags = diagnosticsOf(uri, (d) => d.some(invalid));
+    await write('problems/chat.md', text);
+    const d = (await diags).find(invalid)!;
+    const line = text.split('\n').findIndex((l) => l.includes('minutes: 10'));
+    assert.deepStrictEqual([d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character], [line, 13, line, 16]);
+    assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Error);
+    assert.strictEqual(d.source, 'System Design Interview Kit');
+    assert.strictEqual(d.message, 'deepDives[0].minutes: Invalid input: expected number, received string');
+    await afterKitChange(a, () => a.library.node(`${KIT}/problem:chat`) === undefined, 'the problem to leave the tree');
+    const first = a.library.node(KIT)!.children[0];
+    assert.strictEqual(first.kind, 'kit-error');
+    assert.strictEqual(first.label, 'problems/chat.md: deepDives[0].minutes: Invalid input: expected number, received string');
+    await write('problems/chat.md', TEAM_KIT['problems/chat.md']);
+    await afterKitChange(a, () => a.library.node(`${KIT}/problem:chat`) !== undefined, 'the fixed problem');
+    await diagnosticsOf(uri, (x) => !x.some(invalid));
+  });
+
   it('a kit.yaml that does not parse shows one error item and leaves the built-in guide', async () => {
     await write('kit.yaml', 'name: [unclosed\n');
     await afterKitChange(a, () => a.library.roots[0]?.kind === 'kit-error', 'the broken kit');

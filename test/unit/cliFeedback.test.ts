@@ -411,6 +411,17 @@ describe('sdi-feedback CLI', () => {
         assert.match(u.stderr, /^sdi-feedback: /);
       }
     });
+
+    it('reports a no-break space after a number in a problem\'s front matter at its line and column, exit 1', () => {
+      const kit = writeKit(path.join(dir, 'check-nbsp'));
+      fs.mkdirSync(path.join(kit, 'problems'));
+      const problem = path.join(kit, 'problems', 'rate-limiter.md');
+      // As pasted from a web page: `minutes: 7` then U+00A0, which YAML keeps as text.
+      fs.writeFileSync(problem, '---\ntitle: Design a Rate Limiter\ncategory: traffic\nstatement: Limit each client.\ndeepDives:\n  - title: Counting\n    minutes: 7\u00a0\n    points:\n      - Fixed window\n---\n# Rate limiter\n');
+      const r = run('--check-kit', kit);
+      assert.strictEqual(r.stdout, `${problem}:7:14 error kit-invalid deepDives[0].minutes: Invalid input: expected number, received string\n`);
+      assert.strictEqual(r.code, 1);
+    });
   });
 
   it('ends quietly when the reader closes the pipe early (`--json big.md | head`)', function () {

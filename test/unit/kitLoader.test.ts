@@ -183,6 +183,18 @@ describe('kit loader', () => {
       assert.deepStrictEqual(i.range, { start: { line, character: 8 }, end: { line, character: 11 } });
     });
 
+    it('a no-break space after a number (pasted from a web page): the number is text, on its value', () => {
+      const files = exampleFiles((f) => { f['problems/rate-limiter.md'] = replaceIn(f['problems/rate-limiter.md'], 'minutes: 7', 'minutes: 7\u00a0'); });
+      const k = loadKit(memoryReader(files), { builtIn: builtInKit() });
+      const i = only(k, 'kit-invalid');
+      assert.strictEqual(i.file, 'problems/rate-limiter.md');
+      assert.strictEqual(i.severity, 'error');
+      assert.match(i.message, /^deepDives\[0\]\.minutes: Invalid input: expected number, received string$/);
+      const line = lineOf(files['problems/rate-limiter.md'], 'minutes: 7');
+      assert.deepStrictEqual(i.range, { start: { line, character: 13 }, end: { line, character: 15 } });
+      assert.deepStrictEqual(k.problems.map((p) => p.id), ['collaborative-editor'], 'the problem is not loaded');
+    });
+
     it('an unknown key: on the key itself', () => {
       const files = exampleFiles((f) => { f['kit.yaml'] = replaceIn(f['kit.yaml'], 'includeBuiltIn: true', 'includeBuiltin: true'); });
       const k = loadKit(memoryReader(files), { builtIn: builtInKit() });

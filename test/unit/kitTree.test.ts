@@ -66,6 +66,20 @@ describe('team kit tree', () => {
     assert.match(root.children[0].label, /rubric\.yaml: dimensions: .*100/);
   });
 
+  it('shows a problem with a no-break space after a number as the kit\'s error at that line, not as a problem', () => {
+    const chat = TEAM_KIT['problems/chat.md'].replace('  - { title: Storage, minutes: 10, points: [Sharding] }', '  - title: Storage\n    minutes: 10\u00a0\n    points: [Sharding]');
+    const kit = team({ ...TEAM_KIT, 'problems/chat.md': chat });
+    const root = buildKitTree(kit);
+    const first = root.children[0];
+    assert.strictEqual(first.kind, 'kit-error');
+    assert.strictEqual(first.label, 'problems/chat.md: deepDives[0].minutes: Invalid input: expected number, received string');
+    const line = chat.split('\n').findIndex((l) => l.includes('minutes: 10'));
+    assert.deepStrictEqual(first.location?.issue.range?.start, { line, character: 13 });
+    const ids = flattenGuideTree([root]).map(({ node }) => node.id);
+    assert.ok(!ids.includes(`kit:${kit.id}/problem:chat`), 'the broken problem is not listed');
+    assert.ok(ids.includes(`kit:${kit.id}/problem:kv-store`), 'the others are');
+  });
+
   it('shows a problem whose category the kit lacks under "Uncategorized", and a category without problems', () => {
     const kit = team({ ...TEAM_KIT, 'problems/chat.md': TEAM_KIT['problems/chat.md'].replace('category: realtime', 'category: nowhere') });
     assert.ok(kit.issues.some((i) => i.file === 'problems/chat.md' && i.severity === 'error'), 'the unknown category is reported');

@@ -122,13 +122,23 @@ describe('fast reader of plain YAML', () => {
     if (d.errors.length) return { ok: false };
     return { ok: true, value: d.toJS({ maxAliasCount: 100 }) };
   };
-  const agrees = (text: string) => {
+  /** Whatever the fast reader answers is yaml's answer; true when it answered (did not decline). */
+  const agrees = (text: string): boolean => {
     const fast = parseSimpleYaml(text);
-    if (fast === BAIL) return;
+    if (fast === BAIL) return false;
     const ref = reference(text);
     assert.ok(ref.ok, `fast reader accepted what yaml rejects: ${JSON.stringify(text)}`);
     assert.deepStrictEqual(fast, ref.value, JSON.stringify(text));
+    return true;
   };
+  /** What JavaScript's trim() removes and YAML keeps as text (YAML's white space is the space and the tab). */
+  const JS_ONLY_SPACES = ['\v', '\f', '\u00a0', '\u1680', ...Array.from({ length: 11 }, (_, i) => String.fromCharCode(0x2000 + i)), '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff'];
+  /** Any code point, the ones JavaScript and YAML see differently and ASCII often enough to make readable text. */
+  const anyChar = fc.oneof(
+    fc.constantFrom(...JS_ONLY_SPACES, ' ', '\t', '\u0085', '\u180e', '\u200b', '\u2060'),
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+    fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }),
+  );
 
   it('reads the example kit\'s front matter and kit.yaml, equal to yaml', () => {
     const { exampleFiles } = require('../fixtures/kits/memoryKit') as typeof import('../fixtures/kits/memoryKit');
@@ -147,8 +157,9 @@ describe('fast reader of plain YAML', () => {
       { weight: 1, arbitrary: fc.constantFrom('true', '1', 'key with space', 'k:', '__proto__', 'null', '-a') },
     );
     const str = fc.oneof(
-      fc.constantFrom('', ' ', 'true', 'null', '~', '1', '-1', '1.5', '1e3', '.5', '0x1f', '0o7', '.inf', 'yes', 'a: b', 'a #b', '- x', '[x]', '"q"', "it's", 'x:', 'http://a.b/c', '-', '?', 'a\nb', 'a\n\nb', ' lead', 'trail ', 'ü ∑ 😀', '\\'),
+      fc.constantFrom('', ' ', 'true', 'null', '~', '1', '-1', '1.5', '1e3', '.5', '0x1f', '0o7', '.inf', 'yes', 'a: b', 'a #b', '- x', '[x]', '"q"', "it's", 'x:', 'http://a.b/c', '-', '?', 'a\nb', 'a\n\nb', ' lead', 'trail ', 'ü ∑ 😀', '\\', '7\u00a0', '\u3000x', 'a\u2028b'),
       fc.string({ maxLength: 30 }),
+      fc.string({ unit: anyChar, maxLength: 30 }),
       // prose as authors write it
       fc.array(fc.constantFrom('Design', 'a', 'rate', 'limiter', '&', '(x)', '1', '-', '.', ',', '/', "it's", 'é', 'x:y', '[b]', '{c}', '"q"', '*', '!', '%', '@', '?', '2.5', 'true'), { minLength: 1, maxLength: 6 }).map((ws) => ws.join(' ')),
     );
@@ -158,15 +169,33 @@ describe('fast reader of plain YAML', () => {
       arr: fc.array(tie('node'), { minLength: 1, maxLength: 4 }),
       obj: fc.dictionary(key, tie('node'), { minKeys: 1, maxKeys: 4 }),
     })).obj;
+    let read = 0;
     fc.assert(fc.property(value, fc.constantFrom(undefined, 'PLAIN', 'QUOTE_DOUBLE', 'BLOCK_FOLDED', 'BLOCK_LITERAL'), fc.constantFrom(undefined, 'flow', 'block'), (v, defaultStringType, collectionStyle) => {
       const text = YAML.stringify(v, { lineWidth: 0, ...(defaultStringType ? { defaultStringType: defaultStringType as never } : {}), ...(collectionStyle ? { collectionStyle: collectionStyle as never } : {}) });
-      agrees(text);
+      if (agrees(text)) read++;
     }), { numRuns: 1500 });
+    // A reader that declined everything would pass the agreement above: it must also read much of it.
+    assert.ok(read >= 25, `the fast reader read only ${read} of 1500 texts`);
   });
 
   it('never disagrees with yaml on hand-written-looking noise (property)', () => {
-    const piece = fc.constantFrom('a: ', 'b: ', 'id: x', '- ', '-', '  ', '    ', '\n', '\r\n', ': ', '[', ']', ', ', '"', "'", '\\n', 'x', '1', '1.0', 'true', 'null', '>-', '>', '|', '|-', 'y z', '-1', '+1', '.5', 'é', '?', ':', '&', '*', '!', '{', '}', '%', '@', '`', ' & ', '&a ', '*a', '!!str ', '{a: 1}', '# c\n', '#\n', '# a: b', '\t', '---\n');
-    fc.assert(fc.property(fc.array(piece, { maxLength: 30 }).map((p) => p.join('')), agrees), { numRuns: 3000 });
+    const piece = fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom('a: ', 'b: ', 'id: x', '- ', '-', '  ', '    ', '\n', '\r\n', ': ', '[', ']', ', ', '"', "'", '\\n', 'x', '1', '1.0', 'true', 'null', '>-', '>', '|', '|-', 'y z', '-1', '+1', '.5', 'é', '?', ':', '&', '*', '!', '{', '}', '%', '@', '`', ' & ', '&a ', '*a', '!!str ', '{a: 1}', '# c\n', '#\n', '# a: b', '\t', '---\n') },
+      { weight: 1, arbitrary: anyChar },
+    );
+    let read = 0;
+    fc.assert(fc.property(fc.array(piece, { maxLength: 30 }).map((p) => p.join('')), (text) => { if (agrees(text)) read++; }), { numRuns: 3000 });
+    assert.ok(read >= 25, `the fast reader read only ${read} of 3000 texts`);
+  });
+
+  it('declines, anywhere in the text, every character JavaScript trims and YAML keeps as text', () => {
+    for (const c of JS_ONLY_SPACES) {
+      for (const t of [`minutes: 7${c}\n`, `a: ${c}b\n`, `a:${c}\n`, `a: b\n${c}\n`, `${c}a: 1\n`, `# x${c}\na: 1\n`, `a: [b${c}, c]\n`, `a: |\n  b${c}\n`]) {
+        assert.strictEqual(parseSimpleYaml(t), BAIL, JSON.stringify(t));
+      }
+    }
+    // yaml reads the no-break space after a number as text: the number is a string there.
+    assert.deepStrictEqual(new YamlFile('p.md', 'minutes: 7\u00a0\n').data, { minutes: '7\u00a0' });
   });
 
   it('reads a header of comment lines (the built-in kit.yaml), equal to yaml', () => {
@@ -178,7 +207,7 @@ describe('fast reader of plain YAML', () => {
   });
 
   it('leaves comments, anchors, tags, flow maps and multi-line scalars to yaml', () => {
-    for (const t of ['a: 1 # c\n', 'a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: {b: 1}\n', 'a: b\n  c\n', 'a: "b\n  c"\n', 'a:\tb\n', '--- \na: 1\n', '  a: 1\n', 'a: |+\n  x\n', 'a: >2\n  x\n']) {
+    for (const t of ['a: 1 # c\n', 'a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: {b: 1}\n', 'a: b\n  c\n', 'a: "b\n  c"\n', 'a:\tb\n', '--- \na: 1\n', '  a: 1\n', 'a: |+\n  x\n', 'a: >2\n  x\n', 'a: >-\n  x\n    \n', 'a: |\n  x\n     \nb: 1\n']) {
       assert.strictEqual(parseSimpleYaml(t), BAIL, JSON.stringify(t));
     }
   });

@@ -28,16 +28,23 @@ const bail = (): never => {
 };
 
 const KEY = /^([A-Za-z_$][A-Za-z0-9_$.-]*)[ ]*:(?:[ ]+(.*))?$/;
+/**
+ * What JavaScript's `trim()` and `\s` take for white space and YAML does not (its white space is the
+ * space and the tab): a no-break space after `minutes: 7` is text to YAML. The reader trims its lines,
+ * so a text holding any of these anywhere is yaml's to read.
+ */
+const NOT_YAML_SPACE = /[\v\f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 const NOT_STRING_KEY = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9].*|\..*)$/;
 
 /** Parses `text`, or answers `BAIL` when it is not in the subset. Never throws. */
 export function parseSimpleYaml(text: string, maxDepth = 64): unknown {
+  if (NOT_YAML_SPACE.test(text)) return BAIL;
   const lf = text.replace(/\r\n/g, '\n');
   // Comment lines at the very top (a file's usual header) are comments whatever follows them.
-  const header = /^(?:(?:#[^\0-\x1f\x7f\u0085\u2028\u2029\uFEFF]*| *)\n)*/.exec(lf)![0];
+  const header = /^(?:(?:#[^\0-\x1f\x7f\u0085]*| *)\n)*/.exec(lf)![0];
   // Characters outside the subset wherever they are (comments, tabs, odd line breaks); those that
   // only matter where a value starts (`&`, `*`, `!`, `{`...) are checked there.
-  if (/[\t#\r\u0085\u2028\u2029\uFEFF]/.test(header.length ? lf.slice(header.length) : lf)) return BAIL;
+  if (/[\t#\r\u0085]/.test(header.length ? lf.slice(header.length) : lf)) return BAIL;
   const rawLines = lf.split('\n');
   const lines: Line[] = [];
   for (let i = header.split('\n').length - 1; i < rawLines.length; i++) {
@@ -145,9 +152,10 @@ class Reader {
     for (; r < this.rawLines.length; r++) {
       const raw = this.rawLines[r];
       if (raw.trim() === '') {
-        // A blank line inside the scalar folds differently: outside the subset. Trailing ones end it.
-        let k = r + 1;
-        while (k < this.rawLines.length && this.rawLines[k].trim() === '') k++;
+        // A blank line inside the scalar folds differently: outside the subset. Trailing ones end it,
+        // unless one holds more spaces than the content's indentation: yaml keeps those as text.
+        let k = r;
+        for (; k < this.rawLines.length && this.rawLines[k].trim() === ''; k++) if (this.rawLines[k].length > contentIndent) bail();
         if (k < this.rawLines.length && indentOf(this.rawLines[k]) > indent) bail();
         break;
       }
