@@ -36,7 +36,7 @@ const executableBin = {
 };
 
 // The built-in guide's snapshot (dist/builtin-kit.json): the content loaded and validated once here,
-// so activation reads one JSON file (src/kits/builtIn.ts). Broken content leaves no snapshot and
+// so activation reads one JSON file (src/node/builtIn.ts). Broken content leaves no snapshot and
 // says why; the extension then loads the content itself and shows the same errors.
 /** @type {import('esbuild').Plugin} */
 const builtInSnapshot = {
@@ -195,7 +195,7 @@ if (withTests) {
       ...common,
       minify: false,
       // The bench (test/bench/feedback.mjs) imports the feedback core and the content loader from out/bench/.
-      entryPoints: { ...entry('test/unit'), 'bench/feedback-core': 'src/core/feedback/index.ts', 'bench/content': 'src/core/content.ts' },
+      entryPoints: { ...entry('test/unit'), 'bench/feedback-core': 'src/core/feedback/index.ts', 'bench/content': 'src/core/kit/loader.ts' },
       outdir: 'out',
       platform: 'node',
       format: 'cjs',

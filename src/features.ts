@@ -10,7 +10,7 @@ import { contributedCommands } from './core/activation';
 import { ContentError } from './core/content';
 import { CodeDocsProvider, codeDocUri, registerFeedback, type FeedbackFeature } from './feedback';
 import { GuideLibrary } from './guideLibrary';
-import { loadBuiltInGuide, SNAPSHOT_FILE } from './kits/builtIn';
+import { loadBuiltInGuide, SNAPSHOT_FILE } from './node/builtIn';
 import { connectDiagramErrors } from './kits/diagramDiagnostics';
 import { KitService, loadEditedKitFolder } from './kits/kitService';
 import { registerNewProblem } from './kits/newProblem';

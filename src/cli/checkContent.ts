@@ -3,14 +3,14 @@
  * default, `content/`), printing each problem as `content/<file>: <field>: <message>`; or, given a
  * team kit's folder (the one holding kit.yaml), that kit, printing `<file>:<line>:<col>: <severity>: <message>`.
  * Both go through the one kit loader. Exit 0 valid, 1 invalid. `--snapshot <file>` also writes the
- * built-in kit's snapshot there (the build does, for a cheap activation: src/kits/builtIn.ts).
+ * built-in kit's snapshot there (the build does, for a cheap activation: src/node/builtIn.ts).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { ContentError, formatContentIssue } from '../core/content';
 import type { KitIssue } from '../core/kit/types';
-import { writeBuiltInSnapshot } from '../kits/builtIn';
-import { loadBuiltInKitFolder, loadKitFolder } from '../kits/fsKitReader';
+import { writeBuiltInSnapshot } from '../node/builtIn';
+import { loadBuiltInKitFolder, loadKitFolder } from '../node/fsKitReader';
 
 const CONTENT = path.join(__dirname, '..', 'content');
 const args = process.argv.slice(2);

@@ -26,7 +26,7 @@ import {
   type FeedbackSummary,
   type FeedbackValidation,
 } from '../core/feedback';
-import { builtInKitFromSnapshot, SNAPSHOT_FILE } from '../kits/builtInSnapshot';
+import { builtInKitFromSnapshot, SNAPSHOT_FILE } from '../node/builtInSnapshot';
 import { resolveRubric } from '../core/kit/rubricSource';
 import type { KitIssue, KitRubric, LoadedKit } from '../core/kit/types';
 import type * as KitLoading from './kitLoading';
@@ -131,7 +131,7 @@ const kitLoader = (): typeof KitLoading => (kitLoading ??= require('./cli-kits.j
 
 /** The built-in guide as a kit, from the package's content/ folder beside dist/. */
 function loadBuiltIn(): LoadedKit {
-  // The build's snapshot beside the bundle when it matches the content (src/kits/builtInSnapshot.ts), else the content itself.
+  // The build's snapshot beside the bundle when it matches the content (src/node/builtInSnapshot.ts), else the content itself.
   const contentDir = path.join(__dirname, '..', 'content');
   return builtInKitFromSnapshot(contentDir, path.join(__dirname, SNAPSHOT_FILE)) ?? kitLoader().loadBuiltInGuide(contentDir).kit;
 }

@@ -5,5 +5,5 @@
  * a report over the built-in kit neither compiles nor runs it.
  */
 export { ContentError, formatContentIssue } from '../core/content';
-export { loadBuiltInGuide } from '../kits/builtIn';
-export { loadKitFolder } from '../kits/fsKitReader';
+export { loadBuiltInGuide } from '../node/builtIn';
+export { loadKitFolder } from '../node/fsKitReader';

@@ -6,7 +6,6 @@
  */
 import { z } from 'zod';
 import type { MarkdownOutline } from './markdownSections';
-import { callbackKitReader, guideContentOf, loadBuiltInKit } from './kit/loader';
 
 /** A content id: lowercase kebab case. */
 export const idSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase-kebab-case id');
@@ -241,13 +240,4 @@ export function validateFile<T>(file: string, schema: z.ZodType<T>, data: unknow
   if (r.success) return r.data;
   for (const i of r.error.issues) issues.push({ file, field: fieldPath(i.path), message: i.message });
   return undefined;
-}
-
-/**
- * Reads and validates every content file. `read` returns a file's text (relative to `content/`)
- * and throws when it is missing. Throws `ContentError` listing every problem, each with file and field.
- * A wrapper of the kit loader (`loadBuiltInKit`): `content/` is the built-in kit, read by the same code as any kit.
- */
-export function loadContent(read: (file: string) => string): GuideContent {
-  return guideContentOf(loadBuiltInKit(callbackKitReader('content', read)));
 }

@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { loadKit } from '../core/kit/loader';
 import type { KitIssue, KitReader, LoadedKit } from '../core/kit/types';
 import { formatKitIssue, kitIssueMessage } from '../core/guideTree';
-import { fsKitReader } from './fsKitReader';
+import { fsKitReader } from '../node/fsKitReader';
 import { kitDirOf } from '../settings';
 
 /** `diagnostic.source` of kit diagnostics: the extension's name, as for feedback. */

@@ -22,7 +22,7 @@ async function core() {
   const entry = join(ROOT, 'out', 'bench', 'kits-entry.ts');
   mkdirSync(dirname(entry), { recursive: true });
   writeFileSync(entry, [
-    "export { loadBuiltInKitFolder, loadKitFolder } from '../../src/kits/fsKitReader';",
+    "export { loadBuiltInKitFolder, loadKitFolder } from '../../src/node/fsKitReader';",
     "export { buildSearchIndex, searchIndex, problemSearchDocs } from '../../src/core/search';",
     "export * as guideTree from '../../src/core/guideTree';",
   ].join('\n'));

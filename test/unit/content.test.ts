@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { CONTENT_FILES, ContentError, formatContentIssue, loadContent, type GuideContent } from '../../src/core/content';
+import { CONTENT_FILES, ContentError, formatContentIssue, type GuideContent } from '../../src/core/content';
+import { loadContent } from '../../src/core/kit/loader';
 import { buildGuideTree, flattenGuideTree, indexGuideTree, nodeSection, anchorTargets } from '../../src/core/guideTree';
 import { slugify } from '../../src/core/markdownSections';
 import { mermaidFences } from '../../src/core/renderMarkdown';

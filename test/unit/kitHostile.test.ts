@@ -6,7 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { loadKit, problemMarkdown, KIT_LIMITS } from '../../src/core/kit/loader';
 import type { KitIssue, LoadedKit } from '../../src/core/kit/types';
-import { fsKitReader, loadKitFolder } from '../../src/kits/fsKitReader';
+import { fsKitReader, loadKitFolder } from '../../src/node/fsKitReader';
 import { builtInKit, EXAMPLE_KIT, exampleFiles, lineOf, loadExample, memoryReader, replaceIn } from '../fixtures/kits/memoryKit';
 
 const show = (issues: KitIssue[]) => issues.map((i) => `${i.file}:${i.range ? i.range.start.line + 1 : '-'}: [${i.code}] ${i.message}`).join('\n');

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { loadKit, problemMarkdown, problemKey, contentIssue, KIT_LIMITS } from '../../src/core/kit/loader';
 import type { KitIssue, LoadedKit } from '../../src/core/kit/types';
-import { loadKitFolder } from '../../src/kits/fsKitReader';
+import { loadKitFolder } from '../../src/node/fsKitReader';
 import { mermaidFences } from '../../src/core/renderMarkdown';
 import { checkRubric } from '../../src/core/rubric';
 import { builtInKit, EXAMPLE_KIT, exampleFiles, lineOf, loadExample, memoryReader, replaceIn, ROOT } from '../fixtures/kits/memoryKit';

@@ -7,8 +7,8 @@ import * as path from 'path';
 import { kitFromSnapshot, kitSnapshot, SNAPSHOT_FORMAT } from '../../src/core/kit/snapshot';
 import type { LoadedKit } from '../../src/core/kit/types';
 import { MarkdownOutline } from '../../src/core/markdownSections';
-import { contentKey, loadBuiltInGuide, writeBuiltInSnapshot } from '../../src/kits/builtIn';
-import { loadBuiltInKitFolder } from '../../src/kits/fsKitReader';
+import { contentKey, loadBuiltInGuide, writeBuiltInSnapshot } from '../../src/node/builtIn';
+import { loadBuiltInKitFolder } from '../../src/node/fsKitReader';
 import { ROOT } from '../fixtures/kits/memoryKit';
 
 const CONTENT = path.join(ROOT, 'content');

@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadContent } from '../../src/core/content';
+import { loadContent } from '../../src/core/kit/loader';
 import { DEFAULT_CONTRAST_COLOURS, prerenderKey, THEME_KINDS, themeConfigFor } from '../../src/core/mermaidTheme';
 import { diagramDigest, guideDiagramSources, PAGE_FONT, parsePrerenderedIndex, prerenderedEntry, PRERENDERED_DIR, PRERENDERED_INDEX } from '../../src/core/prerendered';
 

@@ -219,8 +219,6 @@ export function generateFeedbackTemplate(rubric: Rubric, kit: { name: string }):
   return out.join('\n');
 }
 
-export { compileRubric, CompiledRubric } from './compiled';
-
 /** A template spec with its look-ups built: what the parser reads. */
 export interface CompiledTemplate {
   readonly spec: TemplateSpec;

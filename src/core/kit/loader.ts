@@ -665,3 +665,11 @@ export function kitRubrics(kit: LoadedKit): KitRubric[] {
   return [...(kit.rubric ? [kit.rubric] : []), ...kit.archivedRubrics];
 }
 
+/**
+ * Reads and validates every file of `content/`. `read` returns a file's text (relative to
+ * `content/`) and throws when it is missing. Throws `ContentError` listing every problem, each with
+ * file and field: `content/` is the built-in kit, read by the same code as any kit.
+ */
+export function loadContent(read: (file: string) => string): GuideContent {
+  return guideContentOf(loadBuiltInKit(callbackKitReader('content', read)));
+}

@@ -7,12 +7,6 @@ import { z } from 'zod';
 import { deepDiveSchema, idSchema, phaseSchema, phasesFileSchema, signalsSchema } from '../content';
 
 const text = z.string().trim().min(1, 'must not be empty');
-// `../content` imports the kit loader (its `loadContent` is a wrapper of it), so its schemas are
-// read lazily here: at parse time, never while the modules are still being evaluated.
-const id = z.lazy(() => idSchema);
-const deepDive = z.lazy(() => deepDiveSchema);
-const signals = z.lazy(() => signalsSchema);
-const phase = z.lazy(() => phaseSchema);
 
 /** A file of the kit named in kit.yaml: relative, `/`-separated, never leaving the folder. */
 export const kitFileRefSchema = z
@@ -23,7 +17,7 @@ export const kitFileRefSchema = z
 
 /** A category of a kit's problems, as kit.yaml lists it. */
 export const kitCategorySchema = z.strictObject({
-  id,
+  id: idSchema,
   title: text,
   description: text.optional(),
   complexity: text.optional(),
@@ -33,7 +27,7 @@ export const kitCategorySchema = z.strictObject({
 });
 
 /** kit.yaml `phases` as a bare list of phases (the plan is named after the kit). */
-export const kitPhaseListSchema = z.array(phase).min(1, 'needs at least one phase');
+export const kitPhaseListSchema = z.array(phaseSchema).min(1, 'needs at least one phase');
 /** kit.yaml `phases` as a plan: `{ plan, phases }`, the fields of `content/phases.json`. */
 export const kitPhasePlanSchema = z.lazy(() => phasesFileSchema);
 
@@ -44,7 +38,7 @@ export const kitPhasePlanSchema = z.lazy(() => phasesFileSchema);
  */
 export const kitFileSchema = z.strictObject({
   $comment: z.string().optional(),
-  id: id.optional(),
+  id: idSchema.optional(),
   name: text,
   version: z.union([z.string().trim().min(1, 'must not be empty'), z.number()]).transform(String),
   description: text.optional(),
@@ -71,15 +65,15 @@ const label = z.string().trim().min(1, 'must not be empty').max(64, 'must be at 
 
 /** The front matter of `problems/<id>.md`. `id` defaults to the file name's stem. */
 export const problemFrontMatterSchema = z.strictObject({
-  id: id.optional(),
+  id: idSchema.optional(),
   title: text,
-  category: id,
+  category: idSchema,
   levels: z.array(label).default([]),
   tags: z.array(label).default([]),
   statement: text,
-  deepDives: z.array(deepDive).default([]),
+  deepDives: z.array(deepDiveSchema).default([]),
   followUps: z.array(text).default([]),
   /** Strong and weak signals per rubric dimension id. */
-  signals: z.record(z.string(), signals).default({}),
+  signals: z.record(z.string(), signalsSchema).default({}),
 });
 export type ProblemFrontMatter = z.infer<typeof problemFrontMatterSchema>;

@@ -64,7 +64,7 @@ export interface KitEntry {
 }
 
 /**
- * How the loader sees a kit folder. The Node reader (`src/kits/fsKitReader.ts`) refuses links
+ * How the loader sees a kit folder. The Node reader (`src/node/fsKitReader.ts`) refuses links
  * that leave the folder and reports them as issues; tests pass an in-memory one.
  */
 export interface KitReader {
