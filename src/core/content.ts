@@ -1,6 +1,6 @@
 /**
  * The guide's content model: zod schemas for the files in `content/` (a team kit's files share
- * them), and `loadContent`, the built-in kit's loader in the form older callers use. Everything
+ * them; the kit loader, `kit/loader.ts`, reads them). Everything
  * the extension reasons about (phases, deep-dive minutes, rubric weights, bands) comes from here;
  * nothing is hard-coded in `src`.
  */
