@@ -89,6 +89,7 @@ const OPTIONS = {
   report: { type: 'boolean', default: false },
   fix: { type: 'boolean', default: false },
   'allow-half-points': { type: 'boolean', default: false },
+  // Looked for before parsing (see readArgs); declared so that parseArgs knows `-h`.
   help: { type: 'boolean', short: 'h' },
   kit: { type: 'string' },
   'check-kit': { type: 'string' },
