@@ -13,8 +13,8 @@ import * as vscode from 'vscode';
 import type { RegisterSerializer } from '../host';
 import { formatZodIssues } from '../core/content';
 import { reportCsv, reportFigures, rowKeysByFile, rowsDelta } from '../core/calibration';
-import { escapeHtml } from '../core/escape';
-import { makeNonce } from '../panel/html';
+import { setWebviewPage, webviewOptions } from '../webviewPanel';
+import { CALIBRATION_PAGE } from './html';
 import type { CalibrationModel } from './model';
 import {
   calibrationHostMessage, calibrationWebviewMessage,
@@ -23,36 +23,6 @@ import {
 
 /** The report's view type, also used by its serializer. */
 export const CALIBRATION_VIEW_TYPE = 'sdi.calibration';
-
-/** The report's Content-Security-Policy: no inline style or script at all (the charts' styles are in the stylesheet). */
-export function calibrationCsp(cspSource: string, nonce: string): string {
-  return [
-    "default-src 'none'",
-    `img-src ${cspSource} data:`,
-    `style-src ${cspSource}`,
-    `font-src ${cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-  ].join('; ');
-}
-
-/** The report's HTML shell; every string placed into it is escaped. */
-export function calibrationHtml(o: { cspSource: string; nonce: string; scriptUri: string; styleUri: string; codiconUri: string }): string {
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(calibrationCsp(o.cspSource, o.nonce))}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeHtml(o.codiconUri)}">
-<link rel="stylesheet" href="${escapeHtml(o.styleUri)}">
-<title>Calibration</title>
-</head>
-<body>
-<main id="app" aria-busy="true"><p class="loading">Reading feedback files…</p></main>
-<script type="module" nonce="${escapeHtml(o.nonce)}" src="${escapeHtml(o.scriptUri)}"></script>
-</body>
-</html>`;
-}
 
 /** An update posted to the page: a full report or a delta. */
 export interface PostedReport {
@@ -158,34 +128,17 @@ export class CalibrationPanel implements vscode.Disposable {
   /** Opens the report (or reveals it) and starts reading the workspace's feedback when not done yet. */
   show(): void {
     if (this.panel) this.panel.reveal(undefined, false);
-    else this.attach(vscode.window.createWebviewPanel(CALIBRATION_VIEW_TYPE, 'Calibration', vscode.ViewColumn.Active, this.options()));
+    else this.attach(vscode.window.createWebviewPanel(CALIBRATION_VIEW_TYPE, 'Calibration', vscode.ViewColumn.Active, webviewOptions(this.extensionUri)));
     void this.model.ready();
-  }
-
-  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return {
-      enableScripts: true,
-      retainContextWhenHidden: false,
-      enableFindWidget: true,
-      enableCommandUris: false,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.extensionUri, 'media')],
-    };
   }
 
   private attach(panel: vscode.WebviewPanel): void {
     this.panel = panel;
     this.ready = false;
-    panel.webview.options = this.options();
+    panel.webview.options = webviewOptions(this.extensionUri);
     panel.iconPath = new vscode.ThemeIcon('graph');
     const w = panel.webview;
-    const asset = (...p: string[]) => w.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...p)).toString();
-    w.html = calibrationHtml({
-      cspSource: w.cspSource,
-      nonce: makeNonce(),
-      scriptUri: asset('dist', 'webview', 'calibration.js'),
-      styleUri: asset('media', 'calibration.css'),
-      codiconUri: asset('dist', 'webview', 'codicons', 'codicon.css'),
-    });
+    setWebviewPage(w, this.extensionUri, CALIBRATION_PAGE);
     const subs: vscode.Disposable[] = [
       w.onDidReceiveMessage((raw) => void this.onMessage(raw)),
       panel.onDidChangeViewState(() => {

@@ -13,6 +13,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { parseArgs, type ParseArgsConfig } from 'util';
 import type { Dimension } from '../core/content';
 import { localDate } from '../core/format';
 import {
@@ -77,37 +78,63 @@ interface Args {
   files: string[];
 }
 
+/**
+ * The command line's options for node:util's `parseArgs`, strict: an unknown option, or one that takes
+ * a value given none (`--kit --json x.md`), is a usage error. A value that starts with a dash is
+ * given as `--kit=-dir`; a file whose name starts with a dash comes after `--`.
+ */
+const OPTIONS = {
+  json: { type: 'boolean', default: false },
+  csv: { type: 'boolean', default: false },
+  report: { type: 'boolean', default: false },
+  fix: { type: 'boolean', default: false },
+  'allow-half-points': { type: 'boolean', default: false },
+  // Looked for before parsing (see readArgs); declared so that parseArgs knows `-h`.
+  help: { type: 'boolean', short: 'h' },
+  kit: { type: 'string' },
+  'check-kit': { type: 'string' },
+  'window-days': { type: 'string' },
+  'min-n': { type: 'string' },
+} satisfies ParseArgsConfig['options'];
+
+/** What an option that takes a value needs, for its usage error. */
+const NEEDS: Record<string, string> = { kit: 'a folder', 'check-kit': 'a folder', 'window-days': 'a whole number of days', 'min-n': 'a whole number of feedbacks' };
+
+/** A `parseArgs` error in this CLI's words, for the option its message names. */
+function argumentProblem(e: Error & { code?: string }): string {
+  // parseArgs quotes the option: "Unknown option '--bogus'.", "Option '--kit <value>' argument missing".
+  const option = /'(-[^'\s]*)/.exec(e.message)?.[1];
+  if (!option) return e.message;
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option: ${option}`;
+  const needs = NEEDS[option.replace(/^-+/, '')];
+  return needs ? `${option} needs ${needs}` : `${option} takes no value`;
+}
+
 /** Reads the command line; `'help'` for --help, any other string is a usage error. */
-function parseArgs(argv: string[]): Args | string {
-  const args: Args = { json: false, csv: false, report: false, fix: false, allowHalfPoints: false, files: [] };
-  let options = true;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (options && a === '--') options = false;
-    else if (options && a === '--json') args.json = true;
-    else if (options && a === '--fix') args.fix = true;
-    else if (options && a === '--report') args.report = true;
-    else if (options && a === '--csv') args.csv = true;
-    else if (options && (a === '--window-days' || a === '--min-n' || a.startsWith('--window-days=') || a.startsWith('--min-n='))) {
-      const eq = a.indexOf('=');
-      const name = eq < 0 ? a : a.slice(0, eq);
-      const value = eq < 0 ? argv[++i] : a.slice(eq + 1);
-      if (value === undefined || !/^\d+$/.test(value)) return `${name} needs a whole number of ${name === '--min-n' ? 'feedbacks' : 'days'}`;
-      if (name === '--min-n') args.minN = Number(value);
-      else args.windowDays = Number(value);
-    }
-    else if (options && a === '--allow-half-points') args.allowHalfPoints = true;
-    else if (options && (a === '--help' || a === '-h')) return 'help';
-    else if (options && (a === '--kit' || a === '--check-kit' || a.startsWith('--kit=') || a.startsWith('--check-kit='))) {
-      const eq = a.indexOf('=');
-      const name = eq < 0 ? a : a.slice(0, eq);
-      const value = eq < 0 ? argv[++i] : a.slice(eq + 1);
-      if (value === undefined || value === '') return `${name} needs a folder`;
-      if (name === '--kit') args.kit = value;
-      else args.checkKit = value;
-    } else if (options && a.startsWith('-') && a !== '-') return `unknown option: ${a}`;
-    else args.files.push(a);
+function readArgs(argv: string[]): Args | string {
+  // --help (or -h) before any `--` prints the usage whatever else the line holds, even an option parseArgs rejects.
+  const end = argv.indexOf('--');
+  const options = end < 0 ? argv : argv.slice(0, end);
+  if (options.includes('--help') || options.includes('-h')) return 'help';
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    return argumentProblem(e as Error & { code?: string });
   }
+  const { values: v, positionals } = parsed;
+  for (const name of ['kit', 'check-kit'] as const) if (v[name] === '') return `--${name} needs ${NEEDS[name]}`;
+  for (const name of ['window-days', 'min-n'] as const) {
+    const value = v[name];
+    if (value !== undefined && !/^\d+$/.test(value)) return `--${name} needs ${NEEDS[name]}`;
+  }
+  const args: Args = {
+    json: v.json, csv: v.csv, report: v.report, fix: v.fix, allowHalfPoints: v['allow-half-points'],
+    kit: v.kit, checkKit: v['check-kit'],
+    windowDays: v['window-days'] === undefined ? undefined : Number(v['window-days']),
+    minN: v['min-n'] === undefined ? undefined : Number(v['min-n']),
+    files: positionals,
+  };
   if (args.checkKit !== undefined) {
     if (args.kit !== undefined || args.fix || args.allowHalfPoints || args.files.length || args.report || args.csv) return '--check-kit DIR takes only --json';
     return args;
@@ -296,7 +323,7 @@ function report(args: Args, kits: LoadedKit[], workspaceKit: LoadedKit | undefin
 }
 
 function main(argv: string[]): number {
-  const args = parseArgs(argv);
+  const args = readArgs(argv);
   if (args === 'help') {
     printOut(USAGE + '\n');
     return 0;

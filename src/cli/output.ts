@@ -1,20 +1,18 @@
 /**
- * The CLI's standard output and error. Text is written straight to the file descriptor, in pieces of
- * at most 64 K characters through one reused buffer: megabytes of a report's JSON go out in about half
- * the time `process.stdout.write` takes, which encodes the whole text into a new buffer and, on a
- * pipe, waits for the reader through the event loop.
+ * The CLI's standard output and error. To a file or a pipe, text is written straight to the file
+ * descriptor, synchronously, as one buffer of UTF-8 (faster than `process.stdout.write`, which on a
+ * pipe waits for the reader through the event loop). To a terminal, text goes through Node's stream,
+ * which writes UTF-8 to a Windows console correctly (a direct write garbles the report's `–`, `−` and
+ * `…` there).
  *
  * The streams are not touched until needed: a Node stream on a pipe makes its descriptor
  * non-blocking, and a direct write to a full non-blocking pipe fails (EAGAIN). When a direct write
  * fails for any reason (EAGAIN, a reader that closed the pipe, a descriptor that is not there), the
- * rest of the text, and everything after it, goes through the stream as before: it waits for a slow
- * reader, and a closed pipe ends the CLI quietly with the status so far.
+ * rest of the text, and everything after it, goes through the stream: it waits for a slow reader,
+ * and a closed pipe ends the CLI quietly with the status so far.
  */
 import * as fs from 'fs';
-
-/** UTF-16 code units per piece; a piece's UTF-8 takes at most 3 bytes per unit. */
-const PIECE = 1 << 16;
-let buffer: Buffer | undefined;
+import * as tty from 'tty';
 
 // A reader that stops early (`sdi-feedback --json big.md | head`) closes the pipe: end quietly, with
 // the status so far, in every mode (stdout or stderr, e.g. `2>&1 | head`). The stream emits the error
@@ -24,7 +22,7 @@ const quietOnClosedPipe = (e: NodeJS.ErrnoException) => {
   throw e;
 };
 
-/** The descriptors whose text goes through their stream (after a direct write failed). */
+/** The descriptors whose text goes through their stream: a terminal, or one a direct write failed on. */
 const viaStream = new Set<1 | 2>();
 
 function stream(fd: 1 | 2): NodeJS.WriteStream {
@@ -37,29 +35,16 @@ function stream(fd: 1 | 2): NodeJS.WriteStream {
 }
 
 function write(fd: 1 | 2, text: string): void {
-  if (viaStream.has(fd)) {
+  if (viaStream.has(fd) || tty.isatty(fd)) {
     stream(fd).write(text);
     return;
   }
-  buffer ??= Buffer.allocUnsafe(PIECE * 3);
-  for (let i = 0; i < text.length; ) {
-    let end = Math.min(text.length, i + PIECE);
-    // A piece never ends between the two halves of a surrogate pair.
-    const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
-    const bytes = buffer.write(text.slice(i, end));
-    let done = 0;
-    while (done < bytes) {
-      try {
-        done += fs.writeSync(fd, buffer, done, bytes - done);
-      } catch {
-        const s = stream(fd);
-        s.write(Buffer.from(buffer.subarray(done, bytes)));
-        if (end < text.length) s.write(text.slice(end));
-        return;
-      }
-    }
-    i = end;
+  const bytes = Buffer.from(text);
+  let done = 0;
+  try {
+    while (done < bytes.length) done += fs.writeSync(fd, bytes, done);
+  } catch {
+    stream(fd).write(bytes.subarray(done));
   }
 }
 

@@ -15,7 +15,8 @@ import { hostMessage, panelState, webviewMessage, type DiagramSource, type HostM
 import { DiagramCache } from './diagramCache';
 import { exportDiagram } from './exportDiagram';
 import { fileDiagramStore } from './fileDiagramStore';
-import { makeNonce, panelHtml } from './html';
+import { setWebviewPage, webviewOptions } from '../webviewPanel';
+import { guidePage } from './html';
 
 /** The panel's view type, also used by the serializer. */
 export const GUIDE_PANEL_VIEW_TYPE = 'sdi.guidePanel';
@@ -191,28 +192,16 @@ export class GuidePanel implements vscode.Disposable {
     if (this.panel) {
       this.panel.reveal(undefined, false);
     } else {
-      const panel = vscode.window.createWebviewPanel(GUIDE_PANEL_VIEW_TYPE, item.title, vscode.ViewColumn.Active, this.webviewOptions());
+      const panel = vscode.window.createWebviewPanel(GUIDE_PANEL_VIEW_TYPE, item.title, vscode.ViewColumn.Active, webviewOptions(this.extensionUri));
       this.attach(panel, item.id);
     }
     this.navigate(item);
   }
 
-  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return {
-      enableScripts: true,
-      // The webview is rebuilt when the tab is shown again; the diagram cache makes that cheap.
-      retainContextWhenHidden: false,
-      enableFindWidget: true,
-      // Guide and kit Markdown never runs commands; its links are checked by this class.
-      enableCommandUris: false,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.extensionUri, 'media')],
-    };
-  }
-
   private attach(panel: vscode.WebviewPanel, firstItemId: string): void {
     this.panel = panel;
     this.ready = false;
-    panel.webview.options = this.webviewOptions();
+    panel.webview.options = webviewOptions(this.extensionUri);
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'activity.svg');
     void this.setHtml(panel, firstItemId);
     const subs: vscode.Disposable[] = [];
@@ -226,8 +215,6 @@ export class GuidePanel implements vscode.Disposable {
   }
 
   private async setHtml(panel: vscode.WebviewPanel, firstItemId: string): Promise<void> {
-    const w = panel.webview;
-    const asUri = (...p: string[]) => w.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...p)).toString();
     // Mermaid is a bundle of its own: the page starts loading it at once when the first item has a
     // diagram that is not cached for the last theme seen (or is a file not known in advance), and
     // not at all when every one is cached.
@@ -236,16 +223,7 @@ export class GuidePanel implements vscode.Disposable {
     const found = sources ? await this.diagramsOf(sources) : undefined;
     const preloadMermaid = found === undefined || found.some((d) => !d.svg && !d.pre);
     if (panel !== this.panel) return; // closed while the cache was read
-    w.html = panelHtml({
-      cspSource: w.cspSource,
-      nonce: makeNonce(),
-      scriptUri: asUri('dist', 'webview', 'main.js'),
-      styleUri: asUri('media', 'panel.css'),
-      codiconUri: asUri('dist', 'webview', 'codicons', 'codicon.css'),
-      extraStyleUris: [asUri('media', 'timer.css')],
-      config: { preloadMermaid },
-      title: 'Interview Guide',
-    });
+    setWebviewPage(panel.webview, this.extensionUri, guidePage({ preloadMermaid }));
   }
 
   private setTheme(theme: string | undefined): void {

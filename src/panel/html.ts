@@ -1,55 +1,25 @@
-/** Builds the guide panel's HTML shell: strict CSP with a per-render nonce, no inline script. */
-import { randomBytes } from 'crypto';
-import { escapeHtml } from '../core/escape';
+/** The guide panel's page in the shared webview shell (`src/webviewHtml.ts`). */
+import { jsonAttribute, type WebviewPage } from '../webviewHtml';
 
-/** A fresh nonce for one render of the panel. */
-export function makeNonce(): string {
-  return randomBytes(18).toString('base64');
+/** What the guide panel's script reads from its `data-config` attribute. */
+export interface GuidePageConfig {
+  /** Whether the page starts loading Mermaid at once (the first item has a diagram not cached). */
+  preloadMermaid: boolean;
 }
 
-/** What the shell needs from the webview: URIs as strings, so this stays testable without VS Code. */
-export interface ShellOptions {
-  cspSource: string;
-  nonce: string;
-  scriptUri: string;
-  styleUri: string;
-  codiconUri: string;
-  /** Further stylesheets, after the panel's own (e.g. the timer's). */
-  extraStyleUris?: string[];
-  /** Handed to the script in a `data-` attribute as escaped JSON. */
-  config: unknown;
-  title: string;
-}
-
-/** The Content-Security-Policy of the panel. Mermaid's SVGs need inline styles; nothing needs eval. */
-export function contentSecurityPolicy(cspSource: string, nonce: string): string {
-  return [
-    "default-src 'none'",
-    `img-src ${cspSource} data:`,
-    `style-src ${cspSource} 'unsafe-inline'`,
-    `font-src ${cspSource}`,
-    `script-src 'nonce-${nonce}' 'strict-dynamic'`,
-  ].join('; ');
-}
-
-/** The panel's HTML. Every string placed into it is escaped. */
-export function panelHtml(o: ShellOptions): string {
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(o.cspSource, o.nonce))}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeHtml(o.codiconUri)}">
-<link rel="stylesheet" href="${escapeHtml(o.styleUri)}">
-${(o.extraStyleUris ?? []).map((u) => `<link rel="stylesheet" href="${escapeHtml(u)}">\n`).join('')}<title>${escapeHtml(o.title)}</title>
-</head>
-<body>
-<main id="app" data-config="${escapeHtml(JSON.stringify(o.config))}">
+/**
+ * The guide panel's page: the timer above the article. Mermaid's SVGs need inline styles, and the
+ * script imports Mermaid's own bundle (`'strict-dynamic'` lets a script the nonce admitted load it).
+ */
+export function guidePage(config: GuidePageConfig): WebviewPage {
+  return {
+    title: 'Interview Guide',
+    script: 'dist/webview/main.js',
+    styles: ['media/panel.css', 'media/timer.css'],
+    body: `<main id="app" data-config="${jsonAttribute(config)}">
   <section id="timer" aria-label="Interview timer"></section>
   <article id="content" tabindex="-1"><p class="loading">Loading…</p></article>
-</main>
-<script type="module" nonce="${escapeHtml(o.nonce)}" src="${escapeHtml(o.scriptUri)}"></script>
-</body>
-</html>`;
+</main>`,
+    allow: { style: ["'unsafe-inline'"], script: ["'strict-dynamic'"] },
+  };
 }

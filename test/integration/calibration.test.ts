@@ -9,20 +9,18 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CalibrationFeature, PostedReport } from '../../src/calibration';
-import type { SdiApi } from '../../src/extension';
 import { fill } from '../fixtures/feedback/fill';
 import { renderedWhen } from './calibrationWait';
+import { api, root, writeText } from './helpers';
 import { saveAsAUserDoes } from './save';
 
-const EXTENSION_ID = 'sdi-kit.system-design-interview-kit';
 const DIR = 'cal-it';
-const root = () => vscode.workspace.workspaceFolders![0].uri;
 const uriOf = (name: string) => vscode.Uri.joinPath(root(), DIR, name);
 const fileOf = (name: string) => `${DIR}/${name}`;
 
 async function write(name: string, text: string): Promise<vscode.Uri> {
   const uri = uriOf(name);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  await writeText(uri, text);
   return uri;
 }
 
@@ -43,9 +41,7 @@ describe('calibration: the report and Calibration Notes in the editor', function
   let feature: CalibrationFeature;
 
   before(async () => {
-    const ext = vscode.extensions.getExtension<SdiApi>(EXTENSION_ID);
-    assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
-    await ext.activate();
+    await api();
     // The report reads only this suite's files: other suites write feedback elsewhere.
     const config = vscode.workspace.getConfiguration('sdi');
     await config.update('feedback.glob', `**/${DIR}/**/*.md`, vscode.ConfigurationTarget.Workspace);

@@ -4,69 +4,14 @@
  * Every wait is on an event (diagnostics changing, a save finishing), never on a sleep.
  */
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
-import type { SdiApi } from '../../src/extension';
+import { FILLED, SOURCE, api, codeOf, codes, diagnosticsWhen, openFeedbackAt, readText, replaceOnce, root, writeText } from './helpers';
 
-const EXTENSION_ID = 'sdi-kit.system-design-interview-kit';
-const SOURCE = 'System Design Interview Kit';
-/** A complete, consistent feedback: scores 3 3 3 4 3, weighted 3.15 / 4.0, Hire checked. */
-const FILLED = fs.readFileSync(path.join(__dirname, '../../../test/fixtures/editor/filled.md'), 'utf8');
-
-const root = () => vscode.workspace.workspaceFolders![0].uri;
 const dir = () => vscode.Uri.joinPath(root(), 'feedback-it');
 let counter = 0;
 
-async function api(): Promise<SdiApi> {
-  const ext = vscode.extensions.getExtension<SdiApi>(EXTENSION_ID);
-  assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
-  return ext.activate();
-}
-
-/** Resolves with the document's diagnostics the first time they satisfy `ok` (checked at once, then on each change). */
-function diagnosticsWhen(uri: () => vscode.Uri | undefined, ok: (ds: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const u = uri();
-      if (!u) return false;
-      const ds = vscode.languages.getDiagnostics(u).filter((d) => d.source === SOURCE);
-      if (!ok(ds)) return false;
-      sub.dispose();
-      clearTimeout(guard);
-      resolve(ds);
-      return true;
-    };
-    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
-      const u = uri();
-      if (u && e.uris.some((x) => x.toString() === u.toString())) check();
-    });
-    // Not a sleep: a failure report when the expected diagnostics never arrive.
-    const guard = setTimeout(() => {
-      sub.dispose();
-      const u = uri();
-      reject(new Error(`timed out waiting for ${what}; have ${u ? JSON.stringify(vscode.languages.getDiagnostics(u).map((d) => [codeOf(d), d.range.start.line])) : 'no document'}`));
-    }, 15000);
-    check();
-  });
-}
-
-function codeOf(d: vscode.Diagnostic): string | undefined {
-  return typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? undefined : String(d.code);
-}
-
-const codes = (ds: vscode.Diagnostic[]) => ds.map(codeOf).sort();
-
 /** Writes `text` to a new file in the workspace and opens it in an editor, resolving when its diagnostics satisfy `ok`. */
-async function openFeedback(text: string, ok: (ds: vscode.Diagnostic[]) => boolean, sub = 'feedback-it'): Promise<{ doc: vscode.TextDocument; editor: vscode.TextEditor; ds: vscode.Diagnostic[] }> {
-  const uri = vscode.Uri.joinPath(root(), sub, `doc-${++counter}.md`);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  const waiting = diagnosticsWhen(() => uri, ok, `diagnostics of ${uri.path}`);
-  const doc = await vscode.workspace.openTextDocument(uri);
-  const editor = await vscode.window.showTextDocument(doc);
-  const ds = await waiting;
-  return { doc, editor, ds };
-}
+const openFeedback = (text: string, ok: (ds: vscode.Diagnostic[]) => boolean, sub = 'feedback-it') => openFeedbackAt(vscode.Uri.joinPath(root(), sub, `doc-${++counter}.md`), text, ok);
 
 function rangeOfText(doc: vscode.TextDocument, needle: string, inner = needle): vscode.Range {
   const at = doc.getText().indexOf(needle);
@@ -82,19 +27,13 @@ async function codeActions(doc: vscode.TextDocument, range: vscode.Range, kind?:
 
 /** Applies a code action's edit and resolves when the diagnostics reflect the new text. */
 async function apply(doc: vscode.TextDocument, action: vscode.CodeAction, ok: (ds: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
-  const waiting = diagnosticsWhen(() => doc.uri, ok, `diagnostics after "${action.title}"`);
+  const waiting = diagnosticsWhen(doc.uri, ok, `diagnostics after "${action.title}"`);
   assert.ok(await vscode.workspace.applyEdit(action.edit!), `the edit of "${action.title}" was refused`);
   return waiting;
 }
 
-/** The text with exactly one occurrence of `from` replaced. */
-function replaceOnce(text: string, from: string, to: string): string {
-  assert.strictEqual(text.split(from).length, 2, `"${from}" is not in the text exactly once`);
-  return text.replace(from, to);
-}
-
 describe('feedback: documents in the editor', function () {
-  this.timeout(30000);
+  this.timeout(60000);
 
   before(async () => {
     await api();
@@ -146,7 +85,7 @@ describe('feedback: documents in the editor', function () {
     const { doc, editor } = await openFeedback(replaceOnce(FILLED, '(30%): 3 / 4', '(30%): 7 / 4'), (d) => codes(d).includes('score-invalid'));
     // Several keystrokes inside one throttle window: the diagnostics end up matching the final text.
     const value = rangeOfText(doc, '(30%): 7 /', '7');
-    const typed = diagnosticsWhen(() => doc.uri, (d) => d.some((x) => codeOf(x) === 'weighted-score-stale' && x.message.includes('3.45')), 'weighted-score-stale for 3.45 after typing 4');
+    const typed = diagnosticsWhen(doc.uri, (d) => d.some((x) => codeOf(x) === 'weighted-score-stale' && x.message.includes('3.45')), 'weighted-score-stale for 3.45 after typing 4');
     await editor.edit((b) => b.replace(value, ''));
     await editor.edit((b) => b.insert(value.start, '2'));
     await editor.edit((b) => b.replace(new vscode.Range(value.start, value.start.translate(0, 1)), '4'));
@@ -157,14 +96,14 @@ describe('feedback: documents in the editor', function () {
     assert.deepStrictEqual(stale.range, rangeOfText(doc, '**Weighted Score:** 3.15', '3.15'));
     assert.strictEqual(stale.severity, vscode.DiagnosticSeverity.Warning);
     assert.strictEqual(ds.find((d) => codeOf(d) === 'band-borderline')!.severity, vscode.DiagnosticSeverity.Information);
-    const cleared = diagnosticsWhen(() => doc.uri, (d) => d.length === 0, 'diagnostics cleared on close');
+    const cleared = diagnosticsWhen(doc.uri, (d) => d.length === 0, 'diagnostics cleared on close');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await cleared;
   });
 
   it('checks Markdown matching sdi.feedback.glob, and leaves other Markdown alone', async () => {
     const plainUri = vscode.Uri.joinPath(dir(), 'notes.md');
-    await vscode.workspace.fs.writeFile(plainUri, new TextEncoder().encode('# Notes\n\n- Technical Architecture (30%): 9 / 4\n'));
+    await writeText(plainUri, '# Notes\n\n- Technical Architecture (30%): 9 / 4\n');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(plainUri));
     // Opened after the plain note, so its diagnostics arriving means the note was handled too.
     const { ds } = await openFeedback('# Feedback\n\nScores to follow.\n', (d) => d.length > 0, 'feedback-it/interview-feedback');
@@ -247,7 +186,7 @@ describe('feedback: documents in the editor', function () {
     const scoreRange = rangeOfText(doc, '(25%): 3 /', '3');
     await editor.edit((b) => b.replace(scoreRange, '4'));
     assert.ok(await doc.save());
-    const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(doc.uri));
+    const onDisk = await readText(doc.uri);
     const want = replaceOnce(replaceOnce(FILLED, '(25%): 3 /', '(25%): 4 /'), '**Weighted Score:** 3.15', '**Weighted Score:** 3.40');
     assert.strictEqual(doc.getText(), want);
     assert.strictEqual(onDisk, want);
@@ -258,7 +197,7 @@ describe('feedback: documents in the editor', function () {
       assert.ok(await doc.save());
       const asTyped = replaceOnce(want, '(25%): 4 /', '(25%): 1 /');
       assert.strictEqual(doc.getText(), asTyped);
-      assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(doc.uri)), asTyped);
+      assert.strictEqual(await readText(doc.uri), asTyped);
     } finally {
       await config().update('updateWeightedScoreOnSave', undefined, vscode.ConfigurationTarget.Workspace);
     }
@@ -287,7 +226,7 @@ describe('feedback: documents in the editor', function () {
       await saved;
       const typed = replaceOnce(FILLED, '(25%): 3 /', '(25%): 4 /');
       assert.strictEqual(doc.getText(), typed);
-      assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(doc.uri)), typed);
+      assert.strictEqual(await readText(doc.uri), typed);
     } finally {
       await files().update('autoSave', undefined, vscode.ConfigurationTarget.Workspace);
       await files().update('autoSaveDelay', undefined, vscode.ConfigurationTarget.Workspace);
@@ -299,7 +238,7 @@ describe('feedback: documents in the editor', function () {
     const { doc } = await openFeedback(replaceOnce(FILLED, '(10%): 3 / 4', '(10%): 3.5 / 4'), (d) => codes(d).includes('score-invalid'));
     try {
       const ds = await (async () => {
-        const waiting = diagnosticsWhen(() => doc.uri, (d) => !codes(d).includes('score-invalid'), 'no score-invalid with half points');
+        const waiting = diagnosticsWhen(doc.uri, (d) => !codes(d).includes('score-invalid'), 'no score-invalid with half points');
         await scores().update('allowHalfPoints', true, vscode.ConfigurationTarget.Workspace);
         return waiting;
       })();
@@ -318,7 +257,7 @@ describe('feedback: documents in the editor', function () {
     assert.ok(lens, 'no CodeLens');
     assert.strictEqual(lens.command!.title, 'Weighted 3.15 / 4.0 \u00b7 Hire \u00b7 5/5 scored');
     assert.strictEqual(doc.lineAt(lens.range.start.line).text, '### Scores (Weighted)');
-    const changed = diagnosticsWhen(() => doc.uri, (d) => codes(d).includes('score-unfilled'), 'score-unfilled');
+    const changed = diagnosticsWhen(doc.uri, (d) => codes(d).includes('score-unfilled'), 'score-unfilled');
     await editor.edit((b) => b.replace(rangeOfText(doc, '(30%): 3 /', '3'), '[1-4]'));
     await changed;
     [lens] = await lenses();

@@ -6,53 +6,16 @@
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
-import type { SdiApi } from '../../src/extension';
 import { FEEDBACK_CODES, FEEDBACK_CODE_LIST } from '../../src/core/feedback';
 import { EDITABLE_SCHEMES, FEEDBACK_SELECTOR } from '../../src/feedback';
+import { FILLED, api, codeOf, codes, diagnosticsWhen, openFeedbackAt, replaceOnce, root } from './helpers';
 
-const EXTENSION_ID = 'sdi-kit.system-design-interview-kit';
-const SOURCE = 'System Design Interview Kit';
-/** A complete, consistent feedback: scores 3 3 3 4 3, weighted 3.15 / 4.0, Hire checked. */
-const FILLED = fs.readFileSync(path.join(__dirname, '../../../test/fixtures/editor/filled.md'), 'utf8');
-
-const root = () => vscode.workspace.workspaceFolders![0].uri;
 const dir = () => vscode.Uri.joinPath(root(), 'feedback-editor-it');
 let counter = 0;
 
-async function api(): Promise<SdiApi> {
-  const ext = vscode.extensions.getExtension<SdiApi>(EXTENSION_ID);
-  assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
-  return ext.activate();
-}
-
-function codeOf(d: vscode.Diagnostic): string | undefined {
-  return typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? undefined : String(d.code);
-}
-const codes = (ds: vscode.Diagnostic[]) => ds.map(codeOf).sort();
-
-/** Resolves with the document's diagnostics the first time they satisfy `ok` (checked at once, then on each change). */
-function diagnosticsWhen(uri: vscode.Uri, ok: (ds: vscode.Diagnostic[]) => boolean, what: string, ms = 30000): Promise<vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const ds = vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
-      if (!ok(ds)) return;
-      sub.dispose();
-      clearTimeout(guard);
-      resolve(ds);
-    };
-    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (e.uris.some((x) => x.toString() === uri.toString())) check();
-    });
-    // Not a sleep: a failure report when the expected diagnostics never arrive.
-    const guard = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out waiting for ${what}; have ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => [codeOf(d), d.range.start.line]))}`));
-    }, ms);
-    check();
-  });
-}
+/** Writes `text` to a new file of the suite and opens it in an editor, resolving when its diagnostics satisfy `ok` (within `ms`). */
+const openFeedback = (text: string, ok: (ds: vscode.Diagnostic[]) => boolean, ms?: number) => openFeedbackAt(vscode.Uri.joinPath(dir(), `doc-${++counter}.md`), text, ok, ms);
 
 /** Resolves when the active editor shows `uri`. */
 function editorShowing(uri: vscode.Uri): Promise<vscode.TextEditor> {
@@ -70,21 +33,6 @@ function editorShowing(uri: vscode.Uri): Promise<vscode.TextEditor> {
       reject(new Error(`no editor opened on ${uri.toString()}; active: ${vscode.window.activeTextEditor?.document.uri.toString()}`));
     }, 15000);
   });
-}
-
-async function openFeedback(text: string, ok: (ds: vscode.Diagnostic[]) => boolean, ms?: number): Promise<{ doc: vscode.TextDocument; editor: vscode.TextEditor; ds: vscode.Diagnostic[] }> {
-  const uri = vscode.Uri.joinPath(dir(), `doc-${++counter}.md`);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  const waiting = diagnosticsWhen(uri, ok, `diagnostics of ${uri.path}`, ms);
-  const doc = await vscode.workspace.openTextDocument(uri);
-  const editor = await vscode.window.showTextDocument(doc);
-  return { doc, editor, ds: await waiting };
-}
-
-/** The text with exactly one occurrence of `from` replaced. */
-function replaceOnce(text: string, from: string, to: string): string {
-  assert.strictEqual(text.split(from).length, 2, `"${from}" is not in the text exactly once`);
-  return text.replace(from, to);
 }
 
 const label = (i: vscode.CompletionItem) => (typeof i.label === 'string' ? i.label : i.label.label);

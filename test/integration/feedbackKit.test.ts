@@ -12,26 +12,19 @@ import type { SdiApi } from '../../src/extension';
 import type { NewFeedbackResult } from '../../src/feedback';
 import { rubricRecordLine, type LoadedKit } from '../../src/core/kit';
 import { TimerService } from '../../src/timer';
+import { api, codeOf, diagnosticsWhen, openFeedbackAt, readText, root } from './helpers';
 
-const EXTENSION_ID = 'sdi-kit.system-design-interview-kit';
-const SOURCE = 'System Design Interview Kit';
 const MIN = 60_000;
 const FIXTURE = path.join(__dirname, '../../../test/fixtures/editor/kit');
 const KIT_ID = 'acme';
 /** Where the suite's files go, under the workspace folder; the kit's folder is `<BASE>/kit`. */
 const BASE = 'feedback-kit-it';
 
-const root = () => vscode.workspace.workspaceFolders![0].uri;
 const at = (...parts: string[]) => vscode.Uri.joinPath(root(), BASE, ...parts);
 let counter = 0;
 
-async function api(): Promise<SdiApi> {
-  const ext = vscode.extensions.getExtension<SdiApi>(EXTENSION_ID);
-  assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
-  const a = await ext.activate();
-  assert.ok(a, 'the extension did not activate');
-  return a;
-}
+/** Writes `text` to a new file of the suite and opens it, resolving when its diagnostics satisfy `ok`. */
+const openFeedback = (text: string, ok: (ds: vscode.Diagnostic[]) => boolean) => openFeedbackAt(at('docs', `kit-doc-${++counter}.md`), text, ok);
 
 /** Resolves when `ok()` holds: at once, or after one of the kit service's changes. */
 function kitsWhen(a: SdiApi, ok: () => boolean, what: string): Promise<void> {
@@ -49,41 +42,6 @@ function kitsWhen(a: SdiApi, ok: () => boolean, what: string): Promise<void> {
       reject(new Error(`timed out waiting for ${what}; kits: ${JSON.stringify(a.kits.kits().map((k) => [k.id, k.ok, k.issues.map((i) => `${i.file}: ${i.message}`)]))}`));
     }, 15000);
   });
-}
-
-function codeOf(d: vscode.Diagnostic): string | undefined {
-  return typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? undefined : String(d.code);
-}
-
-/** Resolves with the document's diagnostics the first time they satisfy `ok` (checked at once, then on each change). */
-function diagnosticsWhen(uri: vscode.Uri, ok: (ds: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const ds = vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
-      if (!ok(ds)) return;
-      sub.dispose();
-      clearTimeout(guard);
-      resolve(ds);
-    };
-    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (e.uris.some((x) => x.toString() === uri.toString())) check();
-    });
-    const guard = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out waiting for ${what}; have ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => [codeOf(d), d.range.start.line, d.message]))}`));
-    }, 15000);
-    check();
-  });
-}
-
-/** Writes `text` to a new file of the suite and opens it, resolving when its diagnostics satisfy `ok`. */
-async function openFeedback(text: string, ok: (ds: vscode.Diagnostic[]) => boolean): Promise<{ doc: vscode.TextDocument; ds: vscode.Diagnostic[] }> {
-  const uri = at('docs', `kit-doc-${++counter}.md`);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  const waiting = diagnosticsWhen(uri, ok, `diagnostics of ${uri.path}`);
-  const doc = await vscode.workspace.openTextDocument(uri);
-  await vscode.window.showTextDocument(doc);
-  return { doc, ds: await waiting };
 }
 
 async function lensTitles(doc: vscode.TextDocument): Promise<string[]> {
@@ -216,7 +174,7 @@ describe('feedback and timer: a team kit in the workspace', function () {
     const kit = acme()!;
     const r = await vscode.commands.executeCommand<NewFeedbackResult>('sdi.newFeedback', { candidate: 'Kit Candidate', problemTitle: 'Design a URL Shortener' });
     assert.ok(r, 'the command returned nothing');
-    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(r.uri));
+    const text = await readText(r.uri);
     const lines = text.split('\n');
     assert.strictEqual(lines[0], rubricRecordLine(KIT_ID, kit.rubric!));
     assert.match(text, /^\*\*Candidate:\*\* Kit Candidate$/m);

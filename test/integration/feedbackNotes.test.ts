@@ -5,15 +5,9 @@
  * Waits are on events (diagnostics changing); the quick pick and the decorations, which have no event, are polled for.
  */
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
-import type { SdiApi } from '../../src/extension';
+import { FILLED, api, codeOf, codes, diagnosticsWhen, openFeedbackAt, root } from './helpers';
 
-const EXTENSION_ID = 'sdi-kit.system-design-interview-kit';
-const SOURCE = 'System Design Interview Kit';
-/** A complete, consistent feedback: scores 3 3 3 4 3 (production readiness at the top), weighted 3.15 / 4.0, Hire checked. */
-const FILLED = fs.readFileSync(path.join(__dirname, '../../../test/fixtures/editor/filled.md'), 'utf8');
 /** Notes: architecture has three (2+ 1−), scalability one, production readiness none; one unknown tag. */
 const NOTES = [
   '',
@@ -31,50 +25,10 @@ const NOTES = [
   '',
 ].join('\n');
 
-const root = () => vscode.workspace.workspaceFolders![0].uri;
 const dir = () => vscode.Uri.joinPath(root(), 'feedback-notes-it');
 let counter = 0;
 
-async function api(): Promise<SdiApi> {
-  const ext = vscode.extensions.getExtension<SdiApi>(EXTENSION_ID);
-  assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
-  return ext.activate();
-}
-
-function codeOf(d: vscode.Diagnostic): string | undefined {
-  return typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? undefined : String(d.code);
-}
-const codes = (ds: vscode.Diagnostic[]) => ds.map(codeOf).sort();
-
-/** Resolves with the document's diagnostics the first time they satisfy `ok` (checked at once, then on each change). */
-function diagnosticsWhen(uri: vscode.Uri, ok: (ds: vscode.Diagnostic[]) => boolean, what: string, ms = 30000): Promise<vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const ds = vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
-      if (!ok(ds)) return;
-      sub.dispose();
-      clearTimeout(guard);
-      resolve(ds);
-    };
-    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (e.uris.some((x) => x.toString() === uri.toString())) check();
-    });
-    const guard = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out waiting for ${what}; have ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => [codeOf(d), d.range.start.line]))}`));
-    }, ms);
-    check();
-  });
-}
-
-async function openFeedback(text: string, ok: (ds: vscode.Diagnostic[]) => boolean): Promise<{ doc: vscode.TextDocument; editor: vscode.TextEditor; ds: vscode.Diagnostic[] }> {
-  const uri = vscode.Uri.joinPath(dir(), `notes-${++counter}.md`);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  const waiting = diagnosticsWhen(uri, ok, `diagnostics of ${uri.path}`);
-  const doc = await vscode.workspace.openTextDocument(uri);
-  const editor = await vscode.window.showTextDocument(doc);
-  return { doc, editor, ds: await waiting };
-}
+const openFeedback = (text: string, ok: (ds: vscode.Diagnostic[]) => boolean) => openFeedbackAt(vscode.Uri.joinPath(dir(), `notes-${++counter}.md`), text, ok);
 
 const lineOf = (doc: vscode.TextDocument, needle: string) => {
   for (let i = 0; i < doc.lineCount; i++) if (doc.lineAt(i).text.includes(needle)) return i;

@@ -2,9 +2,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { NewFeedbackResult } from '../../src/feedback';
-import type { SdiApi } from '../../src/extension';
-
-const EXTENSION_ID = 'sdi-kit.system-design-interview-kit';
+import { api, readText, root, writeText } from './helpers';
 
 function today(): string {
   const d = new Date();
@@ -12,18 +10,11 @@ function today(): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
-async function api(): Promise<SdiApi> {
-  const ext = vscode.extensions.getExtension<SdiApi>(EXTENSION_ID);
-  assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
-  return ext.activate();
-}
-
 function field(text: string, label: string): string | undefined {
   return new RegExp(`^\\*\\*${label}:\\*\\*[ \\t]*(.*)$`, 'm').exec(text)?.[1];
 }
 
 describe('feedback: New Feedback command', () => {
-  const root = () => vscode.workspace.workspaceFolders![0].uri;
   const created: vscode.Uri[] = [];
 
   before(async () => {
@@ -46,7 +37,7 @@ describe('feedback: New Feedback command', () => {
     assert.ok(r, 'the command returned nothing');
     created.push(r.uri);
     assert.strictEqual(r.uri.toString(), vscode.Uri.joinPath(root(), 'scaffold-test', 'feedback', `${today()}-zoë-o-brien.md`).toString());
-    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(r.uri));
+    const text = await readText(r.uri);
     assert.strictEqual(field(text, 'Candidate'), "Zoë O'Brien");
     assert.strictEqual(field(text, 'Interviewer'), 'Grace Hopper');
     assert.strictEqual(field(text, 'Date'), today());
@@ -65,13 +56,13 @@ describe('feedback: New Feedback command', () => {
 
   it('never overwrites: the second and third feedback for the same candidate and day get -2 and -3', async () => {
     const first = vscode.Uri.joinPath(root(), 'scaffold-test', 'feedback', `${today()}-ada-lovelace.md`);
-    await vscode.workspace.fs.writeFile(first, new TextEncoder().encode('my notes, not to be lost\n'));
+    await writeText(first, 'my notes, not to be lost\n');
     const r2 = await vscode.commands.executeCommand<NewFeedbackResult>('sdi.newFeedback', { candidate: 'Ada Lovelace', problemTitle: '' });
     const r3 = await vscode.commands.executeCommand<NewFeedbackResult>('sdi.newFeedback', { candidate: 'Ada  Lovelace ', problemTitle: '' });
     assert.strictEqual(r2.uri.path.split('/').pop(), `${today()}-ada-lovelace-2.md`);
     assert.strictEqual(r3.uri.path.split('/').pop(), `${today()}-ada-lovelace-3.md`);
-    assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(first)), 'my notes, not to be lost\n');
-    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(r2.uri));
+    assert.strictEqual(await readText(first), 'my notes, not to be lost\n');
+    const text = await readText(r2.uri);
     assert.strictEqual(field(text, 'Problem Used'), '[Problem Title]', 'an empty problem keeps the placeholder');
   });
 
@@ -87,7 +78,7 @@ describe('feedback: New Feedback command', () => {
     assert.ok(vscode.workspace.textDocuments.some((d) => d.uri.toString() === r1.uri.toString()), 'VS Code let go of the document: this test no longer sets up the case');
     const r2 = await vscode.commands.executeCommand<NewFeedbackResult>('sdi.newFeedback', { candidate: 'Gone Before', problemTitle: '' });
     assert.strictEqual(r2.uri.path.split('/').pop(), `${today()}-gone-before-2.md`);
-    const disk = new TextDecoder().decode(await vscode.workspace.fs.readFile(r2.uri));
+    const disk = await readText(r2.uri);
     assert.strictEqual(r2.document.getText(), disk, 'the new feedback\'s document does not show its file');
     assert.doesNotMatch(disk, /text of the deleted file/);
   });
@@ -104,7 +95,7 @@ describe('feedback: New Feedback command', () => {
   it('falls back to git user.name, else keeps the Interviewer placeholder', async () => {
     await vscode.workspace.getConfiguration('sdi.feedback').update('interviewer', undefined, vscode.ConfigurationTarget.Workspace);
     const r = await vscode.commands.executeCommand<NewFeedbackResult>('sdi.newFeedback', { candidate: 'No Interviewer Set', problemTitle: '' });
-    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(r.uri));
+    const text = await readText(r.uri);
     const expected = await gitUserName(root().fsPath);
     assert.strictEqual(field(text, 'Interviewer'), expected ?? '[Your Name]');
   });

@@ -1,45 +1,15 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { SdiApi } from '../../src/extension';
-
-const EXTENSION_ID = 'sdi-kit.system-design-interview-kit';
-
-async function api(): Promise<SdiApi> {
-  const ext = vscode.extensions.getExtension<SdiApi>(EXTENSION_ID);
-  assert.ok(ext, `extension ${EXTENSION_ID} is not installed`);
-  const exports = await ext.activate();
-  assert.ok(exports, 'activate() returned no API: the guide content failed to load');
-  return exports;
-}
-
-/** Resolves when the guide panel has sent this item to its webview (the webview asked for it with `ready`). */
-function itemShown(a: SdiApi, id: string): Promise<void> {
-  return new Promise((resolve) => {
-    const sub = a.panel.onDidShowItem((shown) => {
-      if (shown === id) { sub.dispose(); resolve(); }
-    });
-  });
-}
+import { allTabs, api, extension, itemShown, whenTabs } from './helpers';
 
 function guideTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs)
-    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('sdi.guidePanel'));
-}
-
-/** Resolves once `check` holds, re-checking whenever the workbench's tabs change (the tab model updates asynchronously). */
-function whenTabs(check: () => boolean): Promise<void> {
-  if (check()) return Promise.resolve();
-  return new Promise((resolve) => {
-    const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
-      if (check()) { sub.dispose(); resolve(); }
-    });
-  });
+  return allTabs().filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('sdi.guidePanel'));
 }
 
 describe('the extension in a real VS Code', () => {
   it('activates and exposes the loaded guide', async () => {
     const a = await api();
-    assert.ok(vscode.extensions.getExtension(EXTENSION_ID)!.isActive);
+    assert.ok(extension().isActive);
     assert.strictEqual(a.library.content.problems.length, 3);
     assert.strictEqual(a.library.content.rubric.dimensions.length, 5);
   });
@@ -77,7 +47,7 @@ describe('the extension in a real VS Code', () => {
     assert.strictEqual(opened, 'problem:distributed-payment-processing');
     await shown;
     assert.strictEqual(a.panel.currentItemId, 'problem:distributed-payment-processing');
-    await whenTabs(() => guideTabs()[0]?.label === 'Problem 2: Distributed Payment Processing System');
+    await whenTabs(() => guideTabs()[0]?.label === 'Problem 2: Distributed Payment Processing System', 'the guide tab on the problem');
     assert.strictEqual(guideTabs().length, 1);
   });
 
@@ -86,7 +56,7 @@ describe('the extension in a real VS Code', () => {
     const shown = itemShown(a, 'topic:circuit-breaker');
     await vscode.commands.executeCommand('sdi.openItem', 'topic:circuit-breaker');
     await shown;
-    await whenTabs(() => guideTabs().some((t) => t.label === 'Circuit Breaker Pattern'));
+    await whenTabs(() => guideTabs().some((t) => t.label === 'Circuit Breaker Pattern'), 'the guide tab on the topic');
     assert.strictEqual(guideTabs().length, 1, 'a second guide panel was opened');
   });
 

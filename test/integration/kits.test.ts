@@ -6,23 +6,17 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { SdiApi } from '../../src/extension';
 import { RUBRIC, TEAM_KIT } from '../fixtures/teamKit';
+import { api, itemShown, root, writeText } from './helpers';
 import { saveAsAUserDoes } from './save';
 
-const EXTENSION_ID = 'sdi-kit.system-design-interview-kit';
 const KIT = 'kit:team-kit';
 
-async function api(): Promise<SdiApi> {
-  const exports = await vscode.extensions.getExtension<SdiApi>(EXTENSION_ID)!.activate();
-  assert.ok(exports, 'activate() returned no API');
-  return exports;
-}
-
 function kitDir(): vscode.Uri {
-  return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.interview-kit');
+  return vscode.Uri.joinPath(root(), '.interview-kit');
 }
 
 async function write(rel: string, text: string): Promise<void> {
-  await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(kitDir(), ...rel.split('/')), new TextEncoder().encode(text));
+  await writeText(vscode.Uri.joinPath(kitDir(), ...rel.split('/')), text);
 }
 
 /** Resolves once `check` holds, re-checking after each kit change (never on a timer). */
@@ -33,13 +27,6 @@ function afterKitChange(a: SdiApi, check: () => boolean, what: string, ms = 10_0
     const sub = a.library.onDidChange(() => {
       if (check()) { clearTimeout(timer); sub.dispose(); resolve(); }
     });
-  });
-}
-
-/** Resolves when the guide panel next sends item `id` to its webview. */
-function shownOnce(a: SdiApi, id: string): Promise<void> {
-  return new Promise((resolve) => {
-    const sub = a.panel.onDidShowItem((shown) => { if (shown === id) { sub.dispose(); resolve(); } });
   });
 }
 
@@ -137,7 +124,7 @@ describe('team kits in a real VS Code', function () {
 
   it('updates the tree, and the panel showing the problem, within a second of saving a problem file', async () => {
     const uri = vscode.Uri.joinPath(kitDir(), 'problems', 'chat.md');
-    const opened = shownOnce(a, `${KIT}/problem:chat`);
+    const opened = itemShown(a, `${KIT}/problem:chat`);
     await vscode.commands.executeCommand('sdi.openItem', `${KIT}/problem:chat`);
     await opened;
     const doc = await vscode.workspace.openTextDocument(uri);
@@ -148,7 +135,7 @@ describe('team kits in a real VS Code', function () {
     assert.ok(await vscode.workspace.applyEdit(edit));
     const started = Date.now();
     const updated = afterKitChange(a, () => a.library.node(`${KIT}/problem:chat`)?.label === 'Design a Group Chat', 'the new title');
-    const reshown = shownOnce(a, `${KIT}/problem:chat`);
+    const reshown = itemShown(a, `${KIT}/problem:chat`);
     assert.ok(await saveAsAUserDoes(doc));
     await updated;
     await reshown;

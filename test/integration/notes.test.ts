@@ -5,45 +5,21 @@ import type { SdiApi } from '../../src/extension';
 import { formatNoteTime, parseNotes } from '../../src/core/notes';
 import { NotesService, NOTES_QUEUE_KEY, stampText, type AddNoteResult, type PendingNote } from '../../src/notes';
 import { TimerService, type TimerSettings } from '../../src/timer/timerService';
+import { MemoryMemento, api, extension, readText, root, writeText } from './helpers';
 import { MemoryFs } from './memoryFs';
 
-const EXTENSION_ID = 'sdi-kit.system-design-interview-kit';
 const FEED = 'global-social-media-feed';
 const SEC = 1000;
 
-async function api(): Promise<SdiApi> {
-  const ext = vscode.extensions.getExtension<SdiApi>(EXTENSION_ID);
-  assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
-  const a = await ext.activate();
-  assert.ok(a?.notes, 'activate() returned no notes service');
-  return a;
-}
-
-/** A Memento in memory, standing in for workspaceState: two services over one are a window reload. */
-class MemoryMemento implements vscode.Memento {
-  private readonly map = new Map<string, unknown>();
-  keys(): readonly string[] { return [...this.map.keys()]; }
-  get<T>(key: string, fallback?: T): T | undefined { return (this.map.has(key) ? this.map.get(key) : fallback) as T | undefined; }
-  update(key: string, value: unknown): Thenable<void> {
-    if (value === undefined) this.map.delete(key);
-    else this.map.set(key, JSON.parse(JSON.stringify(value)));
-    return Promise.resolve();
-  }
-}
-
 const settings = (): TimerSettings => ({ phases: [], notifications: false, warningMinutes: 2, autoAdvance: false });
-const enc = new TextEncoder();
-const dec = new TextDecoder();
-const root = () => vscode.workspace.workspaceFolders![0].uri;
 const dir = () => vscode.Uri.joinPath(root(), 'notes-test');
-const readDisk = async (uri: vscode.Uri) => dec.decode(await vscode.workspace.fs.readFile(uri));
 const FEEDBACK = '# Interview Feedback\n\n**Candidate:** Test\n\n### Scores (Weighted)\n\n- Technical Architecture: 3\n';
 let fileCount = 0;
 
 /** A feedback file of its own for each test (never opened unless the test opens it). */
 async function feedbackFile(text = FEEDBACK): Promise<vscode.Uri> {
   const uri = vscode.Uri.joinPath(dir(), `notes-${Date.now()}-${fileCount++}.md`);
-  await vscode.workspace.fs.writeFile(uri, enc.encode(text));
+  await writeText(uri, text);
   return uri;
 }
 
@@ -90,7 +66,7 @@ async function startWithFileOpen(r: ReturnType<typeof rig>, file: vscode.Uri): P
 describe('notes: Add Note, the candidate file and the queue in a real VS Code', () => {
   let a: SdiApi;
   before(async () => {
-    a = await api();
+    a = await api('notes');
     await vscode.workspace.fs.createDirectory(dir());
   });
   afterEach(async () => {
@@ -103,7 +79,7 @@ describe('notes: Add Note, the candidate file and the queue in a real VS Code', 
 
   it('registers Add Note with Ctrl+Alt+M, a key none of VS Code\'s default keybindings uses, that works from the terminal too', async () => {
     assert.ok((await vscode.commands.getCommands(true)).includes('sdi.addNote'));
-    const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { keybindings: { command: string; key: string; mac?: string; when?: string }[] } };
+    const pkg = extension().packageJSON as { contributes: { keybindings: { command: string; key: string; mac?: string; when?: string }[] } };
     const binding = pkg.contributes.keybindings.find((k) => k.command === 'sdi.addNote');
     assert.deepStrictEqual(binding && { key: binding.key, mac: binding.mac, when: binding.when }, { key: 'ctrl+alt+m', mac: 'ctrl+cmd+m', when: undefined });
     // The host's own default keybindings (this platform's, VS Code 1.139 in the browser), as VS Code lists them.
@@ -130,7 +106,7 @@ describe('notes: Add Note, the candidate file and the queue in a real VS Code', 
     assert.strictEqual(started, FEED);
     const uri = a.notes.fileUri();
     assert.ok(uri, 'no notes file was remembered');
-    const text = await readDisk(uri);
+    const text = await readText(uri);
     assert.match(text, /Ada Notetaker/);
     assert.match(text, /Design a Global Social Media Feed/);
     // The panel keeps its place: the file is in another editor group, and the panel is still open.
@@ -161,7 +137,7 @@ describe('notes: Add Note, the candidate file and the queue in a real VS Code', 
     assert.ok(r?.written && r.uri, `not written: ${JSON.stringify(r)}`);
     const uri = vscode.Uri.parse(r.uri);
     assert.match(uri.path, /\/interview-feedback\/\d{4}-\d\d-\d\d-candidate(-\d+)?\.md$/);
-    const text = await readDisk(uri);
+    const text = await readText(uri);
     assert.match(text, /\*\*Candidate:\*\* \[Name\]/);
     assert.deepStrictEqual(parseNotes(text).notes.map((n) => [n.phase, n.text]), [['Problem Introduction', 'first note']]);
     assert.strictEqual(a.notes.fileUri()?.toString(), uri.toString());
@@ -210,7 +186,7 @@ describe('notes: Add Note, the candidate file and the queue in a real VS Code', 
       assert.ok(b?.written && c?.written);
       r.clock.now += 3600 * SEC;
       await r.notes.add('past the hour');
-      const text = await readDisk(file);
+      const text = await readText(file);
       const notes = parseNotes(text).notes;
       assert.deepStrictEqual(notes.map((n) => [n.phase, n.timeText, n.text]), [
         ['Problem Introduction', '[01:05]', '+scale sharded by user id'],
@@ -245,7 +221,7 @@ describe('notes: Add Note, the candidate file and the queue in a real VS Code', 
       assert.match(doc.getText(), /UNSAVED TYPING/);
       assert.strictEqual(doc.lineAt(res.line!).text, '- [00:12] +prod talked about alerts');
       assert.ok(doc.isDirty, 'a dirty document was saved');
-      assert.doesNotMatch(await readDisk(file), /alerts|UNSAVED/, 'the disk file was written under the open document');
+      assert.doesNotMatch(await readText(file), /alerts|UNSAVED/, 'the disk file was written under the open document');
       assert.deepStrictEqual([editor.selection.active.line, editor.selection.active.character], [10, 3], 'the cursor moved');
       assert.strictEqual(await settledTop(editor), top, 'the editor scrolled');
       // Undo in the editor takes the note back out, and only the note.
@@ -267,7 +243,7 @@ describe('notes: Add Note, the candidate file and the queue in a real VS Code', 
       const res = await r.notes.add('saved note');
       assert.ok(res?.written);
       assert.ok(!doc.isDirty);
-      assert.match(await readDisk(file), /- \[00:00\] saved note/);
+      assert.match(await readText(file), /- \[00:00\] saved note/);
     } finally {
       r.dispose();
     }
@@ -276,7 +252,7 @@ describe('notes: Add Note, the candidate file and the queue in a real VS Code', 
   it('a save that fails once is tried again; one that fails leaves the note unsaved, and the next note saves both', async () => {
     const mem = new MemoryFs('sdi-notes-test');
     const file = mem.uri('/feedback.md');
-    await vscode.workspace.fs.writeFile(file, enc.encode(FEEDBACK));
+    await writeText(file, FEEDBACK);
     const r = rig(a, () => Promise.resolve(file));
     try {
       const { doc } = await startWithFileOpen(r, file);
@@ -333,13 +309,13 @@ describe('notes: Add Note, the candidate file and the queue in a real VS Code', 
       await r.notes.retry();
       assert.strictEqual(r.notes.pending().length, 2);
       // The file is back (restored from version control, say): the queue drains, in order, once.
-      await vscode.workspace.fs.writeFile(file, enc.encode(FEEDBACK));
+      await writeText(file, FEEDBACK);
       await r.notes.retry();
       assert.strictEqual(r.notes.pending().length, 0);
       assert.strictEqual(r.memento.get(NOTES_QUEUE_KEY), undefined);
-      assert.deepStrictEqual(parseNotes(await readDisk(file)).notes.map((n) => n.text), ['while deleted 1', 'while deleted 2']);
+      assert.deepStrictEqual(parseNotes(await readText(file)).notes.map((n) => n.text), ['while deleted 1', 'while deleted 2']);
       await r.notes.retry();
-      assert.strictEqual(parseNotes(await readDisk(file)).notes.length, 2, 'a retry wrote a note twice');
+      assert.strictEqual(parseNotes(await readText(file)).notes.length, 2, 'a retry wrote a note twice');
       // A new failure is reported again.
       await vscode.workspace.fs.delete(file, { useTrash: false });
       await r.notes.add('again');
@@ -362,9 +338,9 @@ describe('notes: Add Note, the candidate file and the queue in a real VS Code', 
       assert.deepStrictEqual([q?.written, q?.queued], [false, true]);
       assert.ok(r.notes.pending()[0].error, 'no reason kept');
       await vscode.workspace.fs.delete(file, { recursive: true, useTrash: false });
-      await vscode.workspace.fs.writeFile(file, enc.encode(FEEDBACK));
+      await writeText(file, FEEDBACK);
       await r.notes.retry();
-      assert.deepStrictEqual(parseNotes(await readDisk(file)).notes.map((n) => n.text), ['second']);
+      assert.deepStrictEqual(parseNotes(await readText(file)).notes.map((n) => n.text), ['second']);
       assert.strictEqual(r.notes.pending().length, 0);
     } finally {
       r.dispose();
@@ -378,7 +354,7 @@ describe('notes: Add Note, the candidate file and the queue in a real VS Code', 
     const r = rig(a, async () => {
       created++;
       if (created === 1) return file;
-      await vscode.workspace.fs.writeFile(replacement, enc.encode(FEEDBACK));
+      await writeText(replacement, FEEDBACK);
       return replacement;
     });
     try {
@@ -389,7 +365,7 @@ describe('notes: Add Note, the candidate file and the queue in a real VS Code', 
       await r.notes.retry(true);
       assert.strictEqual(r.notes.pending().length, 0);
       assert.strictEqual(r.notes.fileUri()?.toString(), replacement.toString());
-      assert.deepStrictEqual(parseNotes(await readDisk(replacement)).notes.map((n) => n.text), ['kept']);
+      assert.deepStrictEqual(parseNotes(await readText(replacement)).notes.map((n) => n.text), ['kept']);
     } finally {
       r.dispose();
     }
@@ -412,9 +388,9 @@ describe('notes: Add Note, the candidate file and the queue in a real VS Code', 
       r.timer.resume();
       const three = await r.notes.add('three');
       assert.ok(three?.queued);
-      await vscode.workspace.fs.writeFile(file, enc.encode(FEEDBACK));
+      await writeText(file, FEEDBACK);
       await r.notes.retry();
-      assert.deepStrictEqual(parseNotes(await readDisk(file)).notes.map((n) => n.text), ['one', 'two (paused)', 'three']);
+      assert.deepStrictEqual(parseNotes(await readText(file)).notes.map((n) => n.text), ['one', 'two (paused)', 'three']);
       assert.strictEqual(r.notes.pending().length, 0);
     } finally {
       r.dispose();
@@ -437,12 +413,12 @@ describe('notes: Add Note, the candidate file and the queue in a real VS Code', 
       assert.ok((await r.notes.add('after the rename'))?.written);
       await vscode.workspace.fs.delete(renamed, { useTrash: false });
       assert.ok((await r.notes.add('queued'))?.queued);
-      await vscode.workspace.fs.writeFile(renamed, enc.encode(FEEDBACK));
+      await writeText(renamed, FEEDBACK);
       const drained = new Promise<void>((res) => { const d = r.notes.onDidChange(() => { if (!r.notes.pending().length) { d.dispose(); res(); } }); });
       r.timer.next();
       await drained;
-      assert.deepStrictEqual(parseNotes(await readDisk(renamed)).notes.map((n) => n.text), ['queued']);
-      assert.ok(!(await readDisk(renamed)).includes('after the rename'), 'the recreated file is not the test\'s');
+      assert.deepStrictEqual(parseNotes(await readText(renamed)).notes.map((n) => n.text), ['queued']);
+      assert.ok(!(await readText(renamed)).includes('after the rename'), 'the recreated file is not the test\'s');
     } finally {
       r.dispose();
     }

@@ -5,21 +5,13 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { SdiApi } from '../../src/extension';
 import { timerDisplayState, addNoteFromPanel } from '../../src/timer/timerPanel';
+import { api } from './helpers';
 
-const EXTENSION_ID = 'sdi-kit.system-design-interview-kit';
 const FEED = 'global-social-media-feed';
-
-async function api(): Promise<SdiApi> {
-  const ext = vscode.extensions.getExtension<SdiApi>(EXTENSION_ID);
-  assert.ok(ext, 'the extension is not installed');
-  const a = await ext.activate();
-  assert.ok(a?.notes && a.timer, 'activate() returned no notes or timer');
-  return a;
-}
 
 describe('guide panel notes (note / noteResult)', function () {
   let a: SdiApi;
-  before(async () => { a = await api(); });
+  before(async () => { a = await api('notes', 'timer'); });
   afterEach(async () => {
     await vscode.commands.executeCommand('sdi.resetTimer', { confirm: false });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

@@ -8,30 +8,10 @@ import { TIMER_STATE_KEY, type TimerSettings } from '../../src/timer/timerServic
 import { timerDisplayState } from '../../src/timer/timerPanel';
 import { GuideLibrary } from '../../src/guideLibrary';
 import type { LoadedKit } from '../../src/core/kit';
+import { MemoryMemento, api } from './helpers';
 
-const EXTENSION_ID = 'sdi-kit.system-design-interview-kit';
 const MIN = 60_000;
 const FEED = 'global-social-media-feed';
-
-async function api(): Promise<SdiApi> {
-  const ext = vscode.extensions.getExtension<SdiApi>(EXTENSION_ID);
-  assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
-  const a = await ext.activate();
-  assert.ok(a?.timer, 'activate() returned no timer');
-  return a;
-}
-
-/** A Memento in memory, standing in for workspaceState where a test needs its own. */
-class MemoryMemento implements vscode.Memento {
-  private readonly map = new Map<string, unknown>();
-  keys(): readonly string[] { return [...this.map.keys()]; }
-  get<T>(key: string, fallback?: T): T | undefined { return (this.map.has(key) ? this.map.get(key) : fallback) as T | undefined; }
-  update(key: string, value: unknown): Thenable<void> {
-    if (value === undefined) this.map.delete(key);
-    else this.map.set(key, JSON.parse(JSON.stringify(value)));
-    return Promise.resolve();
-  }
-}
 
 /** Reset Timer without its confirmation (a modal would wait for an answer no test gives). */
 const resetQuietly = () => vscode.commands.executeCommand('sdi.resetTimer', { confirm: false });
@@ -68,7 +48,7 @@ function recordTimerPosts(a: SdiApi): { states: TimerDisplayState[]; next(check:
 
 describe('timer: commands, status bar and panel in a real VS Code', () => {
   let a: SdiApi;
-  before(async () => { a = await api(); });
+  before(async () => { a = await api('timer'); });
   beforeEach(async () => { await resetQuietly(); });
   after(async () => {
     await resetQuietly();
@@ -317,7 +297,7 @@ function timerState(a: SdiApi, check: (s: TimerService['state']) => boolean): Pr
 
 describe('timer: issue 12 in a real VS Code (reset, last-phase alert, deep-dive minutes)', () => {
   let a: SdiApi;
-  before(async () => { a = await api(); });
+  before(async () => { a = await api('timer'); });
   beforeEach(async () => { await resetQuietly(); });
   after(async () => { await resetQuietly(); });
 
@@ -427,7 +407,7 @@ describe('timer: issue 12 in a real VS Code (reset, last-phase alert, deep-dive 
 
 describe('timer: the plan follows the problem\'s kit', () => {
   let a: SdiApi;
-  before(async () => { a = await api(); });
+  before(async () => { a = await api('timer'); });
 
   /** A library of its own holding a team kit with a 30-minute plan and one problem (the extension's library is left alone). */
   function libraryWithKit(): GuideLibrary {

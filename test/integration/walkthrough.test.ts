@@ -3,32 +3,11 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { readWalkthrough } from '../../src/core/walkthrough';
 import type { GetStartedResult } from '../../src/walkthrough';
+import { allTabs, extension, whenTabs } from './helpers';
 
-const EXTENSION_ID = 'sdi-kit.system-design-interview-kit';
 const WALKTHROUGH_ID = 'sdi.firstInterview';
 
-function extension(): vscode.Extension<unknown> {
-  const ext = vscode.extensions.getExtension(EXTENSION_ID);
-  assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
-  return ext;
-}
-
-const allTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Waits until `test` holds after tab changes (or at once); fails after `ms`. */
-function whenTabs(test: () => boolean, what: string, ms = 15_000): Promise<void> {
-  if (test()) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`timed out waiting for ${what}; tabs: ${allTabs().map((t) => t.label).join(', ')}`)); }, ms);
-    const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
-      if (!test()) return;
-      clearTimeout(timer);
-      sub.dispose();
-      resolve();
-    });
-  });
-}
 
 /** `ctrl+shift+alt+]` and `shift+ctrl+alt+]` alike: modifiers sorted, lower case. */
 function normaliseKey(key: string): string {

@@ -208,6 +208,63 @@ describe('sdi-feedback CLI', () => {
     }
   });
 
+  describe('arguments (node:util parseArgs, strict)', () => {
+    /** The usage error the CLI prints for these arguments: exit 2, the message, then the usage, nothing on stdout. */
+    const usageError = (...args: string[]) => {
+      const r = run(...args);
+      assert.strictEqual(r.code, 2, args.join(' '));
+      assert.strictEqual(r.stdout, '', args.join(' '));
+      const m = /^sdi-feedback: (.+)\nusage: sdi-feedback /.exec(r.stderr);
+      assert.ok(m, r.stderr);
+      return m[1];
+    };
+
+    it('an option that takes a value never takes the next option as its value: `--kit --json x.md` is a usage error', () => {
+      assert.strictEqual(usageError('--kit', '--json', 'x.md'), '--kit needs a folder');
+      assert.strictEqual(usageError('--check-kit', '--json'), '--check-kit needs a folder');
+    });
+
+    it('--window-days without its value, at the end or before another option, is a usage error', () => {
+      assert.strictEqual(usageError('--report', dir, '--window-days'), '--window-days needs a whole number of days');
+      assert.strictEqual(usageError('--report', '--window-days', '--json', dir), '--window-days needs a whole number of days');
+      assert.strictEqual(usageError('--report', dir, '--min-n'), '--min-n needs a whole number of feedbacks');
+    });
+
+    it('--window-days takes only a whole number', () => {
+      for (const value of ['abc', '-3', '1.5', '']) assert.strictEqual(usageError('--report', `--window-days=${value}`, dir), '--window-days needs a whole number of days', value);
+      assert.strictEqual(usageError('--report', '--window-days', 'abc', dir), '--window-days needs a whole number of days');
+    });
+
+    it('names an unknown option, and an option given a value it does not take', () => {
+      assert.strictEqual(usageError('--bogus', 'x.md'), 'unknown option: --bogus');
+      assert.strictEqual(usageError('-x', 'x.md'), 'unknown option: -x');
+      assert.strictEqual(usageError('--json=yes', 'x.md'), '--json takes no value');
+    });
+
+    it('a repeated option: the last value counts', () => {
+      const p = file('repeated.md', CLEAN());
+      const last = run('--kit', path.join(dir, 'nowhere'), '--kit', writeKit(path.join(dir, 'repeated-kit')), '--json', '--json', p);
+      // Checked against the kit's six dimensions, which the built-in feedback does not have.
+      assert.strictEqual(last.code, 1, last.stderr);
+      const [out] = jsonFiles(last.stdout);
+      assert.ok(out.diagnostics.some((d) => d.code === 'score-missing'), last.stdout);
+      const missing = run('--kit', writeKit(path.join(dir, 'repeated-kit')), '--kit', path.join(dir, 'nowhere'), p);
+      assert.strictEqual(missing.code, 2);
+      assert.match(missing.stderr, /^sdi-feedback: cannot read .*nowhere: ENOENT\n$/);
+    });
+
+    it('after `--`, an argument is a file even when it looks like an option', () => {
+      fs.writeFileSync(path.join(dir, '--json'), CLEAN());
+      const r = spawnSync(process.execPath, [CLI, '--', '--json'], { cwd: dir, encoding: 'utf8' });
+      assert.strictEqual(r.stderr, '');
+      assert.strictEqual(r.stdout, '', 'checked as a clean feedback, in text');
+      assert.strictEqual(r.status, 0);
+      const unread = spawnSync(process.execPath, [CLI, '--', '--json', 'absent.md'], { cwd: dir, encoding: 'utf8' });
+      assert.match(unread.stderr, /^sdi-feedback: cannot read absent\.md: ENOENT\n$/);
+      assert.strictEqual(unread.status, 2);
+    });
+  });
+
   it('--help prints the usage and exits 0', () => {
     const r = run('--help');
     assert.strictEqual(r.code, 0);

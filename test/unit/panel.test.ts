@@ -1,19 +1,13 @@
 import * as assert from 'assert';
 import { renderMarkdown, escapeHtml } from '../../src/core/renderMarkdown';
 import { DiagramCache, diagramKey, type DiagramStore } from '../../src/panel/diagramCache';
-import { contentSecurityPolicy, makeNonce, panelHtml, type ShellOptions } from '../../src/panel/html';
+import { CALIBRATION_PAGE } from '../../src/calibration/html';
+import { guidePage } from '../../src/panel/html';
+import { contentSecurityPolicy, jsonAttribute, makeNonce, webviewHtml, type WebviewContext, type WebviewPage } from '../../src/webviewHtml';
 import { hostMessage, panelState, webviewMessage } from '../../src/protocol';
 
-const shell = (over: Partial<ShellOptions> = {}): ShellOptions => ({
-  cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
-  nonce: 'abc123',
-  scriptUri: 'https://x/dist/webview/main.js',
-  styleUri: 'https://x/media/panel.css',
-  codiconUri: 'https://x/dist/webview/codicons/codicon.css',
-  config: { preloadMermaid: true },
-  title: 'Interview Guide',
-  ...over,
-});
+const CSP_SOURCE = 'https://file+.vscode-resource.vscode-cdn.net';
+const context = (over: Partial<WebviewContext> = {}): WebviewContext => ({ cspSource: CSP_SOURCE, nonce: 'abc123', asset: (file) => `https://x/${file}`, ...over });
 
 function csp(html: string): string {
   const m = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html);
@@ -21,42 +15,67 @@ function csp(html: string): string {
   return m[1].replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 }
 
-describe('panel HTML shell', () => {
-  it('has a strict CSP: nothing by default, scripts only by nonce, no eval', () => {
+describe('webview HTML shell (src/webviewHtml.ts)', () => {
+  it('has a strict CSP: nothing by default, scripts only by nonce, no eval, and only the sources a page adds', () => {
     const policy = contentSecurityPolicy('https://res', 'N0nce');
     const directives = Object.fromEntries(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
-    assert.deepStrictEqual(directives['default-src'], ["'none'"]);
-    assert.deepStrictEqual(directives['script-src'], ["'nonce-N0nce'", "'strict-dynamic'"]);
-    assert.ok(!policy.includes('unsafe-eval'));
-    assert.ok(!directives['script-src'].includes("'unsafe-inline'"));
-    assert.deepStrictEqual(directives['style-src'], ['https://res', "'unsafe-inline'"]);
-    assert.deepStrictEqual(directives['font-src'], ['https://res']);
+    assert.deepStrictEqual(directives, {
+      'default-src': ["'none'"],
+      'img-src': ['https://res', 'data:'],
+      'style-src': ['https://res'],
+      'font-src': ['https://res'],
+      'script-src': ["'nonce-N0nce'"],
+    });
+    assert.strictEqual(contentSecurityPolicy('https://res', 'N0nce', { script: ["'strict-dynamic'"] }), policy.replace("'nonce-N0nce'", "'nonce-N0nce' 'strict-dynamic'"));
   });
 
-  it('puts the policy and the nonce in the page, with no inline script', () => {
-    const html = panelHtml(shell());
-    assert.match(csp(html), /script-src 'nonce-abc123'/);
-    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
-    assert.strictEqual(scripts.length, 1);
-    assert.match(scripts[0][1], /nonce="abc123"/);
-    assert.match(scripts[0][1], /src="https:\/\/x\/dist\/webview\/main.js"/);
-    assert.strictEqual(scripts[0][2].trim(), '', 'the script tag has no inline body');
-    assert.doesNotMatch(html, /\son[a-z]+=/i, 'no inline event handlers');
+  // Each panel's policy, whole: a source added to one of them (or a panel's page taking another's) fails here.
+  it("pins each panel's policy: the guide adds Mermaid's inline styles and 'strict-dynamic', the calibration report nothing", () => {
+    assert.strictEqual(csp(webviewHtml(guidePage({ preloadMermaid: true }), context())),
+      `default-src 'none'; img-src ${CSP_SOURCE} data:; style-src ${CSP_SOURCE} 'unsafe-inline'; font-src ${CSP_SOURCE}; script-src 'nonce-abc123' 'strict-dynamic'`);
+    assert.strictEqual(csp(webviewHtml(CALIBRATION_PAGE, context())),
+      `default-src 'none'; img-src ${CSP_SOURCE} data:; style-src ${CSP_SOURCE}; font-src ${CSP_SOURCE}; script-src 'nonce-abc123'`);
   });
 
-  it('has the timer section above the article', () => {
-    const html = panelHtml(shell());
+  for (const [name, page, script, styles] of [
+    ['guide', guidePage({ preloadMermaid: false }), 'dist/webview/main.js', ['media/panel.css', 'media/timer.css']],
+    ['calibration', CALIBRATION_PAGE, 'dist/webview/calibration.js', ['media/calibration.css']],
+  ] as const) {
+    it(`${name}: the policy and the nonce in the page, one module script by nonce and no inline script, the codicons then the page's stylesheets`, () => {
+      const html = webviewHtml(page, context());
+      assert.match(csp(html), /script-src 'nonce-abc123'/);
+      const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+      assert.strictEqual(scripts.length, 1);
+      assert.strictEqual(scripts[0][1], ` type="module" nonce="abc123" src="https://x/${script}"`);
+      assert.strictEqual(scripts[0][2], '', 'the script tag has no inline body');
+      assert.doesNotMatch(html, /\son[a-z]+=/i, 'no inline event handlers');
+      assert.doesNotMatch(html, /\sstyle=/i, 'no inline style attribute');
+      const links = [...html.matchAll(/<link rel="stylesheet" href="https:\/\/x\/([^"]+)">/g)].map((m) => m[1]);
+      assert.deepStrictEqual(links, ['dist/webview/codicons/codicon.css', ...styles]);
+    });
+  }
+
+  it('guide: the timer section above the article, and the configuration in data-config', () => {
+    const html = webviewHtml(guidePage({ preloadMermaid: true }), context());
     const timer = html.indexOf('<section id="timer" aria-label="Interview timer">');
     assert.ok(timer > 0 && timer < html.indexOf('<article id="content"'));
+    assert.match(html, /<main id="app" data-config="\{&quot;preloadMermaid&quot;:true\}">/);
+    assert.match(html, /<title>Interview Guide<\/title>/);
   });
 
   it('escapes every string it places into the page', () => {
     const evil = '"><script>alert(1)</script>';
-    const html = panelHtml(shell({ title: evil, scriptUri: `x${evil}`, styleUri: evil, codiconUri: evil, extraStyleUris: [evil], config: { s: evil, q: "'" }, nonce: 'n"n' }));
+    const page: WebviewPage = { title: evil, script: `x${evil}`, styles: [evil], body: '<main></main>' };
+    const html = webviewHtml(page, context({ asset: (file) => file, nonce: 'n"n', cspSource: evil }));
     assert.strictEqual((html.match(/<script/g) ?? []).length, 1, 'no injected script tag');
     assert.ok(!html.includes(evil), 'the input never appears unescaped');
-    const config = /data-config="([^"]*)"/.exec(html)![1];
-    const decoded = config.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  });
+
+  it('hands configuration over in a data- attribute as escaped JSON', () => {
+    const evil = '"><script>alert(1)</script>';
+    const value = jsonAttribute({ s: evil, q: "'" });
+    assert.doesNotMatch(value, /["'<>]/);
+    const decoded = value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
     assert.deepStrictEqual(JSON.parse(decoded), { s: evil, q: "'" });
   });
 

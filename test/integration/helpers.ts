@@ -1,0 +1,127 @@
+/**
+ * What the integration suites share: the extension and its API, the workspace's files, diagnostics
+ * awaited as they change (never on a sleep), feedback documents opened in an editor.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { SdiApi } from '../../src/extension';
+
+export const EXTENSION_ID = 'sdi-kit.system-design-interview-kit';
+/** The `source` of every diagnostic the extension makes. */
+export const SOURCE = 'System Design Interview Kit';
+
+/** A complete, consistent feedback: scores 3 3 3 4 3 (production readiness at the top), weighted 3.15 / 4.0, Hire checked. */
+export const FILLED = fs.readFileSync(path.join(__dirname, '../../../test/fixtures/editor/filled.md'), 'utf8');
+
+/** The extension under test, as the host loaded it. */
+export function extension(): vscode.Extension<SdiApi> {
+  const ext = vscode.extensions.getExtension<SdiApi>(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
+  return ext;
+}
+
+/** The extension's API once it has activated, with the parts a suite names there (reading one loads the features). */
+export async function api(...needs: (keyof SdiApi)[]): Promise<SdiApi> {
+  const a = await extension().activate();
+  assert.ok(a, 'activate() returned no API');
+  for (const part of needs) assert.ok(a[part], `activate() returned no ${part}`);
+  return a;
+}
+
+/** The test workspace's folder. */
+export const root = (): vscode.Uri => vscode.workspace.workspaceFolders![0].uri;
+
+/** Writes a text file through VS Code's file system. */
+export async function writeText(uri: vscode.Uri, text: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+}
+
+/** Reads a text file through VS Code's file system. */
+export async function readText(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+/** A diagnostic's code as a string (the extension's codes come with a link to their page). */
+export function codeOf(d: vscode.Diagnostic): string | undefined {
+  return typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? undefined : String(d.code);
+}
+
+/** The codes of the diagnostics, sorted. */
+export const codes = (ds: vscode.Diagnostic[]): (string | undefined)[] => ds.map(codeOf).sort();
+
+/** Resolves with the extension's diagnostics of `uri` the first time they satisfy `ok` (checked at once, then on each change); rejects after `ms` with those it has. */
+export function diagnosticsWhen(uri: vscode.Uri, ok: (ds: vscode.Diagnostic[]) => boolean, what: string, ms = 30000): Promise<vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const ds = vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
+      if (!ok(ds)) return;
+      sub.dispose();
+      clearTimeout(guard);
+      resolve(ds);
+    };
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((x) => x.toString() === uri.toString())) check();
+    });
+    // Not a sleep: a failure report when the expected diagnostics never arrive.
+    const guard = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out waiting for ${what}; have ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => [codeOf(d), d.range.start.line, d.message]))}`));
+    }, ms);
+    check();
+  });
+}
+
+/** Writes `text` to `uri` and opens it in an editor, resolving when its diagnostics satisfy `ok` (within `ms`). */
+export async function openFeedbackAt(uri: vscode.Uri, text: string, ok: (ds: vscode.Diagnostic[]) => boolean, ms?: number): Promise<{ doc: vscode.TextDocument; editor: vscode.TextEditor; ds: vscode.Diagnostic[] }> {
+  await writeText(uri, text);
+  const waiting = diagnosticsWhen(uri, ok, `diagnostics of ${uri.path}`, ms);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(doc);
+  return { doc, editor, ds: await waiting };
+}
+
+/** `text` with `from`, which it holds exactly once, replaced by `to`. */
+export function replaceOnce(text: string, from: string, to: string): string {
+  assert.strictEqual(text.split(from).length, 2, `"${from}" is not in the text exactly once`);
+  return text.replace(from, to);
+}
+
+/** Every tab of every group in the window. */
+export const allTabs = (): vscode.Tab[] => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+
+/** Resolves once `test` holds, at once or after a change of the tabs (the tab model updates asynchronously); rejects after `ms` with the tabs there are. */
+export function whenTabs(test: () => boolean, what: string, ms = 15_000): Promise<void> {
+  if (test()) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`timed out waiting for ${what}; tabs: ${allTabs().map((t) => t.label).join(', ')}`)); }, ms);
+    const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
+      if (!test()) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve();
+    });
+  });
+}
+
+/** Resolves when the guide panel has sent this item to its webview (the webview asked for it with `ready`). */
+export function itemShown(a: SdiApi, id: string): Promise<void> {
+  return new Promise((resolve) => {
+    const sub = a.panel.onDidShowItem((shown) => {
+      if (shown === id) { sub.dispose(); resolve(); }
+    });
+  });
+}
+
+/** A Memento in memory, standing in for workspaceState: two services over one are a window reload. */
+export class MemoryMemento implements vscode.Memento {
+  private readonly map = new Map<string, unknown>();
+  keys(): readonly string[] { return [...this.map.keys()]; }
+  get<T>(key: string, fallback?: T): T | undefined { return (this.map.has(key) ? this.map.get(key) : fallback) as T | undefined; }
+  update(key: string, value: unknown): Thenable<void> {
+    if (value === undefined) this.map.delete(key);
+    else this.map.set(key, JSON.parse(JSON.stringify(value)));
+    return Promise.resolve();
+  }
+}
