@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CalibrationFeature, PostedReport } from '../../src/calibration';
-import type { SdiApi } from '../../src/extension';
+import type { LoadedApi } from '../../src/extension';
 import { fill } from '../fixtures/feedback/fill';
 import { renderedWhen } from './calibrationWait';
 import { saveAsAUserDoes } from './save';
@@ -43,7 +43,7 @@ describe('calibration: the report and Calibration Notes in the editor', function
   let feature: CalibrationFeature;
 
   before(async () => {
-    const ext = vscode.extensions.getExtension<SdiApi>(EXTENSION_ID);
+    const ext = vscode.extensions.getExtension<LoadedApi>(EXTENSION_ID);
     assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
     await ext.activate();
     // The report reads only this suite's files: other suites write feedback elsewhere.

@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { SdiApi } from '../../src/extension';
+import type { LoadedApi } from '../../src/extension';
 import { FEEDBACK_CODES, FEEDBACK_CODE_LIST } from '../../src/core/feedback';
 import { EDITABLE_SCHEMES, FEEDBACK_SELECTOR } from '../../src/feedback';
 
@@ -21,8 +21,8 @@ const root = () => vscode.workspace.workspaceFolders![0].uri;
 const dir = () => vscode.Uri.joinPath(root(), 'feedback-editor-it');
 let counter = 0;
 
-async function api(): Promise<SdiApi> {
-  const ext = vscode.extensions.getExtension<SdiApi>(EXTENSION_ID);
+async function api(): Promise<LoadedApi> {
+  const ext = vscode.extensions.getExtension<LoadedApi>(EXTENSION_ID);
   assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
   return ext.activate();
 }

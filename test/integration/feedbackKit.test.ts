@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { SdiApi } from '../../src/extension';
+import type { LoadedApi } from '../../src/extension';
 import type { NewFeedbackResult } from '../../src/feedback';
 import { rubricRecordLine, type LoadedKit } from '../../src/core/kit';
 import { TimerService } from '../../src/timer';
@@ -25,8 +25,8 @@ const root = () => vscode.workspace.workspaceFolders![0].uri;
 const at = (...parts: string[]) => vscode.Uri.joinPath(root(), BASE, ...parts);
 let counter = 0;
 
-async function api(): Promise<SdiApi> {
-  const ext = vscode.extensions.getExtension<SdiApi>(EXTENSION_ID);
+async function api(): Promise<LoadedApi> {
+  const ext = vscode.extensions.getExtension<LoadedApi>(EXTENSION_ID);
   assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
   const a = await ext.activate();
   assert.ok(a, 'the extension did not activate');
@@ -34,7 +34,7 @@ async function api(): Promise<SdiApi> {
 }
 
 /** Resolves when `ok()` holds: at once, or after one of the kit service's changes. */
-function kitsWhen(a: SdiApi, ok: () => boolean, what: string): Promise<void> {
+function kitsWhen(a: LoadedApi, ok: () => boolean, what: string): Promise<void> {
   return new Promise((resolve, reject) => {
     if (ok()) return resolve();
     const sub = a.kits.onDidChange(() => {
@@ -132,7 +132,7 @@ const V1 = [30, 20, 15, 15, 10, 10];
 
 describe('feedback and timer: a team kit in the workspace', function () {
   this.timeout(60000);
-  let a: SdiApi;
+  let a: LoadedApi;
   const acme = (): LoadedKit | undefined => a.kits.kits().find((k) => k.id === KIT_ID && k.ok);
 
   before(async () => {

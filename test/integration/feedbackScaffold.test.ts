@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { NewFeedbackResult } from '../../src/feedback';
-import type { SdiApi } from '../../src/extension';
+import type { LoadedApi } from '../../src/extension';
 
 const EXTENSION_ID = 'sdi-kit.system-design-interview-kit';
 
@@ -12,8 +12,8 @@ function today(): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
-async function api(): Promise<SdiApi> {
-  const ext = vscode.extensions.getExtension<SdiApi>(EXTENSION_ID);
+async function api(): Promise<LoadedApi> {
+  const ext = vscode.extensions.getExtension<LoadedApi>(EXTENSION_ID);
   assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
   return ext.activate();
 }

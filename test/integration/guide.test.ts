@@ -1,11 +1,11 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { SdiApi } from '../../src/extension';
+import type { LoadedApi } from '../../src/extension';
 
 const EXTENSION_ID = 'sdi-kit.system-design-interview-kit';
 
-async function api(): Promise<SdiApi> {
-  const ext = vscode.extensions.getExtension<SdiApi>(EXTENSION_ID);
+async function api(): Promise<LoadedApi> {
+  const ext = vscode.extensions.getExtension<LoadedApi>(EXTENSION_ID);
   assert.ok(ext, `extension ${EXTENSION_ID} is not installed`);
   const exports = await ext.activate();
   assert.ok(exports, 'activate() returned no API: the guide content failed to load');
@@ -13,7 +13,7 @@ async function api(): Promise<SdiApi> {
 }
 
 /** Resolves when the guide panel has sent this item to its webview (the webview asked for it with `ready`). */
-function itemShown(a: SdiApi, id: string): Promise<void> {
+function itemShown(a: LoadedApi, id: string): Promise<void> {
   return new Promise((resolve) => {
     const sub = a.panel.onDidShowItem((shown) => {
       if (shown === id) { sub.dispose(); resolve(); }

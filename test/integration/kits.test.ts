@@ -4,15 +4,15 @@
 // see the built-in guide alone.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { SdiApi } from '../../src/extension';
+import type { LoadedApi } from '../../src/extension';
 import { RUBRIC, TEAM_KIT } from '../fixtures/teamKit';
 import { saveAsAUserDoes } from './save';
 
 const EXTENSION_ID = 'sdi-kit.system-design-interview-kit';
 const KIT = 'kit:team-kit';
 
-async function api(): Promise<SdiApi> {
-  const exports = await vscode.extensions.getExtension<SdiApi>(EXTENSION_ID)!.activate();
+async function api(): Promise<LoadedApi> {
+  const exports = await vscode.extensions.getExtension<LoadedApi>(EXTENSION_ID)!.activate();
   assert.ok(exports, 'activate() returned no API');
   return exports;
 }
@@ -26,7 +26,7 @@ async function write(rel: string, text: string): Promise<void> {
 }
 
 /** Resolves once `check` holds, re-checking after each kit change (never on a timer). */
-function afterKitChange(a: SdiApi, check: () => boolean, what: string, ms = 10_000): Promise<void> {
+function afterKitChange(a: LoadedApi, check: () => boolean, what: string, ms = 10_000): Promise<void> {
   if (check()) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => { sub.dispose(); reject(new Error(`timed out waiting for ${what}`)); }, ms);
@@ -37,7 +37,7 @@ function afterKitChange(a: SdiApi, check: () => boolean, what: string, ms = 10_0
 }
 
 /** Resolves when the guide panel next sends item `id` to its webview. */
-function shownOnce(a: SdiApi, id: string): Promise<void> {
+function shownOnce(a: LoadedApi, id: string): Promise<void> {
   return new Promise((resolve) => {
     const sub = a.panel.onDidShowItem((shown) => { if (shown === id) { sub.dispose(); resolve(); } });
   });
@@ -57,7 +57,7 @@ function diagnosticsOf(uri: vscode.Uri, check: (d: readonly vscode.Diagnostic[])
 }
 
 describe('team kits in a real VS Code', function () {
-  let a: SdiApi;
+  let a: LoadedApi;
 
   before(async () => {
     a = await api();

@@ -3,14 +3,14 @@
 // interview it shows (its start), so the panel's "asked" marks belong to one interview.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { SdiApi } from '../../src/extension';
+import type { LoadedApi } from '../../src/extension';
 import { timerDisplayState, addNoteFromPanel } from '../../src/timer/timerPanel';
 
 const EXTENSION_ID = 'sdi-kit.system-design-interview-kit';
 const FEED = 'global-social-media-feed';
 
-async function api(): Promise<SdiApi> {
-  const ext = vscode.extensions.getExtension<SdiApi>(EXTENSION_ID);
+async function api(): Promise<LoadedApi> {
+  const ext = vscode.extensions.getExtension<LoadedApi>(EXTENSION_ID);
   assert.ok(ext, 'the extension is not installed');
   const a = await ext.activate();
   assert.ok(a?.notes && a.timer, 'activate() returned no notes or timer');
@@ -18,7 +18,7 @@ async function api(): Promise<SdiApi> {
 }
 
 describe('guide panel notes (note / noteResult)', function () {
-  let a: SdiApi;
+  let a: LoadedApi;
   before(async () => { a = await api(); });
   afterEach(async () => {
     await vscode.commands.executeCommand('sdi.resetTimer', { confirm: false });
