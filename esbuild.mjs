@@ -1,15 +1,17 @@
 // Builds the extension (node, cjs, `vscode` external), the command-line tools, the webview
-// (browser) bundle and the tests. `--production` minifies without source maps; `--watch`
-// rebuilds on change and prints the `[watch] build started/finished` lines that the
-// `$esbuild-watch` problem matcher reads. esbuild does not type-check: `npm run typecheck` does.
+// (browser) bundle and the tests. `--production` minifies without source maps and builds what users
+// install: no tests, and none of the test hooks (see `testHooks` below); `--production --tests` is
+// minified with both, for the benchmarks. `--watch` rebuilds on change and prints the
+// `[watch] build started/finished` lines that the `$esbuild-watch` problem matcher reads. esbuild
+// does not type-check: `npm run typecheck` does. Writes `dist/build.json`, which says which build
+// dist/ holds (the e2e harness packages only the test build).
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync, rmSync, mkdirSync, copyFileSync, chmodSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, statSync, rmSync, mkdirSync, copyFileSync, chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
-const withTests = !production || process.argv.includes('--tests');
 
 /** @type {import('esbuild').Plugin} */
 const watchLog = {
@@ -119,14 +121,21 @@ const cliKitsApart = {
   },
 };
 
-const common = {
-  bundle: true,
-  minify: production,
-  sourcemap: production ? false : 'linked',
-  sourcesContent: false,
-  logLevel: 'silent',
-  plugins: [watchLog],
-  legalComments: production ? 'none' : 'inline',
+/**
+ * What only the tests and the benchmarks need from the extension and its webviews lives in `testing/`
+ * folders (`src/testing/`, `webview/testing/`): the pages' marks, the test messages and their schemas.
+ * Product code uses it only under `if (SDI_TEST_HOOKS)`, which the build users install defines false
+ * (so esbuild drops those lines), and there every import of a `testing/` module resolves to an empty
+ * module: none of it, nor what it imports, reaches that build. A use left outside the condition
+ * fails the build ("No matching export").
+ * @type {import('esbuild').Plugin}
+ */
+const testingLeftOut = {
+  name: 'testing-left-out',
+  setup(build) {
+    build.onResolve({ filter: /(^|[\\/])testing[\\/]/ }, (a) => ({ path: a.path, namespace: 'testing-left-out' }));
+    build.onLoad({ filter: /.*/, namespace: 'testing-left-out' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
 };
 
 function files(dir, suffix) {
@@ -141,57 +150,74 @@ function files(dir, suffix) {
   return out;
 }
 
-const contexts = [
-  // The extension host side.
-  {
-    ...common,
-    entryPoints: { extension: 'src/extension.ts', features: 'src/features.ts' },
-    outdir: 'dist',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode', './vendor-*'],
-    plugins: [watchLog, zodEnglishOnly, lazyVendors, featuresApart],
-  },
-  // The libraries the extension loads when first used (see LAZY_VENDORS).
-  {
-    ...common,
-    entryPoints: Object.fromEntries(Object.entries(LAZY_VENDORS).map(([pkg, v]) => [v.file, pkg])),
-    outdir: 'dist',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-  },
-  // Command-line tools, runnable with plain Node.
-  {
-    ...common,
-    entryPoints: { cli: 'src/cli/feedbackCli.ts', 'cli-kits': 'src/cli/kitLoading.ts', 'check-content': 'src/cli/checkContent.ts' },
-    outdir: 'dist',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    banner: { js: '#!/usr/bin/env node' },
-    plugins: [watchLog, executableBin, builtInSnapshot, zodEnglishOnly, cliKitsApart],
-  },
-  // The calibration report's script (`calibration.js`, with Observable Plot) is a third entry.
-  // The guide panel's script, and Mermaid with the diagram renderer (`mermaid.js`), which the script
-  // imports when a diagram needs drawing. Not split: Mermaid's per-diagram chunks would ship as a
-  // hundred files.
-  {
-    ...common,
-    entryPoints: { main: 'webview/main.ts', mermaid: 'webview/mermaidRenderer.ts', calibration: 'webview/calibration/main.ts' },
-    outdir: 'dist/webview',
-    platform: 'browser',
-    format: 'esm',
-    target: 'es2022',
-    plugins: [watchLog, zodEnglishOnly],
-  },
-];
-
-if (withTests) {
+/**
+ * The build's esbuild options by bundle. `production`: minified, no source maps. `testHooks`: the
+ * test hooks in (`SDI_TEST_HOOKS`), and the unit and integration tests built too. Exported for the
+ * unit test that checks the production bundles hold no test hook (test/unit/testHooks.test.ts).
+ */
+export function buildOptions({ production, testHooks }) {
+  const common = {
+    bundle: true,
+    minify: production,
+    sourcemap: production ? false : 'linked',
+    sourcesContent: false,
+    logLevel: 'silent',
+    plugins: [watchLog],
+    legalComments: production ? 'none' : 'inline',
+    define: { SDI_TEST_HOOKS: String(testHooks) },
+  };
+  const leftOut = testHooks ? [] : [testingLeftOut];
+  const bundles = {
+    // The extension host side.
+    extension: {
+      ...common,
+      entryPoints: { extension: 'src/extension.ts', features: 'src/features.ts' },
+      outdir: 'dist',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['vscode', './vendor-*'],
+      plugins: [watchLog, zodEnglishOnly, lazyVendors, featuresApart, ...leftOut],
+    },
+    // The libraries the extension loads when first used (see LAZY_VENDORS).
+    vendors: {
+      ...common,
+      entryPoints: Object.fromEntries(Object.entries(LAZY_VENDORS).map(([pkg, v]) => [v.file, pkg])),
+      outdir: 'dist',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+    },
+    // Command-line tools, runnable with plain Node.
+    cli: {
+      ...common,
+      entryPoints: { cli: 'src/cli/feedbackCli.ts', 'cli-kits': 'src/cli/kitLoading.ts', 'check-content': 'src/cli/checkContent.ts' },
+      outdir: 'dist',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      banner: { js: '#!/usr/bin/env node' },
+      plugins: [watchLog, executableBin, builtInSnapshot, zodEnglishOnly, cliKitsApart],
+    },
+    // The calibration report's script (`calibration.js`, with Observable Plot) is a third entry.
+    // The guide panel's script, and Mermaid with the diagram renderer (`mermaid.js`), which the script
+    // imports when a diagram needs drawing. Not split: Mermaid's per-diagram chunks would ship as a
+    // hundred files.
+    webview: {
+      ...common,
+      entryPoints: { main: 'webview/main.ts', mermaid: 'webview/mermaidRenderer.ts', calibration: 'webview/calibration/main.ts' },
+      outdir: 'dist/webview',
+      platform: 'browser',
+      format: 'esm',
+      target: 'es2022',
+      plugins: [watchLog, zodEnglishOnly, ...leftOut],
+    },
+  };
+  if (!testHooks) return bundles;
   const entry = (dir) => Object.fromEntries(files(dir, '.ts').filter((f) => !f.endsWith('.d.ts')).map((f) => [f.slice(0, -3), f]));
-  contexts.push(
-    {
+  return {
+    ...bundles,
+    unitTests: {
       ...common,
       minify: false,
       // The bench (test/bench/feedback.mjs) imports the feedback core and the content loader from out/bench/.
@@ -202,7 +228,7 @@ if (withTests) {
       target: 'node20',
       packages: 'external',
     },
-    {
+    integrationTests: {
       ...common,
       minify: false,
       entryPoints: { ...entry('test/integration'), ...entry('test/desktop') },
@@ -212,17 +238,23 @@ if (withTests) {
       target: 'node20',
       external: ['vscode', 'mocha', '@vscode/test-electron'],
     },
-  );
+  };
 }
 
-if (!watch) rmSync('dist', { recursive: true, force: true });
-// The codicon font, for the panel's buttons; shipped from the package rather than copied into the repo.
-mkdirSync('dist/webview/codicons', { recursive: true });
-for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(join('node_modules/@vscode/codicons/dist', f), join('dist/webview/codicons', f));
-const built = await Promise.all(contexts.map((c) => esbuild.context(c)));
-if (watch) {
-  await Promise.all(built.map((c) => c.watch()));
-} else {
+/** Builds (or, with `--watch`, keeps building) every bundle into dist/ and out/. */
+async function main() {
+  const production = process.argv.includes('--production');
+  const testHooks = !production || process.argv.includes('--tests');
+  if (!watch) rmSync('dist', { recursive: true, force: true });
+  // The codicon font, for the panel's buttons; shipped from the package rather than copied into the repo.
+  mkdirSync('dist/webview/codicons', { recursive: true });
+  for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(join('node_modules/@vscode/codicons/dist', f), join('dist/webview/codicons', f));
+  writeFileSync('dist/build.json', `${JSON.stringify({ production, testHooks })}\n`);
+  const built = await Promise.all(Object.values(buildOptions({ production, testHooks })).map((c) => esbuild.context(c)));
+  if (watch) {
+    await Promise.all(built.map((c) => c.watch()));
+    return;
+  }
   let failed = false;
   for (const c of built) {
     try { await c.rebuild(); } catch { failed = true; }
@@ -230,3 +262,6 @@ if (watch) {
   }
   if (failed) process.exit(1);
 }
+
+// Run as a script (`node esbuild.mjs`), not when imported for its options.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -9,15 +9,23 @@
  * - and, just after activation, when the workspace holds a team kit (its checks), a running
  *   interview is to be restored (the status bar), or `npm start`'s first start shows the walkthrough.
  * A window with feedback files but none open activates in a few milliseconds and loads nothing more.
+ * When the features fail to load, the shell's stand-in commands stay and say why, and the API's parts
+ * are undefined.
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { CODE_DOCS_SCHEME, contributedCommands, FIRST_START_ENV, mayBeFeedback, revivedPanelTypes, TIMER_STATE_KEY } from './core/activation';
-import type { Features, SdiApi } from './features';
+import { CODE_DOCS_SCHEME, contributedCommands, FIRST_START_ENV, GUIDE_UNAVAILABLE_CONTEXT, mayBeFeedback, revivedPanelTypes, TIMER_STATE_KEY } from './core/activation';
+import type { Features, LoadedApi } from './features';
 import type { FeatureHost } from './host';
 import { kitDirOf } from './settings';
 
-export type { SdiApi } from './features';
+export type { LoadedApi } from './features';
+
+/**
+ * What the extension exports, for its integration tests and other extensions: reading a part loads
+ * the features; each part is undefined when they or the guide did not load.
+ */
+export type SdiApi = { readonly [K in keyof LoadedApi]: LoadedApi[K] | undefined };
 
 export function activate(context: vscode.ExtensionContext): SdiApi {
   const shell = new Shell(context);
@@ -30,6 +38,8 @@ export function deactivate(): void {}
 
 class Shell implements vscode.Disposable {
   private features: Features | undefined;
+  /** Why the features could not load or start, when they could not: the stand-in commands say it. */
+  private failure: string | undefined;
   /** The stand-in commands, until the features register the real ones. */
   private readonly standIns: vscode.Disposable[] = [];
   private readonly serializers = new Map<string, vscode.WebviewPanelSerializer>();
@@ -44,20 +54,15 @@ class Shell implements vscode.Disposable {
   constructor(private readonly context: vscode.ExtensionContext) {
     const load = () => this.load();
     this.api = {
-      get library() { return load().api!.library; },
-      get panel() { return load().api!.panel; },
-      get tree() { return load().api!.tree; },
-      get kits() { return load().api!.kits; },
-      get feedback() { return load().api!.feedback; },
-      get timer() { return load().api!.timer; },
-      get notes() { return load().api!.notes; },
+      get library() { return load().api?.library; },
+      get panel() { return load().api?.panel; },
+      get tree() { return load().api?.tree; },
+      get kits() { return load().api?.kits; },
+      get feedback() { return load().api?.feedback; },
+      get timer() { return load().api?.timer; },
+      get notes() { return load().api?.notes; },
     };
-    for (const id of contributedCommands(context.extension.packageJSON)) {
-      this.standIns.push(vscode.commands.registerCommand(id, (...args: unknown[]) => {
-        this.load();
-        return vscode.commands.executeCommand(id, ...args);
-      }));
-    }
+    for (const id of contributedCommands(context.extension.packageJSON)) this.standIns.push(vscode.commands.registerCommand(id, this.standIn(id)));
     const provider: vscode.TreeDataProvider<unknown> = {
       onDidChangeTreeData: this.treeChanged.event,
       getChildren: (node) => this.tree()?.getChildren(node) ?? [],
@@ -108,12 +113,22 @@ class Shell implements vscode.Disposable {
     return this.load().api?.tree;
   }
 
-  /** Loads and activates the features once; later calls return them. */
+  /**
+   * What the command `id` runs until the features register theirs: loads them and runs their
+   * command; when they could not load, says why (each time, where VS Code would say the command is not found).
+   */
+  private standIn(id: string): (...args: unknown[]) => unknown {
+    return (...args) => {
+      if (this.failure) return void vscode.window.showErrorMessage(this.failure);
+      this.load();
+      return this.failure ? undefined : vscode.commands.executeCommand(id, ...args);
+    };
+  }
+
+  /** Loads and activates the features once; later calls return them (none when they could not load). */
   private load(): Features {
     if (this.features) return this.features;
     this.pending?.dispose();
-    // The features register the real commands under the same names.
-    for (const d of this.standIns.splice(0)) d.dispose();
     const host: FeatureHost = {
       view: this.view,
       registerSerializer: (viewType, serializer) => {
@@ -124,16 +139,39 @@ class Shell implements vscode.Disposable {
     // Set before activating: anything the features do while activating that asks for them gets this object.
     const features: Features = {};
     this.features = features;
+    let activateFeatures: typeof import('./features').activateFeatures;
     try {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const loaded = (require('./features.js') as typeof import('./features')).activateFeatures(this.context, host);
-      Object.assign(features, loaded);
+      ({ activateFeatures } = require('./features.js') as typeof import('./features'));
     } catch (e) {
-      void vscode.window.showErrorMessage(`System Design Interview Kit could not start: ${e instanceof Error ? e.message : String(e)}`);
+      this.fail('its features did not load', e);
+      return features;
+    }
+    // The features register the real commands under the same names.
+    for (const d of this.standIns.splice(0)) d.dispose();
+    try {
+      Object.assign(features, activateFeatures(this.context, host));
+    } catch (e) {
+      this.fail('its features did not start', e);
+      // The commands the features had not registered when they failed get their stand-ins back.
+      for (const id of contributedCommands(this.context.extension.packageJSON)) {
+        try {
+          this.standIns.push(vscode.commands.registerCommand(id, this.standIn(id)));
+        } catch {
+          // registered by the features before they failed
+        }
+      }
     }
     if (features.api) this.disposables.push(features.api.tree.onDidChangeTreeData((n) => this.treeChanged.fire(n)));
     this.treeChanged.fire(undefined);
     return features;
+  }
+
+  /** The features could not load or start: says why now, and from then on in each stand-in command and the view. */
+  private fail(what: string, e: unknown): void {
+    this.failure = `System Design Interview Kit could not start: ${what}. ${e instanceof Error ? e.message : String(e)}`;
+    void vscode.window.showErrorMessage(this.failure);
+    void vscode.commands.executeCommand('setContext', GUIDE_UNAVAILABLE_CONTEXT, true);
   }
 
   dispose(): void {

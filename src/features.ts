@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { registerCalibration } from './calibration';
 import { registerGuideCommands } from './commands';
 import type { FeatureHost } from './host';
-import { contributedCommands } from './core/activation';
+import { contributedCommands, GUIDE_UNAVAILABLE_CONTEXT } from './core/activation';
 import { ContentError } from './core/content';
 import { CodeDocsProvider, codeDocUri, registerFeedback, type FeedbackFeature } from './feedback';
 import { GuideLibrary } from './guideLibrary';
@@ -22,8 +22,8 @@ import type { GuideNode } from './core/guideTree';
 import { GuideTreeProvider } from './tree/guideTreeProvider';
 import { registerWalkthrough } from './walkthrough';
 
-/** What the extension exports, for its integration tests and other extensions. */
-export interface SdiApi {
+/** The features' parts, once loaded: what the extension's API (`SdiApi`, src/extension.ts) hands out. */
+export interface LoadedApi {
   library: GuideLibrary;
   panel: GuidePanel;
   tree: GuideTreeProvider;
@@ -35,13 +35,11 @@ export interface SdiApi {
 
 /** What loading the features gives the shell: the API (none when the guide did not load; its `tree` backs the view). */
 export interface Features {
-  api?: SdiApi;
+  api?: LoadedApi;
   /** The diagnostic codes' pages, served under the shell's registration of their scheme. */
   codeDocs?: vscode.TextDocumentContentProvider;
 }
 
-/** Context key set when the built-in guide did not load; the view's welcome content explains. */
-const UNAVAILABLE_CONTEXT = 'sdi.guideUnavailable';
 /** Context key set while a team kit is loaded; the view's New Problem action shows with it. */
 const KIT_PRESENT_CONTEXT = 'sdi.kit.present';
 
@@ -88,7 +86,7 @@ export function activateFeatures(context: vscode.ExtensionContext, host: Feature
 function registerUnavailable(context: vscode.ExtensionContext, detail: string): void {
   const message = `System Design Interview Kit could not load its guide. ${detail}`;
   void vscode.window.showErrorMessage(message);
-  void vscode.commands.executeCommand('setContext', UNAVAILABLE_CONTEXT, true);
+  void vscode.commands.executeCommand('setContext', GUIDE_UNAVAILABLE_CONTEXT, true);
   for (const command of contributedCommands(context.extension.packageJSON)) {
     context.subscriptions.push(vscode.commands.registerCommand(command, () => void vscode.window.showErrorMessage(message)));
   }

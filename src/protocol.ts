@@ -249,8 +249,6 @@ export const calibrationReportMessage = z.object({
   loading: z.boolean(),
   report: reportShape,
   rubric: rubricShape,
-  /** What the host knows of the report's last change, for the benchmark and the tests. */
-  changed: z.array(z.string()).default([]),
 });
 export type CalibrationReportMessage = z.infer<typeof calibrationReportMessage>;
 
@@ -269,15 +267,11 @@ export const calibrationDeltaMessage = z.object({
   upserts: z.array(rowShape),
   removed: z.array(z.string()),
   rubric: rubricShape,
-  changed: z.array(z.string()).default([]),
 });
 export type CalibrationDeltaMessage = z.infer<typeof calibrationDeltaMessage>;
 
-/** Host → webview (tests): describe the table as drawn; the page answers `table` with the same `id`. */
-export const calibrationProbeMessage = z.object({ type: z.literal('probe'), id: z.number().int().nonnegative() });
-
 /** All messages the host posts to the report. */
-export const calibrationHostMessage = z.discriminatedUnion('type', [calibrationReportMessage, calibrationDeltaMessage, calibrationProbeMessage]);
+export const calibrationHostMessage = z.discriminatedUnion('type', [calibrationReportMessage, calibrationDeltaMessage]);
 export type CalibrationHostMessage = z.infer<typeof calibrationHostMessage>;
 
 /** A row of the report, by its file (as the report names it) and its index in that file. */
@@ -301,35 +295,15 @@ export const calibrationExportMessage = z.object({
 });
 export type CalibrationExportMessage = z.infer<typeof calibrationExportMessage>;
 
-/** Webview → host: report `version` is on screen (`ms`: how long the page took to draw it), for the tests and the benchmark. */
-export const calibrationRenderedMessage = z.object({
-  type: z.literal('rendered'),
-  version: z.number().int().nonnegative(),
-  ms: z.number().nonnegative(),
-  /** Where the page's time went (milliseconds by step, `paint` until the frame was drawn), for the benchmark. */
-  phases: z.record(z.string().max(40), z.number()).optional(),
-});
+/** Webview → host: report `version` is on screen (the frame after it painted); the host posts the next update only then. */
+export const calibrationRenderedMessage = z.object({ type: z.literal('rendered'), version: z.number().int().nonnegative() });
 
 /** Webview → host: the page cannot apply an update (it does not hold its base version): post the full report. */
 export const calibrationResyncMessage = z.object({ type: z.literal('resync') });
 
-/**
- * Webview → host, answering `probe` (tests): the version on screen, how many rows the page holds,
- * and the table's drawn rows in order with their cells' text.
- */
-export const calibrationTableMessage = z.object({
-  type: z.literal('table'),
-  id: z.number().int().nonnegative(),
-  version: z.number().int().nonnegative(),
-  held: z.number().int().nonnegative(),
-  shown: z.number().int().nonnegative(),
-  rows: z.array(z.object({ file: z.string(), index: z.number().int().nonnegative(), cells: z.array(z.string()) })).max(100_000),
-});
-export type CalibrationTableMessage = z.infer<typeof calibrationTableMessage>;
-
 /** All messages the report posts to the host. */
 export const calibrationWebviewMessage = z.discriminatedUnion('type', [
-  calibrationReadyMessage, calibrationOpenMessage, calibrationOpenFileMessage, calibrationExportMessage, calibrationRenderedMessage, calibrationResyncMessage, calibrationTableMessage,
+  calibrationReadyMessage, calibrationOpenMessage, calibrationOpenFileMessage, calibrationExportMessage, calibrationRenderedMessage, calibrationResyncMessage,
 ]);
 export type CalibrationWebviewMessage = z.infer<typeof calibrationWebviewMessage>;
 

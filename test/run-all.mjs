@@ -1,7 +1,9 @@
 // `npm test`: build, type-check, lint and validate the content, then the three levels of tests:
 // unit (plain mocha), integration (mocha inside a real VS Code extension host) and end to end
-// (Chromium driving the real workbench). Installs the VS Code host on first use. Ends with one
-// line `total: N passed, N failed` and exits non-zero when anything failed.
+// (Chromium driving the real workbench): all of them against the test build, and
+// test/e2e/installed.e2e.mjs again against the production build, the one users install. Installs the
+// VS Code host on first use. Ends with one line `total: N passed, N failed` and exits non-zero when
+// anything failed.
 import { spawn } from 'node:child_process';
 
 const stages = [
@@ -12,13 +14,14 @@ const stages = [
   { name: 'unit', cmd: ['npx', 'mocha'], tests: true },
   { name: 'integration', cmd: ['node', 'test/host/run.mjs', 'integration'], tests: true },
   { name: 'e2e', cmd: ['node', 'test/host/run.mjs', 'e2e'], tests: true },
+  { name: 'e2e-production', cmd: ['node', 'test/host/run.mjs', 'e2e', 'installed'], env: { SDI_E2E_BUILD: 'production' }, tests: true },
 ];
 const only = process.argv.slice(2);
 
-function run(cmd) {
+function run(cmd, env) {
   return new Promise((resolve) => {
     let out = '';
-    const child = spawn(cmd[0], cmd.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd[0], cmd.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     child.stdout.on('data', (d) => { out += d; process.stdout.write(d); });
     child.stderr.on('data', (d) => { out += d; process.stderr.write(d); });
     child.on('exit', (code) => resolve({ code: code ?? 1, out }));
@@ -43,7 +46,7 @@ for (const s of stages) {
   let code = 0;
   let out = '';
   for (const cmd of [s.cmd, ...(s.also ?? [])]) {
-    const r = await run(cmd);
+    const r = await run(cmd, s.env);
     out += r.out;
     if (r.code !== 0) code = r.code;
   }

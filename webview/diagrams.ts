@@ -125,7 +125,7 @@ export class Diagrams {
   private readonly memory = new Map<string, string>();
   /** The shown item's pre-rendered SVGs for the other kinds of theme, by prerender key and source. */
   private readonly others = new Map<string, string>();
-  /** Whether the last theme change waited for the host's answer (the benchmark reads it). */
+  /** Whether the last theme change waited for the host's answer (it had no SVG of the new theme for some diagram). */
   waited = false;
   private blocks: Block[] = [];
   private generation = 0;

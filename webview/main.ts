@@ -5,9 +5,9 @@
 import './zodConfig'; // before the protocol's schemas are built
 import { hostMessage, panelState, type WebviewMessage } from '../src/protocol';
 import { Diagrams, loadRenderer } from './diagrams';
-import { themeKind } from './theme';
 import { AskedQuestions, NoteSender, noteField } from './notes';
 import { mountTimer } from './timerView';
+import { markItemReceived, markMermaidPreloaded, markOtherThemes, markPaintedWhen, markScriptStart, markThemeChanged } from './testing/guideMarks';
 
 declare function acquireVsCodeApi(): { postMessage(msg: unknown): void; setState(s: unknown): void; getState(): unknown };
 const vscode = acquireVsCodeApi();
@@ -22,18 +22,13 @@ const config = (() => {
   }
 })();
 
-/** Wall-clock ms, comparable across frames and with the test driver's clock. */
-const now = () => performance.timeOrigin + performance.now();
-// Timeline marks for tests and the benchmark (see test/bench/diagrams.mjs).
-document.documentElement.dataset.scriptAt = String(now());
-// Anything the CSP blocks is a bug: keep a record the e2e tests check.
-document.addEventListener('securitypolicyviolation', (e) => {
-  const seen = document.documentElement.dataset.cspViolations;
-  document.documentElement.dataset.cspViolations = `${seen ? `${seen}\n` : ''}${e.effectiveDirective} ${e.blockedURI}`;
-});
+if (SDI_TEST_HOOKS) markScriptStart();
 
 // The host says whether the first item has diagrams: then Mermaid loads while the host answers `ready`.
-if (config.preloadMermaid) void loadRenderer().then(() => { document.documentElement.dataset.mermaidAt = String(now()); });
+if (config.preloadMermaid) {
+  const loading = loadRenderer();
+  if (SDI_TEST_HOOKS) markMermaidPreloaded(loading);
+}
 
 const diagrams = new Diagrams(content, post);
 // What the page kept across a rebuild (the tab hidden and shown, a window reload): the item, the questions asked.
@@ -55,17 +50,6 @@ document.body.append(live);
 let shownHtml: string | undefined;
 let showing: Promise<boolean> = Promise.resolve(false);
 
-/** Marks when the item's diagrams are all on screen (the next frame has painted): tests and the benchmark wait on it. */
-function markPainted(id: string, started: number): void {
-  requestAnimationFrame(() => setTimeout(() => {
-    if (content.dataset.item !== id) return;
-    content.dataset.state = 'done';
-    content.dataset.theme = themeKind();
-    content.dataset.paintedAt = String(now());
-    content.dataset.renderMs = (performance.now() - started).toFixed(1);
-  }, 0));
-}
-
 window.addEventListener('message', (event) => {
   const parsed = hostMessage.safeParse(event.data);
   if (!parsed.success) return;
@@ -84,15 +68,12 @@ window.addEventListener('message', (event) => {
     diagrams.receive(msg.theme, msg.diagrams);
   } else if (msg.type === 'otherThemes') {
     diagrams.keepOtherThemes(msg.id, msg.diagrams);
-    content.dataset.otherThemes = msg.id;
+    if (SDI_TEST_HOOKS) markOtherThemes(content, msg.id);
   } else if (msg.type === 'showItem') {
-    const started = performance.now();
-    content.dataset.receivedAt = String(now());
+    if (SDI_TEST_HOOKS) markItemReceived(content, msg.id);
     // The item shown, unchanged (chosen again in the tree, Find in Guide or a link): its page and
-    // diagrams stay as they are, only the scroll position moves. This is also the benchmark's floor
-    // of switching items: the same command, message and page, with no item to build.
+    // diagrams stay as they are, only the scroll position moves.
     const same = content.dataset.item === msg.id && shownHtml === msg.html;
-    content.dataset.state = 'rendering';
     content.dataset.item = msg.id;
     if (!same) {
       shownHtml = msg.html;
@@ -106,25 +87,21 @@ window.addEventListener('message', (event) => {
     const target = msg.anchor ? document.getElementById(msg.anchor) : null;
     if (target) target.scrollIntoView();
     else window.scrollTo(0, 0);
-    void showing.then((done) => done && markPainted(msg.id, started));
+    if (SDI_TEST_HOOKS) markPaintedWhen(content, showing);
   }
 });
 
 // VS Code changes the body's theme class and data attribute when the colour theme changes.
 new MutationObserver(() => {
-  const id = content.dataset.item ?? '';
-  const started = performance.now();
-  if (content.dataset.theme !== themeKind()) content.dataset.state = 'rendering';
+  if (SDI_TEST_HOOKS) markThemeChanged(content);
   const before = diagrams.fingerprint;
   const rendering = diagrams.themeChanged();
-  // Whether the page waited for the host's SVGs (tests and the benchmark read it).
-  content.dataset.themeWaited = String(diagrams.waited);
+  if (SDI_TEST_HOOKS) markPaintedWhen(content, rendering, diagrams.waited);
   // The item chosen again while this re-render runs is painted once it has finished.
   const previous = showing;
   showing = rendering.then((done) => (done === undefined ? previous : done));
   // Tell the host at once, so the next item it sends carries SVGs cached for this theme.
   if (diagrams.fingerprint !== before) post({ type: 'theme', theme: diagrams.fingerprint });
-  void rendering.then((done) => done && markPainted(id, started));
 }).observe(document.body, { attributes: true, attributeFilter: ['class', 'data-vscode-theme-kind', 'style'] });
 
 // Links in the item and in the timer's guidance. Capture phase, and stopped there: VS Code's own

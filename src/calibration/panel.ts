@@ -18,8 +18,10 @@ import { CALIBRATION_PAGE } from './html';
 import type { CalibrationModel } from './model';
 import {
   calibrationHostMessage, calibrationWebviewMessage,
-  type CalibrationHostMessage, type CalibrationTableMessage, type CalibrationWebviewMessage, type RowRef,
+  type CalibrationHostMessage, type CalibrationWebviewMessage, type RowRef,
 } from '../protocol';
+import type { ReportTable } from '../testing/protocol';
+import { ReportProbe } from '../testing/reportProbe';
 
 /** The report's view type, also used by its serializer. */
 export const CALIBRATION_VIEW_TYPE = 'sdi.calibration';
@@ -58,9 +60,8 @@ export interface RenderedReport {
   /** performance.now() (host) when the report was posted and when the page said it was drawn. */
   postedAt: number;
   renderedAt: number;
-  /** Milliseconds the page spent drawing, and by step. */
-  pageMs: number;
-  pagePhases: Record<string, number>;
+  /** Milliseconds the page spent drawing it (the test build's pages say). */
+  pageMs?: number;
 }
 
 export class CalibrationPanel implements vscode.Disposable {
@@ -82,8 +83,8 @@ export class CalibrationPanel implements vscode.Disposable {
   private readonly posted = new vscode.EventEmitter<PostedReport>();
   /** Fires on each update posted to the page (tests count them). */
   readonly onDidPost = this.posted.event;
-  private readonly probes = new Map<number, (t: CalibrationTableMessage) => void>();
-  private probeId = 0;
+  /** The page's answers to the tests (test build only). */
+  private probe: ReportProbe | undefined;
   private readonly disposables: vscode.Disposable[] = [this.rendered, this.posted];
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly model: CalibrationModel, registerSerializer: RegisterSerializer) {
@@ -154,6 +155,7 @@ export class CalibrationPanel implements vscode.Disposable {
         this.relistWhileVisible();
       }),
     ];
+    if (SDI_TEST_HOOKS) subs.push(this.probe = new ReportProbe(w));
     void this.model.ready();
   }
 
@@ -218,9 +220,7 @@ export class CalibrationPanel implements vscode.Disposable {
     if (!this.panel || !this.ready) return;
     this.dirty = false;
     const report = this.model.report();
-    // Every file for the host's events; the page is told at most 100 (it only shows them to tests).
-    const allChanged = [...this.changedFiles];
-    const changed = allChanged.slice(0, 100);
+    const changed = [...this.changedFiles];
     const base = this.version;
     const rubric = this.model.rubricInfo(report.rubric) ?? null;
     let msg: CalibrationHostMessage;
@@ -228,7 +228,7 @@ export class CalibrationPanel implements vscode.Disposable {
     // 10,000 rows per save would cost more than the rest of the update).
     let hold: () => void;
     if (this.needFull || this.changedFiles.size > Math.max(50, report.rows.length * DELTA_MAX_SHARE)) {
-      msg = { type: 'report', version: base + 1, loading: !this.model.loaded, report, rubric, changed };
+      msg = { type: 'report', version: base + 1, loading: !this.model.loaded, report, rubric };
       hold = () => (this.held = rowKeysByFile(report.rows));
     } else {
       const delta = rowsDelta(this.held, (file) => this.model.reportRowsOf(file), this.changedFiles);
@@ -238,7 +238,7 @@ export class CalibrationPanel implements vscode.Disposable {
           else this.held.delete(file);
         }
       };
-      msg = { type: 'delta', version: base + 1, base, loading: !this.model.loaded, figures: reportFigures(report), upserts: delta.upserts, removed: delta.removed, rubric, changed };
+      msg = { type: 'delta', version: base + 1, base, loading: !this.model.loaded, figures: reportFigures(report), upserts: delta.upserts, removed: delta.removed, rubric };
     }
     const checked = calibrationHostMessage.safeParse(msg);
     if (!checked.success) {
@@ -252,32 +252,20 @@ export class CalibrationPanel implements vscode.Disposable {
     const postedAt = performance.now();
     this.inFlight = { version: this.version, at: postedAt };
     const kind = msg.type === 'report' ? 'full' : 'delta';
-    this.sent.set(this.version, { postedAt, changed: allChanged, kind });
+    this.sent.set(this.version, { postedAt, changed, kind });
     if (this.sent.size > 20) this.sent.delete(Math.min(...this.sent.keys()));
     void this.panel.webview.postMessage(msg);
     this.posted.fire({
-      version: this.version, kind, changed: allChanged,
+      version: this.version, kind, changed,
       rows: msg.type === 'report' ? msg.report.rows.length : msg.type === 'delta' ? msg.upserts.length : 0,
       removed: msg.type === 'delta' ? msg.removed.length : 0,
     });
   }
 
-  /** The table as the page draws it now (tests): the version on screen, the rows held, the drawn rows' cells. */
-  probeTable(ms = 10000): Promise<CalibrationTableMessage> {
-    const panel = this.panel;
-    if (!panel) return Promise.reject(new Error('the calibration report is not open'));
-    const id = ++this.probeId;
-    return new Promise((resolve, reject) => {
-      const guard = setTimeout(() => {
-        this.probes.delete(id);
-        reject(new Error('the calibration report did not describe its table'));
-      }, ms);
-      this.probes.set(id, (t) => {
-        clearTimeout(guard);
-        resolve(t);
-      });
-      void panel.webview.postMessage({ type: 'probe', id } satisfies CalibrationHostMessage);
-    });
+  /** The table as the page draws it now (test build only): the version on screen, the rows held, the drawn rows' cells. */
+  probeTable(ms = 10000): Promise<ReportTable> {
+    if (!SDI_TEST_HOOKS || !this.probe || !this.panel) return Promise.reject(new Error('the calibration report is not open, or this build has no test hooks'));
+    return this.probe.table(ms);
   }
 
   private async onMessage(raw: unknown): Promise<void> {
@@ -309,13 +297,9 @@ export class CalibrationPanel implements vscode.Disposable {
         }
         // After the next update went out, so a listener sees `pending` as it is.
         const sent = this.sent.get(msg.version);
-        if (sent) this.rendered.fire({ version: msg.version, kind: sent.kind, changed: sent.changed, postedAt: sent.postedAt, renderedAt, pageMs: msg.ms, pagePhases: msg.phases ?? {} });
+        if (sent) this.rendered.fire({ version: msg.version, kind: sent.kind, changed: sent.changed, postedAt: sent.postedAt, renderedAt, pageMs: SDI_TEST_HOOKS ? this.probe?.drawTimeOf(msg.version) : undefined });
         return;
       }
-      case 'table':
-        this.probes.get(msg.id)?.(msg);
-        this.probes.delete(msg.id);
-        return;
       case 'open':
         return this.open(msg.row);
       case 'openFile': {
@@ -332,7 +316,7 @@ export class CalibrationPanel implements vscode.Disposable {
   private postLoading(): void {
     if (!this.panel) return;
     const empty = { files: 0, unreadable: [], rows: [], rubric: null, options: { windowDays: 14, minN: 5, recent: 50 }, candidates: 0, interviewers: [], dimensions: [], problems: [], agreement: { units: 0, pairs: 0, exact: null, withinOne: null, alphaOrdinal: null, alphaNominal: null, alphaInterval: null }, groups: [] };
-    void this.panel.webview.postMessage({ type: 'report', version: 0, loading: true, report: empty, rubric: null, changed: [] });
+    void this.panel.webview.postMessage({ type: 'report', version: 0, loading: true, report: empty, rubric: null });
   }
 
   /** Opens a row's file at its scores heading, beside the report. */

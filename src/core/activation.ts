@@ -14,6 +14,12 @@ export const TIMER_STATE_KEY = 'sdi.timer.state';
  */
 export const CODE_DOCS_SCHEME = 'sdi-code';
 
+/**
+ * Context key set when the guide cannot be shown (the built-in guide, or the features, did not load);
+ * the view's welcome content explains.
+ */
+export const GUIDE_UNAVAILABLE_CONTEXT = 'sdi.guideUnavailable';
+
 /** Set by `npm start` on its first start: show the view and the walkthrough once. */
 export const FIRST_START_ENV = 'SDI_GET_STARTED';
 

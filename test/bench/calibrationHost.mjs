@@ -12,6 +12,5 @@ export async function run() {
   console.log(`  Ctrl+S → drawn:     median ${f.fromRequest.medianMs} ms, p95 ${f.fromRequest.p95Ms} ms (VS Code's own save included)`);
   console.log(`  update posted ${f.postedAfterSaveEvent.medianMs} ms after the save event; the page's part ${f.page.medianMs} ms (medians)`);
   if (f.hostPhases) console.log(`  the host's part by step (medians, ms): file read and parsed ${f.hostPhases.read}, figures rebuilt ${f.hostPhases.report}`);
-  if (f.pagePhases) console.log(`  the page's part by step (medians, ms): ${Object.entries(f.pagePhases).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   console.log(`  the first save after the report opened: ${f.first.fromEvent} ms from the save event, ${f.first.fromRequest} ms from the request`);
 }

@@ -12,7 +12,8 @@
 //                its diagrams painted again (the host answers with the pre-rendered SVGs; checked on every run)
 // Goals (issue 10): first open at most 0.6x the floor, re-open under 100 ms and within 1.2x of the switch floor,
 // a theme switch repainted in under 100 ms.
-// `node test/bench/diagrams.mjs` (after `node esbuild.mjs --production`), or through `npm run bench`.
+// `node test/bench/diagrams.mjs` (after `node esbuild.mjs --production --tests`: it reads the test build's marks,
+// webview/testing/guideMarks.ts), or through `npm run bench`.
 import { chromium } from 'playwright-core';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -1,13 +1,15 @@
 // The project's harness around a real VS Code (code-server 1.139) on this machine.
 //   node test/host/run.mjs integration   mocha inside the real extension host (out/test/integration)
 //   node test/host/run.mjs e2e           packages the .vsix, installs it, and runs mocha in Node driving the
-//                                        workbench in Chromium (test/e2e/*.e2e.mjs)
+//                                        workbench in Chromium (test/e2e/*.e2e.mjs); the test build that dist/
+//                                        holds, or with SDI_E2E_BUILD=production the build users install, made
+//                                        from a copy of the working tree
 //   node test/host/run.mjs start [DIR]   VS Code in the browser with the extension, until Ctrl-C, on a kept
 //                                        profile and sample workspace (.vscode-test/start/) or on DIR
 // It installs the host on first use (test/host/install.sh), starts it (tests: with a fresh profile),
 // and always stops it, by process group, on success, failure or a signal.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import util from 'node:util';
 import { CHROMIUM, CHROMIUM_ARGS, ROOT, ensureHost, freePort, startHost, workbenchUrl } from './host.mjs';
@@ -69,8 +71,48 @@ async function integration() {
   }
 }
 
+/** Which build `dir`/dist holds (esbuild.mjs writes dist/build.json), or undefined when none. */
+function builtAs(dir) {
+  const file = join(dir, 'dist/build.json');
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+}
+
+/** Packages the extension in `dir` as the .vsix `out`, failing on vsce's warnings. */
+function packageVsix(dir, out) {
+  const r = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], { cwd: dir, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`packaging the extension failed:\n${r.stdout}${r.stderr}`);
+  if (/WARNING/.test(r.stdout + r.stderr)) throw new Error(`packaging the extension warned:\n${r.stdout}${r.stderr}`);
+  console.log(`[host] packaged ${out}${dir === ROOT ? '' : ` (built in ${dir})`}`);
+}
+
+/**
+ * Packages the build users install (`npm run package`: `--production`, no test hook) as `out`,
+ * built in a copy of the working tree, so that dist/ keeps the test build the other runs need.
+ */
+function packageProduction(out) {
+  mkdirSync(join(ROOT, '.vscode-test'), { recursive: true });
+  const copy = mkdtempSync(join(ROOT, '.vscode-test/production-'));
+  const skip = new Set(['.git', '.vscode-test', 'dist', 'out', 'node_modules', 'test-results']);
+  try {
+    for (const entry of readdirSync(ROOT)) if (!skip.has(entry)) cpSync(join(ROOT, entry), join(copy, entry), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
+    const r = spawnSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: copy, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`the production build failed:\n${r.stdout}${r.stderr}`);
+    if (builtAs(copy)?.testHooks !== false) throw new Error('the production build holds the test hooks');
+    packageVsix(copy, out);
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
 async function e2e() {
-  requireBuilt('dist/extension.js', 'load the extension');
+  const production = process.env.SDI_E2E_BUILD === 'production';
+  if (production && process.env.SDI_E2E_FROM === 'source') throw new Error('SDI_E2E_BUILD=production packages its own build: it cannot run from the source (SDI_E2E_FROM=source)');
+  if (!production) {
+    requireBuilt('dist/extension.js', 'load the extension');
+    // The tests wait on the test build's marks (webview/testing/): a production build would only time out.
+    if (!builtAs(ROOT)?.testHooks) throw new Error('dist/ holds a build without the test hooks (`--production`): build the test build first (node esbuild.mjs).');
+  }
   ensureHost();
   const files = readdirSync(join(ROOT, 'test/e2e')).filter((f) => f.endsWith('.e2e.mjs')).sort().map((f) => join('test/e2e', f));
   const only = process.argv.slice(3);
@@ -82,10 +124,8 @@ async function e2e() {
   if (process.env.SDI_E2E_FROM !== 'source') {
     // One file per run: several runs (e.g. one per feature while developing) must not package over each other.
     install = join(ROOT, `.vscode-test/e2e-${process.pid}.vsix`);
-    const r = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', install], { cwd: ROOT, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`packaging the extension failed:\n${r.stdout}${r.stderr}`);
-    if (/WARNING/.test(r.stdout + r.stderr)) throw new Error(`packaging the extension warned:\n${r.stdout}${r.stderr}`);
-    console.log(`[host] packaged ${install}`);
+    if (production) packageProduction(install);
+    else packageVsix(ROOT, install);
   }
   host = await startHost({ name: 'e2e', install, port: process.env.SDI_PORT ? Number(process.env.SDI_PORT) : undefined });
   console.log(`[host] VS Code at ${host.url}, workspace ${host.workspace}`);
@@ -94,7 +134,7 @@ async function e2e() {
     const child = spawn(process.execPath, [join(ROOT, 'node_modules/mocha/bin/mocha.js'), '--no-config', '--timeout', '180000', '--retries', process.env.SDI_E2E_RETRIES ?? '1', '--reporter', 'spec', ...selected], {
       cwd: ROOT,
       stdio: 'inherit',
-      env: { ...process.env, ...(typeof install === 'string' ? { SDI_VSIX: install } : {}), SDI_BASE_URL: host.url, SDI_WORKSPACE: host.workspace, SDI_SETTINGS_FILE: host.settingsFile, SDI_RESULTS: join(ROOT, 'test-results') },
+      env: { ...process.env, ...(typeof install === 'string' ? { SDI_VSIX: install } : {}), SDI_BASE_URL: host.url, SDI_WORKSPACE: host.workspace, SDI_SETTINGS_FILE: host.settingsFile, SDI_EXTENSIONS_DIR: join(host.run, 'exts'), SDI_RESULTS: join(ROOT, 'test-results') },
     });
     child.on('exit', (code) => {
       if (typeof install === 'string') rmSync(install, { force: true });

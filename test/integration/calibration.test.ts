@@ -120,7 +120,7 @@ describe('calibration: the report and Calibration Notes in the editor', function
     const t1 = performance.now();
     onSave.dispose();
     const r = await saved;
-    console.log(`      save ${(t1 - t0).toFixed(0)} ms; saved event → report posted ${(r.postedAt - savedAt).toFixed(0)} ms, → drawn ${(r.renderedAt - savedAt).toFixed(0)} ms (page ${r.pageMs.toFixed(0)} ms) with ${feature.model.report().rows.length} rows`);
+    console.log(`      save ${(t1 - t0).toFixed(0)} ms; saved event → report posted ${(r.postedAt - savedAt).toFixed(0)} ms, → drawn ${(r.renderedAt - savedAt).toFixed(0)} ms (page ${r.pageMs?.toFixed(0)} ms) with ${feature.model.report().rows.length} rows`);
     assert.deepStrictEqual(r.changed, [fileOf('ada-alan.md')], 'only the saved file was read again');
     assert.strictEqual(r.kind, 'delta', 'a save posts a delta, not the whole report');
     // The page's table: exactly the saved file's row changed (its Technical score and weighted score), the others are as they were.

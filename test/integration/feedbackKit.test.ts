@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { SdiApi } from '../../src/extension';
+import type { LoadedApi } from '../../src/extension';
 import type { NewFeedbackResult } from '../../src/feedback';
 import { rubricRecordLine, type LoadedKit } from '../../src/core/kit';
 import { TimerService } from '../../src/timer';
@@ -27,7 +27,7 @@ let counter = 0;
 const openFeedback = (text: string, ok: (ds: vscode.Diagnostic[]) => boolean) => openFeedbackAt(at('docs', `kit-doc-${++counter}.md`), text, ok);
 
 /** Resolves when `ok()` holds: at once, or after one of the kit service's changes. */
-function kitsWhen(a: SdiApi, ok: () => boolean, what: string): Promise<void> {
+function kitsWhen(a: LoadedApi, ok: () => boolean, what: string): Promise<void> {
   return new Promise((resolve, reject) => {
     if (ok()) return resolve();
     const sub = a.kits.onDidChange(() => {
@@ -90,7 +90,7 @@ const V1 = [30, 20, 15, 15, 10, 10];
 
 describe('feedback and timer: a team kit in the workspace', function () {
   this.timeout(60000);
-  let a: SdiApi;
+  let a: LoadedApi;
   const acme = (): LoadedKit | undefined => a.kits.kits().find((k) => k.id === KIT_ID && k.ok);
 
   before(async () => {

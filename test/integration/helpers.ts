@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { SdiApi } from '../../src/extension';
+import type { LoadedApi } from '../../src/extension';
 
 export const EXTENSION_ID = 'sdi-kit.system-design-interview-kit';
 /** The `source` of every diagnostic the extension makes. */
@@ -16,14 +16,14 @@ export const SOURCE = 'System Design Interview Kit';
 export const FILLED = fs.readFileSync(path.join(__dirname, '../../../test/fixtures/editor/filled.md'), 'utf8');
 
 /** The extension under test, as the host loaded it. */
-export function extension(): vscode.Extension<SdiApi> {
-  const ext = vscode.extensions.getExtension<SdiApi>(EXTENSION_ID);
+export function extension(): vscode.Extension<LoadedApi> {
+  const ext = vscode.extensions.getExtension<LoadedApi>(EXTENSION_ID);
   assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
   return ext;
 }
 
 /** The extension's API once it has activated, with the parts a suite names there (reading one loads the features). */
-export async function api(...needs: (keyof SdiApi)[]): Promise<SdiApi> {
+export async function api(...needs: (keyof LoadedApi)[]): Promise<LoadedApi> {
   const a = await extension().activate();
   assert.ok(a, 'activate() returned no API');
   for (const part of needs) assert.ok(a[part], `activate() returned no ${part}`);
@@ -106,7 +106,7 @@ export function whenTabs(test: () => boolean, what: string, ms = 15_000): Promis
 }
 
 /** Resolves when the guide panel has sent this item to its webview (the webview asked for it with `ready`). */
-export function itemShown(a: SdiApi, id: string): Promise<void> {
+export function itemShown(a: LoadedApi, id: string): Promise<void> {
   return new Promise((resolve) => {
     const sub = a.panel.onDidShowItem((shown) => {
       if (shown === id) { sub.dispose(); resolve(); }

@@ -4,7 +4,7 @@
 // see the built-in guide alone.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { SdiApi } from '../../src/extension';
+import type { LoadedApi } from '../../src/extension';
 import { RUBRIC, TEAM_KIT } from '../fixtures/teamKit';
 import { api, itemShown, root, writeText } from './helpers';
 import { saveAsAUserDoes } from './save';
@@ -20,7 +20,7 @@ async function write(rel: string, text: string): Promise<void> {
 }
 
 /** Resolves once `check` holds, re-checking after each kit change (never on a timer). */
-function afterKitChange(a: SdiApi, check: () => boolean, what: string, ms = 10_000): Promise<void> {
+function afterKitChange(a: LoadedApi, check: () => boolean, what: string, ms = 10_000): Promise<void> {
   if (check()) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => { sub.dispose(); reject(new Error(`timed out waiting for ${what}`)); }, ms);
@@ -44,7 +44,7 @@ function diagnosticsOf(uri: vscode.Uri, check: (d: readonly vscode.Diagnostic[])
 }
 
 describe('team kits in a real VS Code', function () {
-  let a: SdiApi;
+  let a: LoadedApi;
 
   before(async () => {
     a = await api();

@@ -1,7 +1,7 @@
 /** Live interview notes (issue 8) in the real extension host: Add Note, the candidate's file, the queue. */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { SdiApi } from '../../src/extension';
+import type { LoadedApi } from '../../src/extension';
 import { formatNoteTime, parseNotes } from '../../src/core/notes';
 import { NotesService, NOTES_QUEUE_KEY, stampText, type AddNoteResult, type PendingNote } from '../../src/notes';
 import { TimerService, type TimerSettings } from '../../src/timer/timerService';
@@ -36,7 +36,7 @@ async function settledTop(editor: vscode.TextEditor): Promise<number> {
 }
 
 /** A timer on a fake clock and a notes service over it, both over one memento; `reload()` gives a second pair over the same memento. */
-function rig(a: SdiApi, file: () => Promise<vscode.Uri | undefined>) {
+function rig(a: LoadedApi, file: () => Promise<vscode.Uri | undefined>) {
   const memento = new MemoryMemento();
   const clock = { now: 1_000_000 };
   const reports: PendingNote[] = [];
@@ -64,7 +64,7 @@ async function startWithFileOpen(r: ReturnType<typeof rig>, file: vscode.Uri): P
 }
 
 describe('notes: Add Note, the candidate file and the queue in a real VS Code', () => {
-  let a: SdiApi;
+  let a: LoadedApi;
   before(async () => {
     a = await api('notes');
     await vscode.workspace.fs.createDirectory(dir());

@@ -3,14 +3,14 @@
 // interview it shows (its start), so the panel's "asked" marks belong to one interview.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { SdiApi } from '../../src/extension';
+import type { LoadedApi } from '../../src/extension';
 import { timerDisplayState, addNoteFromPanel } from '../../src/timer/timerPanel';
 import { api } from './helpers';
 
 const FEED = 'global-social-media-feed';
 
 describe('guide panel notes (note / noteResult)', function () {
-  let a: SdiApi;
+  let a: LoadedApi;
   before(async () => { a = await api('notes', 'timer'); });
   afterEach(async () => {
     await vscode.commands.executeCommand('sdi.resetTimer', { confirm: false });

@@ -1,7 +1,7 @@
 /** The interview timer in the real extension host: commands, status bar, persistence, the panel. */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { SdiApi } from '../../src/extension';
+import type { LoadedApi } from '../../src/extension';
 import type { HostMessage, TimerDisplayState } from '../../src/protocol';
 import { TimerService, TimerStatusBar } from '../../src/timer';
 import { TIMER_STATE_KEY, type TimerSettings } from '../../src/timer/timerService';
@@ -19,7 +19,7 @@ const resetQuietly = () => vscode.commands.executeCommand('sdi.resetTimer', { co
 const settings = (over: Partial<TimerSettings> = {}): (() => TimerSettings) => () => ({ phases: [], notifications: false, warningMinutes: 2, autoAdvance: false, ...over });
 
 /** Records the timer states the panel posts to its webview (only those that reached a ready webview). */
-function recordTimerPosts(a: SdiApi): { states: TimerDisplayState[]; next(check: (s: TimerDisplayState) => boolean): Promise<TimerDisplayState>; dispose(): void } {
+function recordTimerPosts(a: LoadedApi): { states: TimerDisplayState[]; next(check: (s: TimerDisplayState) => boolean): Promise<TimerDisplayState>; dispose(): void } {
   const panel = a.panel as unknown as { postMessage: (m: HostMessage) => boolean };
   const original = panel.postMessage;
   const states: TimerDisplayState[] = [];
@@ -47,7 +47,7 @@ function recordTimerPosts(a: SdiApi): { states: TimerDisplayState[]; next(check:
 }
 
 describe('timer: commands, status bar and panel in a real VS Code', () => {
-  let a: SdiApi;
+  let a: LoadedApi;
   before(async () => { a = await api('timer'); });
   beforeEach(async () => { await resetQuietly(); });
   after(async () => {
@@ -288,7 +288,7 @@ function stubMessages(answer: (call: MessageCall) => string | undefined | Thenab
 }
 
 /** Resolves when the timer's state satisfies `check`. */
-function timerState(a: SdiApi, check: (s: TimerService['state']) => boolean): Promise<void> {
+function timerState(a: LoadedApi, check: (s: TimerService['state']) => boolean): Promise<void> {
   return new Promise((resolve) => {
     if (check(a.timer.service.state)) return resolve();
     const sub = a.timer.service.onDidChange(() => { if (check(a.timer.service.state)) { sub.dispose(); resolve(); } });
@@ -296,7 +296,7 @@ function timerState(a: SdiApi, check: (s: TimerService['state']) => boolean): Pr
 }
 
 describe('timer: issue 12 in a real VS Code (reset, last-phase alert, deep-dive minutes)', () => {
-  let a: SdiApi;
+  let a: LoadedApi;
   before(async () => { a = await api('timer'); });
   beforeEach(async () => { await resetQuietly(); });
   after(async () => { await resetQuietly(); });
@@ -406,7 +406,7 @@ describe('timer: issue 12 in a real VS Code (reset, last-phase alert, deep-dive 
 });
 
 describe('timer: the plan follows the problem\'s kit', () => {
-  let a: SdiApi;
+  let a: LoadedApi;
   before(async () => { a = await api('timer'); });
 
   /** A library of its own holding a team kit with a 30-minute plan and one problem (the extension's library is left alone). */

@@ -16,17 +16,14 @@ import {
 import { applyRowsDelta, reportFigures, rowKey, updateSorted, type ReportFigures } from '../../src/core/calibration/delta';
 import type { ReportRow } from '../../src/core/calibration/types';
 import { distributionChart, offsetChart, problemChart } from './charts';
+import { installReportMarks, markDrawn } from '../testing/reportMarks';
 
 declare function acquireVsCodeApi(): { postMessage(msg: unknown): void; setState(s: unknown): void; getState(): unknown };
 const vscode = acquireVsCodeApi();
 const post = (msg: CalibrationWebviewMessage) => vscode.postMessage(msg);
 const app = document.getElementById('app')!;
 
-// Anything the CSP blocks is a bug: keep a record the e2e tests check.
-document.addEventListener('securitypolicyviolation', (e) => {
-  const seen = document.documentElement.dataset.cspViolations;
-  document.documentElement.dataset.cspViolations = `${seen ? `${seen}\n` : ''}${e.effectiveDirective} ${e.blockedURI}`;
-});
+if (SDI_TEST_HOOKS) installReportMarks((msg) => vscode.postMessage(msg), () => ({ version: current?.version ?? 0, held: rows.size, shown: shown.length }));
 
 type Rubric = NonNullable<CalibrationReportMessage['rubric']>;
 type Filters = { from?: string; to?: string; interviewer?: string; problem?: string; band?: string; level?: string };
@@ -497,8 +494,6 @@ function renderSummary(msg: Shown): void {
 
 /** Draws a full report: the rows are replaced, every section drawn again. */
 function renderFull(msg: CalibrationReportMessage): void {
-  const started = performance.now();
-  const lap = laps();
   rows.clear();
   for (const r of msg.report.rows) rows.set(rowKey(r), r);
   drawnFrom.clear();
@@ -506,15 +501,11 @@ function renderFull(msg: CalibrationReportMessage): void {
   current = shownNow;
   if (!header.isConnected) mountSkeleton();
   app.setAttribute('aria-busy', String(msg.loading));
-  lap('rows');
   renderSummary(shownNow);
   renderFilters(shownNow);
-  lap('filters');
   renderTable(shownNow);
-  lap('table');
   renderFigures(shownNow);
-  lap('figures');
-  announceDrawn(shownNow, started, lap);
+  announceDrawn(shownNow);
 }
 
 /** Applies a delta: its rows move in the table, the figures that changed are drawn again. */
@@ -524,21 +515,15 @@ function renderDelta(msg: CalibrationDeltaMessage): void {
     post({ type: 'resync' });
     return;
   }
-  const started = performance.now();
-  const lap = laps();
   const { left, came } = applyRowsDelta(rows, { upserts: msg.upserts, removed: msg.removed });
   const shownNow: Shown = { version: msg.version, loading: msg.loading, report: msg.figures, rubric: msg.rubric };
   current = shownNow;
   app.setAttribute('aria-busy', String(msg.loading));
-  lap('rows');
   renderSummary(shownNow);
   renderFilters(shownNow);
-  lap('filters');
   updateTable(shownNow, left, came);
-  lap('table');
   renderFigures(shownNow);
-  lap('figures');
-  announceDrawn(shownNow, started, lap);
+  announceDrawn(shownNow);
 }
 
 function renderFigures(msg: Shown): void {
@@ -549,38 +534,14 @@ function renderFigures(msg: Shown): void {
   renderUnreadable(msg);
 }
 
-/** A stopwatch by step: each call records the time since the last under its name; `lap()` returns them all. */
-function laps(): (name?: string) => Record<string, number> {
-  const out: Record<string, number> = {};
-  let last = performance.now();
-  return (name) => {
-    const now = performance.now();
-    if (name) out[name] = Math.round((now - last) * 10) / 10;
-    last = now;
-    return out;
-  };
-}
-
-/** Marks the version drawn and tells the host once the frame after the change has painted. */
-function announceDrawn(msg: Shown, started: number, lap: (name?: string) => Record<string, number>): void {
-  document.documentElement.dataset.version = String(msg.version);
+/** Tells the host once the frame after the change has painted: it posts the next update only then. */
+function announceDrawn(msg: Shown): void {
   if (msg.loading) return;
   requestAnimationFrame(() => setTimeout(() => {
     if (current !== msg) return;
-    const ms = performance.now() - started;
-    document.documentElement.dataset.renderedVersion = String(msg.version);
-    post({ type: 'rendered', version: msg.version, ms, phases: lap('paint') });
+    if (SDI_TEST_HOOKS) markDrawn(msg.version);
+    post({ type: 'rendered', version: msg.version });
   }, 0));
-}
-
-/** Answers the host's probe (tests): the table as drawn. */
-function describeTable(id: number): void {
-  const drawnRows = [...tableBody.querySelectorAll<HTMLTableRowElement>('tr.row')].map((tr) => ({
-    file: tr.dataset.file ?? '',
-    index: Number(tr.dataset.index),
-    cells: [...tr.cells].map((td) => td.textContent ?? ''),
-  }));
-  post({ type: 'table', id, version: current?.version ?? 0, held: rows.size, shown: shown.length, rows: drawnRows });
 }
 
 // ---- Events
@@ -590,8 +551,7 @@ window.addEventListener('message', (event) => {
   if (!parsed.success) return;
   const msg = parsed.data;
   if (msg.type === 'report') renderFull(msg);
-  else if (msg.type === 'delta') renderDelta(msg);
-  else describeTable(msg.id);
+  else renderDelta(msg);
 });
 
 function rerenderTable(): void {

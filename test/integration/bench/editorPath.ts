@@ -9,7 +9,7 @@
  * not a test: it measures and does not pass or fail on a time.
  */
 import * as vscode from 'vscode';
-import type { SdiApi } from '../../../src/extension';
+import type { LoadedApi } from '../../../src/extension';
 import { timeStats, writeFigures } from './figures';
 import { THROTTLE_MS } from '../../../src/feedback/diagnostics';
 
@@ -50,7 +50,7 @@ const stats = (xs: number[]) => {
 };
 
 export async function run(): Promise<void> {
-  const a = await vscode.extensions.getExtension<SdiApi>('sdi-kit.system-design-interview-kit')!.activate();
+  const a = await vscode.extensions.getExtension<LoadedApi>('sdi-kit.system-design-interview-kit')!.activate();
   if (!a) throw new Error('the extension did not activate');
   const folder = vscode.workspace.workspaceFolders![0].uri;
   // The floor: the same path with nothing to analyse (a throttle like the extension's, then a set).

@@ -6,7 +6,7 @@
  * not a test: it measures and does not pass or fail on a time.
  */
 import * as vscode from 'vscode';
-import type { SdiApi } from '../../../src/extension';
+import type { LoadedApi } from '../../../src/extension';
 import { timeStats, writeFigures } from './figures';
 import { NOTES_INTERVIEW_KEY, type AddNoteResult } from '../../../src/notes';
 
@@ -26,7 +26,7 @@ function feedbackText(): string {
 }
 
 export async function run(): Promise<void> {
-  const a = await vscode.extensions.getExtension<SdiApi>('sdi-kit.system-design-interview-kit')!.activate();
+  const a = await vscode.extensions.getExtension<LoadedApi>('sdi-kit.system-design-interview-kit')!.activate();
   if (!a) throw new Error('the extension did not activate');
   const folder = vscode.workspace.workspaceFolders![0].uri;
   const uri = vscode.Uri.joinPath(folder, 'interview-feedback', 'bench-notes-host.md');

@@ -1,0 +1,34 @@
+/**
+ * Messages that only the test build's calibration report and host exchange (see `SDI_TEST_HOOKS`):
+ * the integration tests ask the page for its table as drawn, and the benchmark reads how long the
+ * page took to draw each update. They are in none of `src/protocol.ts`'s unions: the build users
+ * install neither sends nor accepts them.
+ */
+import { z } from 'zod';
+
+/** Host → report page: describe the table as drawn; the page answers `probeAnswer` with the same `id`. */
+export const reportProbeMessage = z.object({ type: z.literal('probe'), id: z.number().int().nonnegative() });
+export type ReportProbeMessage = z.infer<typeof reportProbeMessage>;
+
+/**
+ * Report page → host, answering `probe`: the version on screen, how many rows the page holds and how
+ * many pass its filters, and the table's drawn rows in order with their cells' text.
+ */
+export const reportProbeAnswer = z.object({
+  type: z.literal('probeAnswer'),
+  id: z.number().int().nonnegative(),
+  version: z.number().int().nonnegative(),
+  held: z.number().int().nonnegative(),
+  shown: z.number().int().nonnegative(),
+  rows: z.array(z.object({ file: z.string(), index: z.number().int().nonnegative(), cells: z.array(z.string()) })).max(100_000),
+});
+export type ReportTable = z.infer<typeof reportProbeAnswer>;
+
+/**
+ * Report page → host, just before its `rendered` for the same version: the milliseconds from the
+ * update's arrival to the frame after it was drawn.
+ */
+export const reportDrawTimeMessage = z.object({ type: z.literal('drawTime'), version: z.number().int().nonnegative(), ms: z.number().nonnegative() });
+
+/** What the report page tells the host's test side. */
+export const reportTestMessage = z.discriminatedUnion('type', [reportProbeAnswer, reportDrawTimeMessage]);
