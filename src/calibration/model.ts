@@ -7,7 +7,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import {
-  calibrationReport, compareText, feedbackRows, kitRubricResolver, reportRowOf,
+  calibrationReport, compareText, feedbackRows, kitRubricResolver, reportRowsOfFile, ReportState,
   type CalibrationReport, type CalibrationRow, type ReportRow, type RubricInfo, type RubricResolver, type Unreadable,
 } from '../core/calibration';
 import { isFeedbackDocument } from '../core/feedback';
@@ -57,6 +57,8 @@ export class CalibrationModel implements vscode.Disposable {
   private watchers: vscode.Disposable[] = [];
   private scanning: Promise<void> | undefined;
   private cached: CalibrationReport | undefined;
+  /** The work each report leaves for the next: a save works out again only what its rows touch. */
+  private readonly reportState = new ReportState();
   private readonly pending = new Map<string, { uri: vscode.Uri; text?: string }>();
   /** Files read and found to be no feedback (or gone): a re-list does not read them again. */
   private ignored = new Set<string>();
@@ -124,7 +126,7 @@ export class CalibrationModel implements vscode.Disposable {
       }
       this.rubrics = rubrics;
       const settings = readCalibrationSettings(vscode.workspace.workspaceFolders?.[0]?.uri);
-      this.cached = calibrationReport(rows, unreadable, { ...settings, rubrics, reuse: true });
+      this.cached = calibrationReport(rows, unreadable, { ...settings, rubrics }, this.reportState);
       this.lastReportMs = performance.now() - started;
     }
     return this.cached;
@@ -135,9 +137,7 @@ export class CalibrationModel implements vscode.Disposable {
    * objects as in `report().rows`, found without a pass over every row.
    */
   reportRowsOf(file: string): ReportRow[] {
-    this.report();
-    const e = this.entryOf(file);
-    return e && e.error === undefined ? e.rows.map(reportRowOf) : [];
+    return reportRowsOfFile(this.report(), file);
   }
 
   private rubrics: Record<string, RubricInfo> = {};
