@@ -7,10 +7,11 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import {
-  calibrationReport, compareText, feedbackRows, kitRubricResolver, reportRowOf,
+  calibrationReport, compareText, feedbackRows, kitRubricResolver, reportRowsOfFile, ReportState,
   type CalibrationReport, type CalibrationRow, type ReportRow, type RubricInfo, type RubricResolver, type Unreadable,
 } from '../core/calibration';
 import { isFeedbackDocument } from '../core/feedback';
+import { globMatcher } from '../core/glob';
 import type { LoadedKit } from '../core/kit';
 import type { KitSource } from '../feedback';
 import { readCalibrationSettings, readFeedbackFolder, readFeedbackSettings } from '../settings';
@@ -29,10 +30,11 @@ interface FileEntry {
   hash: number;
 }
 
-/** Where feedback files are looked for: a pattern, and whether a file it finds is feedback by the glob setting alone. */
+/** Where feedback files are looked for: a pattern, whether a file it finds is feedback by the glob setting alone, and its glob's test of a path relative to its base. */
 interface Source {
   pattern: vscode.RelativePattern;
   byGlob: boolean;
+  matches: (relativePath: string) => boolean;
 }
 
 /** How many files are read at once during the first scan and when many changed. */
@@ -57,6 +59,8 @@ export class CalibrationModel implements vscode.Disposable {
   private watchers: vscode.Disposable[] = [];
   private scanning: Promise<void> | undefined;
   private cached: CalibrationReport | undefined;
+  /** The work each report leaves for the next: a save works out again only what its rows touch. */
+  private readonly reportState = new ReportState();
   private readonly pending = new Map<string, { uri: vscode.Uri; text?: string }>();
   /** Files read and found to be no feedback (or gone): a re-list does not read them again. */
   private ignored = new Set<string>();
@@ -124,7 +128,7 @@ export class CalibrationModel implements vscode.Disposable {
       }
       this.rubrics = rubrics;
       const settings = readCalibrationSettings(vscode.workspace.workspaceFolders?.[0]?.uri);
-      this.cached = calibrationReport(rows, unreadable, { ...settings, rubrics, reuse: true });
+      this.cached = calibrationReport(rows, unreadable, { ...settings, rubrics }, this.reportState);
       this.lastReportMs = performance.now() - started;
     }
     return this.cached;
@@ -135,9 +139,7 @@ export class CalibrationModel implements vscode.Disposable {
    * objects as in `report().rows`, found without a pass over every row.
    */
   reportRowsOf(file: string): ReportRow[] {
-    this.report();
-    const e = this.entryOf(file);
-    return e && e.error === undefined ? e.rows.map(reportRowOf) : [];
+    return reportRowsOfFile(this.report(), file);
   }
 
   private rubrics: Record<string, RubricInfo> = {};
@@ -299,7 +301,7 @@ export class CalibrationModel implements vscode.Disposable {
   /** Whether a URI is one the report reads (known already, or under one of its patterns). */
   private isWatched(uri: vscode.Uri): boolean {
     if (this.entries.has(uri.toString())) return true;
-    return this.sources.some((s) => matchesPattern(s.pattern, uri));
+    return this.sources.some((s) => matchesSource(s, uri));
   }
 
   /** Reads a changed file again soon; several events for one file (save, then the watcher) are read once. */
@@ -352,7 +354,7 @@ export class CalibrationModel implements vscode.Disposable {
         const k = next++;
         const { uri, text } = chunk[k];
         const old = this.entries.get(uri.toString());
-        const byGlob = this.sources.some((s) => s.byGlob && matchesPattern(s.pattern, uri)) || (!!old && old.error?.startsWith('no scores block') === true);
+        const byGlob = this.sources.some((s) => s.byGlob && matchesSource(s, uri)) || (!!old && old.error?.startsWith('no scores block') === true);
         read[k] = await this.read(uri, byGlob || !!old, text);
       }
     };
@@ -421,44 +423,20 @@ function sourcesOfWorkspace(): Source[] {
   const out: Source[] = [];
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     const glob = readFeedbackSettings(folder.uri).glob;
-    if (glob) out.push({ pattern: new vscode.RelativePattern(folder, glob), byGlob: true });
+    if (glob) out.push({ pattern: new vscode.RelativePattern(folder, glob), byGlob: true, matches: globMatcher(glob) });
     const dir = readFeedbackFolder(folder.uri);
     const base = path.isAbsolute(dir) ? vscode.Uri.file(dir) : vscode.Uri.joinPath(folder.uri, dir);
-    out.push({ pattern: new vscode.RelativePattern(base, '**/*.md'), byGlob: false });
+    out.push({ pattern: new vscode.RelativePattern(base, '**/*.md'), byGlob: false, matches: globMatcher('**/*.md') });
   }
   return out;
 }
 
-/** Whether `uri` lies under the pattern's base and its relative path matches the glob (`**`, `*`, `?`, `{a,b}`). */
-function matchesPattern(p: vscode.RelativePattern, uri: vscode.Uri): boolean {
-  const base = p.baseUri;
+/** Whether `uri` lies under the source's base and its path from there matches the source's glob. */
+function matchesSource(s: Source, uri: vscode.Uri): boolean {
+  const base = s.pattern.baseUri;
   if (base.scheme !== uri.scheme || base.authority !== uri.authority) return false;
   const prefix = base.path.endsWith('/') ? base.path : `${base.path}/`;
-  if (!uri.path.startsWith(prefix)) return false;
-  return globRegExp(p.pattern).test(uri.path.slice(prefix.length));
-}
-
-const globCache = new Map<string, RegExp>();
-/** A glob as a regular expression over a relative path. */
-export function globRegExp(glob: string): RegExp {
-  let re = globCache.get(glob);
-  if (re) return re;
-  let out = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*' && glob[i + 1] === '*') {
-      // `**/` matches any number of folders, none included.
-      if (glob[i + 2] === '/') { out += '(?:.*/)?'; i += 2; } else { out += '.*'; i += 1; }
-    } else if (c === '*') out += '[^/]*';
-    else if (c === '?') out += '[^/]';
-    else if (c === '{') out += '(?:';
-    else if (c === '}') out += ')';
-    else if (c === ',') out += '|';
-    else out += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
-  }
-  re = new RegExp(`^${out}$`);
-  globCache.set(glob, re);
-  return re;
+  return uri.path.startsWith(prefix) && s.matches(uri.path.slice(prefix.length));
 }
 
 function isInside(child: string, parent: string): boolean {

@@ -14,6 +14,8 @@ import {
   normalizeKey,
   placement,
   reportCsv,
+  reportRowsOfFile,
+  ReportState,
   reportText,
   type CalibrationReport,
   type CalibrationRow,
@@ -327,9 +329,10 @@ describe('calibration: report statistics', () => {
     fc.assert(
       fc.property(fc.array(anyRow, { minLength: 1, maxLength: 24 }), fc.array(anyChange, { maxLength: 12 }), (specs, changes) => {
         const rows = specs.map(make);
-        let options = { ...OPTIONS, rubrics: { 'builtin@1': info(false) }, reuse: true };
+        let options = { ...OPTIONS, rubrics: { 'builtin@1': info(false) } };
         let added = 50;
-        calibrationReport(rows, [], options);
+        const state = new ReportState();
+        calibrationReport(rows, [], options, state);
         for (const c of changes) {
           if (c.kind === 'row') rows[c.at % rows.length] = make(c.spec, c.at % rows.length);
           else if (c.kind === 'add') rows.splice(c.at % (rows.length + 1), 0, make(c.spec, added++));
@@ -339,13 +342,50 @@ describe('calibration: report statistics', () => {
           else if (c.kind === 'dims') options = { ...options, rubrics: { 'builtin@1': info(c.reversed) } };
           // The editor's model passes its rows in order (an array of its own each time); other callers may not.
           const input = c.kind === 'reverse' ? [...rows].reverse() : c.kind === 'row' && c.at % 3 === 0 ? rows : [...rows].sort((a, b) => compareText(a.file, b.file) || a.index - b.index);
-          const kept = calibrationReport(input, [], options);
-          const fresh = calibrationReport(input.map((r) => ({ ...r })), [], { ...options, reuse: false });
+          const kept = calibrationReport(input, [], options, state);
+          const fresh = calibrationReport(input.map((r) => ({ ...r })), [], options);
           assert.deepStrictEqual(kept, fresh);
         }
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('calibration: the state a report keeps', () => {
+  /** A deep-frozen copy: a report that writes into its input throws (module code is strict). */
+  const frozen = <T>(x: T): T => {
+    if (x && typeof x === 'object') {
+      for (const v of Object.values(x)) frozen(v);
+      Object.freeze(x);
+    }
+    return x;
+  };
+
+  it('leaves the rows it is given as they are, and a report\'s rows as it made them when a later report renumbers the candidates', () => {
+    // Ada on 1 and 20 March: two candidates (the window is 14 days) until a row of 10 March chains them into one.
+    const first = frozen(row({ file: 'a.md', interviewer: 'A', date: '2024-03-01' }));
+    const last = frozen(row({ file: 'c.md', interviewer: 'B', date: '2024-03-20' }));
+    const between = frozen(row({ file: 'b.md', interviewer: 'C', date: '2024-03-10' }));
+    const state = new ReportState();
+    const before = calibrationReport([first, last], [], OPTIONS, state);
+    assert.deepStrictEqual(before.rows.map((r) => r.candidateId), [0, 1]);
+    const after = calibrationReport([first, between, last], [], OPTIONS, state);
+    assert.deepStrictEqual(after.rows.map((r) => r.candidateId), [0, 0, 0]);
+    assert.strictEqual(after.candidates, 1);
+    assert.deepStrictEqual(before.rows.map((r) => r.candidateId), [0, 1]);
+    assert.strictEqual(before.candidates, 2);
+  });
+
+  it('finds the rows of one file in a report, and none for a file it has no row of', () => {
+    const rows = ['b.md', 'a.md.bak', 'a.md', 'a.md', 'c/a.md'].map((file, k) => row({ file, index: k }));
+    const report = calibrationReport(rows, [{ file: 'u.md', error: 'e' }], OPTIONS);
+    assert.deepStrictEqual(reportRowsOfFile(report, 'a.md').map((r) => [r.file, r.index]), [['a.md', 2], ['a.md', 3]]);
+    assert.strictEqual(reportRowsOfFile(report, 'a.md')[0], report.rows[0]);
+    assert.deepStrictEqual(reportRowsOfFile(report, 'c/a.md').map((r) => r.index), [4]);
+    assert.deepStrictEqual(reportRowsOfFile(report, 'a'), []);
+    assert.deepStrictEqual(reportRowsOfFile(report, 'u.md'), []);
+    assert.deepStrictEqual(reportRowsOfFile(report, 'z.md'), []);
   });
 });
 

@@ -26,41 +26,28 @@ export class CoincidenceCounts {
   private readonly bySize = new Map<number, Map<number, Map<number, number>>>();
   /** How many pairable units (two or more values) were added, less those taken away. */
   pairable = 0;
-  private readonly vals: number[] = [];
-  private readonly counts: number[] = [];
 
   /** Adds a unit's values (sign 1) or takes them away (−1, a unit added before). A unit of fewer than two values is not pairable and changes nothing. */
   add(unit: readonly number[], sign: 1 | -1 = 1): void {
     const m = unit.length;
     if (m < 2) return;
     this.pairable += sign;
-    // The unit's distinct values and their counts (a unit holds a few values: a scan beats a map),
-    // in arrays kept from one unit to the next.
-    const vals = this.vals;
-    const counts = this.counts;
-    vals.length = 0;
-    counts.length = 0;
-    for (let u = 0; u < m; u++) {
-      const v = unit[u];
-      const i = vals.indexOf(v);
-      if (i < 0) {
-        vals.push(v);
-        counts.push(1);
-      } else counts[i]++;
-    }
+    // How often each value occurs in the unit.
+    const counts = new Map<number, number>();
+    for (const v of unit) counts.set(v, (counts.get(v) ?? 0) + 1);
     let bySize = this.bySize.get(m);
     if (!bySize) this.bySize.set(m, (bySize = new Map<number, Map<number, number>>()));
-    for (let a = 0; a < vals.length; a++) {
-      let row = bySize.get(vals[a]);
-      if (!row) bySize.set(vals[a], (row = new Map<number, number>()));
-      for (let b = 0; b < vals.length; b++) {
-        const count = a === b ? counts[a] * (counts[a] - 1) : counts[a] * counts[b];
+    for (const [c, nc] of counts) {
+      let row = bySize.get(c);
+      if (!row) bySize.set(c, (row = new Map<number, number>()));
+      for (const [k, nk] of counts) {
+        const count = c === k ? nc * (nc - 1) : nc * nk;
         if (!count) continue;
-        const total = (row.get(vals[b]) ?? 0) + sign * count;
-        if (total) row.set(vals[b], total);
-        else row.delete(vals[b]);
+        const total = (row.get(k) ?? 0) + sign * count;
+        if (total) row.set(k, total);
+        else row.delete(k);
       }
-      if (!row.size) bySize.delete(vals[a]);
+      if (!row.size) bySize.delete(c);
     }
     if (!bySize.size) this.bySize.delete(m);
   }

@@ -24,7 +24,7 @@ export type {
 } from './types';
 export { DEFAULT_CALIBRATION_OPTIONS } from './types';
 export { feedbackRows, kitRubricResolver, rubricKeyOf, normalizeKey, rubricInfo, type FeedbackRowsOptions } from './rows';
-export { calibrationReport, compareText, placement, reportRowOf } from './report';
+export { calibrationReport, compareText, placement, reportRowsOfFile, ReportState } from './report';
 export { reportCsv, csvField } from './csv';
 export { krippendorffAlpha, alphaFromUnits, alphas } from './alpha';
 export { reportText } from './text';

@@ -61,15 +61,6 @@ export interface CalibrationOptions {
   recent?: number;
   /** Dimension names, weights and scale per rubric key (from `feedbackRows`' `rubric`); without them dimensions show their ids. */
   rubrics?: Readonly<Record<string, RubricInfo>>;
-  /**
-   * Keep the work of this report for the next one over the same row objects: the editor's model
-   * keeps the rows of unchanged files between reports, so a report after a save takes the saved
-   * file's old rows out of each rubric's figures, adds its new ones, and works out again only the
-   * interviewers, problems and candidate names they touch (plus one pass over the rows that numbers
-   * the candidates). A one-off report (the CLI) is faster without (keeping costs more than it saves
-   * when nothing is reused). The figures are the same either way, bit for bit.
-   */
-  reuse?: boolean;
 }
 
 /** What the report shows of a rubric: its dimensions in order and its scale. */
@@ -81,7 +72,7 @@ export interface RubricInfo {
   bands: { id: string; label: string }[];
 }
 
-export const DEFAULT_CALIBRATION_OPTIONS: Readonly<Omit<Required<CalibrationOptions>, 'rubrics' | 'reuse'>> = { windowDays: 14, minN: 5, recent: 50 };
+export const DEFAULT_CALIBRATION_OPTIONS: Readonly<Omit<Required<CalibrationOptions>, 'rubrics'>> = { windowDays: 14, minN: 5, recent: 50 };
 
 /** The rubric a feedback text is read with, or why none can be. */
 export type ResolvedRubric =
