@@ -28,7 +28,6 @@ import type {
   ParsedCheckboxGroup,
   ParsedFeedback,
   ParsedFeedbackPart,
-  ParsedField,
   ParsedScoreLine,
   Range,
   TextEdit,
@@ -107,19 +106,14 @@ export interface SummaryOptions {
 export function analyzeFeedback(compiled: CompiledRubric, _doc: ParsedFeedback, part: ParsedFeedbackPart, opts: SummaryOptions = {}): FeedbackFacts {
   const allowHalf = opts.allowHalfPoints === true;
   const dims = compiled.dimensions;
-  // Indexed loops, no closures: this runs once per document, for a calibration report over thousands
-  // of files mostly before V8 has optimised it, where a for-of loop allocates an iterator result per step.
-  const scores: DimensionScore[] = [];
-  for (let d = 0; d < dims.length; d++) scores.push({ dimension: dims[d].id, line: undefined, score: null, status: 'missing' });
+  const scores: DimensionScore[] = dims.map((d) => ({ dimension: d.id, line: undefined, score: null, status: 'missing' }));
   const readings: ScoreLineReading[] = [];
   const unknownLines: ParsedScoreLine[] = [];
   const duplicateLines: FeedbackFacts['duplicateLines'] = [];
   let halvesTimesWeight = 0;
   let scored = 0;
   if (part.scoresHeading) {
-    const lines = part.scoreLines;
-    for (let l = 0; l < lines.length; l++) {
-      const sl = lines[l];
+    for (const sl of part.scoreLines) {
       const dim = compiled.findDimension(sl.name);
       if (!dim) {
         // A prose line such as "Overall: strong" is no score line; a list item or a weighted line is one.
@@ -145,13 +139,8 @@ export function analyzeFeedback(compiled: CompiledRubric, _doc: ParsedFeedback, 
   const all = part.scoresHeading !== undefined && scored === dims.length;
   const weighted = all ? weightedFromHalves(compiled, halvesTimesWeight) : null;
   const placement = weighted ? compiled.bandOf(weighted.milli) : null;
-  let recommendationGroup: ParsedCheckboxGroup | undefined;
-  for (let g = 0; g < part.groups.length && !recommendationGroup; g++) if (part.groups[g].kind === 'recommendation') recommendationGroup = part.groups[g];
-  const checkedRecommendations: ParsedCheckbox[] = [];
-  if (recommendationGroup) {
-    const items = recommendationGroup.items;
-    for (let i = 0; i < items.length; i++) if (items[i].checked && compiled.recommendationBand(items[i].text) !== undefined) checkedRecommendations.push(items[i]);
-  }
+  const recommendationGroup = part.groups.find((g) => g.kind === 'recommendation');
+  const checkedRecommendations = recommendationGroup ? recommendationGroup.items.filter((i) => i.checked && compiled.recommendationBand(i.text) !== undefined) : [];
   const recommendation = checkedRecommendations.length === 1 ? compiled.recommendationBand(checkedRecommendations[0].text)! : null;
   return {
     summary: {
@@ -223,53 +212,6 @@ function recommendationFixes(ctx: RuleContext): FeedbackFix[] {
   return fixes;
 }
 
-/** A filled date field that is no real `YYYY-MM-DD` date (`date-invalid`). */
-const isInvalidDate = (f: ParsedField) => f.role === 'date' && filled(f) && !isRealDate(f.value);
-
-/** Whether a score line's weight, if written, is the rubric's (else `weight-mismatch`). */
-function weightAsRubric(sl: ParsedScoreLine, dim: Dimension): boolean {
-  // The common case is compared as a string; only odd spellings reach the regular expression.
-  if (sl.weightText === undefined || !sl.weightRange || sl.weightText === `${dim.weight}%`) return true;
-  const wm = /^(\d+(?:\.\d+)?)\s*%?$/.exec(sl.weightText);
-  return !!wm && Number(wm[1]) === dim.weight;
-}
-
-/** Whether a score line's "out of", if written, is the rubric's maximum (else `score-scale-mismatch`). */
-function scaleAsRubric(sl: ParsedScoreLine, reading: ScoreReading, max: number): boolean {
-  if (sl.outOfText === undefined || !sl.outOfRange || reading.kind === 'placeholder' || sl.outOfText === String(max)) return true;
-  // Only the leading number counts: "4 (solid design)" is out of 4.
-  const om = /^(-?\d+)(?:\.0+)?(?![\d.,])/.exec(sl.outOfText);
-  return !!om && Number(om[1]) === max;
-}
-
-/** The weighted score as written on its line: the value, or what a bracketed value holds. */
-const writtenWeighted = (wl: ParsedScoreLine) => (wl.valueText.charCodeAt(0) === 91 ? wl.valueText.replace(/^\[|\]$/g, '').trim() : wl.valueText);
-
-/** Checked boxes reserved for the top band (`top-band-only-checked`) while the band, or the recommendation when unscored, is another one. */
-function topBandOnlyChecked(rubric: CompiledRubric, part: ParsedFeedbackPart, facts: FeedbackFacts): { item: ParsedCheckbox; text: string }[] {
-  const reserved = rubric.template.topBandOnly;
-  if (!reserved.length) return [];
-  const { placement, summary } = facts;
-  const top = rubric.topBand.id;
-  const recommendation = summary.recommendation;
-  // Scored: the band must be the top one, or a borderline score whose recommendation is the top band. Not scored: the recommendation decides.
-  const ok = placement ? placement.band === top || (placement.accepted.includes(top) && recommendation === top) : recommendation === null || recommendation === top;
-  if (ok) return [];
-  const out: { item: ParsedCheckbox; text: string }[] = [];
-  for (let q = 0; q < part.groups.length; q++) {
-    const g = part.groups[q];
-    if (g.kind === 'recommendation') continue;
-    for (let k = 0; k < g.items.length; k++) {
-      const item = g.items[k];
-      if (!item.checked) continue;
-      const n = rubric.template.normalize(item.text);
-      const t = reserved.find((r) => n === r.key || n.startsWith(r.key + ' '));
-      if (t) out.push({ item, text: t.text });
-    }
-  }
-  return out;
-}
-
 /**
  * One rule per documented code, in the order they run. The severity is the code's
  * (`FEEDBACK_CODES`), unless the options set another one.
@@ -282,7 +224,7 @@ export const FEEDBACK_RULES: Readonly<Record<FeedbackCode, FeedbackRule>> = {
   },
   'date-invalid': (ctx) => {
     for (const f of ctx.part.fields) {
-      if (isInvalidDate(f)) ctx.report(`${f.label} "${f.value}" is not a real YYYY-MM-DD date`, f.valueRange);
+      if (f.role === 'date' && filled(f) && !isRealDate(f.value)) ctx.report(`${f.label} "${f.value}" is not a real YYYY-MM-DD date`, f.valueRange);
     }
   },
   'date-future': (ctx) => {
@@ -315,7 +257,10 @@ export const FEEDBACK_RULES: Readonly<Record<FeedbackCode, FeedbackRule>> = {
   },
   'weight-mismatch': (ctx) => {
     for (const { line: sl, dimension: dim } of ctx.facts.readings) {
-      if (weightAsRubric(sl, dim) || !sl.weightRange) continue;
+      // The common case is compared as a string; only odd spellings reach the regular expression.
+      if (sl.weightText === undefined || !sl.weightRange || sl.weightText === `${dim.weight}%`) continue;
+      const wm = /^(\d+(?:\.\d+)?)\s*%?$/.exec(sl.weightText);
+      if (wm && Number(wm[1]) === dim.weight) continue;
       ctx.report(`${dim.name} weighs ${dim.weight}% in the rubric, not ${sl.weightText}`, sl.weightRange, [
         { title: `Restore the rubric weight ${dim.weight}%`, edits: [{ range: sl.weightRange, newText: `${dim.weight}%` }], preferred: true, safe: true },
       ]);
@@ -334,7 +279,10 @@ export const FEEDBACK_RULES: Readonly<Record<FeedbackCode, FeedbackRule>> = {
   'score-scale-mismatch': (ctx) => {
     const { min, max } = ctx.rubric.scale;
     for (const { line: sl, dimension: dim, reading } of ctx.facts.readings) {
-      if (scaleAsRubric(sl, reading, max) || !sl.outOfRange) continue;
+      if (sl.outOfText === undefined || !sl.outOfRange || reading.kind === 'placeholder' || sl.outOfText === String(max)) continue;
+      // Only the leading number counts: "4 (solid design)" is out of 4.
+      const om = /^(-?\d+)(?:\.0+)?(?![\d.,])/.exec(sl.outOfText);
+      if (om && Number(om[1]) === max) continue;
       ctx.report(`${dim.name} is written out of ${sl.outOfText || 'nothing'}; the rubric's scale is ${min}-${max}`, sl.outOfRange, [
         { title: `Write "${max}"`, edits: [{ range: sl.outOfRange, newText: String(max) }], preferred: false, safe: false },
       ]);
@@ -362,7 +310,8 @@ export const FEEDBACK_RULES: Readonly<Record<FeedbackCode, FeedbackRule>> = {
     const { part } = ctx;
     if (!weighted || !part.scoresHeading) return;
     const wl = part.weightedLine;
-    if (wl && !isStale(writtenWeighted(wl), weighted.milli)) return;
+    const written = !wl ? '' : wl.valueText.charCodeAt(0) === 91 ? wl.valueText.replace(/^\[|\]$/g, '').trim() : wl.valueText;
+    if (wl && !isStale(written, weighted.milli)) return;
     const edit = writeWeightedEdit(ctx.rubric, ctx.doc, part, weighted);
     const msg = !wl
       ? `The weighted score ${weighted.display} is not written`
@@ -412,11 +361,26 @@ export const FEEDBACK_RULES: Readonly<Record<FeedbackCode, FeedbackRule>> = {
     }
   },
   'top-band-only-checked': (ctx) => {
+    const reserved = ctx.rubric.template.topBandOnly;
+    if (!reserved.length) return;
     const { placement, summary } = ctx.facts;
     const top = ctx.rubric.topBand.id;
-    for (const { item, text } of topBandOnlyChecked(ctx.rubric, ctx.part, ctx.facts)) {
-      const band = placement ? placement.band : summary.recommendation!;
-      ctx.report(`${text} is checked, but the ${placement ? 'band' : 'recommendation'} is ${ctx.rubric.bandLabel(band)}, not ${ctx.rubric.bandLabel(top)}`, item.boxRange);
+    const recommendation = summary.recommendation;
+    // Scored: the band must be the top one, or a borderline score whose recommendation is the top band. Not scored: the recommendation decides.
+    const ok = placement ? placement.band === top || (placement.accepted.includes(top) && recommendation === top) : recommendation === null || recommendation === top;
+    if (ok) return;
+    const band = placement ? placement.band : recommendation!;
+    for (const g of ctx.part.groups) {
+      if (g.kind === 'recommendation') continue;
+      for (const item of g.items) {
+        if (!item.checked) continue;
+        const t = ctx.rubric.template.topBandOnly.find((r) => {
+          const n = ctx.rubric.template.normalize(item.text);
+          return n === r.key || n.startsWith(r.key + ' ');
+        });
+        if (!t) continue;
+        ctx.report(`${t.text} is checked, but the ${placement ? 'band' : 'recommendation'} is ${ctx.rubric.bandLabel(band)}, not ${ctx.rubric.bandLabel(top)}`, item.boxRange);
+      }
     }
   },
   'scores-block-missing': (ctx) => {
@@ -453,46 +417,6 @@ export const FEEDBACK_RULES: Readonly<Record<FeedbackCode, FeedbackRule>> = {
 };
 
 const RULES = Object.entries(FEEDBACK_RULES) as [FeedbackCode, FeedbackRule][];
-
-/** The codes `isQuietFeedback` answers for: those of the rules whose documented severity is error or warning (the rubric codes come from the rubric source, not from a rule). */
-export const QUIET_CODES: readonly FeedbackCode[] = [
-  'scores-block-missing', 'scores-block-duplicate', 'score-missing', 'score-duplicate', 'score-invalid', 'score-scale-mismatch', 'weight-mismatch',
-  'dimension-unknown', 'weighted-score-stale', 'recommendation-multiple', 'recommendation-mismatch', 'checkbox-multiple', 'top-band-only-checked', 'date-invalid',
-];
-
-/**
- * Whether no rule of `QUIET_CODES` reports anything on a feedback (a part with a scores heading),
- * read from the facts and the predicates those rules use: true only when every one of them is
- * silent. Whoever only counts errors and warnings under the documented severities (the calibration
- * rows) skips the rules when it is true, and runs them otherwise.
- */
-export function isQuietFeedback(rubric: CompiledRubric, part: ParsedFeedbackPart, facts: FeedbackFacts): boolean {
-  if (!part.scoresHeading || part.extraScoresHeadings.length || facts.unknownLines.length || facts.duplicateLines.length) return false;
-  if (facts.checkedRecommendations.length > 1) return false;
-  // Indexed loops, as in analyzeFeedback.
-  for (let f = 0; f < part.fields.length; f++) if (isInvalidDate(part.fields[f])) return false;
-  const scores = facts.summary.scores;
-  for (let d = 0; d < scores.length; d++) if (scores[d].status === 'missing') return false;
-  const max = rubric.scale.max;
-  for (let r = 0; r < facts.readings.length; r++) {
-    const { line, dimension, reading } = facts.readings[r];
-    if (reading.kind === 'invalid' || !weightAsRubric(line, dimension) || !scaleAsRubric(line, reading, max)) return false;
-  }
-  const { weighted, placement } = facts;
-  const rec = facts.summary.recommendation;
-  if (weighted) {
-    const wl = part.weightedLine;
-    if (!wl || isStale(writtenWeighted(wl), weighted.milli)) return false;
-    if (placement && rec !== null && !placement.accepted.includes(rec)) return false;
-  }
-  for (let q = 0; q < part.groups.length; q++) {
-    const g = part.groups[q];
-    if (g.kind !== 'single') continue;
-    let checked = 0;
-    for (let i = 0; i < g.items.length; i++) if (g.items[i].checked && ++checked > 1) return false;
-  }
-  return topBandOnlyChecked(rubric, part, facts).length === 0;
-}
 
 /**
  * Validates a feedback document against a rubric (plain, read with `options.spec` or the built-in
