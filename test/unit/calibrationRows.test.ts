@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { feedbackRows, kitRubricResolver, type RubricResolver } from '../../src/core/calibration';
-import { validateFeedback } from '../../src/core/feedback';
+import { FEEDBACK_CODES, FEEDBACK_RULES, analyzeFeedback, parseFeedback, validateFeedback, validateParsed, type FeedbackCode } from '../../src/core/feedback';
+import { silenceUnder } from '../../src/core/feedback/validate';
 import type { Rubric } from '../../src/core/content';
 import { rubricRecordLine } from '../../src/core/kit/record';
 import type { LoadedKit } from '../../src/core/kit/types';
@@ -110,6 +111,33 @@ function rowsAgree(text: string, resolve: RubricResolver): boolean {
   return feedbacks.length > 0;
 }
 
+/** The rows' severities: the documented ones, information off. */
+const ROW_SEVERITIES = Object.fromEntries((Object.keys(FEEDBACK_CODES) as FeedbackCode[]).filter((c) => FEEDBACK_CODES[c].severity === 'information').map((c) => [c, 'off' as const]));
+
+/**
+ * Each rule that declares a kind of finding reports one diagnostic per finding of its feedback and
+ * nothing else, so a feedback `silenceUnder` calls silent gets no diagnostic from the rules.
+ */
+function findingsAreReported(text: string, resolve: RubricResolver): void {
+  const resolved = resolve(text);
+  if (resolved.error !== undefined) return;
+  const { rubric, allowHalfPoints } = resolved;
+  const doc = parseFeedback(text, rubric);
+  for (const severities of [undefined, ROW_SEVERITIES]) {
+    const v = validateParsed(doc, rubric, { allowHalfPoints, severities });
+    doc.parts.forEach((part, index) => {
+      const facts = analyzeFeedback(rubric, doc, part, { allowHalfPoints });
+      const mine = v.diagnostics.filter((d) => doc.parts.length === 1 || (d.range.start.line >= part.startLine && d.range.start.line < part.endLine) || (index === 0 && d.code === 'scores-block-missing'));
+      for (const [code, rule] of Object.entries(FEEDBACK_RULES)) {
+        if (rule.finds === undefined || severities?.[code as FeedbackCode] === 'off') continue;
+        const reported = mine.filter((d) => d.code === code).length;
+        assert.strictEqual(reported, facts.findings[rule.finds].length, `${code}: ${JSON.stringify(text)}`);
+      }
+      if (silenceUnder(severities)(facts)) assert.deepStrictEqual(mine, [], JSON.stringify(text));
+    });
+  }
+}
+
 describe('calibration: the rows of generated feedback', () => {
   let builtIn: LoadedKit;
   let team: LoadedKit;
@@ -160,6 +188,7 @@ describe('calibration: the rows of generated feedback', () => {
         const v = verdict(rubric, s, weighted, recommend, '[Score]');
         const text = wrapped(edited(fill({ ...h, scores: s, weighted: v.weighted, recommend: v.bands, check }), edits), w, record);
         if (rowsAgree(text, resolve)) feedbacks++;
+        findingsAreReported(text.replace(/^\uFEFF/, ''), resolve);
       }),
       { numRuns: 2500 },
     );
@@ -178,9 +207,21 @@ describe('calibration: the rows of generated feedback', () => {
         const filled = fillAny(team.feedbackTemplate, rubric, { scores: s, weighted: v.weighted, check: v.bands.map(boxText) }).replace('[Name]', 'Ada').replace('[Your Name]', 'Grace').replace('[Date]', '2024-03-15');
         const text = wrapped(edited(filled, edits), w, record);
         rowsAgree(text, resolve);
+        findingsAreReported(text.replace(/^\uFEFF/, ''), resolve);
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('a rule that declares no findings may report on any feedback: silent only while it is off', () => {
+    const resolved = kitRubricResolver([builtIn])('');
+    if (resolved.error !== undefined) throw new Error(resolved.error);
+    const doc = parseFeedback(fill({ scores: [3, 3, 4, 3, 3], weighted: '3.20', recommend: ['hire'] }), resolved.rubric);
+    const facts = analyzeFeedback(resolved.rubric, doc, doc.parts[0]);
+    assert.strictEqual(FEEDBACK_RULES['date-future'].finds, undefined);
+    assert.strictEqual(silenceUnder(ROW_SEVERITIES)(facts), true);
+    assert.strictEqual(silenceUnder({ ...ROW_SEVERITIES, 'date-future': 'warning' })(facts), false);
+    assert.strictEqual(silenceUnder()(facts), false, 'the information rules run under the documented severities');
   });
 
   it('counts no error or warning on a filled feedback; each broken one is counted by the checks', () => {

@@ -9,7 +9,7 @@ import { compileRubric, type CompiledRubric } from '../feedback/compiled';
 import { parseFeedback } from '../feedback/parse';
 import { kitTemplateSpec } from '../feedback/template';
 import type { FeedbackCode, FeedbackOptions, ParsedFeedbackPart } from '../feedback/types';
-import { validateParsed } from '../feedback/validate';
+import { analyzeFeedback, silenceUnder, validateParsed } from '../feedback/validate';
 import { resolveRubric } from '../kit/rubricSource';
 import type { KitRubric, LoadedKit } from '../kit/types';
 import type { CalibrationRow, ResolvedRubric, RubricInfo, RubricResolver } from './types';
@@ -71,6 +71,9 @@ const ROW_SEVERITIES: FeedbackOptions['severities'] = Object.fromEntries(
   (Object.keys(FEEDBACK_CODES) as FeedbackCode[]).filter((c) => FEEDBACK_CODES[c].severity === 'information').map((c) => [c, 'off' as const]),
 );
 
+/** Whether the rules report nothing on a feedback under the rows' severities. */
+const isSilentRow = silenceUnder(ROW_SEVERITIES);
+
 /** The header values of one feedback: the first filled field of each role. */
 function headerOf(part: ParsedFeedbackPart, normalize: (s: string) => string) {
   let candidate = '';
@@ -125,20 +128,22 @@ export function feedbackRows(file: string, text: string, resolve: RubricResolver
   const extraWarnings = resolved.warning ? 1 : 0;
   const doc = parseFeedback(text, rubric);
   if (!doc.parts.some((p) => p.scoresHeading)) return { rows: [] };
-  const v = validateParsed(doc, rubric, { allowHalfPoints, severities: ROW_SEVERITIES });
-  const rows: CalibrationRow[] = [];
   const single = doc.parts.length === 1;
+  // Most files hold one feedback that no rule reports on, as its facts show: the rules need not run.
+  const facts = single ? analyzeFeedback(rubric, doc, doc.parts[0], { allowHalfPoints }) : undefined;
+  const v = facts && isSilentRow(facts) ? undefined : validateParsed(doc, rubric, { allowHalfPoints, severities: ROW_SEVERITIES });
+  const rows: CalibrationRow[] = [];
   doc.parts.forEach((part, index) => {
     if (!part.scoresHeading) return;
     let errors = 0;
     let warnings = extraWarnings;
-    for (const d of v.diagnostics) {
+    for (const d of v?.diagnostics ?? []) {
       const l = d.range.start.line;
       if (!single && (l < part.startLine || l >= part.endLine)) continue;
       if (d.severity === 'error') errors++;
       else if (d.severity === 'warning') warnings++;
     }
-    const summary = v.feedbacks[index];
+    const summary = v ? v.feedbacks[index] : facts!.summary;
     const h = headerOf(part, template.normalize);
     const scores: Record<string, number | null> = {};
     for (const s of summary.scores) scores[s.dimension] = s.score;
