@@ -23,7 +23,7 @@ export type {
   RubricInfo,
 } from './types';
 export { DEFAULT_CALIBRATION_OPTIONS } from './types';
-export { feedbackRows, kitRubricResolver, rubricKeyOf, normalizeKey, rubricInfo, type FeedbackRowsOptions } from './rows';
+export { feedbackRows, kitRubricResolver, rubricKeyOf, normalizeKey, rubricInfo } from './rows';
 export { calibrationReport, compareText, placement, reportRowsOfFile, ReportState } from './report';
 export { reportCsv, csvField } from './csv';
 export { krippendorffAlpha, alphaFromUnits, alphas } from './alpha';

@@ -6,11 +6,10 @@
 import { FEEDBACK_CODES } from '../feedback/codes';
 import { isRealDate } from '../format';
 import { compileRubric, type CompiledRubric } from '../feedback/compiled';
-import { noRange } from '../feedback/lines';
-import { parseFeedback, parsePlainFeedback } from '../feedback/parse';
+import { parseFeedback } from '../feedback/parse';
 import { kitTemplateSpec } from '../feedback/template';
-import type { FeedbackCode, FeedbackOptions, FeedbackSummary, ParsedFeedbackPart, Range } from '../feedback/types';
-import { analyzeFeedback, isQuietFeedback, validateParsed } from '../feedback/validate';
+import type { FeedbackCode, FeedbackOptions, ParsedFeedbackPart } from '../feedback/types';
+import { analyzeFeedback, silenceUnder, validateParsed } from '../feedback/validate';
 import { resolveRubric } from '../kit/rubricSource';
 import type { KitRubric, LoadedKit } from '../kit/types';
 import type { CalibrationRow, ResolvedRubric, RubricInfo, RubricResolver } from './types';
@@ -72,6 +71,9 @@ const ROW_SEVERITIES: FeedbackOptions['severities'] = Object.fromEntries(
   (Object.keys(FEEDBACK_CODES) as FeedbackCode[]).filter((c) => FEEDBACK_CODES[c].severity === 'information').map((c) => [c, 'off' as const]),
 );
 
+/** Whether the rules report nothing on a feedback under the rows' severities. */
+const isSilentRow = silenceUnder(ROW_SEVERITIES);
+
 /** The header values of one feedback: the first filled field of each role. */
 function headerOf(part: ParsedFeedbackPart, normalize: (s: string) => string) {
   let candidate = '';
@@ -79,9 +81,7 @@ function headerOf(part: ParsedFeedbackPart, normalize: (s: string) => string) {
   let date: string | null = null;
   let problem: string | null = null;
   let level: string | null = null;
-  // Indexed loops here and in rowOf: they run once per file, mostly before V8 has optimised them.
-  for (let q = 0; q < part.fields.length; q++) {
-    const f = part.fields[q];
+  for (const f of part.fields) {
     if (f.placeholder || f.value === '') continue;
     switch (f.role) {
       case 'candidate':
@@ -111,46 +111,11 @@ function detached(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
-/** How `feedbackRows` reads a document. */
-export interface FeedbackRowsOptions {
-  /**
-   * Read a plain document (one feedback, no code fences or notes section, line feeds) with the fast
-   * reader, which gives the same rows (default true); false reads every document with the full parser.
-   */
-  fast?: boolean;
-}
-
-/** A row of one feedback (a part with a scores heading) from its summary and its counts. */
-function rowOf(file: string, index: number, part: ParsedFeedbackPart & { scoresHeading: Range }, summary: FeedbackSummary, errors: number, warnings: number, rubricKey: string, normalize: (s: string) => string): CalibrationRow {
-  const h = headerOf(part, normalize);
-  const scores: Record<string, number | null> = {};
-  for (let d = 0; d < summary.scores.length; d++) scores[summary.scores[d].dimension] = summary.scores[d].score;
-  const candidate = detached(h.candidate);
-  return {
-    file,
-    index,
-    line: part.scoresHeading.start.line,
-    candidate,
-    candidateKey: normalizeKey(candidate),
-    interviewer: detached(h.interviewer),
-    date: h.date === null ? null : detached(h.date),
-    problem: h.problem === null ? null : detached(h.problem),
-    level: h.level === null ? null : detached(h.level),
-    rubricKey,
-    scores,
-    weightedScore: summary.weightedScore,
-    band: summary.band,
-    recommendation: summary.recommendation,
-    errors,
-    warnings,
-  };
-}
-
 /**
  * The rows of one file: one per scores block, none when the text is no feedback document
  * (no scores heading). `error` (and no rows) when no rubric can be resolved for it. Never throws.
  */
-export function feedbackRows(file: string, text: string, resolve: RubricResolver, options: FeedbackRowsOptions = {}): { rows: CalibrationRow[]; error?: string; rubric?: RubricInfo } {
+export function feedbackRows(file: string, text: string, resolve: RubricResolver): { rows: CalibrationRow[]; error?: string; rubric?: RubricInfo } {
   if (typeof text !== 'string') return { rows: [], error: 'not a text' };
   if (text.startsWith(BOM)) text = text.slice(1);
   const resolved = resolve(text);
@@ -161,34 +126,46 @@ export function feedbackRows(file: string, text: string, resolve: RubricResolver
   if (!template.quick.test(text)) return { rows: [] };
   const allowHalfPoints = resolved.allowHalfPoints === true;
   const extraWarnings = resolved.warning ? 1 : 0;
-  // Most feedback is plain (read without its unchecked boxes, which no error or warning reads) and
-  // passes every error and warning check, which its facts show without running the checks.
-  // A row reads no position but the scores heading's line: the fast reader makes no other range (the
-  // checks below only count what they find; where is not asked).
-  const plain = options.fast === false ? undefined : parsePlainFeedback(text, rubric, noRange);
-  if (plain) {
-    const part = plain.parts[0] as ParsedFeedbackPart & { scoresHeading: Range };
-    const facts = analyzeFeedback(rubric, plain, part, { allowHalfPoints });
-    if (isQuietFeedback(rubric, part, facts)) {
-      return { rows: [rowOf(file, 0, part, facts.summary, 0, extraWarnings, resolved.rubricKey, template.normalize)], rubric: rubricInfo(resolved.rubricKey, rubric) };
-    }
-  }
-  const doc = plain ?? parseFeedback(text, rubric);
+  const doc = parseFeedback(text, rubric);
   if (!doc.parts.some((p) => p.scoresHeading)) return { rows: [] };
-  const v = validateParsed(doc, rubric, { allowHalfPoints, severities: ROW_SEVERITIES });
-  const rows: CalibrationRow[] = [];
   const single = doc.parts.length === 1;
+  // Most files hold one feedback that no rule reports on, as its facts show: the rules need not run.
+  const facts = single ? analyzeFeedback(rubric, doc, doc.parts[0], { allowHalfPoints }) : undefined;
+  const v = facts && isSilentRow(facts) ? undefined : validateParsed(doc, rubric, { allowHalfPoints, severities: ROW_SEVERITIES });
+  const rows: CalibrationRow[] = [];
   doc.parts.forEach((part, index) => {
     if (!part.scoresHeading) return;
     let errors = 0;
     let warnings = extraWarnings;
-    for (const d of v.diagnostics) {
+    for (const d of v?.diagnostics ?? []) {
       const l = d.range.start.line;
       if (!single && (l < part.startLine || l >= part.endLine)) continue;
       if (d.severity === 'error') errors++;
       else if (d.severity === 'warning') warnings++;
     }
-    rows.push(rowOf(file, rows.length, part as ParsedFeedbackPart & { scoresHeading: Range }, v.feedbacks[index], errors, warnings, resolved.rubricKey, template.normalize));
+    const summary = v ? v.feedbacks[index] : facts!.summary;
+    const h = headerOf(part, template.normalize);
+    const scores: Record<string, number | null> = {};
+    for (const s of summary.scores) scores[s.dimension] = s.score;
+    const candidate = detached(h.candidate);
+    rows.push({
+      file,
+      index: rows.length,
+      line: part.scoresHeading.start.line,
+      candidate,
+      candidateKey: normalizeKey(candidate),
+      interviewer: detached(h.interviewer),
+      date: h.date === null ? null : detached(h.date),
+      problem: h.problem === null ? null : detached(h.problem),
+      level: h.level === null ? null : detached(h.level),
+      rubricKey: resolved.rubricKey,
+      scores,
+      weightedScore: summary.weightedScore,
+      band: summary.band,
+      recommendation: summary.recommendation,
+      errors,
+      warnings,
+    });
   });
   return { rows, rubric: rubricInfo(resolved.rubricKey, rubric) };
 }

@@ -123,10 +123,8 @@ export class CompiledRubric {
   /** Which band a weighted score (in thousandths) falls in, and whether it lies in a printed gap. */
   bandOf(milli: number): BandPlacement {
     const bands = this.bands;
-    // A loop, not findIndex: this runs once per document, mostly before V8 has optimised it.
-    let i = 0;
-    while (i < bands.length && !(bands[i].min === null || bands[i].min === undefined || milli >= milliOf(bands[i].min!))) i++;
-    if (i === bands.length) i = bands.length - 1;
+    let i = bands.findIndex((b) => b.min === null || b.min === undefined || milli >= milliOf(b.min));
+    if (i < 0) i = bands.length - 1;
     const band = bands[i];
     const above = i > 0 ? bands[i - 1] : undefined;
     const borderline = !!above && typeof band.printedMax === 'number' && milli > milliOf(band.printedMax);

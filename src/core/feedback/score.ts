@@ -141,11 +141,6 @@ export function isStale(written: string, milli: number): boolean {
   const frac = m[2] ?? '';
   if (m[1].length + frac.length > 30) return true;
   // written = W / 10^k; stale when |W x 1000 - milli x 10^k| > 5 x 10^k.
-  if (m[1].length + frac.length <= 7 && Math.abs(milli) < 2 ** 31) {
-    // Every product stays below 2^53, so plain numbers are exact (and far cheaper than BigInt).
-    const scale = 10 ** frac.length;
-    return Math.abs(Number(m[1] + frac) * 1000 - milli * scale) > 5 * scale;
-  }
   const negative = m[1].startsWith('-');
   let W = BigInt(m[1].replace('-', '') + frac);
   if (negative) W = -W;

@@ -1,9 +1,12 @@
 /**
  * Checks a feedback document against a compiled rubric. Two steps: `analyzeFeedback` computes,
  * purely, what one feedback says (its scores, weighted score, band and recommendation, and what
- * each line of the scores block was read as); then one rule per documented code (`FEEDBACK_RULES`)
- * turns those facts into diagnostics with their fixes. Weights, scale, bands, recommendation
- * texts and the senior bar come from the rubric; headings, labels and groups from its template spec.
+ * each line of the scores block was read as) and what is wrong in it (its findings, by kind); then
+ * one rule per documented code (`FEEDBACK_RULES`) turns those facts into diagnostics with their
+ * fixes. A rule that reports one kind of finding says which (`finds`), so whoever only counts
+ * diagnostics can tell from the facts that the rules would report nothing (`silenceUnder`).
+ * Weights, scale, bands, recommendation texts and the senior bar come from the rubric; headings,
+ * labels and groups from its template spec.
  */
 import type { BandId, Dimension } from '../content';
 import { FEEDBACK_CODES } from './codes';
@@ -86,16 +89,49 @@ export interface FeedbackFacts {
   summary: FeedbackSummary;
   /** The first line of each scored dimension, with how its value reads, in document order. */
   readings: ScoreLineReading[];
-  /** List items (or weighted lines) of the scores block naming no dimension. */
-  unknownLines: ParsedScoreLine[];
-  /** Further lines of a dimension already scored, with the line that is read. */
-  duplicateLines: { line: ParsedScoreLine; dimension: Dimension; first: ParsedScoreLine }[];
   weighted: WeightedScore | null;
   placement: BandPlacement | null;
   /** The recommendation group, when the feedback has one. */
   recommendationGroup?: ParsedCheckboxGroup;
   /** Checked recommendation boxes that name a band. */
   checkedRecommendations: ParsedCheckbox[];
+  /** What is wrong in the feedback. */
+  findings: FeedbackFindings;
+}
+
+/**
+ * What is wrong in one feedback, by kind, in document order: the rule that reports a kind
+ * (`FeedbackRule.finds`) files one diagnostic per entry, so an empty list is a silent rule.
+ */
+export interface FeedbackFindings {
+  /** The start of the document, when it has no scores heading at all; with the first feedback only (`scores-block-missing`). */
+  missingScoresBlock: Range[];
+  /** Further scores headings of the feedback (`scores-block-duplicate`). */
+  extraScoresHeadings: Range[];
+  /** List items (or weighted lines) of the scores block naming no dimension (`dimension-unknown`). */
+  unknownLines: ParsedScoreLine[];
+  /** Further lines of a dimension already scored, with the line that is read (`score-duplicate`). */
+  duplicateLines: { line: ParsedScoreLine; dimension: Dimension; first: ParsedScoreLine }[];
+  /** The dimensions a scores block has no line for, in rubric order (`score-missing`). */
+  missingDimensions: Dimension[];
+  /** Read lines whose weight is not the rubric's (`weight-mismatch`). */
+  wrongWeights: ScoreLineReading[];
+  /** Read lines whose score is none of the scale's (`score-invalid`). */
+  invalidScores: (ScoreLineReading & { reading: { kind: 'invalid'; reason: string } })[];
+  /** Read lines written out of another maximum than the scale's (`score-scale-mismatch`). */
+  wrongScales: ScoreLineReading[];
+  /** The weighted score, when the feedback does not write it or writes another one (`weighted-score-stale`). */
+  staleWeighted: WeightedScore[];
+  /** The checked recommendations after the first (`recommendation-multiple`). */
+  extraRecommendations: ParsedCheckbox[];
+  /** The checked recommendation, when the weighted score accepts another one (`recommendation-mismatch`). */
+  rejectedRecommendations: ParsedCheckbox[];
+  /** The boxes of a single-choice group checked after its first checked one (`checkbox-multiple`). */
+  extraChoices: { group: ParsedCheckboxGroup; item: ParsedCheckbox; first: ParsedCheckbox }[];
+  /** Checked boxes reserved for the top band while the band, or the recommendation when unscored, is another one (`top-band-only-checked`). */
+  topBandOnly: { item: ParsedCheckbox; text: string }[];
+  /** Filled date fields that are no real `YYYY-MM-DD` date (`date-invalid`). */
+  invalidDates: ParsedField[];
 }
 
 /** Options of the pure summary. */
@@ -103,23 +139,71 @@ export interface SummaryOptions {
   allowHalfPoints?: boolean;
 }
 
-/** Computes what one feedback (one part of a parsed document) says; reports nothing. */
-export function analyzeFeedback(compiled: CompiledRubric, _doc: ParsedFeedback, part: ParsedFeedbackPart, opts: SummaryOptions = {}): FeedbackFacts {
+/** Whether a score line's weight, if written, is the rubric's. */
+function weightAsRubric(sl: ParsedScoreLine, dim: Dimension): boolean {
+  // The common case is compared as a string; only odd spellings reach the regular expression.
+  if (sl.weightText === undefined || !sl.weightRange || sl.weightText === `${dim.weight}%`) return true;
+  const wm = /^(\d+(?:\.\d+)?)\s*%?$/.exec(sl.weightText);
+  return !!wm && Number(wm[1]) === dim.weight;
+}
+
+/** Whether a score line's "out of", if written, is the scale's maximum. */
+function scaleAsRubric(sl: ParsedScoreLine, reading: ScoreReading, max: number): boolean {
+  if (sl.outOfText === undefined || !sl.outOfRange || reading.kind === 'placeholder' || sl.outOfText === String(max)) return true;
+  // Only the leading number counts: "4 (solid design)" is out of 4.
+  const om = /^(-?\d+)(?:\.0+)?(?![\d.,])/.exec(sl.outOfText);
+  return !!om && Number(om[1]) === max;
+}
+
+const filled = (f: { placeholder: boolean; value: string }) => !f.placeholder && f.value !== '';
+
+/** The checked boxes of a feedback reserved for the top band, when its band (or its recommendation, when unscored) is another one. */
+function topBandOnlyChecked(rubric: CompiledRubric, part: ParsedFeedbackPart, placement: BandPlacement | null, recommendation: BandId | null): FeedbackFindings['topBandOnly'] {
+  const reserved = rubric.template.topBandOnly;
+  if (!reserved.length) return [];
+  const top = rubric.topBand.id;
+  // Scored: the band must be the top one, or a borderline score whose recommendation is the top band. Not scored: the recommendation decides.
+  const ok = placement ? placement.band === top || (placement.accepted.includes(top) && recommendation === top) : recommendation === null || recommendation === top;
+  if (ok) return [];
+  const found: FeedbackFindings['topBandOnly'] = [];
+  for (const g of part.groups) {
+    if (g.kind === 'recommendation') continue;
+    for (const item of g.items) {
+      if (!item.checked) continue;
+      const n = rubric.template.normalize(item.text);
+      const t = reserved.find((r) => n === r.key || n.startsWith(r.key + ' '));
+      if (t) found.push({ item, text: t.text });
+    }
+  }
+  return found;
+}
+
+/** The boxes of the feedback's single-choice groups checked after the first checked one of their group. */
+function extraChoices(part: ParsedFeedbackPart): FeedbackFindings['extraChoices'] {
+  const found: FeedbackFindings['extraChoices'] = [];
+  for (const group of part.groups) {
+    if (group.kind !== 'single') continue;
+    const checked = group.items.filter((i) => i.checked);
+    for (const item of checked.slice(1)) found.push({ group, item, first: checked[0] });
+  }
+  return found;
+}
+
+/** Computes what one feedback (one part of a parsed document) says, and what is wrong in it; reports nothing. */
+export function analyzeFeedback(compiled: CompiledRubric, doc: ParsedFeedback, part: ParsedFeedbackPart, opts: SummaryOptions = {}): FeedbackFacts {
   const allowHalf = opts.allowHalfPoints === true;
   const dims = compiled.dimensions;
-  // Indexed loops, no closures: this runs once per document, for a calibration report over thousands
-  // of files mostly before V8 has optimised it, where a for-of loop allocates an iterator result per step.
-  const scores: DimensionScore[] = [];
-  for (let d = 0; d < dims.length; d++) scores.push({ dimension: dims[d].id, line: undefined, score: null, status: 'missing' });
+  const scores: DimensionScore[] = dims.map((d) => ({ dimension: d.id, line: undefined, score: null, status: 'missing' }));
   const readings: ScoreLineReading[] = [];
   const unknownLines: ParsedScoreLine[] = [];
-  const duplicateLines: FeedbackFacts['duplicateLines'] = [];
+  const duplicateLines: FeedbackFindings['duplicateLines'] = [];
+  const wrongWeights: ScoreLineReading[] = [];
+  const invalidScores: FeedbackFindings['invalidScores'] = [];
+  const wrongScales: ScoreLineReading[] = [];
   let halvesTimesWeight = 0;
   let scored = 0;
   if (part.scoresHeading) {
-    const lines = part.scoreLines;
-    for (let l = 0; l < lines.length; l++) {
-      const sl = lines[l];
+    for (const sl of part.scoreLines) {
       const dim = compiled.findDimension(sl.name);
       if (!dim) {
         // A prose line such as "Overall: strong" is no score line; a list item or a weighted line is one.
@@ -133,7 +217,11 @@ export function analyzeFeedback(compiled: CompiledRubric, _doc: ParsedFeedback, 
       }
       entry.line = sl;
       const reading = readScore(compiled, sl.valueText, allowHalf);
-      readings.push({ line: sl, dimension: dim, reading });
+      const read = { line: sl, dimension: dim, reading };
+      readings.push(read);
+      if (!weightAsRubric(sl, dim)) wrongWeights.push(read);
+      if (reading.kind === 'invalid') invalidScores.push({ line: sl, dimension: dim, reading });
+      if (!scaleAsRubric(sl, reading, compiled.scale.max)) wrongScales.push(read);
       if (reading.kind === 'score') {
         entry.score = reading.halves / 2;
         entry.status = 'scored';
@@ -145,14 +233,26 @@ export function analyzeFeedback(compiled: CompiledRubric, _doc: ParsedFeedback, 
   const all = part.scoresHeading !== undefined && scored === dims.length;
   const weighted = all ? weightedFromHalves(compiled, halvesTimesWeight) : null;
   const placement = weighted ? compiled.bandOf(weighted.milli) : null;
-  let recommendationGroup: ParsedCheckboxGroup | undefined;
-  for (let g = 0; g < part.groups.length && !recommendationGroup; g++) if (part.groups[g].kind === 'recommendation') recommendationGroup = part.groups[g];
-  const checkedRecommendations: ParsedCheckbox[] = [];
-  if (recommendationGroup) {
-    const items = recommendationGroup.items;
-    for (let i = 0; i < items.length; i++) if (items[i].checked && compiled.recommendationBand(items[i].text) !== undefined) checkedRecommendations.push(items[i]);
-  }
+  const recommendationGroup = part.groups.find((g) => g.kind === 'recommendation');
+  const checkedRecommendations = recommendationGroup ? recommendationGroup.items.filter((i) => i.checked && compiled.recommendationBand(i.text) !== undefined) : [];
   const recommendation = checkedRecommendations.length === 1 ? compiled.recommendationBand(checkedRecommendations[0].text)! : null;
+  const wl = part.weightedLine;
+  const findings: FeedbackFindings = {
+    missingScoresBlock: part === doc.parts[0] && !doc.parts.some((p) => p.scoresHeading) ? [point(0, 0)] : [],
+    extraScoresHeadings: part.extraScoresHeadings,
+    unknownLines,
+    duplicateLines,
+    missingDimensions: part.scoresHeading ? dims.filter((_, i) => scores[i].status === 'missing') : [],
+    wrongWeights,
+    invalidScores,
+    wrongScales,
+    staleWeighted: weighted && (!wl || isStale(writtenWeighted(wl), weighted.milli)) ? [weighted] : [],
+    extraRecommendations: checkedRecommendations.slice(1),
+    rejectedRecommendations: placement && recommendation !== null && !placement.accepted.includes(recommendation) ? [checkedRecommendations[0]] : [],
+    extraChoices: extraChoices(part),
+    topBandOnly: topBandOnlyChecked(compiled, part, placement, recommendation),
+    invalidDates: part.fields.filter((f) => f.role === 'date' && filled(f) && !isRealDate(f.value)),
+  };
   return {
     summary: {
       scoresHeading: part.scoresHeading,
@@ -167,14 +267,16 @@ export function analyzeFeedback(compiled: CompiledRubric, _doc: ParsedFeedback, 
       scores,
     },
     readings,
-    unknownLines,
-    duplicateLines,
     weighted,
     placement,
     recommendationGroup,
     checkedRecommendations,
+    findings,
   };
 }
+
+/** The weighted score as written on its line: the value, or what a bracketed value holds. */
+const writtenWeighted = (wl: ParsedScoreLine) => (wl.valueText.charCodeAt(0) === 91 ? wl.valueText.replace(/^\[|\]$/g, '').trim() : wl.valueText);
 
 /**
  * The pure summary of one feedback: scores by dimension, the exact weighted score, its band and
@@ -200,16 +302,28 @@ export interface RuleContext {
   report(message: string, range: Range, fixes?: FeedbackFix[]): void;
 }
 
-/** A check: reports the diagnostics of one code for one feedback. */
-export type FeedbackRule = (ctx: RuleContext) => void;
+/** The check of one code. */
+export interface FeedbackRule {
+  /**
+   * The kind of finding the rule reports (`FeedbackFacts.findings`), one diagnostic per entry and
+   * nothing else: while the facts hold none, the rule is silent (`silenceUnder`). A rule without one
+   * may report on any feedback.
+   */
+  finds?: keyof FeedbackFindings;
+  /** Reports the code's diagnostics on one feedback; none for the codes the rubric source reports. */
+  check?: (ctx: RuleContext) => void;
+}
+
+/** A rule that files one diagnostic per finding of a kind, and nothing else. */
+function eachFinding<K extends keyof FeedbackFindings>(finds: K, report: (ctx: RuleContext, finding: FeedbackFindings[K][number]) => void): FeedbackRule {
+  return { finds, check: (ctx) => ctx.facts.findings[finds].forEach((f: FeedbackFindings[K][number]) => report(ctx, f)) };
+}
 
 function scoreFixes(ctx: RuleContext, sl: ParsedScoreLine, current: string): FeedbackFix[] {
   return validScoreValues(ctx.rubric, ctx.allowHalfPoints)
     .filter((v) => v !== current)
     .map((v) => ({ title: `Score ${v}`, edits: [{ range: sl.valueRange, newText: v }], preferred: false, safe: false }));
 }
-
-const filled = (f: { placeholder: boolean; value: string }) => !f.placeholder && f.value !== '';
 
 /** The recommendations the score accepts, each as a fix that checks it. */
 function recommendationFixes(ctx: RuleContext): FeedbackFix[] {
@@ -223,275 +337,180 @@ function recommendationFixes(ctx: RuleContext): FeedbackFix[] {
   return fixes;
 }
 
-/** A filled date field that is no real `YYYY-MM-DD` date (`date-invalid`). */
-const isInvalidDate = (f: ParsedField) => f.role === 'date' && filled(f) && !isRealDate(f.value);
-
-/** Whether a score line's weight, if written, is the rubric's (else `weight-mismatch`). */
-function weightAsRubric(sl: ParsedScoreLine, dim: Dimension): boolean {
-  // The common case is compared as a string; only odd spellings reach the regular expression.
-  if (sl.weightText === undefined || !sl.weightRange || sl.weightText === `${dim.weight}%`) return true;
-  const wm = /^(\d+(?:\.\d+)?)\s*%?$/.exec(sl.weightText);
-  return !!wm && Number(wm[1]) === dim.weight;
-}
-
-/** Whether a score line's "out of", if written, is the rubric's maximum (else `score-scale-mismatch`). */
-function scaleAsRubric(sl: ParsedScoreLine, reading: ScoreReading, max: number): boolean {
-  if (sl.outOfText === undefined || !sl.outOfRange || reading.kind === 'placeholder' || sl.outOfText === String(max)) return true;
-  // Only the leading number counts: "4 (solid design)" is out of 4.
-  const om = /^(-?\d+)(?:\.0+)?(?![\d.,])/.exec(sl.outOfText);
-  return !!om && Number(om[1]) === max;
-}
-
-/** The weighted score as written on its line: the value, or what a bracketed value holds. */
-const writtenWeighted = (wl: ParsedScoreLine) => (wl.valueText.charCodeAt(0) === 91 ? wl.valueText.replace(/^\[|\]$/g, '').trim() : wl.valueText);
-
-/** Checked boxes reserved for the top band (`top-band-only-checked`) while the band, or the recommendation when unscored, is another one. */
-function topBandOnlyChecked(rubric: CompiledRubric, part: ParsedFeedbackPart, facts: FeedbackFacts): { item: ParsedCheckbox; text: string }[] {
-  const reserved = rubric.template.topBandOnly;
-  if (!reserved.length) return [];
-  const { placement, summary } = facts;
-  const top = rubric.topBand.id;
-  const recommendation = summary.recommendation;
-  // Scored: the band must be the top one, or a borderline score whose recommendation is the top band. Not scored: the recommendation decides.
-  const ok = placement ? placement.band === top || (placement.accepted.includes(top) && recommendation === top) : recommendation === null || recommendation === top;
-  if (ok) return [];
-  const out: { item: ParsedCheckbox; text: string }[] = [];
-  for (let q = 0; q < part.groups.length; q++) {
-    const g = part.groups[q];
-    if (g.kind === 'recommendation') continue;
-    for (let k = 0; k < g.items.length; k++) {
-      const item = g.items[k];
-      if (!item.checked) continue;
-      const n = rubric.template.normalize(item.text);
-      const t = reserved.find((r) => n === r.key || n.startsWith(r.key + ' '));
-      if (t) out.push({ item, text: t.text });
-    }
-  }
-  return out;
-}
-
 /**
  * One rule per documented code, in the order they run. The severity is the code's
  * (`FEEDBACK_CODES`), unless the options set another one.
  */
 export const FEEDBACK_RULES: Readonly<Record<FeedbackCode, FeedbackRule>> = {
-  'field-unfilled': (ctx) => {
-    for (const f of ctx.part.fields) {
-      if (!filled(f)) ctx.report(f.value === '' ? `${f.label} is empty` : `${f.label} still holds its placeholder ${f.value}`, f.valueRange);
-    }
+  'field-unfilled': {
+    check: (ctx) => {
+      for (const f of ctx.part.fields) {
+        if (!filled(f)) ctx.report(f.value === '' ? `${f.label} is empty` : `${f.label} still holds its placeholder ${f.value}`, f.valueRange);
+      }
+    },
   },
-  'date-invalid': (ctx) => {
-    for (const f of ctx.part.fields) {
-      if (isInvalidDate(f)) ctx.report(`${f.label} "${f.value}" is not a real YYYY-MM-DD date`, f.valueRange);
-    }
+  'date-invalid': eachFinding('invalidDates', (ctx, f) => ctx.report(`${f.label} "${f.value}" is not a real YYYY-MM-DD date`, f.valueRange)),
+  'date-future': {
+    check: (ctx) => {
+      if (!ctx.today) return;
+      for (const f of ctx.part.fields) {
+        if (f.role === 'date' && filled(f) && isRealDate(f.value) && f.value > ctx.today) ctx.report(`${f.label} ${f.value} is after today (${ctx.today})`, f.valueRange);
+      }
+    },
   },
-  'date-future': (ctx) => {
-    if (!ctx.today) return;
-    for (const f of ctx.part.fields) {
-      if (f.role === 'date' && filled(f) && isRealDate(f.value) && f.value > ctx.today) ctx.report(`${f.label} ${f.value} is after today (${ctx.today})`, f.valueRange);
-    }
+  'experience-below-bar': {
+    check: (ctx) => {
+      const bar = ctx.rubric.rubric.seniorBarYears;
+      if (bar === undefined) return;
+      for (const f of ctx.part.fields) {
+        if (f.role !== 'experience' || !filled(f)) continue;
+        const m = /^~?\s*(\d+(?:[.,]\d+)?)/.exec(f.value);
+        if (m && Number(m[1].replace(',', '.')) < bar) ctx.report(`${f.label} "${f.value}" is below the senior bar of ${bar} years`, f.valueRange);
+      }
+    },
   },
-  'experience-below-bar': (ctx) => {
-    const bar = ctx.rubric.rubric.seniorBarYears;
-    if (bar === undefined) return;
-    for (const f of ctx.part.fields) {
-      if (f.role !== 'experience' || !filled(f)) continue;
-      const m = /^~?\s*(\d+(?:[.,]\d+)?)/.exec(f.value);
-      if (m && Number(m[1].replace(',', '.')) < bar) ctx.report(`${f.label} "${f.value}" is below the senior bar of ${bar} years`, f.valueRange);
-    }
+  'scores-block-duplicate': eachFinding('extraScoresHeadings', (ctx, r) => ctx.report(`A second "${ctx.rubric.spec.scoresHeading}" block in this feedback; only the first is read`, r)),
+  'dimension-unknown': eachFinding('unknownLines', (ctx, sl) =>
+    ctx.report(`"${sl.name}" names no rubric dimension (${ctx.rubric.dimensions.map((d) => d.name).join(', ')})`, sl.nameRange),
+  ),
+  'score-duplicate': eachFinding('duplicateLines', (ctx, { line, dimension, first }) =>
+    ctx.report(`${dimension.name} is scored on line ${first.line + 1} already; this line is not read`, line.nameRange),
+  ),
+  'weight-mismatch': eachFinding('wrongWeights', (ctx, { line: sl, dimension: dim }) =>
+    ctx.report(`${dim.name} weighs ${dim.weight}% in the rubric, not ${sl.weightText}`, sl.weightRange!, [
+      { title: `Restore the rubric weight ${dim.weight}%`, edits: [{ range: sl.weightRange!, newText: `${dim.weight}%` }], preferred: true, safe: true },
+    ]),
+  ),
+  'score-invalid': eachFinding('invalidScores', (ctx, { line, dimension, reading }) =>
+    ctx.report(`${dimension.name}: ${reading.reason}`, line.valueRange, scoreFixes(ctx, line, line.valueText)),
+  ),
+  'score-unfilled': {
+    check: (ctx) => {
+      for (const { line, dimension, reading } of ctx.facts.readings) {
+        if (reading.kind === 'empty' || reading.kind === 'placeholder') ctx.report(`${dimension.name} is not scored yet`, line.valueRange, scoreFixes(ctx, line, ''));
+      }
+    },
   },
-  'scores-block-duplicate': (ctx) => {
-    for (const r of ctx.part.extraScoresHeadings) ctx.report(`A second "${ctx.rubric.spec.scoresHeading}" block in this feedback; only the first is read`, r);
-  },
-  'dimension-unknown': (ctx) => {
-    for (const sl of ctx.facts.unknownLines) {
-      ctx.report(`"${sl.name}" names no rubric dimension (${ctx.rubric.dimensions.map((d) => d.name).join(', ')})`, sl.nameRange);
-    }
-  },
-  'score-duplicate': (ctx) => {
-    for (const { line, dimension, first } of ctx.facts.duplicateLines) {
-      ctx.report(`${dimension.name} is scored on line ${first.line + 1} already; this line is not read`, line.nameRange);
-    }
-  },
-  'weight-mismatch': (ctx) => {
-    for (const { line: sl, dimension: dim } of ctx.facts.readings) {
-      if (weightAsRubric(sl, dim) || !sl.weightRange) continue;
-      ctx.report(`${dim.name} weighs ${dim.weight}% in the rubric, not ${sl.weightText}`, sl.weightRange, [
-        { title: `Restore the rubric weight ${dim.weight}%`, edits: [{ range: sl.weightRange, newText: `${dim.weight}%` }], preferred: true, safe: true },
-      ]);
-    }
-  },
-  'score-invalid': (ctx) => {
-    for (const { line, dimension, reading } of ctx.facts.readings) {
-      if (reading.kind === 'invalid') ctx.report(`${dimension.name}: ${reading.reason}`, line.valueRange, scoreFixes(ctx, line, line.valueText));
-    }
-  },
-  'score-unfilled': (ctx) => {
-    for (const { line, dimension, reading } of ctx.facts.readings) {
-      if (reading.kind === 'empty' || reading.kind === 'placeholder') ctx.report(`${dimension.name} is not scored yet`, line.valueRange, scoreFixes(ctx, line, ''));
-    }
-  },
-  'score-scale-mismatch': (ctx) => {
+  'score-scale-mismatch': eachFinding('wrongScales', (ctx, { line: sl, dimension: dim }) => {
     const { min, max } = ctx.rubric.scale;
-    for (const { line: sl, dimension: dim, reading } of ctx.facts.readings) {
-      if (scaleAsRubric(sl, reading, max) || !sl.outOfRange) continue;
-      ctx.report(`${dim.name} is written out of ${sl.outOfText || 'nothing'}; the rubric's scale is ${min}-${max}`, sl.outOfRange, [
-        { title: `Write "${max}"`, edits: [{ range: sl.outOfRange, newText: String(max) }], preferred: false, safe: false },
-      ]);
-    }
-  },
-  'score-missing': (ctx) => {
+    ctx.report(`${dim.name} is written out of ${sl.outOfText || 'nothing'}; the rubric's scale is ${min}-${max}`, sl.outOfRange!, [
+      { title: `Write "${max}"`, edits: [{ range: sl.outOfRange!, newText: String(max) }], preferred: false, safe: false },
+    ]);
+  }),
+  'score-missing': eachFinding('missingDimensions', (ctx, dim) => {
     const { part, doc, rubric } = ctx;
-    if (!part.scoresHeading) return;
-    const lastLine = part.scoreLines.length ? part.scoreLines[part.scoreLines.length - 1].lineRange : part.scoresHeading;
-    for (const s of ctx.facts.summary.scores) {
-      if (s.status !== 'missing') continue;
-      const dim = rubric.dimensions[rubric.dimensionIndex(s.dimension)];
-      ctx.report(`${dim.name} (${dim.weight}%) has no score line`, part.scoresHeading, [
-        {
-          title: `Add a score line for ${dim.name}`,
-          edits: [{ range: endOf(lastLine), newText: `${doc.eol}- ${dim.name} (${dim.weight}%): ${scorePlaceholder(rubric)} / ${rubric.scale.max}` }],
-          preferred: true,
-          safe: false,
-        },
-      ]);
-    }
-  },
-  'weighted-score-stale': (ctx) => {
-    const { weighted } = ctx.facts;
+    const lastLine = part.scoreLines.length ? part.scoreLines[part.scoreLines.length - 1].lineRange : part.scoresHeading!;
+    ctx.report(`${dim.name} (${dim.weight}%) has no score line`, part.scoresHeading!, [
+      {
+        title: `Add a score line for ${dim.name}`,
+        edits: [{ range: endOf(lastLine), newText: `${doc.eol}- ${dim.name} (${dim.weight}%): ${scorePlaceholder(rubric)} / ${rubric.scale.max}` }],
+        preferred: true,
+        safe: false,
+      },
+    ]);
+  }),
+  'weighted-score-stale': eachFinding('staleWeighted', (ctx, weighted) => {
     const { part } = ctx;
-    if (!weighted || !part.scoresHeading) return;
     const wl = part.weightedLine;
-    if (wl && !isStale(writtenWeighted(wl), weighted.milli)) return;
     const edit = writeWeightedEdit(ctx.rubric, ctx.doc, part, weighted);
     const msg = !wl
       ? `The weighted score ${weighted.display} is not written`
       : readScore(ctx.rubric, wl.valueText, true).kind === 'placeholder' || wl.valueText === ''
         ? `The weighted score is not written; it is ${weighted.display}`
         : `The weighted score is ${weighted.display}, not ${wl.valueText}`;
-    ctx.report(msg, wl ? wl.valueRange : part.scoresHeading, edit ? [{ title: `Write the weighted score ${weighted.display}`, edits: [edit], preferred: true, safe: true }] : undefined);
+    ctx.report(msg, wl ? wl.valueRange : part.scoresHeading!, edit ? [{ title: `Write the weighted score ${weighted.display}`, edits: [edit], preferred: true, safe: true }] : undefined);
+  }),
+  'band-borderline': {
+    check: (ctx) => {
+      const { weighted, placement } = ctx.facts;
+      if (!weighted || !placement?.borderline || !ctx.part.scoresHeading) return;
+      const [lo, hi] = placement.accepted;
+      const wl = ctx.part.weightedLine;
+      ctx.report(
+        `${weighted.text} lies between the printed bands ${ctx.rubric.bandWithRange(lo)} and ${ctx.rubric.bandWithRange(hi)}: either recommendation is accepted`,
+        wl ? wl.valueRange : ctx.part.scoresHeading,
+      );
+    },
   },
-  'band-borderline': (ctx) => {
-    const { weighted, placement } = ctx.facts;
-    if (!weighted || !placement?.borderline || !ctx.part.scoresHeading) return;
-    const [lo, hi] = placement.accepted;
-    const wl = ctx.part.weightedLine;
+  'recommendation-multiple': eachFinding('extraRecommendations', (ctx, extra) =>
+    ctx.report(`"${extra.text}" is checked as well as "${ctx.facts.checkedRecommendations[0].text}": check one recommendation`, extra.boxRange, recommendationFixes(ctx)),
+  ),
+  'recommendation-mismatch': eachFinding('rejectedRecommendations', (ctx, box) => {
+    const { placement, weighted, summary } = ctx.facts;
     ctx.report(
-      `${weighted.text} lies between the printed bands ${ctx.rubric.bandWithRange(lo)} and ${ctx.rubric.bandWithRange(hi)}: either recommendation is accepted`,
-      wl ? wl.valueRange : ctx.part.scoresHeading,
-    );
-  },
-  'recommendation-multiple': (ctx) => {
-    const checked = ctx.facts.checkedRecommendations;
-    if (checked.length < 2) return;
-    for (const extra of checked.slice(1)) {
-      ctx.report(`"${extra.text}" is checked as well as "${checked[0].text}": check one recommendation`, extra.boxRange, recommendationFixes(ctx));
-    }
-  },
-  'recommendation-mismatch': (ctx) => {
-    const { placement, weighted, checkedRecommendations, summary } = ctx.facts;
-    const rec = summary.recommendation;
-    if (!placement || !weighted || rec === null || placement.accepted.includes(rec)) return;
-    ctx.report(
-      `${ctx.rubric.bandLabel(rec)} is checked, but the weighted score ${weighted.text} is ${placement.accepted.map((b) => ctx.rubric.bandWithRange(b)).join(' or ')}`,
-      checkedRecommendations[0].boxRange,
+      `${ctx.rubric.bandLabel(summary.recommendation!)} is checked, but the weighted score ${weighted!.text} is ${placement!.accepted.map((b) => ctx.rubric.bandWithRange(b)).join(' or ')}`,
+      box.boxRange,
       recommendationFixes(ctx),
     );
+  }),
+  'recommendation-missing': {
+    check: (ctx) => {
+      const { placement, weighted, checkedRecommendations, recommendationGroup } = ctx.facts;
+      if (!placement || !weighted || checkedRecommendations.length) return;
+      const where = recommendationGroup ? recommendationGroup.headingRange : ctx.part.scoresHeading!;
+      ctx.report(`No recommendation is checked; the weighted score ${weighted.text} is ${placement.accepted.map((b) => ctx.rubric.bandLabel(b)).join(' or ')}`, where, recommendationFixes(ctx));
+    },
   },
-  'recommendation-missing': (ctx) => {
-    const { placement, weighted, checkedRecommendations, recommendationGroup } = ctx.facts;
-    if (!placement || !weighted || checkedRecommendations.length) return;
-    const where = recommendationGroup ? recommendationGroup.headingRange : ctx.part.scoresHeading!;
-    ctx.report(`No recommendation is checked; the weighted score ${weighted.text} is ${placement.accepted.map((b) => ctx.rubric.bandLabel(b)).join(' or ')}`, where, recommendationFixes(ctx));
-  },
-  'checkbox-multiple': (ctx) => {
-    for (const g of ctx.part.groups) {
-      if (g.kind !== 'single') continue;
-      const checked = g.items.filter((i) => i.checked);
-      for (const extra of checked.slice(1)) ctx.report(`${g.heading} is a single choice: "${extra.text}" is checked as well as "${checked[0].text}"`, extra.boxRange);
-    }
-  },
-  'top-band-only-checked': (ctx) => {
+  'checkbox-multiple': eachFinding('extraChoices', (ctx, { group, item, first }) =>
+    ctx.report(`${group.heading} is a single choice: "${item.text}" is checked as well as "${first.text}"`, item.boxRange),
+  ),
+  'top-band-only-checked': eachFinding('topBandOnly', (ctx, { item, text }) => {
     const { placement, summary } = ctx.facts;
-    const top = ctx.rubric.topBand.id;
-    for (const { item, text } of topBandOnlyChecked(ctx.rubric, ctx.part, ctx.facts)) {
-      const band = placement ? placement.band : summary.recommendation!;
-      ctx.report(`${text} is checked, but the ${placement ? 'band' : 'recommendation'} is ${ctx.rubric.bandLabel(band)}, not ${ctx.rubric.bandLabel(top)}`, item.boxRange);
-    }
+    const band = placement ? placement.band : summary.recommendation!;
+    ctx.report(`${text} is checked, but the ${placement ? 'band' : 'recommendation'} is ${ctx.rubric.bandLabel(band)}, not ${ctx.rubric.bandLabel(ctx.rubric.topBand.id)}`, item.boxRange);
+  }),
+  'scores-block-missing': eachFinding('missingScoresBlock', (ctx, start) =>
+    ctx.report(`No "${ctx.rubric.spec.scoresHeading}" heading: this is not a feedback document, or its scores block was removed`, start),
+  ),
+  'score-without-evidence': {
+    check: (ctx) => {
+      const notes = ctx.notes;
+      // No notes section: no notes were taken with this tool, so a lack of tags says nothing.
+      if (!notes || !notes.parsed.sections.length) return;
+      const { rubric } = ctx;
+      for (const u of scoresWithoutEvidence(notes.evidence[ctx.index] ?? {}, ctx.facts.summary.scores, rubric.scale)) {
+        const i = rubric.dimensionIndex(u.dimension);
+        const line = ctx.facts.summary.scores[i]?.line;
+        if (!line) continue;
+        const dim = rubric.dimensions[i];
+        const tag = dim.tag ?? dim.id;
+        ctx.report(`${dim.name} is scored ${u.score}, the scale's ${u.end}, but no interview note is tagged to it (+${tag}, -${tag} or #${tag})`, line.valueRange);
+      }
+    },
   },
-  'scores-block-missing': (ctx) => {
-    if (ctx.index !== 0 || ctx.doc.parts.some((p) => p.scoresHeading)) return;
-    ctx.report(`No "${ctx.rubric.spec.scoresHeading}" heading: this is not a feedback document, or its scores block was removed`, point(0, 0));
-  },
-  'score-without-evidence': (ctx) => {
-    const notes = ctx.notes;
-    // No notes section: no notes were taken with this tool, so a lack of tags says nothing.
-    if (!notes || !notes.parsed.sections.length) return;
-    const { rubric } = ctx;
-    for (const u of scoresWithoutEvidence(notes.evidence[ctx.index] ?? {}, ctx.facts.summary.scores, rubric.scale)) {
-      const i = rubric.dimensionIndex(u.dimension);
-      const line = ctx.facts.summary.scores[i]?.line;
-      if (!line) continue;
-      const dim = rubric.dimensions[i];
-      const tag = dim.tag ?? dim.id;
-      ctx.report(`${dim.name} is scored ${u.score}, the scale's ${u.end}, but no interview note is tagged to it (+${tag}, -${tag} or #${tag})`, line.valueRange);
-    }
-  },
-  'unknown-note-tag': (ctx) => {
-    const notes = ctx.notes;
-    // Document-wide: reported once, with the first feedback.
-    if (!notes || ctx.index !== 0 || !notes.parsed.unknownTags.length) return;
-    const known = ctx.rubric.dimensions.map((d) => d.tag ?? d.id).join(', ');
-    for (const u of notes.parsed.unknownTags) {
-      const sign = u.polarity === 'plus' ? '+' : u.polarity === 'minus' ? '-' : '#';
-      ctx.report(`${sign}${u.name} names no rubric dimension; the tags are ${known}`, u.range);
-    }
+  'unknown-note-tag': {
+    check: (ctx) => {
+      const notes = ctx.notes;
+      // Document-wide: reported once, with the first feedback.
+      if (!notes || ctx.index !== 0 || !notes.parsed.unknownTags.length) return;
+      const known = ctx.rubric.dimensions.map((d) => d.tag ?? d.id).join(', ');
+      for (const u of notes.parsed.unknownTags) {
+        const sign = u.polarity === 'plus' ? '+' : u.polarity === 'minus' ? '-' : '#';
+        ctx.report(`${sign}${u.name} names no rubric dimension; the tags are ${known}`, u.range);
+      }
+    },
   },
   // Reported by the rubric source (`resolveRubric`) before a document is checked, not by a rule.
-  'rubric-unknown': () => undefined,
-  'rubric-changed': () => undefined,
+  'rubric-unknown': {},
+  'rubric-changed': {},
 };
 
 const RULES = Object.entries(FEEDBACK_RULES) as [FeedbackCode, FeedbackRule][];
 
-/** The codes `isQuietFeedback` answers for: those of the rules whose documented severity is error or warning (the rubric codes come from the rubric source, not from a rule). */
-export const QUIET_CODES: readonly FeedbackCode[] = [
-  'scores-block-missing', 'scores-block-duplicate', 'score-missing', 'score-duplicate', 'score-invalid', 'score-scale-mismatch', 'weight-mismatch',
-  'dimension-unknown', 'weighted-score-stale', 'recommendation-multiple', 'recommendation-mismatch', 'checkbox-multiple', 'top-band-only-checked', 'date-invalid',
-];
+const severityOf = (code: FeedbackCode, severities: FeedbackOptions['severities']) => severities?.[code] ?? FEEDBACK_CODES[code].severity;
 
 /**
- * Whether no rule of `QUIET_CODES` reports anything on a feedback (a part with a scores heading),
- * read from the facts and the predicates those rules use: true only when every one of them is
- * silent. Whoever only counts errors and warnings under the documented severities (the calibration
- * rows) skips the rules when it is true, and runs them otherwise.
+ * Whether a feedback is silent under the given severities: no rule reports anything on it, as the
+ * rules' declarations alone show. Each rule that runs reports a kind of finding (`FeedbackRule.finds`)
+ * of which the facts hold none; a rule that declares none may report on any feedback, so while it
+ * runs no feedback is silent. Whoever only counts diagnostics (the calibration rows) need not run
+ * the rules on a silent feedback. Made once per set of severities, used for each feedback.
  */
-export function isQuietFeedback(rubric: CompiledRubric, part: ParsedFeedbackPart, facts: FeedbackFacts): boolean {
-  if (!part.scoresHeading || part.extraScoresHeadings.length || facts.unknownLines.length || facts.duplicateLines.length) return false;
-  if (facts.checkedRecommendations.length > 1) return false;
-  // Indexed loops, as in analyzeFeedback.
-  for (let f = 0; f < part.fields.length; f++) if (isInvalidDate(part.fields[f])) return false;
-  const scores = facts.summary.scores;
-  for (let d = 0; d < scores.length; d++) if (scores[d].status === 'missing') return false;
-  const max = rubric.scale.max;
-  for (let r = 0; r < facts.readings.length; r++) {
-    const { line, dimension, reading } = facts.readings[r];
-    if (reading.kind === 'invalid' || !weightAsRubric(line, dimension) || !scaleAsRubric(line, reading, max)) return false;
-  }
-  const { weighted, placement } = facts;
-  const rec = facts.summary.recommendation;
-  if (weighted) {
-    const wl = part.weightedLine;
-    if (!wl || isStale(writtenWeighted(wl), weighted.milli)) return false;
-    if (placement && rec !== null && !placement.accepted.includes(rec)) return false;
-  }
-  for (let q = 0; q < part.groups.length; q++) {
-    const g = part.groups[q];
-    if (g.kind !== 'single') continue;
-    let checked = 0;
-    for (let i = 0; i < g.items.length; i++) if (g.items[i].checked && ++checked > 1) return false;
-  }
-  return topBandOnlyChecked(rubric, part, facts).length === 0;
+export function silenceUnder(severities?: FeedbackOptions['severities']): (facts: FeedbackFacts) => boolean {
+  const running = RULES.filter(([code, rule]) => rule.check && severityOf(code, severities) !== 'off').map(([, rule]) => rule.finds);
+  if (running.includes(undefined)) return () => false;
+  const kinds = running as (keyof FeedbackFindings)[];
+  return (facts) => kinds.every((k) => facts.findings[k].length === 0);
 }
 
 /**
@@ -529,11 +548,11 @@ export function validateParsed(doc: ParsedFeedback, rubric: RubricLike, options:
     const facts = analyzeFeedback(compiled, doc, part, { allowHalfPoints });
     const ctx: RuleContext = { rubric: compiled, doc, part, index, facts, allowHalfPoints, today, notes, report };
     for (const [c, rule] of RULES) {
-      const s = severities?.[c] ?? FEEDBACK_CODES[c].severity;
-      if (s === 'off') continue;
+      const s = severityOf(c, severities);
+      if (s === 'off' || !rule.check) continue;
       code = c;
       severity = s;
-      rule(ctx);
+      rule.check(ctx);
     }
     return facts.summary;
   });
