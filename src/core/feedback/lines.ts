@@ -6,14 +6,15 @@
  */
 import { atxHeading } from '../markdownLines';
 import { normalizeName } from './names';
-import type { ParsedCheckbox, ParsedField, ParsedScoreLine, Range } from './types';
+import { range, type Range } from '../range';
+import type { ParsedCheckbox, ParsedField, ParsedScoreLine } from './parsed';
 
 // Line breaks and fences are read by the core's one Markdown line reader; the feedback readers import them from here.
 export { documentLines, eolOf, firstNonSpace, nextFence } from '../markdownLines';
 
 const FIELD = /^([ \t]*(?:[-*+][ \t]+)?)(\*\*|__)([^*_]*?)(\*\*|__)(.*)$/;
 
-export const range = (line: number, start: number, end: number): Range => ({ start: { line, character: start }, end: { line, character: end } });
+export { range } from '../range';
 
 export const isSpace = (c: number) => c === 32 || c === 9;
 export const isEmphasis = (c: number) => c === 42 /* * */ || c === 95; /* _ */

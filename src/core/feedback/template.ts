@@ -7,9 +7,10 @@
 import type { Rubric } from '../content';
 import { documentLines, firstNonSpace, headingOf, nextFence, parseCheckbox, parseField, parseScoreLine } from './lines';
 import { normalizeName, slugOfName } from './names';
+import type { CheckboxGroupKind, TemplateFieldRole } from './parsed';
 
-/** What a header field holds, for the checks that read it (`date-invalid`, `experience-below-bar`) and for New Feedback. */
-export type TemplateFieldRole = 'candidate' | 'interviewer' | 'date' | 'problem' | 'experience' | 'other';
+export type { CheckboxGroupKind, TemplateFieldRole } from './parsed';
+
 
 /** A `**Label:** [placeholder]` line of the template's header. */
 export interface TemplateField {
@@ -19,8 +20,6 @@ export interface TemplateField {
   placeholder: string;
 }
 
-/** How the boxes of a checkbox group are checked. */
-export type CheckboxGroupKind = 'single' | 'multi' | 'recommendation';
 
 /** A heading whose list items are checkboxes. */
 export interface TemplateGroup {

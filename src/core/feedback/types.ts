@@ -5,21 +5,14 @@
  */
 import type { BandId } from '../content';
 import type { CompiledRubric } from './compiled';
-import type { CheckboxGroupKind, TemplateFieldRole, TemplateSpec } from './template';
+import type { TemplateSpec } from './template';
+import type { ParsedFeedback, ParsedScoreLine } from './parsed';
+import type { Range } from '../range';
 import type { EvidenceSummary } from '../notes/evidence';
 import type { ParsedNotes } from '../notes/parse';
 
-/** A 0-based line and UTF-16 character offset, as in `vscode.Position`. */
-export interface Position {
-  line: number;
-  character: number;
-}
-
-/** A half-open span of the document, as in `vscode.Range`. */
-export interface Range {
-  start: Position;
-  end: Position;
-}
+export type { Position, Range } from '../range';
+export type { CheckboxGroupId, CheckboxGroupKind, ParsedCheckbox, ParsedCheckboxGroup, ParsedFeedback, ParsedFeedbackPart, ParsedField, ParsedScoreLine, TemplateFieldRole } from './parsed';
 
 /** Replace `range` with `newText`, as in `vscode.TextEdit`. Edits of one fix never overlap. */
 export interface TextEdit {
@@ -95,99 +88,6 @@ export interface FeedbackOptions {
    * notes section is ignored altogether (the CLI's output does not depend on it).
    */
   notes?: boolean;
-}
-
-/** A `**Label:** value` line of the document. */
-export interface ParsedField {
-  /** The label without emphasis or colon, e.g. "Problem Used". */
-  label: string;
-  /** What the template says the field holds; 'other' for a label the template does not have. */
-  role: TemplateFieldRole;
-  line: number;
-  labelRange: Range;
-  /** The value, trimmed; '' when empty. */
-  value: string;
-  /** The trimmed value's range (zero-width after the label when empty). */
-  valueRange: Range;
-  /** The value is a bracketed placeholder such as `[Name]`. */
-  placeholder: boolean;
-}
-
-/** A `Name (30%): 3 / 4` line of a scores block, read leniently. */
-export interface ParsedScoreLine {
-  line: number;
-  /** The whole line (without its line break). */
-  lineRange: Range;
-  /** The line is a list item (`- `, `* `, `+ `, `1. `); other lines count only when they name a dimension or carry a weight. */
-  listItem: boolean;
-  /** The name as written (trimmed, without emphasis). */
-  name: string;
-  nameRange: Range;
-  /** The text inside the parentheses, e.g. "30%"; undefined when the line has no weight. */
-  weightText?: string;
-  weightRange?: Range;
-  /** The score as written, e.g. "3", "[1-4]", "3.5", ""; emphasis and the "/ 4" part excluded. */
-  valueText: string;
-  /** The score's range; zero-width where a score would go when it is empty. */
-  valueRange: Range;
-  /** The text after "/", e.g. "4"; undefined when absent. */
-  outOfText?: string;
-  outOfRange?: Range;
-}
-
-/** One `- [ ] text` item of a checkbox group. */
-export interface ParsedCheckbox {
-  line: number;
-  checked: boolean;
-  /** The brackets with what is inside them, e.g. `[x]`. */
-  boxRange: Range;
-  /** The item's text after the box, trimmed. */
-  text: string;
-  textRange: Range;
-}
-
-/** A checkbox group's id in the template spec (`recommendation`, `role-fit`, or a slug of a kit template's heading). */
-export type CheckboxGroupId = string;
-
-/** The checkboxes under one of the template's headings. */
-export interface ParsedCheckboxGroup {
-  id: CheckboxGroupId;
-  /** How the group's boxes are checked, from the template spec. */
-  kind: CheckboxGroupKind;
-  /** The heading as the spec writes it. */
-  heading: string;
-  headingLine: number;
-  /** The whole heading line. */
-  headingRange: Range;
-  items: ParsedCheckbox[];
-}
-
-/** One feedback: a "Scores (Weighted)" block with the header fields and checkbox groups of the same part of the document. */
-export interface ParsedFeedbackPart {
-  /** First and last+1 line of this part of the document. */
-  startLine: number;
-  endLine: number;
-  /** The "Scores (Weighted)" heading line's range; undefined when the document has none. */
-  scoresHeading?: Range;
-  /** The heading level of the scores heading (1-6). */
-  scoresHeadingLevel?: number;
-  /** Further "Scores (Weighted)" headings in the same part (each is reported, none is read). */
-  extraScoresHeadings: Range[];
-  /** Header fields: `**Label:** value` lines above the scores heading. */
-  fields: ParsedField[];
-  scoreLines: ParsedScoreLine[];
-  /** The "Weighted Score" line of the block, read like a score line. */
-  weightedLine?: ParsedScoreLine;
-  groups: ParsedCheckboxGroup[];
-}
-
-/** A parsed feedback document. Most documents hold one part; a file that concatenates several feedbacks holds one per scores block. */
-export interface ParsedFeedback {
-  /** Number of lines (a final empty line after the last break counts). */
-  lineCount: number;
-  /** The document's line break: the first one found, else "\n". */
-  eol: '\n' | '\r\n' | '\r';
-  parts: ParsedFeedbackPart[];
 }
 
 /** How one rubric dimension is scored in a feedback. */

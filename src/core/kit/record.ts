@@ -5,7 +5,7 @@
  * `<!-- sdi-kit: kit=<kitId> rubric=<version> fingerprint=<8 hex> -->`.
  */
 import type { Rubric } from '../content';
-import type { Range } from '../feedback/types';
+import type { Range } from '../range';
 import { LINE_BREAK } from '../markdownLines';
 import type { KitRubric } from './types';
 

@@ -7,9 +7,9 @@
  * and the evidence summary read the same notes.
  */
 import type { Dimension } from '../content';
-import { headingOf, isSpace, range } from '../feedback/lines';
+import { headingOf, isSpace } from '../feedback/lines';
 import { normalizeName } from '../feedback/names';
-import type { Range } from '../feedback/types';
+import { range, type Range } from '../range';
 import { documentLines, nextFence, openingFence } from '../markdownLines';
 
 /** The heading of the notes section, as Add Note writes it. */
