@@ -5,8 +5,9 @@
 import type { GuideContent } from './content';
 import { escapeMarkdown } from './escape';
 import type { KitCategory, KitIssue, KitProblem, LoadedKit } from './kit/types';
-import { bandMarkdown, bandRange, categoryMarkdown, compareLevels, dimensionMarkdown, kitOverviewMarkdown, phaseMarkdown, planMarkdown, rubricMarkdown, templateMarkdown } from './kitPages';
+import { bandMarkdown, categoryMarkdown, compareLevels, dimensionMarkdown, kitOverviewMarkdown, phaseMarkdown, planMarkdown, rubricMarkdown, templateMarkdown } from './kitPages';
 import { problemKey, problemMarkdown } from './kit/loader';
+import { bandRange } from './rubric';
 import { PATH_SEPARATOR, type Section } from './markdownSections';
 import { slugify } from './slug';
 
@@ -120,8 +121,8 @@ export function buildGuideTree(c: GuideContent): GuideNode[] {
         id: `band:${b.id}`,
         kind: 'band',
         label: b.label,
-        description: b.printedRange,
-        tooltip: `**${b.label}** (score ${b.printedRange})\n\n${b.summary}`,
+        description: bandRange(c.rubric.bands, b),
+        tooltip: `**${b.label}** (score ${bandRange(c.rubric.bands, b)})\n\n${b.summary}`,
         icon: 'pass',
         section: b.section,
         children: [],
@@ -343,8 +344,8 @@ export function buildKitTree(kit: LoadedKit): GuideNode {
         id: kitNodeId(kit.id, `band:${b.id}`),
         kind: 'band',
         label: b.label,
-        description: bandRange(r.rubric, b),
-        tooltip: `**${md(b.label)}** (score ${md(bandRange(r.rubric, b))})${b.summary ? `\n\n${md(b.summary)}` : ''}`,
+        description: bandRange(r.rubric.bands, b),
+        tooltip: `**${md(b.label)}** (score ${md(bandRange(r.rubric.bands, b))})${b.summary ? `\n\n${md(b.summary)}` : ''}`,
         icon: 'pass',
         kitId: kit.id,
         page: () => bandMarkdown(kit, r.rubric, b),

@@ -30,7 +30,7 @@ describe('team kit tree', () => {
     const rubric = root.children[2];
     assert.deepStrictEqual(rubric.children.map((c) => `${c.label} ${c.description}`), [
       'Dim design 20%', 'Dim scale 20%', 'Dim data 15%', 'Dim ops 15%', 'Dim comm 15%', 'Dim trade 15%',
-      'Hire 3.5–5', 'Lean 2.5 to below 3.5', 'No Hire below 2.5',
+      'Hire \u2265 3.5', 'Lean 2.5\u20133.5', 'No Hire < 2.5',
     ]);
     assert.deepStrictEqual(root.children[3].children.map((c) => `${c.label} ${c.description}`), ['Intro 5 min', 'Design 25 min', 'Wrap-up 15 min']);
     assert.strictEqual(root.children[3].description, '45 min');
