@@ -399,12 +399,15 @@ export function buildKitTree(kit: LoadedKit): GuideNode {
   };
 }
 
-/** The tree's one item in Restricted Mode when the workspace holds a kit: it opens the workspace trust editor. */
+/**
+ * The tree's one item in Restricted Mode when the workspace holds a kit: it opens the workspace trust
+ * editor. Its label fits the sidebar at its default width; the tooltip says the rest.
+ */
 export const TRUST_NODE: GuideNode = {
   id: 'trust',
   kind: 'trust',
-  label: 'Team kits are not loaded in Restricted Mode — Manage Workspace Trust',
-  tooltip: "**Restricted Mode**\n\nThis workspace has a team interview kit. Kits load only in trusted workspaces; the built-in guide works as usual. Select to open VS Code's workspace trust editor.",
+  label: 'Team kits need trust',
+  tooltip: "**Team kits are not loaded in Restricted Mode**\n\nThis workspace has a team interview kit. Kits load only in trusted workspaces; the built-in guide works as usual. Select to open VS Code's workspace trust editor (Manage Workspace Trust).",
   icon: 'shield',
   children: [],
 };
