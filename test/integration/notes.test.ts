@@ -6,6 +6,7 @@ import { formatNoteTime, parseNotes } from '../../src/core/notes';
 import { NotesService, NOTES_QUEUE_KEY, stampText, type AddNoteResult, type PendingNote } from '../../src/notes';
 import { TimerService, type TimerSettings } from '../../src/timer/timerService';
 import { MemoryFs } from './memoryFs';
+import { MemoryMemento } from './memento';
 
 const EXTENSION_ID = 'sdi-kit.system-design-interview-kit';
 const FEED = 'global-social-media-feed';
@@ -17,18 +18,6 @@ async function api(): Promise<SdiApi> {
   const a = await ext.activate();
   assert.ok(a?.notes, 'activate() returned no notes service');
   return a;
-}
-
-/** A Memento in memory, standing in for workspaceState: two services over one are a window reload. */
-class MemoryMemento implements vscode.Memento {
-  private readonly map = new Map<string, unknown>();
-  keys(): readonly string[] { return [...this.map.keys()]; }
-  get<T>(key: string, fallback?: T): T | undefined { return (this.map.has(key) ? this.map.get(key) : fallback) as T | undefined; }
-  update(key: string, value: unknown): Thenable<void> {
-    if (value === undefined) this.map.delete(key);
-    else this.map.set(key, JSON.parse(JSON.stringify(value)));
-    return Promise.resolve();
-  }
 }
 
 const settings = (): TimerSettings => ({ phases: [], notifications: false, warningMinutes: 2, autoAdvance: false });

@@ -8,6 +8,7 @@ import { TIMER_STATE_KEY, type TimerSettings } from '../../src/timer/timerServic
 import { timerDisplayState } from '../../src/timer/timerPanel';
 import { GuideLibrary } from '../../src/guideLibrary';
 import type { LoadedKit } from '../../src/core/kit';
+import { MemoryMemento } from './memento';
 
 const EXTENSION_ID = 'sdi-kit.system-design-interview-kit';
 const MIN = 60_000;
@@ -19,18 +20,6 @@ async function api(): Promise<SdiApi> {
   const a = await ext.activate();
   assert.ok(a?.timer, 'activate() returned no timer');
   return a;
-}
-
-/** A Memento in memory, standing in for workspaceState where a test needs its own. */
-class MemoryMemento implements vscode.Memento {
-  private readonly map = new Map<string, unknown>();
-  keys(): readonly string[] { return [...this.map.keys()]; }
-  get<T>(key: string, fallback?: T): T | undefined { return (this.map.has(key) ? this.map.get(key) : fallback) as T | undefined; }
-  update(key: string, value: unknown): Thenable<void> {
-    if (value === undefined) this.map.delete(key);
-    else this.map.set(key, JSON.parse(JSON.stringify(value)));
-    return Promise.resolve();
-  }
 }
 
 /** Reset Timer without its confirmation (a modal would wait for an answer no test gives). */
