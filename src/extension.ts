@@ -61,6 +61,7 @@ class Shell implements vscode.Disposable {
       get feedback() { return load().api?.feedback; },
       get timer() { return load().api?.timer; },
       get notes() { return load().api?.notes; },
+      get walkthrough() { return load().api?.walkthrough; },
     };
     for (const id of contributedCommands(context.extension.packageJSON)) this.standIns.push(vscode.commands.registerCommand(id, this.standIn(id)));
     const provider: vscode.TreeDataProvider<unknown> = {

@@ -20,7 +20,7 @@ import { GuidePanel } from './panel/guidePanel';
 import { registerTimer, type TimerFeature } from './timer';
 import type { GuideNode } from './core/guideTree';
 import { GuideTreeProvider } from './tree/guideTreeProvider';
-import { registerWalkthrough } from './walkthrough';
+import { registerWalkthrough, type WalkthroughProgress } from './walkthrough';
 
 /** The features' parts, once loaded: what the extension's API (`SdiApi`, src/extension.ts) hands out. */
 export interface LoadedApi {
@@ -31,6 +31,7 @@ export interface LoadedApi {
   feedback: FeedbackFeature;
   timer: TimerFeature;
   notes: NotesService;
+  walkthrough: WalkthroughProgress;
 }
 
 /** What loading the features gives the shell: the API (none when the guide did not load; its `tree` backs the view). */
@@ -75,8 +76,8 @@ export function activateFeatures(context: vscode.ExtensionContext, host: Feature
   const timer = registerTimer(context, library, panel);
   feedback.scaffold.runningProblem = () => timer.service.runningProblem();
   const notes = registerNotes(context, timer, feedback.scaffold);
-  context.subscriptions.push(registerWalkthrough(context));
-  return { api: { library, panel, tree, kits, feedback, timer, notes }, codeDocs: new CodeDocsProvider() };
+  const walkthrough = registerWalkthrough(context, { library, panel, timer: timer.service, notes });
+  return { api: { library, panel, tree, kits, feedback, timer, notes, walkthrough }, codeDocs: new CodeDocsProvider() };
 }
 
 /**

@@ -68,7 +68,8 @@ export const timerDisplayState = z.object({
   problemId: z.string().optional(),
   problemTitle: z.string().optional(),
   planTitle: z.string(),
-  planSource: z.enum(['guide', 'settings']),
+  /** Whose plan the timer follows (`PlanOrigin`): the built-in guide's, a team kit's, or the settings'. */
+  planSource: z.enum(['guide', 'kit', 'settings']),
   /** Why the `sdi.timer.phases` setting was not used, when it is invalid. */
   planError: z.string().optional(),
   phaseIndex: z.number().int().nonnegative(),

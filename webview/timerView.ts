@@ -5,7 +5,7 @@
  * between host and browser does not matter).
  */
 import { escapeHtml } from '../src/core/escape';
-import { formatClock, formatMinutes } from '../src/core/format';
+import { formatClock, formatMinutes, planOriginText } from '../src/core/format';
 import { timerDisplayState, type TimerDisplayState, type TimerIntentMessage } from '../src/protocol';
 import type { AskedQuestions } from './notes';
 
@@ -101,7 +101,7 @@ export function mountTimer(root: HTMLElement, post: (msg: TimerIntentMessage) =>
     if (s.status === 'idle') {
       rest.innerHTML = '';
       top.innerHTML = `<div class="timer-idle"><span class="codicon codicon-watch" aria-hidden="true"></span>
-        <span>No interview running. The timer follows <em>${escapeHtml(s.planTitle)}</em>: ${escapeHtml(s.planSource === 'guide' ? "the guide's plan" : 'your plan from the settings')}.</span>
+        <span>No interview running. The timer follows <em>${escapeHtml(s.planTitle)}</em>: ${escapeHtml(planOriginText(s.planSource))}.</span>
         ${controls(s)}</div>${planError(s)}`;
     } else {
       const cur = s.phases[s.phaseIndex];
@@ -152,7 +152,7 @@ export function mountTimer(root: HTMLElement, post: (msg: TimerIntentMessage) =>
   }
 
   function planError(s: TimerDisplayState): string {
-    return s.planError ? `<p class="timer-plan-error"><span class="codicon codicon-warning" aria-hidden="true"></span> The guide's plan is used: ${escapeHtml(s.planError)}</p>` : '';
+    return s.planError ? `<p class="timer-plan-error"><span class="codicon codicon-warning" aria-hidden="true"></span> ${s.planSource === 'kit' ? "The kit's" : "The guide's"} plan is used: ${escapeHtml(s.planError)}</p>` : '';
   }
 
   function deepDive(s: TimerDisplayState): string {

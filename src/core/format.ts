@@ -19,6 +19,14 @@ export function formatClock(ms: number): string {
   return h ? `${h}:${pad2(m)}:${sec}` : `${m}:${sec}`;
 }
 
+/** Whose plan the interview timer follows: the built-in guide's, a team kit's, or the `sdi.timer.phases` setting's. */
+export type PlanOrigin = 'guide' | 'kit' | 'settings';
+
+/** A plan's origin as the timer names it: "the guide's plan", "the kit's plan", "your plan from the settings". */
+export function planOriginText(origin: PlanOrigin): string {
+  return origin === 'settings' ? 'your plan from the settings' : origin === 'kit' ? "the kit's plan" : "the guide's plan";
+}
+
 /** A duration in minutes to one decimal, without a unit: `2`, `2.5`. */
 export function formatMinutes(ms: number): string {
   return `${Math.round((ms / 60_000) * 10) / 10}`;

@@ -5,8 +5,9 @@
 import type { GuideContent } from './content';
 import { escapeMarkdown } from './escape';
 import type { KitCategory, KitIssue, KitProblem, LoadedKit } from './kit/types';
-import { bandMarkdown, bandRange, categoryMarkdown, compareLevels, dimensionMarkdown, kitOverviewMarkdown, phaseMarkdown, planMarkdown, rubricMarkdown, templateMarkdown } from './kitPages';
+import { bandMarkdown, categoryMarkdown, compareLevels, dimensionMarkdown, kitOverviewMarkdown, phaseMarkdown, planMarkdown, rubricMarkdown, templateMarkdown } from './kitPages';
 import { problemKey, problemMarkdown } from './kit/loader';
+import { bandRange } from './rubric';
 import { PATH_SEPARATOR, type Section } from './markdownSections';
 import { slugify } from './slug';
 
@@ -120,8 +121,8 @@ export function buildGuideTree(c: GuideContent): GuideNode[] {
         id: `band:${b.id}`,
         kind: 'band',
         label: b.label,
-        description: b.printedRange,
-        tooltip: `**${b.label}** (score ${b.printedRange})\n\n${b.summary}`,
+        description: bandRange(c.rubric.bands, b),
+        tooltip: `**${b.label}** (score ${bandRange(c.rubric.bands, b)})\n\n${b.summary}`,
         icon: 'pass',
         section: b.section,
         children: [],
@@ -343,8 +344,8 @@ export function buildKitTree(kit: LoadedKit): GuideNode {
         id: kitNodeId(kit.id, `band:${b.id}`),
         kind: 'band',
         label: b.label,
-        description: bandRange(r.rubric, b),
-        tooltip: `**${md(b.label)}** (score ${md(bandRange(r.rubric, b))})${b.summary ? `\n\n${md(b.summary)}` : ''}`,
+        description: bandRange(r.rubric.bands, b),
+        tooltip: `**${md(b.label)}** (score ${md(bandRange(r.rubric.bands, b))})${b.summary ? `\n\n${md(b.summary)}` : ''}`,
         icon: 'pass',
         kitId: kit.id,
         page: () => bandMarkdown(kit, r.rubric, b),
@@ -398,12 +399,15 @@ export function buildKitTree(kit: LoadedKit): GuideNode {
   };
 }
 
-/** The tree's one item in Restricted Mode when the workspace holds a kit: it opens the workspace trust editor. */
+/**
+ * The tree's one item in Restricted Mode when the workspace holds a kit: it opens the workspace trust
+ * editor. Its label fits the sidebar at its default width; the tooltip says the rest.
+ */
 export const TRUST_NODE: GuideNode = {
   id: 'trust',
   kind: 'trust',
-  label: 'Team kits are not loaded in Restricted Mode — Manage Workspace Trust',
-  tooltip: "**Restricted Mode**\n\nThis workspace has a team interview kit. Kits load only in trusted workspaces; the built-in guide works as usual. Select to open VS Code's workspace trust editor.",
+  label: 'Team kits need trust',
+  tooltip: "**Team kits are not loaded in Restricted Mode**\n\nThis workspace has a team interview kit. Kits load only in trusted workspaces; the built-in guide works as usual. Select to open VS Code's workspace trust editor (Manage Workspace Trust).",
   icon: 'shield',
   children: [],
 };

@@ -5,6 +5,7 @@
  */
 import type { Band, Dimension, Phase, Rubric } from './content';
 import { escapeMarkdown } from './escape';
+import { bandRange } from './rubric';
 import type { KitCategory, KitProblem, LoadedKit } from './kit/types';
 
 const esc = (s: string) => escapeMarkdown(s);
@@ -20,17 +21,6 @@ export function compareLevels(a: string, b: string): number {
   const ib = LEVEL_ORDER.indexOf(b.toLowerCase());
   if (ia !== -1 || ib !== -1) return (ia === -1 ? LEVEL_ORDER.length : ia) - (ib === -1 ? LEVEL_ORDER.length : ib);
   return a.localeCompare(b);
-}
-
-/** A band's weighted-score range as text ("3.5–4", "below 2"): its `printedRange`, else derived from the bands' mins. */
-export function bandRange(rubric: Rubric, band: Band): string {
-  if (band.printedRange) return band.printedRange;
-  const sorted = [...rubric.bands].sort((a, b) => (a.min ?? -Infinity) - (b.min ?? -Infinity));
-  const i = sorted.indexOf(band);
-  const next = sorted[i + 1];
-  const lo = band.min ?? rubric.scale.min;
-  if (!next || next.min == null) return `${lo}–${band.printedMax ?? rubric.scale.max}`;
-  return band.min == null ? `below ${next.min}` : `${lo} to below ${next.min}`;
 }
 
 /** The deep-dive phase's minutes of a plan, or undefined when no phase is marked `deepDive`. */
@@ -94,7 +84,7 @@ export function rubricMarkdown(kit: LoadedKit): string {
     '',
     '| Band | Weighted score |',
     '|---|---|',
-    ...[...rubric.bands].sort((a, b) => (b.min ?? -Infinity) - (a.min ?? -Infinity)).map((b) => `| ${cell(b.label)} | ${cell(bandRange(rubric, b))} |`),
+    ...[...rubric.bands].sort((a, b) => (b.min ?? -Infinity) - (a.min ?? -Infinity)).map((b) => `| ${cell(b.label)} | ${cell(bandRange(rubric.bands, b))} |`),
     '',
   ];
   if (rubric.recommendations.length) {
@@ -121,7 +111,7 @@ export function dimensionMarkdown(kit: LoadedKit, d: Dimension): string {
 
 /** One band's page: its range, summary, profile and the recommendation it maps to. */
 export function bandMarkdown(kit: LoadedKit, rubric: Rubric, b: Band): string {
-  const lines = [`# ${esc(b.label)}`, '', `*Weighted score ${esc(bandRange(rubric, b))} · ${esc(kit.name)}*`, ''];
+  const lines = [`# ${esc(b.label)}`, '', `*Weighted score ${esc(bandRange(rubric.bands, b))} · ${esc(kit.name)}*`, ''];
   if (b.summary) lines.push(b.summary, '');
   if (b.profile?.length) lines.push(...b.profile.map((p) => `- ${p}`), '');
   if (b.example) lines.push(`**Example:** ${b.example}`, '');

@@ -2,7 +2,7 @@
  * Rules every rubric obeys, whoever wrote it (the built-in guide or a team's kit): what no
  * schema can say alone, such as weights summing to 100 or bands lying on the scale.
  */
-import type { Rubric } from './content';
+import type { Band, Rubric } from './content';
 
 /** One rule a rubric breaks, at a field path such as `dimensions[2].weight` ('' for the whole rubric). */
 export interface RubricProblem {
@@ -16,6 +16,26 @@ export const MAX_SCALE_SPAN = 10;
 /** The tag a dimension is known by in interview notes: its `tag`, else its id. */
 export function dimensionTag(d: Rubric['dimensions'][number]): string {
   return d.tag ?? d.id;
+}
+
+/** A score bound as a range prints it: 4 as "4.0", 3.45 as "3.45". */
+const bound = (n: number) => (Number.isInteger(n) ? n.toFixed(1) : String(n));
+
+/**
+ * A band's weighted-score range as text, wherever one is shown (tree, band page, diagnostics): its
+ * `printedRange` when the rubric prints one, else written from the bands' mins: the top band
+ * "≥ 4.2", a band below it "3.4–4.2" (its min to the next band's), the band without a min "< 3.4";
+ * "any score" for a band without a min and no band above it.
+ */
+export function bandRange(bands: readonly Band[], band: Band): string {
+  if (band.printedRange) return band.printedRange;
+  const min = band.min ?? undefined;
+  const above = bands.reduce<number | undefined>((next, b) => {
+    const m = b.min ?? undefined;
+    return m !== undefined && (min === undefined || m > min) && (next === undefined || m < next) ? m : next;
+  }, undefined);
+  if (min === undefined) return above === undefined ? 'any score' : `< ${bound(above)}`;
+  return above === undefined ? `\u2265 ${bound(min)}` : `${bound(min)}\u2013${bound(above)}`;
 }
 
 /** Checks a schema-valid rubric's cross-field rules; [] when it is sound. */

@@ -5,6 +5,39 @@
  * fork shows none, it offers the same steps as a list whose rows run the same commands.
  */
 
+/**
+ * The context key each step completes on (its `completionEvents` are `onContext:<key>`), by step id.
+ * The extension sets each from its own state, at activation and as things happen: it says that the
+ * step's thing has been done in this workspace, whenever that was.
+ */
+export const STEP_DONE_KEYS = {
+  /** A guide item (a problem, a topic...) has been shown in the guide panel. */
+  'sdi.openGuide': 'sdi.guideItemOpened',
+  /** An interview has been started. */
+  'sdi.startInterview': 'sdi.interviewHasRun',
+  /** A note has been written into a feedback file. */
+  'sdi.takeNote': 'sdi.noteTaken',
+  /** A feedback file (`sdi.feedback.glob`) exists in the workspace. */
+  'sdi.feedback': 'sdi.feedbackExists',
+  /** A team kit has loaded (not merely been offered: New Problem without a kit does not count). */
+  'sdi.teamKit': 'sdi.kitLoaded',
+  /** `sdi-feedback` has run in one of VS Code's terminals. */
+  'sdi.cli': 'sdi.feedbackCliRan',
+} as const;
+
+/** The id of one of the walkthrough's steps. */
+export type StepId = keyof typeof STEP_DONE_KEYS;
+
+/** Whether `id` names one of the walkthrough's steps. */
+export function isStepId(id: unknown): id is StepId {
+  return typeof id === 'string' && Object.hasOwn(STEP_DONE_KEYS, id);
+}
+
+/** Whether a terminal command line runs the feedback CLI (`npx sdi-feedback`, `sdi-feedback --report`, a path to it). */
+export function runsFeedbackCli(commandLine: string): boolean {
+  return /(^|[\s/\\'"])sdi-feedback(\.js)?(?=$|[\s'";|&)])/.test(commandLine);
+}
+
 /** One step: its title, its description without the button line, and the button's command. */
 export interface WalkthroughStep {
   id: string;

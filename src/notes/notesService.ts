@@ -114,10 +114,13 @@ export class NotesService implements vscode.Disposable {
   private readonly retryMs: number;
   private readonly report: (note: PendingNote, count: number) => Thenable<boolean>;
   private readonly changed = new vscode.EventEmitter<void>();
+  private readonly wrote = new vscode.EventEmitter<vscode.Uri>();
   /** Documents left dirty by a note whose save failed: uri → the version that save left. */
   private readonly unsaved = new Map<string, number>();
   /** Fires after each write attempt (the queue may have changed). */
   readonly onDidChange = this.changed.event;
+  /** Fires with the file each time a note has been written into it (at once, or from the queue). */
+  readonly onDidWriteNote = this.wrote.event;
 
   /** `memento` is the workspace's state; a second service over the same one sees the same interview and queue (tests use that as a reload). */
   constructor(
@@ -130,6 +133,7 @@ export class NotesService implements vscode.Disposable {
     this.report = options.report ?? (() => Promise.resolve(false));
     this.disposables.push(
       this.changed,
+      this.wrote,
       // In the write chain: a write in flight settles (and queues its note) before the note is pointed at the new name.
       vscode.workspace.onDidRenameFiles((e) => void this.serial(() => this.renamed(e.files))),
       vscode.workspace.onDidCreateFiles(() => this.retrySoon()),
@@ -247,6 +251,7 @@ export class NotesService implements vscode.Disposable {
     }
     try {
       const { uri, line } = await this.write(note, false);
+      this.wrote.fire(uri);
       return { written: true, queued: false, uri: uri.toString(), line, seconds: note.seconds };
     } catch (e) {
       note.error = messageOf(e);
@@ -265,8 +270,9 @@ export class NotesService implements vscode.Disposable {
     for (const note of notes) {
       if (blocked.has(note.startedAt)) continue;
       try {
-        await this.write(note, recreate, true);
+        const { uri } = await this.write(note, recreate, true);
         await this.dequeue(note.id);
+        this.wrote.fire(uri);
       } catch (e) {
         blocked.add(note.startedAt);
         await this.updateQueued(note.id, { error: messageOf(e), uri: note.uri });

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { isFeedbackDocument } from '../core/feedback';
+import { planOriginText } from '../core/format';
 import { alertMessage, finishedMessage, phaseTimesMarkdown, phaseTimesSummary, type TimerAlert, type TimerState } from '../core/timer';
 import { pickGuideItem } from '../commands';
 import type { GuideNode } from '../core/guideTree';
@@ -242,7 +243,7 @@ export function registerTimerCommands({ service, library, panel, hooks = {} }: D
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('sdi.timer.phases')) return;
       const { error } = service.plan();
-      if (error) void vscode.window.showWarningMessage(`The interview timer will use the guide's phase plan: the setting is invalid. ${error}`);
+      if (error) void vscode.window.showWarningMessage(`The interview timer will use ${planOriginText(service.planOrigin('guide'))}: the setting is invalid. ${error}`);
     }),
   ];
   updateContext(service);

@@ -48,7 +48,7 @@ export function timerDisplayState(service: TimerService, library: GuideLibrary):
     problemId: ref?.key,
     problemTitle: problem?.title,
     planTitle: v.status === 'idle' ? plan.plan.title : v.planTitle,
-    planSource: v.status === 'idle' ? plan.plan.source : v.planSource,
+    planSource: service.planOrigin(v.status === 'idle' ? plan.plan.source : v.planSource),
     planError: plan.error,
     phaseIndex: v.phaseIndex,
     phases: (v.status === 'idle' ? [] : v.phases).map((p) => ({

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { readTimerSettings, type TimerSettings } from '../settings';
 import { TIMER_STATE_KEY } from '../core/activation';
 import * as timer from '../core/timer';
+import type { PlanOrigin } from '../core/format';
 import type { KitProblem, LoadedKit } from '../core/kit';
 import type { GuideLibrary, KitProblemRef } from '../guideLibrary';
 
@@ -85,6 +86,15 @@ export class TimerService implements vscode.Disposable {
     const kit = this.kitOf(problemKey);
     const guide = kit.guide;
     return timer.resolvePlan(this.settings().phases, kit.phases, (ref) => ref === '' || !!guide?.find(ref));
+  }
+
+  /**
+   * Whose plan one from `source` is, as the panel and messages name it: the settings', else the
+   * kit's whose plan applies (a team kit's, or the built-in guide's).
+   */
+  planOrigin(source: timer.PlanSource): PlanOrigin {
+    if (source === 'settings') return 'settings';
+    return this.kitOf(this.s.problemId).builtIn ? 'guide' : 'kit';
   }
 
   /** The kit whose plan applies: the problem's, else the first kit the library shows (a team kit before the built-in guide). */

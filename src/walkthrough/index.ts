@@ -1,11 +1,15 @@
 /**
  * `Interview: Get Started`: opens the walkthrough "Run a system design interview" on VS Code's
  * Welcome page. Where the workbench has no walkthroughs (some VS Code forks), it shows the same
- * steps as a quick pick whose rows run the steps' commands.
+ * steps as a quick pick whose rows run the steps' commands. Each step is ticked when its thing has
+ * been done in the workspace, whenever that was (`./progress`).
  */
 import * as vscode from 'vscode';
 import { FIRST_START_ENV } from '../core/activation';
-import { readWalkthrough, type Walkthrough } from '../core/walkthrough';
+import { isStepId, readWalkthrough, type Walkthrough } from '../core/walkthrough';
+import { WalkthroughProgress, type ProgressSources } from './progress';
+
+export { WalkthroughProgress, type ProgressSources } from './progress';
 
 export const WALKTHROUGH_ID = 'sdi.firstInterview';
 export const GET_STARTED_COMMAND = 'sdi.getStarted';
@@ -20,10 +24,10 @@ export function walkthroughFullId(context: vscode.ExtensionContext): string {
   return `${context.extension.id}#${WALKTHROUGH_ID}`;
 }
 
-async function showAsList(walkthrough: Walkthrough): Promise<GetStartedResult> {
+async function showAsList(walkthrough: Walkthrough, progress: WalkthroughProgress): Promise<GetStartedResult> {
   type Row = vscode.QuickPickItem & { step?: Walkthrough['steps'][number] };
   const rows: Row[] = walkthrough.steps.map((step, i) => ({
-    label: `${i + 1}. ${step.title}`,
+    label: `${i + 1}. ${step.title}${isStepId(step.id) && progress.isDone(step.id) ? ' $(check)' : ''}`,
     detail: step.description.replace(/\s+/g, ' '),
     description: step.button?.label,
     step,
@@ -36,7 +40,7 @@ async function showAsList(walkthrough: Walkthrough): Promise<GetStartedResult> {
 }
 
 /** Opens the walkthrough, or the list when the workbench cannot (`forceList` for tests). */
-export async function getStarted(context: vscode.ExtensionContext, options: { forceList?: boolean } = {}): Promise<GetStartedResult | undefined> {
+export async function getStarted(context: vscode.ExtensionContext, progress: WalkthroughProgress, options: { forceList?: boolean } = {}): Promise<GetStartedResult | undefined> {
   if (!options.forceList && (await vscode.commands.getCommands(true)).includes(OPEN_WALKTHROUGH)) {
     try {
       await vscode.commands.executeCommand(OPEN_WALKTHROUGH, walkthroughFullId(context), false);
@@ -50,17 +54,24 @@ export async function getStarted(context: vscode.ExtensionContext, options: { fo
     void vscode.window.showErrorMessage('The getting-started walkthrough is missing from this extension\'s manifest.');
     return undefined;
   }
-  return showAsList(walkthrough);
+  return showAsList(walkthrough, progress);
 }
 
-/** Registers Get Started; on `npm start`'s first start shows the view and the walkthrough once. */
-export function registerWalkthrough(context: vscode.ExtensionContext): vscode.Disposable {
-  const command = vscode.commands.registerCommand(GET_STARTED_COMMAND, (options?: { forceList?: boolean }) => getStarted(context, options));
+/**
+ * Registers Get Started and the steps' progress (pushed to `subscriptions`); on `npm start`'s first
+ * start shows the view and the walkthrough once. Returns the progress.
+ */
+export function registerWalkthrough(context: vscode.ExtensionContext, sources: ProgressSources): WalkthroughProgress {
+  const progress = new WalkthroughProgress(context, walkthroughFullId(context), sources);
+  context.subscriptions.push(
+    progress,
+    vscode.commands.registerCommand(GET_STARTED_COMMAND, (options?: { forceList?: boolean }) => getStarted(context, progress, options)),
+  );
   if (process.env[FIRST_START_ENV] === '1' && !context.globalState.get<boolean>(SHOWN_KEY)) {
     void context.globalState.update(SHOWN_KEY, true);
-    void showOnFirstStart(context).catch(() => undefined);
+    void showOnFirstStart(context, progress).catch(() => undefined);
   }
-  return command;
+  return progress;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -86,12 +97,12 @@ function welcomeWithin(ms: number): Promise<boolean> {
  * waits a moment, and tries again only while no Welcome tab has shown for a while. Each try moves
  * the focus, so it never runs once the walkthrough is there (the user may be typing in the palette).
  */
-async function showOnFirstStart(context: vscode.ExtensionContext): Promise<void> {
+async function showOnFirstStart(context: vscode.ExtensionContext, progress: WalkthroughProgress): Promise<void> {
   await sleep(2000);
   for (let attempt = 0; attempt < 3 && !welcomeShown(); attempt++) {
     await vscode.commands.executeCommand('sdi.guide.focus');
     if (welcomeShown()) return;
-    await getStarted(context);
+    await getStarted(context, progress);
     if (await welcomeWithin(8000)) return;
   }
 }

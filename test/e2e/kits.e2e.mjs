@@ -99,26 +99,30 @@ describe('team kits in the workbench (Chromium)', function () {
 
     it('shows one trust item above the built-in guide, and no kit', async () => {
       await wb.showGuideView();
-      const trust = wb.treeRow('Team kits are not loaded in Restricted Mode');
+      const trust = wb.treeRow('Team kits need trust');
       await trust.waitFor({ timeout: 30_000 });
+      // At the sidebar's default width the label shows whole (no ellipsis); the tooltip has the rest.
+      const label = trust.locator('.monaco-icon-label-container').first();
+      const { scroll, client } = await label.evaluate((e) => ({ scroll: e.scrollWidth, client: e.clientWidth }));
+      assert.ok(scroll <= client, `the trust item's label is cut: ${scroll} px of text in ${client} px`);
       for (const label of ['Interview Guide', 'Problems', 'Evaluation Rubric']) await wb.treeRow(label).waitFor({ timeout: 10_000 });
       const rows = await wb.page.locator('.pane-body .monaco-list-row').allInnerTexts();
       assert.ok(!rows.some((r) => r.includes(kit.name)), `the kit shows in Restricted Mode: ${rows.join(' | ')}`);
-      assert.ok(rows.findIndex((r) => r.includes('Restricted Mode')) < rows.findIndex((r) => r.includes('Interview Guide')));
+      assert.ok(rows.findIndex((r) => r.includes('Team kits need trust')) < rows.findIndex((r) => r.includes('Interview Guide')));
       await wb.screenshot('kits-4-restricted');
     });
 
     it('the trust item opens the workspace trust editor; trusting loads the kit without a reload', async () => {
       // The activity bar's hover (left by opening the view) can lie over the row: the pointer leaves it first.
       await wb.page.mouse.move(700, 450);
-      await wb.treeRow('Team kits are not loaded in Restricted Mode').click();
+      await wb.treeRow('Team kits need trust').click();
       const editor = wb.page.locator('.workspace-trust-editor');
       await editor.getByText('You are in Restricted Mode').first().waitFor({ timeout: 20_000 });
       await wb.screenshot('kits-5-trust-editor');
       await editor.getByRole('button', { name: 'Trust', exact: true }).first().click();
       await wb.treeRow(kit.name).waitFor({ timeout: 30_000 });
       const rows = await wb.page.locator('.pane-body .monaco-list-row').allInnerTexts();
-      assert.ok(!rows.some((r) => r.includes('Restricted Mode')), `the trust item stayed: ${rows.join(' | ')}`);
+      assert.ok(!rows.some((r) => r.includes('Team kits need trust')), `the trust item stayed: ${rows.join(' | ')}`);
     });
   });
 });

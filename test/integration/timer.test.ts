@@ -456,6 +456,25 @@ describe('timer: the plan follows the problem\'s kit', () => {
     }
   });
 
+  it('the panel says the timer follows the kit\'s plan for a kit problem, the guide\'s for a built-in one', () => {
+    const library = libraryWithKit();
+    const s = new TimerService(new MemoryMemento(), library, { settings: settings(), tickMs: 60_000 });
+    try {
+      // Idle: the next interview runs the first kit's plan (a team kit before the built-in guide).
+      assert.deepStrictEqual(pick(timerDisplayState(s, library)), { planTitle: 'Mini 30-minute plan', planSource: 'kit' });
+      s.start('mini/kv-store');
+      assert.deepStrictEqual(pick(timerDisplayState(s, library)), { planTitle: 'Mini 30-minute plan', planSource: 'kit' });
+      s.start(FEED);
+      assert.deepStrictEqual(pick(timerDisplayState(s, library)), { planTitle: a.library.builtIn.phases.plan, planSource: 'guide' });
+    } finally {
+      s.dispose();
+      library.dispose();
+    }
+    function pick(d: TimerDisplayState) {
+      return { planTitle: d.planTitle, planSource: d.planSource };
+    }
+  });
+
   it('sdi.timer.phases still overrides a kit\'s plan', () => {
     const library = libraryWithKit();
     const s = new TimerService(new MemoryMemento(), library, { settings: settings({ phases: [{ title: 'Only', minutes: 7 }] }), tickMs: 60_000 });

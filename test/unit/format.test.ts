@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { formatZodIssues } from '../../src/core/content';
-import { formatClock, formatMinutes, localDate } from '../../src/core/format';
+import { formatClock, formatMinutes, localDate, planOriginText } from '../../src/core/format';
 import { candidateSlug, kitIdOf, phaseId, problemSlug, slugify } from '../../src/core/slug';
 
 describe('shared formats (core/format, core/slug, formatZodIssues)', () => {
@@ -20,6 +20,12 @@ describe('shared formats (core/format, core/slug, formatZodIssues)', () => {
     assert.strictEqual(formatMinutes(120_000), '2');
     assert.strictEqual(formatMinutes(150_000), '2.5');
     assert.strictEqual(formatMinutes(100_000), '1.7');
+  });
+
+  it('names a team kit\'s phase plan "the kit\'s plan", the built-in guide\'s "the guide\'s plan"', () => {
+    assert.strictEqual(planOriginText('kit'), "the kit's plan");
+    assert.strictEqual(planOriginText('guide'), "the guide's plan");
+    assert.strictEqual(planOriginText('settings'), 'your plan from the settings');
   });
 
   it('each slug keeps its own rule', () => {

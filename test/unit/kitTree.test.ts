@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { buildKitTree, flattenGuideTree, opensPage, type GuideNode } from '../../src/core/guideTree';
+import { buildKitTree, flattenGuideTree, opensPage, TRUST_NODE, type GuideNode } from '../../src/core/guideTree';
 import { loadKit } from '../../src/core/kit/loader';
 import type { LoadedKit } from '../../src/core/kit/types';
 import { memoryReader, RUBRIC, TEAM_KIT } from '../fixtures/teamKit';
@@ -30,7 +30,7 @@ describe('team kit tree', () => {
     const rubric = root.children[2];
     assert.deepStrictEqual(rubric.children.map((c) => `${c.label} ${c.description}`), [
       'Dim design 20%', 'Dim scale 20%', 'Dim data 15%', 'Dim ops 15%', 'Dim comm 15%', 'Dim trade 15%',
-      'Hire 3.5–5', 'Lean 2.5 to below 3.5', 'No Hire below 2.5',
+      'Hire \u2265 3.5', 'Lean 2.5\u20133.5', 'No Hire < 2.5',
     ]);
     assert.deepStrictEqual(root.children[3].children.map((c) => `${c.label} ${c.description}`), ['Intro 5 min', 'Design 25 min', 'Wrap-up 15 min']);
     assert.strictEqual(root.children[3].description, '45 min');
@@ -46,6 +46,15 @@ describe('team kit tree', () => {
     assert.match(chat.page!(), /```mermaid/);
     assert.match(rubricMarkdown(kit), /\| Dim design \| 20% \|/);
     assert.match(planMarkdown(kit), /\| 5–30 \| Design \(deep dive\) \| 25 \|/);
+  });
+
+  it('gives the Restricted Mode item a label that fits the sidebar, and the whole text in its tooltip', () => {
+    // At the sidebar's default width a root row shows about 32 characters: the old label read
+    // "Team kits are not loaded in Rest…".
+    assert.ok(TRUST_NODE.label.length <= 24, `${TRUST_NODE.label.length} characters: ${TRUST_NODE.label}`);
+    assert.strictEqual(TRUST_NODE.label, 'Team kits need trust');
+    assert.match(TRUST_NODE.tooltip, /Team kits are not loaded in Restricted Mode/);
+    assert.match(TRUST_NODE.tooltip, /Manage Workspace Trust/);
   });
 
   it('shows a kit whose kit.yaml is broken as one error item at its first issue', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { readWalkthrough, splitButton } from '../../src/core/walkthrough';
+import { isStepId, readWalkthrough, runsFeedbackCli, splitButton, STEP_DONE_KEYS } from '../../src/core/walkthrough';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
@@ -45,6 +45,24 @@ describe('walkthrough (getting started)', () => {
         else assert.fail(`${s.id}: unexpected completion event ${e}`);
       }
     }
+  });
+
+  it('completes each step only on its context key, which says the step\'s thing has been done (no button\'s command ticks a step)', () => {
+    assert.deepStrictEqual(w!.steps.map((s) => s.id), Object.keys(STEP_DONE_KEYS));
+    for (const s of w!.steps) {
+      assert.ok(isStepId(s.id), s.id);
+      assert.deepStrictEqual(s.completionEvents, [`onContext:${STEP_DONE_KEYS[s.id]}`], s.id);
+    }
+    // Issue 23, item 3: New Problem without a kit only offers to create kit.yaml; the step waits for a kit to load.
+    assert.deepStrictEqual(w!.steps.find((s) => s.id === 'sdi.teamKit')!.completionEvents, ['onContext:sdi.kitLoaded']);
+    assert.ok(!isStepId('toString') && !isStepId('sdi.nope') && !isStepId(3));
+  });
+
+  it('knows a terminal command line that runs the feedback checker', () => {
+    for (const line of ['npx sdi-feedback interview-feedback/*.md', 'sdi-feedback --check-kit .interview-kit', './node_modules/.bin/sdi-feedback x.md', 'npx --yes sdi-feedback; echo $?', '"sdi-feedback" --json a.md']) {
+      assert.ok(runsFeedbackCli(line), line);
+    }
+    for (const line of ['npm install sdi-feedbacks', 'cat my-sdi-feedback.md', 'echo sdi-feedback-notes', 'ls']) assert.ok(!runsFeedbackCli(line), line);
   });
 
   it('shows media files that exist; SVGs follow the theme through --vscode-* colours', () => {

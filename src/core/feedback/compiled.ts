@@ -5,6 +5,7 @@
  * a rubric once and passes the compiled one.
  */
 import type { Band, BandId, Dimension, Rubric } from '../content';
+import { bandRange } from '../rubric';
 import { normalizeName } from './names';
 import { BUILTIN_TEMPLATE_SPEC, bandsHighestFirst, compileTemplate, type CompiledTemplate, type TemplateSpec } from './template';
 
@@ -19,7 +20,6 @@ export interface BandPlacement {
 }
 
 const milliOf = (x: number) => Math.round(x * 1000);
-const bound = (n: number) => (Number.isInteger(n) ? n.toFixed(1) : String(n));
 
 /** A rubric and its template, ready for the checks. Build one with `compileRubric`. */
 export class CompiledRubric {
@@ -89,15 +89,10 @@ export class CompiledRubric {
     return this.bandById.get(id)?.label ?? id;
   }
 
-  /** A band's score range as text: its `printedRange`, else derived from the mins ("≥ 3.5", "2.8–3.5", "< 2.0"). */
+  /** A band's score range as text (see `bandRange`); '' when the rubric has no such band. */
   bandRange(id: BandId): string {
-    const i = this.bands.findIndex((b) => b.id === id);
-    if (i < 0) return '';
-    const b = this.bands[i];
-    if (b.printedRange) return b.printedRange;
-    const above = i > 0 ? this.bands[i - 1].min : undefined;
-    if (b.min === null || b.min === undefined) return typeof above === 'number' ? `< ${bound(above)}` : 'any score';
-    return typeof above === 'number' ? `${bound(b.min)}\u2013${bound(above)}` : `\u2265 ${bound(b.min)}`;
+    const b = this.bandById.get(id);
+    return b ? bandRange(this.bands, b) : '';
   }
 
   /** "Hire (2.8-3.4)": a band's label with its range. */
