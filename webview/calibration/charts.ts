@@ -64,6 +64,11 @@ export function distributionChart(o: { name: string; counts: Record<string, numb
   return ready(chart, `${o.name}: ${data.map((d) => `${d.n} of ${total} scored ${d.score}`).join(', ')}${o.mean === null ? '' : `; mean ${o.mean.toFixed(2)}`}`);
 }
 
+/** The frame of a horizontal bar chart: a row of 24 px per bar, its labels in `marginLeft`. */
+function barFrame(bars: number, marginLeft: number, width: number) {
+  return { className: PLOT_CLASS, width, height: 28 + 24 * bars, marginLeft, marginRight: 48 };
+}
+
 /**
  * Interviewers' offsets from the panel as horizontal bars around zero: above the panel in the
  * warm colour, below in the cool one. Only interviewers with enough data are given.
@@ -71,11 +76,7 @@ export function distributionChart(o: { name: string; counts: Record<string, numb
 export function offsetChart(items: { name: string; offset: number; n: number }[], width = 520): Element {
   const extent = Math.max(0.5, ...items.map((i) => Math.abs(i.offset)));
   const chart = Plot.plot({
-    className: PLOT_CLASS,
-    width,
-    height: 28 + 24 * items.length,
-    marginLeft: 140,
-    marginRight: 48,
+    ...barFrame(items.length, 140, width),
     x: { domain: [-extent, extent], grid: true, label: 'offset from the panel (weighted score)', tickFormat: '+.2f' },
     y: { label: null, domain: items.map((i) => i.name) },
     marks: [
@@ -91,11 +92,7 @@ export function offsetChart(items: { name: string; offset: number; n: number }[]
 /** Mean weighted score per problem as horizontal bars on the rubric's scale, with the mean over all as a rule. */
 export function problemChart(items: { title: string; mean: number; n: number }[], overall: number | null, min: number, max: number, width = 520): Element {
   const chart = Plot.plot({
-    className: PLOT_CLASS,
-    width,
-    height: 28 + 24 * items.length,
-    marginLeft: 200,
-    marginRight: 48,
+    ...barFrame(items.length, 200, width),
     x: { domain: [min, max], grid: true, label: 'mean weighted score' },
     y: { label: null, domain: items.map((i) => i.title), tickFormat: (t: string) => (t.length > 32 ? `${t.slice(0, 31)}…` : t) },
     marks: [
