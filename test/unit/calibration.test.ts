@@ -426,6 +426,12 @@ describe('calibration: CSV', () => {
     assert.strictEqual(lines[1], '"x,y.md",1,9,"Lovelace, ""Ada""",Alice,2024-03-01,URL Shortener,,builtin@1,3,3,3,3,3,3,hire,,0,0,true');
     assert.strictEqual(lines[2], '');
   });
+
+  it('exports names as the table shows them: runs of white space collapsed, trimmed (issue 23)', () => {
+    const r = calibrationReport([row({ file: 'a.md', candidate: ' CANDIDATE   W22\t', interviewer: 'Grace  Hopper', problem: 'URL\u00a0 Shortener', w: 3 })], [], OPTIONS);
+    const fields = reportCsv(r).split('\r\n')[1].split(',');
+    assert.deepStrictEqual([fields[3], fields[4], fields[6]], ['CANDIDATE W22', 'Grace Hopper', 'URL Shortener']);
+  });
 });
 
 describe('calibration: rows from feedback files', () => {

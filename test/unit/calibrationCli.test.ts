@@ -165,7 +165,7 @@ describe('sdi-feedback --report', () => {
     assert.ok(lines[0].startsWith('file,feedback,line,candidate,interviewer,date,problem,level,rubric,technical-architecture,'), lines[0]);
     assert.strictEqual(lines.length, 6, 'header, 4 rows, final empty');
     assert.ok(lines[1].includes(',"Lovelace, ""Ada""",Alice,2024-03-01,URL Shortener,,builtin@1,3,3,4,3,3,3.2,hire,hire,0,0,true'), lines[1]);
-    assert.ok(lines[2].includes(',"lovelace,  ""ada""",Bob,'), lines[2]);
+    assert.ok(lines[2].includes(',"lovelace, ""ada""",Bob,'), lines[2]);
     assert.ok(lines[4].endsWith(',3,3,3,,,,,,0,0,false') || /,3,3,3,,,,,,\d+,\d+,false$/.test(lines[4]), lines[4]);
   });
 

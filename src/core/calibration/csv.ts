@@ -4,6 +4,7 @@
  * that a spreadsheet would run as a formula (starting with =, +, -, @ or a tab) gets a leading
  * apostrophe, so a candidate named "=HYPERLINK(...)" stays a name.
  */
+import { shownName } from './rows';
 import type { CalibrationReport } from './types';
 
 /** One CSV field. Numbers are written as they are; null is empty. */
@@ -18,8 +19,9 @@ export function csvField(value: string | number | boolean | null | undefined): s
 
 /**
  * The rows of the report as CSV: file, feedback (1-based within the file), line (1-based),
- * candidate, interviewer, date, problem, level, rubric, one column per dimension (every rubric's,
- * in order of first appearance), weighted score, band, recommendation, errors, warnings, counted.
+ * candidate, interviewer, date and problem (names as the table shows them: `shownName`), level,
+ * rubric, one column per dimension (every rubric's, in order of first appearance), weighted score,
+ * band, recommendation, errors, warnings, counted.
  */
 export function reportCsv(report: CalibrationReport): string {
   const dims: string[] = [];
@@ -34,10 +36,10 @@ export function reportCsv(report: CalibrationReport): string {
         r.file,
         r.index + 1,
         r.line + 1,
-        r.candidate,
-        r.interviewer,
+        shownName(r.candidate),
+        shownName(r.interviewer),
         r.date,
-        r.problem,
+        r.problem === null ? null : shownName(r.problem),
         r.level,
         r.rubricKey,
         ...dims.map((d) => r.scores[d] ?? null),

@@ -16,10 +16,14 @@ import type { CalibrationRow, ResolvedRubric, RubricInfo, RubricResolver } from 
 
 const BOM = '\uFEFF';
 
-/** Names compared for grouping (candidates, interviewers, problems): case-folded, whitespace collapsed, trimmed. */
+/** A name as the report shows it (its table, its CSV): white space collapsed to one space, trimmed. */
+export function shownName(name: string): string {
+  return name.trim().replace(/\s+/g, ' ');
+}
+
+/** Names compared for grouping (candidates, interviewers, problems): the shown name, case-folded. */
 export function normalizeKey(name: string): string {
-  const t = name.trim();
-  return (/\s\s|[^\S ]/.test(t) ? t.replace(/\s+/g, ' ') : t).toLowerCase();
+  return shownName(name).toLowerCase();
 }
 
 /** `builtin@1`: the kit id and rubric version a row was scored with. */
