@@ -2,13 +2,15 @@
 // unit (plain mocha), integration (mocha inside a real VS Code extension host) and end to end
 // (Chromium driving the real workbench): all of them against the test build, and
 // test/e2e/installed.e2e.mjs again against the production build, the one users install. Installs the
-// VS Code host on first use. Ends with one line `total: N passed, N failed` and exits non-zero when
-// anything failed.
+// VS Code host on first use. Ends with each stage's time (and, under it, the `[time]` lines its
+// output held: packaging, host installs and starts, each e2e file), then one line
+// `total: N passed, N failed`, and exits non-zero when anything failed.
 import { spawn } from 'node:child_process';
 
 const stages = [
   { name: 'build', cmd: ['node', 'esbuild.mjs'] },
-  { name: 'typecheck', cmd: ['npx', 'tsc', '--noEmit', '-p', '.'], also: [['npx', 'tsc', '--noEmit', '-p', 'webview'], ['npx', 'tsc', '--noEmit', '-p', 'test']] },
+  // One tsc: src once (the root project, which test/ references), then test/ and webview/ over it.
+  { name: 'typecheck', cmd: ['npx', 'tsc', '-b', 'test', 'webview'] },
   { name: 'lint', cmd: ['npm', 'run', '--silent', 'lint'] },
   { name: 'content', cmd: ['node', 'dist/check-content.js'] },
   { name: 'unit', cmd: ['npx', 'mocha'], tests: true },
@@ -40,16 +42,15 @@ function counts(out) {
 let passed = 0;
 let failed = 0;
 const summary = [];
+const times = [];
+const began = Date.now();
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 for (const s of stages) {
   if (only.length && !only.includes(s.name) && !['build'].includes(s.name)) continue;
   console.log(`\n=== ${s.name} ===`);
-  let code = 0;
-  let out = '';
-  for (const cmd of [s.cmd, ...(s.also ?? [])]) {
-    const r = await run(cmd, s.env);
-    out += r.out;
-    if (r.code !== 0) code = r.code;
-  }
+  const started = Date.now();
+  const { code, out } = await run(s.cmd, s.env);
+  times.push(`${s.name}: ${seconds(Date.now() - started)}`, ...[...out.matchAll(/^\[time\] (.+)$/gm)].map((m) => `  ${m[1]}`));
   if (s.tests) {
     const c = counts(out);
     // A runner that failed without reporting a failure (a crash, a timeout) still counts as one.
@@ -66,6 +67,7 @@ for (const s of stages) {
     summary.push(`${s.name}: ok`);
   }
 }
+console.log(`\n${times.join('\n')}\nall stages: ${seconds(Date.now() - began)}`);
 console.log(`\n${summary.join('\n')}`);
 console.log(`total: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -11,7 +11,7 @@ import { openWorkbench, runningExtensions, runningUntil, WORKSPACE } from './wor
 
 const NAME = 'System Design Interview Kit';
 
-/** A fresh workspace beside the shared one, holding `files` (path -> text). */
+/** A fresh workspace beside this file's test workspace, holding `files` (path -> text). */
 function workspace(name, files) {
   const ws = join(dirname(WORKSPACE()), name);
   rmSync(ws, { recursive: true, force: true });

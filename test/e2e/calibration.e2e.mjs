@@ -69,12 +69,7 @@ describe('calibration report in the workbench (Chromium)', function () {
       if (/Content[- ]Security[- ]Policy|Refused to (load|execute|apply|connect|frame)|unsafe-eval/i.test(t)) consoleProblems.push(t);
     });
   });
-  after(async () => {
-    // The report would otherwise come back in the next test file's window (the same workspace), where
-    // it is one more webview beside the guide panel.
-    await wb?.runCommand('View: Close All Editors').catch(() => {});
-    await wb?.close();
-  });
+  after(async () => { await wb?.close(); });
 
   it('Interview: Show Calibration shows every feedback, the figures and the unreadable file, with no CSP violation', async () => {
     await wb.runCommand('Interview: Show Calibration');

@@ -45,8 +45,6 @@ describe('guide panel diagrams in the workbench (Chromium)', function () {
       if (/Content[- ]Security[- ]Policy|Refused to (load|execute|apply)|unsafe-eval/i.test(t)) consoleProblems.push(t);
     });
     await wb.activity.click();
-    // Only the guide panel's webview: nothing restored from an earlier window (e.g. a report) beside it.
-    await wb.runCommand('View: Close All Editors');
   });
   after(async () => { await wb?.close(); });
 

@@ -174,7 +174,7 @@ describe('hostile kit content in the guide panel (Chromium)', function () {
   });
 });
 
-/** A workspace beside the shared test workspace, holding the hostile kit as its .interview-kit/ (trusted: the shared host runs without workspace trust). */
+/** A workspace beside this file's test workspace, holding the hostile kit as its .interview-kit/ (trusted: the shared host runs without workspace trust). */
 function hostileKitWorkspace() {
   const ws = join(dirname(WORKSPACE()), 'hostile-kit-workspace');
   mkdirSync(ws, { recursive: true });
@@ -310,6 +310,9 @@ describe('the hostile kit opened as the workspace kit (Chromium)', function () {
   // onerror=…\>`) is parsed into elements with handlers there, and the workbench's CSP reports them
   // (script-src-attr) when the kit's rows render. Nothing runs, but the kit must leave no trace.
   it('the workbench recorded no CSP violation either (the tree\'s tooltips of kit content)', async () => {
+    // The kit's rows drawn here too, so that this test has them to check when it runs alone.
+    await wb.showGuideView();
+    await wb.treeRow('Script injection').waitFor({ timeout: 30_000 });
     assert.deepStrictEqual(consoleProblems.filter(fromWorkbench), []);
   });
 });

@@ -20,7 +20,7 @@ const FAILED = `System Design Interview Kit could not start: its features did no
 /** The content frame of the newest webview (the guide panel or the calibration report). */
 const webviewFrame = (wb) => wb.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
 
-/** A workspace beside the shared one, holding the example kit as its .interview-kit/; its first problem's title. */
+/** A workspace beside this file's test workspace, holding the example kit as its .interview-kit/; its first problem's title. */
 function kitWorkspace() {
   const ws = join(dirname(WORKSPACE()), 'installed-workspace');
   const example = new URL('../../examples/kit/', import.meta.url);
@@ -42,10 +42,7 @@ describe('the extension as installed (Chromium)', function () {
       wb = await openWorkbench({ folder: kit.ws });
       wb.page.on('console', (m) => { if (CSP_REFUSAL.test(m.text())) refused.push(m.text()); });
     });
-    after(async () => {
-      await wb?.runCommand('View: Close All Editors').catch(() => {});
-      await wb?.close();
-    });
+    after(async () => { await wb?.close(); });
 
     it('the guide panel draws a guide problem\'s pre-rendered diagrams, and Mermaid a kit problem\'s', async () => {
       await wb.runCommand('Interview: Find in Guide…');

@@ -57,7 +57,7 @@ async function selectScoreOnLine(page, line, valueLength, max) {
   for (let i = 0; i < valueLength; i++) await page.keyboard.press('Shift+ArrowLeft');
 }
 
-/** A workspace beside the shared test workspace, holding the example kit as its .interview-kit/. */
+/** A workspace beside this file's test workspace, holding the example kit as its .interview-kit/. */
 function kitWorkspace() {
   const ws = join(dirname(WORKSPACE()), 'kit-feedback-workspace');
   mkdirSync(ws, { recursive: true });

@@ -22,7 +22,7 @@ function exampleKit() {
   return { name, title, tag };
 }
 
-/** A workspace beside the shared test workspace, holding the example kit as its .interview-kit/. */
+/** A workspace beside this file's test workspace, holding the example kit as its .interview-kit/. */
 function kitWorkspace() {
   const ws = join(dirname(WORKSPACE()), 'kit-workspace');
   mkdirSync(ws, { recursive: true });

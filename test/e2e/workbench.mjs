@@ -16,6 +16,20 @@ export const RESULTS = () => env('SDI_RESULTS');
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
+// One Chromium for the whole mocha run (each file is a run of its own: test/host/run.mjs), launched by
+// the first workbench opened; every workbench gets a new context in it, which starts with empty storage
+// as a new browser would (VS Code in the browser keeps the window's state there).
+let shared;
+const browser = () => (shared ??= chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS }));
+
+/** Mocha root hooks (the harness loads this module with `--require`): the shared Chromium closes after the run. */
+export const mochaHooks = {
+  async afterAll() {
+    if (shared) await (await shared).close();
+    shared = undefined;
+  },
+};
+
 /** Changes user settings of the test profile; this host reads them when a window opens (not live). */
 export function updateSettings(patch) {
   const file = env('SDI_SETTINGS_FILE');
@@ -100,8 +114,7 @@ export async function runningUntil(page, test, what, timeout = 60_000) {
  * this extension's activity-bar entry shows.
  */
 export async function openWorkbench({ width = 1400, height = 900, folder = WORKSPACE(), baseUrl = BASE_URL() } = {}) {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width, height } });
+  const context = await (await browser()).newContext({ viewport: { width, height } });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -111,7 +124,7 @@ export async function openWorkbench({ width = 1400, height = 900, folder = WORKS
   await activity.waitFor({ timeout: 60_000 });
 
   const wb = {
-    browser, page, errors, activity,
+    page, errors, activity,
     /** Opens the extension's sidebar view and moves the pointer off the activity bar so its hover goes. */
     async showGuideView() {
       if (!(await page.locator('.pane-body .monaco-list-row', { hasText: 'Interview Guide' }).first().isVisible())) await activity.click();
@@ -192,7 +205,8 @@ export async function openWorkbench({ width = 1400, height = 900, folder = WORKS
       await page.keyboard.press('Escape');
       await widget.waitFor({ state: 'hidden', timeout: 5_000 });
     },
-    close: () => browser.close(),
+    /** Closes this workbench's window (its browser context); the shared Chromium stays for the next. */
+    close: () => context.close(),
   };
   return wb;
 }

@@ -57,6 +57,7 @@ export async function startHost({ name = 'run', port, install = false, settings 
   const base = JSON.parse(readFileSync(join(ROOT, 'test/host/settings.json'), 'utf8'));
   // A kept profile keeps the user's own settings: they are written on its first start only.
   if (firstStart) writeFileSync(join(run, 'ud/User/settings.json'), JSON.stringify({ ...base, ...settings }, null, 2));
+  const began = Date.now();
   if (typeof install === 'string') {
     // A packaged .vsix, installed the way a user installs it.
     const r = spawnSync(NODE24, [ENTRY, '--user-data-dir', join(run, 'ud'), '--extensions-dir', join(run, 'exts'), '--install-extension', install], {
@@ -70,6 +71,7 @@ export async function startHost({ name = 'run', port, install = false, settings 
     const r = spawnSync('ln', ['-sfn', ROOT, link]);
     if (r.status !== 0) throw new Error('could not link the extension into the extensions folder');
   }
+  const installed = Date.now();
   port ??= await freePort();
   const url = `http://127.0.0.1:${port}`;
   if (await healthy(url)) throw new Error(`Port ${port} is already serving something; choose another with SDI_PORT.`);
@@ -110,8 +112,12 @@ export async function startHost({ name = 'run', port, install = false, settings 
     }
     await new Promise((r) => setTimeout(r, 200));
   }
+  // For the stage times `npm test` prints at its end (test/run-all.mjs reads the `[time]` lines).
+  if (!home) console.log(`[time] host ${name}: ${typeof install === 'string' ? `install ${seconds(installed - began)}, ` : ''}start ${seconds(Date.now() - installed)}`);
   return { url, port, run, workspace: ws, stop, settingsFile: join(run, 'ud/User/settings.json'), firstStart, kept: Boolean(home) };
 }
+
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 /** Chromium flags for this machine: no sandbox as root, no background network calls (only loopback is reachable). */
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

@@ -9,8 +9,8 @@
 // It installs the host on first use (test/host/install.sh), starts it (tests: with a fresh profile),
 // and always stops it, by process group, on success, failure or a signal.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import util from 'node:util';
 import { CHROMIUM, CHROMIUM_ARGS, ROOT, ensureHost, freePort, startHost, workbenchUrl } from './host.mjs';
 
@@ -124,22 +124,57 @@ async function e2e() {
   if (process.env.SDI_E2E_FROM !== 'source') {
     // One file per run: several runs (e.g. one per feature while developing) must not package over each other.
     install = join(ROOT, `.vscode-test/e2e-${process.pid}.vsix`);
+    mkdirSync(dirname(install), { recursive: true });
+    const began = Date.now();
     if (production) packageProduction(install);
     else packageVsix(ROOT, install);
+    console.log(`[time] package: ${((Date.now() - began) / 1000).toFixed(1)} s`);
   }
   host = await startHost({ name: 'e2e', install, port: process.env.SDI_PORT ? Number(process.env.SDI_PORT) : undefined });
-  console.log(`[host] VS Code at ${host.url}, workspace ${host.workspace}`);
+  console.log(`[host] VS Code at ${host.url}`);
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+  // Each file is a mocha run of its own, from the state the host started with: the profile's
+  // settings.json as written then, no keybindings.json, no extension storage (the diagram cache), and a
+  // fresh copy of the test workspace in a folder of its own (so its siblings, the kit workspaces the
+  // files make, are its own too). The window's own state (editors, workspace state) lives in the
+  // browser's storage, which each new browser context starts without.
+  const user = dirname(host.settingsFile);
+  const settings = readFileSync(host.settingsFile, 'utf8');
+  const totals = { passed: 0, failed: 0, skipped: 0 };
+  const times = [];
+  for (const file of selected) {
+    writeFileSync(host.settingsFile, settings);
+    for (const kept of ['keybindings.json', 'globalStorage']) rmSync(join(user, kept), { recursive: true, force: true });
+    const workspace = join(host.run, 'files', basename(file, '.e2e.mjs'), 'workspace');
+    cpSync(join(ROOT, 'test/fixtures/workspace'), workspace, { recursive: true });
+    const started = Date.now();
+    const { code, out } = await mochaFile(file, {
+      ...(typeof install === 'string' ? { SDI_VSIX: install } : {}), SDI_BASE_URL: host.url, SDI_WORKSPACE: workspace, SDI_SETTINGS_FILE: host.settingsFile, SDI_EXTENSIONS_DIR: join(host.run, 'exts'), SDI_RESULTS: join(ROOT, 'test-results'),
+    });
+    const count = (word) => Number(new RegExp(`^\\s*(\\d+) ${word}`, 'm').exec(out)?.[1] ?? 0);
+    const c = { passed: count('passing'), failed: count('failing'), skipped: count('pending') };
+    // A run that failed without reporting a failing test (a crash in a hook, a syntax error) counts as one.
+    if (code !== 0 && c.failed === 0) c.failed = 1;
+    for (const k of Object.keys(totals)) totals[k] += c[k];
+    times.push(`[time] e2e ${basename(file)}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  if (typeof install === 'string') rmSync(install, { force: true });
+  console.log(`\n${times.join('\n')}`);
+  console.log(`e2e: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+  return totals.failed ? 1 : 0;
+}
+
+/** Runs mocha on one e2e file with `env` (shown as it runs); resolves with its exit code and output. */
+function mochaFile(file, env) {
   return new Promise((res) => {
-    const child = spawn(process.execPath, [join(ROOT, 'node_modules/mocha/bin/mocha.js'), '--no-config', '--timeout', '180000', '--retries', process.env.SDI_E2E_RETRIES ?? '1', '--reporter', 'spec', ...selected], {
+    const child = spawn(process.execPath, [join(ROOT, 'node_modules/mocha/bin/mocha.js'), '--no-config', '--require', join(ROOT, 'test/e2e/workbench.mjs'), '--timeout', '180000', '--retries', process.env.SDI_E2E_RETRIES ?? '1', '--reporter', 'spec', file], {
       cwd: ROOT,
-      stdio: 'inherit',
-      env: { ...process.env, ...(typeof install === 'string' ? { SDI_VSIX: install } : {}), SDI_BASE_URL: host.url, SDI_WORKSPACE: host.workspace, SDI_SETTINGS_FILE: host.settingsFile, SDI_EXTENSIONS_DIR: join(host.run, 'exts'), SDI_RESULTS: join(ROOT, 'test-results') },
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, ...env },
     });
-    child.on('exit', (code) => {
-      if (typeof install === 'string') rmSync(install, { force: true });
-      res(code ?? 1);
-    });
+    let out = '';
+    child.stdout.on('data', (d) => { out += d; process.stdout.write(d); });
+    child.on('exit', (code) => res({ code: code ?? 1, out }));
   });
 }
 
