@@ -11,12 +11,15 @@
 import * as vscode from 'vscode';
 import type { TextEdit } from '../core/feedback';
 import { FeedbackAnalyzer, feedbackSettings, toRange } from './analysis';
+import { SaveHold } from '../testing/saveHold';
 
 /** A save that went to disk without the weighted score the setting asked for. */
 export interface MissedWeightedScore {
   uri: vscode.Uri;
   /** Whether the score was then written and the document saved again (else the message offers it). */
   resaved: boolean;
+  /** What the user was told. */
+  message: string;
 }
 
 /** How long a save participant's late edit may take to reach the document after the save. */
@@ -35,6 +38,8 @@ export class WeightedScoreOnSave implements vscode.Disposable {
   /** Fires when a save went out without the weighted score, after it was saved again or the message offered to. */
   readonly onDidMissWeightedScore = this.missed.event;
   private readonly disposables: vscode.Disposable[];
+  /** Test build only (`SDI_TEST_HOOKS`): holds the next save's edit up, as a busy extension host does. */
+  readonly testHold = SDI_TEST_HOOKS ? new SaveHold() : undefined;
 
   constructor(private readonly analyzer: FeedbackAnalyzer) {
     this.disposables = [
@@ -54,7 +59,9 @@ export class WeightedScoreOnSave implements vscode.Disposable {
     // rewrite the line under the interviewer's cursor while they are still typing.
     const edits = e.reason === vscode.TextDocumentSaveReason.AfterDelay ? [] : this.analyzer.weightedScoreEditsForSave(document, settings);
     this.pending.set(document.uri.toString(), { version: document.version, edits });
-    if (edits.length) e.waitUntil(Promise.resolve(edits.map((x) => vscode.TextEdit.replace(toRange(x.range), x.newText))));
+    if (!edits.length) return;
+    const textEdits = edits.map((x) => vscode.TextEdit.replace(toRange(x.range), x.newText));
+    e.waitUntil(SDI_TEST_HOOKS && this.testHold ? this.testHold.deliver(textEdits) : Promise.resolve(textEdits));
   }
 
   private async didSave(document: vscode.TextDocument): Promise<void> {
@@ -106,15 +113,17 @@ export class WeightedScoreOnSave implements vscode.Disposable {
     const name = vscode.workspace.asRelativePath(document.uri);
     const why = 'VS Code saved without waiting for it: it gives save participants 1.75 s, and the extension host was busy (a large file?)';
     if (untouched && (await this.writeAndSave(document))) {
-      void vscode.window.showInformationMessage(`The weighted score of ${name} was written after the save and saved again: ${why}.`);
-      this.missed.fire({ uri: document.uri, resaved: true });
+      const message = `The weighted score of ${name} was written after the save and saved again: ${why}.`;
+      void vscode.window.showInformationMessage(message);
+      this.missed.fire({ uri: document.uri, resaved: true, message });
       return;
     }
     const action = 'Write and Save';
-    void vscode.window.showWarningMessage(`The weighted score of ${name} was not saved: ${why}.`, action).then(async (choice) => {
+    const message = `The weighted score of ${name} was not saved: ${why}.`;
+    void vscode.window.showWarningMessage(message, action).then(async (choice) => {
       if (choice === action && !document.isClosed) await this.writeAndSave(document);
     });
-    this.missed.fire({ uri: document.uri, resaved: false });
+    this.missed.fire({ uri: document.uri, resaved: false, message });
   }
 
   /** Writes what is stale and saves; false when the edit was refused or the save failed. */

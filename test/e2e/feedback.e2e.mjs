@@ -5,7 +5,7 @@
 import assert from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWorkbench, paletteCommand, updateSettings, WORKSPACE } from './workbench.mjs';
+import { openWorkbench, updateSettings, WORKSPACE } from './workbench.mjs';
 
 const today = () => {
   const d = new Date();
@@ -131,13 +131,6 @@ describe('feedback in the workbench (Chromium)', function () {
     await selectScoreOnLine(page, lineOf(file, DIMENSIONS[1]), 1);
     await page.keyboard.press('Control+Space');
     const rows = page.locator('.suggest-widget .monaco-list-row');
-    // On this machine Ctrl+Space here at times opened nothing for the rest of the session (the old build
-    // too, 1 run in 3; focus in the editor, no widget, no hover, no notification): then the palette's
-    // Trigger Suggest, which the selection survives, asks again, and the miss is logged.
-    if (!(await rows.first().waitFor({ timeout: 5_000 }).then(() => true, () => false))) {
-      console.log('[e2e] Ctrl+Space opened no suggest widget; asking through the palette (Trigger Suggest)');
-      await paletteCommand(page, 'Trigger Suggest');
-    }
     await rows.first().waitFor({ timeout: 20_000 });
     const labels = await rows.allInnerTexts();
     // The scores come first, lowest first (Markdown's own snippets follow them).

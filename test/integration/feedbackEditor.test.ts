@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { FEEDBACK_CODES, FEEDBACK_CODE_LIST } from '../../src/core/feedback';
-import { EDITABLE_SCHEMES, FEEDBACK_SELECTOR } from '../../src/feedback';
+import { EDITABLE_SCHEMES, FEEDBACK_SELECTOR, type MissedWeightedScore } from '../../src/feedback';
 import { FILLED, api, codeOf, codes, diagnosticsWhen, openFeedbackAt, replaceOnce, root } from './helpers';
 
 const dir = () => vscode.Uri.joinPath(root(), 'feedback-editor-it');
@@ -169,7 +169,7 @@ describe('feedback editor: code links, large files, score slots, selectors', fun
     after(async () => files().update('autoSave', undefined, vscode.ConfigurationTarget.Workspace));
 
     /** The next time the on-save update reports a save that went out without the score. */
-    async function nextMiss(): Promise<{ uri: vscode.Uri; resaved: boolean }> {
+    async function nextMiss(): Promise<MissedWeightedScore> {
       const { feedback } = await api();
       return new Promise((resolve) => {
         const sub = feedback.onSave.onDidMissWeightedScore((e) => {
@@ -223,48 +223,24 @@ describe('feedback editor: code links, large files, score slots, selectors', fun
       console.log(`[timing] 5 MB feedback: open to diagnostics ${opened} ms, CodeLens ${lens} ms, full analysis ${analysis} ms; saves: ${saves.join(' | ')}`);
     });
 
-    it('when VS Code saves without waiting for the score, it is written and saved again, with a message', async function () {
-      this.timeout(180000);
+    it('when VS Code saves without waiting for the score, it is written and saved again, with a message', async () => {
       const { feedback } = await api();
-      const { doc, editor } = await openFeedback(large(), () => true, 60000);
-      const lineNo = doc.getText(new vscode.Range(0, 0, 40, 0)).split('\n').findIndex((l) => l.includes('Technical Architecture (30%)'));
+      const { doc, editor } = await openFeedback(FILLED, () => true);
+      const lineNo = doc.getText().split('\n').findIndex((l) => l.includes('Technical Architecture (30%)'));
       const col = doc.lineAt(lineNo).text.indexOf(': ') + 2;
       await editor.edit((b) => b.replace(new vscode.Range(lineNo, col, lineNo, col + 1), '4'));
-      // A busy extension host, as on a loaded machine: the save's own computation is held up past
-      // VS Code's 1.75 s, so the save goes to disk without the score and the edit arrives late.
-      const analyzer = feedback.analyzer;
-      const original = analyzer.weightedScoreEditsForSave.bind(analyzer);
-      let held = false;
-      analyzer.weightedScoreEditsForSave = function (...args) {
-        if (!held) {
-          held = true;
-          const until = Date.now() + 2500;
-          while (Date.now() < until) { /* busy */ }
-        }
-        return original.apply(this, args);
-      };
-      try {
-        const want = '**Weighted Score:** 3.45 / 4.0';
-        // Done when a save leaves the score on disk and nothing unsaved: VS Code's own save when its
-        // write started after the late edit arrived (its later participants wait on this host too),
-        // else the second save made after the miss, which must be reported.
-        const missed = nextMiss();
-        const saved = new Promise<string>((resolve) => {
-          const sub = vscode.workspace.onDidSaveTextDocument((d) => {
-            if (d.uri.toString() !== doc.uri.toString() || d.isDirty || !head(doc).includes(want)) return;
-            sub.dispose();
-            resolve('saved');
-          });
-        });
-        void doc.save();
-        const how = await Promise.race([saved, missed.then((e) => (assert.strictEqual(e.resaved, true, 'the missed score was not saved again'), saved.then(() => 'saved again')))]);
-        console.log(`[timing] a save held up past 1.75 s: ${how}`);
-        assert.ok(held, 'the save did not ask for the score');
-        assert.ok(head(doc).includes(want), scores(head(doc)));
-        assert.strictEqual(doc.isDirty, false);
-      } finally {
-        analyzer.weightedScoreEditsForSave = original;
-      }
+      // The slow path every time: the participant keeps the host busy past VS Code's 1.75 s, so the save
+      // goes to disk without the score, and its edit lands 1.3 s later, after the write.
+      feedback.onSave.testHold!.hold(2000, 1300);
+      const missed = nextMiss();
+      // Its answer is not the point: false when the late edit lands while the file is being written.
+      void doc.save();
+      const e = await missed;
+      const name = vscode.workspace.asRelativePath(doc.uri);
+      assert.strictEqual(e.message, `The weighted score of ${name} was written after the save and saved again: VS Code saved without waiting for it: it gives save participants 1.75 s, and the extension host was busy (a large file?).`);
+      assert.strictEqual(e.resaved, true, 'the missed score was not saved again');
+      assert.ok(head(doc).includes('**Weighted Score:** 3.45 / 4.0'), scores(head(doc)));
+      assert.strictEqual(doc.isDirty, false);
     });
   });
 });

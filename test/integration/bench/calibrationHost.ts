@@ -35,8 +35,6 @@ export async function run(): Promise<void> {
   const config = vscode.workspace.getConfiguration('sdi');
   await config.update('feedback.glob', `**/${DIR}/**/*.md`, vscode.ConfigurationTarget.Workspace);
   await config.update('feedback.folder', DIR, vscode.ConfigurationTarget.Workspace);
-  // Only the save is measured: the weighted score on save is another feature's work.
-  await config.update('feedback.updateWeightedScoreOnSave', false, vscode.ConfigurationTarget.Workspace);
   const feature = await vscode.commands.executeCommand<CalibrationFeature>('sdi.showCalibration');
   await feature.model.ready();
   await feature.model.settled();
