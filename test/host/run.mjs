@@ -131,7 +131,7 @@ async function e2e() {
   console.log(`[host] VS Code at ${host.url}, workspace ${host.workspace}`);
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
   return new Promise((res) => {
-    const child = spawn(process.execPath, [join(ROOT, 'node_modules/mocha/bin/mocha.js'), '--no-config', '--timeout', '180000', '--retries', process.env.SDI_E2E_RETRIES ?? '1', '--reporter', 'spec', ...selected], {
+    const child = spawn(process.execPath, [join(ROOT, 'node_modules/mocha/bin/mocha.js'), '--no-config', '--timeout', '180000', '--reporter', 'spec', ...selected], {
       cwd: ROOT,
       stdio: 'inherit',
       env: { ...process.env, ...(typeof install === 'string' ? { SDI_VSIX: install } : {}), SDI_BASE_URL: host.url, SDI_WORKSPACE: host.workspace, SDI_SETTINGS_FILE: host.settingsFile, SDI_EXTENSIONS_DIR: join(host.run, 'exts'), SDI_RESULTS: join(ROOT, 'test-results') },
