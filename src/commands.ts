@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { flattenGuideTree, opensPage, type GuideNode } from './core/guideTree';
 import type { GuideLibrary } from './guideLibrary';
 import type { GuidePanel } from './panel/guidePanel';
+import { acceptedItem } from './quickPick';
 
 interface Deps {
   library: GuideLibrary;
@@ -54,30 +55,7 @@ export function pickGuideItem(library: GuideLibrary, placeHolder: string, filter
   // window settles) must not take it away while the user reads it.
   qp.ignoreFocusOut = true;
   qp.items = treeOrder(library, filter);
-  return acceptedNode(qp);
-}
-
-/**
- * Shows `qp` and resolves with the accepted row's node once the pick has hidden, not on accept: a
- * prompt opened while the pick is still closing (Start Interview's candidate name) can be closed
- * with it. `subs` are disposed with the pick.
- */
-function acceptedNode(qp: vscode.QuickPick<NodePick>, subs: vscode.Disposable[] = []): Promise<GuideNode | undefined> {
-  return new Promise((resolve) => {
-    let result: GuideNode | undefined;
-    subs.push(
-      qp.onDidAccept(() => {
-        result = qp.selectedItems[0]?.node ?? qp.activeItems[0]?.node;
-        qp.hide();
-      }),
-      qp.onDidHide(() => {
-        for (const d of subs) d.dispose();
-        qp.dispose();
-        resolve(result);
-      }),
-    );
-    qp.show();
-  });
+  return acceptedItem(qp).then((row) => row?.node);
 }
 
 /**
@@ -106,7 +84,7 @@ export function findGuideItem(library: GuideLibrary, initialQuery = ''): Promise
   };
   qp.value = initialQuery;
   update(initialQuery);
-  return acceptedNode(qp, [qp.onDidChangeValue(update), library.onDidChange(() => update(qp.value))]);
+  return acceptedItem(qp, [qp.onDidChangeValue(update), library.onDidChange(() => update(qp.value))]).then((row) => row?.node);
 }
 
 export function registerGuideCommands({ library, panel, view }: Deps): vscode.Disposable[] {

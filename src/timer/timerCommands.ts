@@ -69,9 +69,6 @@ function updateContext(service: TimerService): void {
 const RESET = 'Reset Timer';
 const UNDO = 'Undo';
 
-/** An input closed sooner than this after it opened was closed by the workbench, not the user. */
-const CLOSED_WITH_THE_PICK_MS = 500;
-
 export function registerTimerCommands({ service, library, panel, hooks = {} }: Deps): vscode.Disposable[] {
   /** The state the latest reset threw away, while it can still be undone. */
   let lastReset: TimerState | undefined;
@@ -104,17 +101,14 @@ export function registerTimerCommands({ service, library, panel, hooks = {} }: D
     }
     let candidate = candidateOption(options);
     if (candidate === undefined && hooks.started && (hooks.askCandidate?.() ?? true)) {
-      const ask = () => vscode.window.showInputBox({
+      // Asked once the problem pick has closed (pickGuideItem resolves on hide), so this prompt is
+      // never closed with it: Escape here, at any speed, is the user's and starts without a candidate.
+      const name = await vscode.window.showInputBox({
         title: `Start Interview: ${library.problem(problemId)?.problem.title ?? problemId}`,
         prompt: "The candidate's name: their feedback file is created now, beside the guide. Escape starts without a candidate (the file is created at the first note).",
         placeHolder: 'Ada Lovelace',
         ignoreFocusOut: true,
       });
-      const asked = Date.now();
-      let name = await ask();
-      // An input opened while the problem pick is still closing can be closed with it at once (seen
-      // on a loaded machine): nobody answers Escape within half a second, so ask again then.
-      if (name === undefined && Date.now() - asked < CLOSED_WITH_THE_PICK_MS) name = await ask();
       candidate = name?.replace(/\s+/g, ' ').trim() || null;
     }
     showPanel(problemId);

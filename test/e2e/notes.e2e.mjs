@@ -5,7 +5,7 @@
 // the timer, finish, and the hover on a score line showing its evidence. Screenshots in
 // test-results/notes-*.png.
 import assert from 'node:assert';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openWorkbench, WORKSPACE } from './workbench.mjs';
 
@@ -34,17 +34,16 @@ const feedbackDir = () => join(WORKSPACE(), 'interview-feedback');
 /** The feedback files there before these tests ran (other test files write feedback for the same candidate name). */
 let existing = new Set();
 /**
- * The candidate's feedback file these tests' interview created, once it exists: a file that was not
- * there before them; the newest when a retried first test started a second interview.
+ * The candidate's feedback file these tests' interview created, once it exists: the one file that
+ * was not there before them (two would mean their one Start Interview wrote two).
  */
 function feedbackFile() {
   const dir = feedbackDir();
   if (!existsSync(dir)) return undefined;
   const mine = readdirSync(dir)
-    .filter((f) => f.endsWith('.md') && !existing.has(f) && readFileSync(join(dir, f), 'utf8').includes(`**Candidate:** ${CANDIDATE}`))
-    .map((f) => join(dir, f));
-  const born = (f) => statSync(f).birthtimeMs || statSync(f).ctimeMs;
-  return mine.sort((a, b) => born(b) - born(a))[0];
+    .filter((f) => f.endsWith('.md') && !existing.has(f) && readFileSync(join(dir, f), 'utf8').includes(`**Candidate:** ${CANDIDATE}`));
+  assert.ok(mine.length <= 1, `one interview wrote several feedback files: ${mine.join(', ')}`);
+  return mine.length ? join(dir, mine[0]) : undefined;
 }
 
 /** Polls the file on disk until `test(text)` holds; returns the text. */
@@ -111,8 +110,7 @@ describe('live interview notes in the workbench (Chromium)', function () {
 
   it('Start Interview asks for the candidate and opens their feedback file beside the guide', async () => {
     const page = wb.page;
-    // From no interview, also when this test runs again after a failure (Start would ask whether to
-    // throw the running one away).
+    // From no interview (Start would ask whether to throw a running one away).
     await wb.resetTimer();
     await wb.runCommand('Interview: Start Interview');
     await wb.choose('Global Social Media Feed');

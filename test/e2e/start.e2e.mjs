@@ -97,7 +97,6 @@ async function defaultFolder(url) {
 
 describe('npm start keeps its workspace and profile (harness)', function () {
   this.timeout(120_000);
-  this.retries(0);
   const home = mkdtempSync(join(tmpdir(), 'sdi-start-'));
   after(() => rmSync(home, { recursive: true, force: true }));
   const browserProfile = join(home, 'browser');

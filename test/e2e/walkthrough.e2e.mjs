@@ -81,11 +81,19 @@ describe('getting-started walkthrough in the workbench (Chromium)', function () 
     await step(page, 'sdi.teamKit').click();
     await step(page, 'sdi.teamKit').and(page.locator('.expanded')).waitFor({ timeout: 10_000 });
     await step(page, 'sdi.teamKit').locator('.button-container a.monaco-button', { hasText: 'New Problem' }).click();
-    // The offer is a notification (this workbench shows it in the notification centre, not as a toast).
-    await wb.runCommand('Notifications: Show Notifications');
-    await page.locator('.notifications-center .notification-list-item', { hasText: 'this workspace has none' }).first().waitFor({ timeout: 15_000 });
+    // The offer is a notification (this workbench shows it in the notification centre, not as a
+    // toast), opened and cleared with the status bar's bell, not the palette: the Welcome page focuses
+    // a step it selects 250 ms later, after its slide animation (gettingStarted.ts selectStep's
+    // setTimeout), and that focus closes a palette opened in the meantime (the CI failure). The bell
+    // shows a dot once the notification has arrived.
+    const bell = page.locator('.part.statusbar [id="status.notifications"]');
+    await bell.locator('.codicon-bell-dot').waitFor({ timeout: 15_000 });
+    await bell.click();
+    const centre = page.locator('.notifications-center');
+    await centre.locator('.notification-list-item', { hasText: 'this workspace has none' }).first().waitFor({ timeout: 15_000 });
     // Closed unanswered, the offer adds nothing, and the command ends.
-    await wb.runCommand('Notifications: Clear All Notifications');
+    await centre.locator('.notifications-center-header .codicon-notifications-clear-all').click();
+    await centre.locator('.notification-list-item').first().waitFor({ state: 'detached', timeout: 10_000 });
     // Another of the extension's commands, answered after New Problem's end: by the time its pick
     // shows, the workbench has seen New Problem end (and, before issue 23, ticked the step for it).
     await wb.runCommand('Interview: Find in Guide…');
@@ -123,7 +131,13 @@ describe('getting-started walkthrough in the workbench (Chromium)', function () 
     await wb.runCommand('Interview: Get Started');
     await page.locator('.gettingStartedContainer h2.category-title', { hasText: 'Run a system design interview' }).waitFor({ timeout: 30_000 });
     await ticked(page, 'sdi.startInterview', 15_000);
-    assert.deepEqual(await checked(page), { ...Object.fromEntries(STEPS.map((id) => [id, 'false'])), 'sdi.startInterview': 'true' });
+    // Not checked: the first step. Start Interview also opened its problem in the guide panel, which
+    // this window's walkthrough ticks only when the panel showed it after the Welcome page read its
+    // walkthroughs (the profile marked the step in the first window, so it is not marked again):
+    // ticked or not by timing alone.
+    const state = await checked(page);
+    delete state['sdi.openGuide'];
+    assert.deepEqual(state, { ...Object.fromEntries(STEPS.filter((id) => id !== 'sdi.openGuide').map((id) => [id, 'false'])), 'sdi.startInterview': 'true' });
     await wb.screenshot('walkthrough-4-done-before-opened');
     await wb.resetTimer();
   });

@@ -167,7 +167,7 @@ async function e2e() {
 /** Runs mocha on one e2e file with `env` (shown as it runs); resolves with its exit code and output. */
 function mochaFile(file, env) {
   return new Promise((res) => {
-    const child = spawn(process.execPath, [join(ROOT, 'node_modules/mocha/bin/mocha.js'), '--no-config', '--require', join(ROOT, 'test/e2e/workbench.mjs'), '--timeout', '180000', '--retries', process.env.SDI_E2E_RETRIES ?? '1', '--reporter', 'spec', file], {
+    const child = spawn(process.execPath, [join(ROOT, 'node_modules/mocha/bin/mocha.js'), '--no-config', '--require', join(ROOT, 'test/e2e/workbench.mjs'), '--timeout', '180000', '--reporter', 'spec', file], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
       env: { ...process.env, ...env },

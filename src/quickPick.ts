@@ -1,0 +1,28 @@
+/** A quick pick that resolves with the row the user accepted. */
+import type * as vscode from 'vscode';
+
+/**
+ * Shows `qp` and resolves with the accepted row (the selected one, or the highlighted one), or
+ * undefined when it was closed without one. Give `qp` its items before calling: they then reach the
+ * workbench with the pick itself, so an Enter pressed the moment it shows chooses the highlighted
+ * row (`showQuickPick` sends its rows after the pick, and an Enter in between does nothing). It
+ * resolves once the pick has hidden, not on accept: a prompt opened next (Start Interview's
+ * candidate name) is never closed with it. `subs` are disposed with the pick.
+ */
+export function acceptedItem<T extends vscode.QuickPickItem>(qp: vscode.QuickPick<T>, subs: vscode.Disposable[] = []): Promise<T | undefined> {
+  return new Promise((resolve) => {
+    let result: T | undefined;
+    subs.push(
+      qp.onDidAccept(() => {
+        result = qp.selectedItems[0] ?? qp.activeItems[0];
+        qp.hide();
+      }),
+      qp.onDidHide(() => {
+        for (const d of subs) d.dispose();
+        qp.dispose();
+        resolve(result);
+      }),
+    );
+    qp.show();
+  });
+}
