@@ -32,7 +32,7 @@ describe('feedback: remote and virtual schemes of the feedback selector', () => 
       systems.push(fs);
       const uri = fs.uri('/interview-feedback/broken.md');
       await writeText(uri, BROKEN);
-      const waiting = diagnosticsWhen(uri, (ds) => ds.length > 0, `the checks of ${scheme}: ${uri.path}`);
+      const waiting = diagnosticsWhen(uri, (ds) => ds.length > 0, `the checks of ${scheme}: ${uri.path}`, 20_000);
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
       const ds = await waiting;
       assert.ok(ds.every((d) => d.source === SOURCE));

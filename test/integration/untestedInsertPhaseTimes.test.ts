@@ -5,7 +5,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { FILLED, api } from './helpers';
+import { FILLED, api, root, writeText } from './helpers';
 
 const FEED = 'global-social-media-feed';
 
@@ -25,10 +25,18 @@ async function focusPanel(): Promise<void> {
   await inactive;
 }
 
-/** Shows the guide panel with the timer (in the first group) and `content` as an untitled Markdown document beside it, with `selected` selected. */
-async function besideThePanel(content: string, selected: string): Promise<vscode.TextEditor> {
+const dir = () => vscode.Uri.joinPath(root(), 'untested-insert-phase-times');
+
+/**
+ * Shows the guide panel with the timer (in the first group) and the file `name` holding `content` beside
+ * it, with `selected` selected. (Files, not untitled documents: an untitled document closed a moment
+ * before can lend its name, and its text, to the next one.)
+ */
+async function besideThePanel(name: string, content: string, selected: string): Promise<vscode.TextEditor> {
   await vscode.commands.executeCommand('sdi.showTimer');
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+  const uri = vscode.Uri.joinPath(dir(), name);
+  await writeText(uri, content);
+  const doc = await vscode.workspace.openTextDocument(uri);
   const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside });
   const at = content.indexOf(selected);
   editor.selection = new vscode.Selection(doc.positionAt(at), doc.positionAt(at + selected.length));
@@ -42,8 +50,8 @@ describe('timer: Insert Phase Times from the panel', () => {
     await vscode.commands.executeCommand('sdi.startInterview', FEED, { candidate: null });
   });
   afterEach(async () => {
-    // The untitled documents are reverted first: closing them dirty would ask whether to save them.
-    for (const doc of vscode.workspace.textDocuments.filter((d) => d.isUntitled && d.isDirty)) {
+    // The documents are reverted first: closing them dirty would ask whether to save them.
+    for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
       await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
@@ -51,10 +59,11 @@ describe('timer: Insert Phase Times from the panel', () => {
   });
   after(async () => {
     await vscode.commands.executeCommand('sdi.resetTimer', { confirm: false });
+    await vscode.workspace.fs.delete(dir(), { recursive: true, useTrash: false });
   });
 
   it('writes the times into the feedback document beside the panel, at its cursor, keeping its selected text', async () => {
-    const editor = await besideThePanel(`${FILLED}\nKEEP THIS\n`, 'KEEP THIS');
+    const editor = await besideThePanel('feedback.md', `${FILLED}\nKEEP THIS\n`, 'KEEP THIS');
     await focusPanel();
     assert.ok(vscode.window.visibleTextEditors.includes(editor), 'the feedback document is not beside the panel');
     const text = await vscode.commands.executeCommand<string>('sdi.insertPhaseTimes');
@@ -64,7 +73,7 @@ describe('timer: Insert Phase Times from the panel', () => {
 
   it('with only another document beside the panel, copies them to the clipboard and leaves the document alone', async () => {
     await vscode.env.clipboard.writeText('before');
-    const editor = await besideThePanel('# Meeting notes\n\nKEEP THIS\n', 'KEEP THIS');
+    const editor = await besideThePanel('meeting-notes.md', '# Meeting notes\n\nKEEP THIS\n', 'KEEP THIS');
     await focusPanel();
     const text = await vscode.commands.executeCommand<string>('sdi.insertPhaseTimes');
     assert.match(text ?? '', /^\*\*Phase times/);
