@@ -268,6 +268,12 @@ export class CalibrationPanel implements vscode.Disposable {
     return this.probe.table(ms);
   }
 
+  /** Clicks the page's button `id` as a user would (test build only): the tests press Export. */
+  pressInPage(id: string): Promise<void> {
+    if (!SDI_TEST_HOOKS || !this.probe || !this.panel) return Promise.reject(new Error('the calibration report is not open, or this build has no test hooks'));
+    return Promise.resolve(this.probe.press(id)).then((posted) => { if (!posted) throw new Error(`the calibration report did not take the press of #${id}`); });
+  }
+
   private async onMessage(raw: unknown): Promise<void> {
     const parsed = calibrationWebviewMessage.safeParse(raw);
     if (!parsed.success) return;

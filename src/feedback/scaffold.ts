@@ -157,12 +157,15 @@ export class FeedbackScaffold {
     return pick?.value;
   }
 
-  /** `sdi.feedback.interviewer`, else git's `user.name`, else undefined (the placeholder stays). */
+  /** `sdi.feedback.interviewer`, else git's `user.name` (in trusted workspaces only), else undefined (the placeholder stays). */
   private async interviewer(folder: vscode.WorkspaceFolder | undefined): Promise<string | undefined> {
     const set = readFeedbackInterviewer(folder);
     if (set) return set;
-    // In an untrusted workspace git is not run there (its config is the workspace's to set).
-    const cwd = folder?.uri.scheme === 'file' && vscode.workspace.isTrusted ? folder.uri.fsPath : undefined;
+    // In an untrusted workspace git is not run at all (as the README promises): a repository's config is
+    // its own to set, and git started without a folder runs in the extension host's working directory,
+    // which is the repository itself when VS Code was started there (`code .`).
+    if (!vscode.workspace.isTrusted) return undefined;
+    const cwd = folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined;
     return new Promise((resolve) => {
       try {
         execFile('git', ['config', 'user.name'], { cwd, timeout: 1500, windowsHide: true }, (err, stdout) => {

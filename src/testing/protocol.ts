@@ -10,6 +10,10 @@ import { z } from 'zod';
 export const reportProbeMessage = z.object({ type: z.literal('probe'), id: z.number().int().nonnegative() });
 export type ReportProbeMessage = z.infer<typeof reportProbeMessage>;
 
+/** Host → report page: click the page's button of this id, as a user would (the tests press Export CSV/JSON and Show more). */
+export const reportPressMessage = z.object({ type: z.literal('press'), id: z.string().min(1).max(100) });
+export type ReportPressMessage = z.infer<typeof reportPressMessage>;
+
 /**
  * Report page → host, answering `probe`: the version on screen, how many rows the page holds and how
  * many pass its filters, and the table's drawn rows in order with their cells' text.

@@ -4,7 +4,7 @@
  * the page took to draw each update.
  */
 import type * as vscode from 'vscode';
-import { reportTestMessage, type ReportProbeMessage, type ReportTable } from './protocol';
+import { reportTestMessage, type ReportPressMessage, type ReportProbeMessage, type ReportTable } from './protocol';
 
 /** One report page's answers to the tests; dispose it with the page. */
 export class ReportProbe {
@@ -43,6 +43,11 @@ export class ReportProbe {
       });
       void this.webview.postMessage({ type: 'probe', id } satisfies ReportProbeMessage);
     });
+  }
+
+  /** Clicks the page's button `id` (the page ignores an id it has no enabled, shown button of). */
+  press(id: string): Thenable<boolean> {
+    return this.webview.postMessage({ type: 'press', id } satisfies ReportPressMessage);
   }
 
   /** How long the page took to draw `version`, when it said so (it does just before saying it drew it). */

@@ -98,15 +98,16 @@ export async function runningUntil(page, test, what, timeout = 60_000) {
 }
 
 /**
- * Opens the workbench on the test workspace (or `folder`, on the host at `baseUrl`) and waits until
- * this extension's activity-bar entry shows.
+ * Opens the workbench on the test workspace (or `folder`, on the host at `baseUrl`; `folder: null`
+ * opens a window with no folder; `workspaceFile`, a `.code-workspace` file, opens that multi-root
+ * workspace) and waits until this extension's activity-bar entry shows.
  */
-export async function openWorkbench({ width = 1400, height = 900, folder = WORKSPACE(), baseUrl = BASE_URL() } = {}) {
+export async function openWorkbench({ width = 1400, height = 900, folder = WORKSPACE(), workspaceFile, baseUrl = BASE_URL() } = {}) {
   const context = await (await browser()).newContext({ viewport: { width, height } });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${baseUrl}/?folder=${encodeURIComponent(folder)}`);
+  await page.goto(workspaceFile ? `${baseUrl}/?workspace=${encodeURIComponent(workspaceFile)}` : folder === null ? `${baseUrl}/?ew=true` : `${baseUrl}/?folder=${encodeURIComponent(folder)}`);
   await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
   const activity = page.locator('.activitybar [aria-label^="System Design Interview"]').first();
   await activity.waitFor({ timeout: 60_000 });

@@ -38,7 +38,7 @@ async function healthy(url) {
  * (a link to the repository) and `install: 'file.vsix'` installs a package, so the plain workbench
  * URL loads it; otherwise tests load it through the workbench's `payload` (extensionDevelopmentPath).
  */
-export async function startHost({ name = 'run', port, install = false, settings = {}, workspace, kit, trust = false, home, env = {} } = {}) {
+export async function startHost({ name = 'run', port, install = false, settings = {}, workspace, kit, trust = false, home, env = {}, cwd } = {}) {
   mkdirSync(join(ROOT, '.vscode-test/runs'), { recursive: true });
   // `home`: a folder kept from one start to the next (`npm start`): its profile, extensions folder and
   // sample workspace are created on the first start only and reused, never reset or deleted here.
@@ -84,11 +84,14 @@ export async function startHost({ name = 'run', port, install = false, settings 
     '--ignore-last-opened',
     '--vscode-option', 'enable-smoke-test-driver', '--reconnection-grace-time', '5', ws], {
     detached: true, // its own process group, ended whole by stop()
+    // `cwd`: the server's working directory, and so its extension host's (as `code .` run in a folder has it).
+    cwd,
     stdio: ['ignore', log, log],
     env: {
       ...process.env,
       ...env,
-      PATH: `${dirname(NODE24)}:${process.env.PATH}`,
+      // `env.PATH` (a test's own programs first, e.g. a fake git) replaces the PATH the host is given.
+      PATH: `${dirname(NODE24)}:${env.PATH ?? process.env.PATH}`,
       XDG_CONFIG_HOME: join(run, 'xdg/config'), XDG_DATA_HOME: join(run, 'xdg/data'), XDG_CACHE_HOME: join(run, 'xdg/cache'), TMPDIR: join(run, 'tmp'),
     },
   });

@@ -2,9 +2,10 @@
  * The calibration report page's side of the tests, in the test build only (see `SDI_TEST_HOOKS`):
  * `<html data-rendered-version>` once an update is drawn (the e2e tests wait on it), how long each
  * update took to draw (`drawTime`, for the benchmark), and the table as drawn when the host asks
- * (`probe`, for the integration tests). The messages are `src/testing/protocol.ts`'s.
+ * (`probe`, for the integration tests), and a click on a button when the host asks (`press`: the
+ * integration tests press Export, whose save dialog and file only the host side sees). The messages are `src/testing/protocol.ts`'s.
  */
-import { reportProbeMessage, type ReportTable } from '../../src/testing/protocol';
+import { reportPressMessage, reportProbeMessage, type ReportTable } from '../../src/testing/protocol';
 import { recordCspViolations } from './csp';
 
 /** What the page holds that its table does not show: the version applied, the rows held and those passing the filters. */
@@ -35,6 +36,11 @@ export function installReportMarks(send: Post, state: () => ReportState): void {
     }
     const probe = reportProbeMessage.safeParse(event.data);
     if (probe.success) post({ ...describeTable(state()), id: probe.data.id } satisfies ReportTable);
+    const press = reportPressMessage.safeParse(event.data);
+    if (press.success) {
+      const button = document.getElementById(press.data.id);
+      if (button instanceof HTMLButtonElement && !button.disabled && !button.hidden) button.click();
+    }
   });
 }
 
