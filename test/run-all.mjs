@@ -14,7 +14,8 @@ const stages = [
   { name: 'lint', cmd: ['npm', 'run', '--silent', 'lint'] },
   { name: 'content', cmd: ['node', 'dist/check-content.js'] },
   { name: 'unit', cmd: ['npx', 'mocha'], tests: true },
-  { name: 'integration', cmd: ['node', 'test/host/run.mjs', 'integration'], tests: true },
+  // In an order shuffled with a printed seed (SDI_SHUFFLE=N replays it): each file must pass in any order.
+  { name: 'integration', cmd: ['node', 'test/host/run.mjs', 'integration'], env: { SDI_SHUFFLE: process.env.SDI_SHUFFLE || 'random' }, tests: true },
   { name: 'e2e', cmd: ['node', 'test/host/run.mjs', 'e2e'], tests: true },
   { name: 'e2e-production', cmd: ['node', 'test/host/run.mjs', 'e2e', 'installed'], env: { SDI_E2E_BUILD: 'production' }, tests: true },
 ];

@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import type { CalibrationFeature, PostedReport } from '../../src/calibration';
 import { fill } from '../fixtures/feedback/fill';
 import { renderedWhen } from './calibrationWait';
-import { api, root, writeText } from './helpers';
+import { api, knownState, root, writeText } from './helpers';
 import { saveAsAUserDoes } from './save';
 
 const DIR = 'cal-it';
@@ -36,9 +36,17 @@ const FILES: Record<string, string> = {
   'other-kit.md': `<!-- sdi-kit: kit=acme-kit rubric=9 -->\n${fill({ candidate: 'Dee', interviewer: 'Grace Hopper', scores: [3, 3, 3, 3, 3] })}`,
 };
 
+/** The folders of the burst and folder-deletion tests, there from the start (made in `before`). */
+const FOLDERS = ['burst', 'month'];
+
 describe('calibration: the report and Calibration Notes in the editor', function () {
   this.timeout(60000);
   let feature: CalibrationFeature;
+  /** Each row of the suite's files in the first report: `file=weighted score`. */
+  let firstRows: string[];
+  const rowsOfSuite = () => feature.model.report().rows.filter((r) => r.file.startsWith(`${DIR}/`)).map((r) => `${r.file}=${r.weightedScore}`).sort();
+
+  before(knownState);
 
   before(async () => {
     await api();
@@ -57,6 +65,31 @@ describe('calibration: the report and Calibration Notes in the editor', function
     for (const [name, text] of Object.entries(FILES)) await write(name, text);
   });
 
+  // The report every test reads, opened as a user opens it (the first test checks what it built).
+  before(async () => {
+    feature = await vscode.commands.executeCommand<CalibrationFeature>('sdi.showCalibration');
+    assert.ok(feature?.panel, 'sdi.showCalibration did not resolve with the feature');
+    await renderedWhen(feature, () => feature.model.loaded && feature.model.report().rows.filter((r) => r.file.startsWith(`${DIR}/`)).length === 5 && feature.model.report().files === 6, 'the first report');
+    firstRows = rowsOfSuite();
+  });
+
+  // Each test starts from the suite's files as written above, read into the visible report, whatever the
+  // tests before it changed: a file rescored, files added in the report's folder and not removed.
+  beforeEach(async () => {
+    const dir = path.join(root().fsPath, DIR);
+    const extra = [
+      ...fs.readdirSync(dir).filter((n) => !(n in FILES) && !FOLDERS.includes(n)),
+      ...FOLDERS.filter((f) => fs.existsSync(path.join(dir, f))).flatMap((f) => fs.readdirSync(path.join(dir, f)).map((n) => `${f}/${n}`)),
+    ];
+    const changed = Object.entries(FILES).filter(([name, text]) => !fs.existsSync(uriOf(name).fsPath) || fs.readFileSync(uriOf(name).fsPath, 'utf8') !== text);
+    if (!feature.panel.visible) await vscode.commands.executeCommand('sdi.showCalibration');
+    if (!extra.length && !changed.length) return;
+    const back = renderedWhen(feature, () => !feature.panel.pending && JSON.stringify(rowsOfSuite()) === JSON.stringify(firstRows), `the suite's files back in the report (${[...extra, ...changed.map(([n]) => n)].join(', ')})`);
+    for (const name of extra) await vscode.workspace.fs.delete(uriOf(name), { recursive: true, useTrash: false });
+    for (const [name, text] of changed) await write(name, text);
+    await back;
+  });
+
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const config = vscode.workspace.getConfiguration('sdi');
@@ -67,13 +100,9 @@ describe('calibration: the report and Calibration Notes in the editor', function
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(root(), DIR), { recursive: true, useTrash: false });
   });
 
-  it('Show Calibration builds the report from the workspace: rows, offsets, agreement, unreadable files', async () => {
-    const shown = new Promise<CalibrationFeature>((resolve) => {
-      void vscode.commands.executeCommand<CalibrationFeature>('sdi.showCalibration').then(resolve);
-    });
-    feature = await shown;
-    assert.ok(feature?.panel, 'sdi.showCalibration did not resolve with the feature');
-    await renderedWhen(feature, () => feature.model.loaded && feature.model.report().rows.filter((r) => r.file.startsWith(`${DIR}/`)).length === 5 && feature.model.report().files === 6, 'the first report');
+  after(knownState);
+
+  it('Show Calibration builds the report from the workspace: rows, offsets, agreement, unreadable files', () => {
     const report = feature.model.report();
     assert.deepStrictEqual(report.rows.map((r) => r.file).sort(), ['ada-alan.md', 'ada-grace.md', 'bob-alan.md', 'bob-grace.md', 'cy-unscored.md'].map(fileOf));
     assert.strictEqual(report.files, 6);
@@ -279,8 +308,8 @@ describe('calibration: the report and Calibration Notes in the editor', function
     await changed;
     titles = await lensesAt();
     const withData = titles.find((t) => t.startsWith('Calibration:'))!;
-    // Grace's offset after the save above: (3.15 − 3.30 + 4.00 − 3.70) / 2 = +0.075 (0.07 or 0.08 by binary rounding).
-    assert.match(withData, /^Calibration: 100th percentile of 3 for URL Shortener \u00b7 Grace Hopper \+0\.0[78] vs the panel \(n 2\)$/);
+    // Grace's offset: (3.15 − 2.70 + 4.00 − 3.70) / 2 = +0.375 (0.37 or 0.38 by binary rounding).
+    assert.match(withData, /^Calibration: 100th percentile of 3 for URL Shortener \u00b7 Grace Hopper \+0\.3[78] vs the panel \(n 2\)$/);
 
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(heading, 5));
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
@@ -293,7 +322,7 @@ describe('calibration: the report and Calibration Notes in the editor', function
     assert.ok(insert?.command, `no insert action among ${actions.map((a) => a.title).join(', ')}`);
     await vscode.commands.executeCommand(insert.command.command, ...((insert.command.arguments ?? []) as unknown[]));
     const written = doc.lineAt(heading + 1).text;
-    assert.match(written, /^- Calibration \(\d{4}-\d{2}-\d{2}\): weighted 4\.00, at the 100th percentile of the last 3 feedbacks for URL Shortener; Grace Hopper \+0\.0[78] vs the panel \(n 2\)\.$/);
+    assert.match(written, /^- Calibration \(\d{4}-\d{2}-\d{2}\): weighted 4\.00, at the 100th percentile of the last 3 feedbacks for URL Shortener; Grace Hopper \+0\.3[78] vs the panel \(n 2\)\.$/);
     assert.ok(doc.isDirty, 'the line is an edit of the open document, not saved behind the user\'s back');
     assert.strictEqual(doc.lineAt(heading + 2).text, '[Compare to other recent senior candidates, note any edge cases or special considerations]');
     await vscode.commands.executeCommand('workbench.action.files.revert');

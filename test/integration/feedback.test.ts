@@ -5,7 +5,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { FILLED, SOURCE, api, codeOf, codes, diagnosticsWhen, openFeedbackAt, readText, replaceOnce, root, writeText } from './helpers';
+import { FILLED, SOURCE, api, codeOf, codes, diagnosticsWhen, knownState, openFeedbackAt, readText, replaceOnce, root, writeText } from './helpers';
 
 const dir = () => vscode.Uri.joinPath(root(), 'feedback-it');
 let counter = 0;
@@ -34,6 +34,7 @@ async function apply(doc: vscode.TextDocument, action: vscode.CodeAction, ok: (d
 
 describe('feedback: documents in the editor', function () {
   this.timeout(60000);
+  before(knownState);
 
   before(async () => {
     await api();
@@ -49,6 +50,8 @@ describe('feedback: documents in the editor', function () {
     await vscode.workspace.getConfiguration('sdi.feedback').update('updateWeightedScoreOnSave', undefined, vscode.ConfigurationTarget.Workspace);
     await vscode.workspace.fs.delete(dir(), { recursive: true, useTrash: false });
   });
+
+  after(knownState);
 
   it('reports each problem with its code, exact range, severity, source and documentation link', async () => {
     const text = replaceOnce(

@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { FEEDBACK_CODES, FEEDBACK_CODE_LIST } from '../../src/core/feedback';
 import { EDITABLE_SCHEMES, FEEDBACK_SELECTOR, type MissedWeightedScore } from '../../src/feedback';
-import { FILLED, api, codeOf, codes, diagnosticsWhen, openFeedbackAt, replaceOnce, root } from './helpers';
+import { FILLED, api, codeOf, codes, diagnosticsWhen, knownState, openFeedbackAt, replaceOnce, root } from './helpers';
 
 const dir = () => vscode.Uri.joinPath(root(), 'feedback-editor-it');
 let counter = 0;
@@ -54,6 +54,7 @@ function accepted(doc: vscode.TextDocument, item: vscode.CompletionItem): string
 
 describe('feedback editor: code links, large files, score slots, selectors', function () {
   this.timeout(60000);
+  before(knownState);
 
   before(async () => {
     await api();
@@ -68,6 +69,8 @@ describe('feedback editor: code links, large files, score slots, selectors', fun
   after(async () => {
     await vscode.workspace.fs.delete(dir(), { recursive: true, useTrash: false });
   });
+
+  after(knownState);
 
   it('a diagnostic\'s code link opens that code\'s explanation (item 9)', async () => {
     const { ds } = await openFeedback(replaceOnce(FILLED, '(25%): 3 / 4', '(25%): five / 4'), (d) => codes(d).includes('score-invalid'));

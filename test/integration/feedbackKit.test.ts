@@ -12,7 +12,7 @@ import type { LoadedApi } from '../../src/extension';
 import type { NewFeedbackResult } from '../../src/feedback';
 import { rubricRecordLine, type LoadedKit } from '../../src/core/kit';
 import { TimerService } from '../../src/timer';
-import { api, codeOf, diagnosticsWhen, openFeedbackAt, readText, root } from './helpers';
+import { api, codeOf, diagnosticsWhen, knownState, openFeedbackAt, readText, root } from './helpers';
 
 const MIN = 60_000;
 const FIXTURE = path.join(__dirname, '../../../test/fixtures/editor/kit');
@@ -90,6 +90,7 @@ const V1 = [30, 20, 15, 15, 10, 10];
 
 describe('feedback and timer: a team kit in the workspace', function () {
   this.timeout(60000);
+  before(knownState);
   let a: LoadedApi;
   const acme = (): LoadedKit | undefined => a.kits.kits().find((k) => k.id === KIT_ID && k.ok);
 
@@ -116,6 +117,8 @@ describe('feedback and timer: a team kit in the workspace', function () {
     }
     await vscode.workspace.fs.delete(at(), { recursive: true, useTrash: false });
   });
+
+  after(knownState);
 
   it('checks a feedback without a record against the workspace kit: six dimensions, 1-5, weighted score, band and CodeLens', async () => {
     const { doc, ds } = await openFeedback(kitFeedback(V2), (d) => d.some((x) => codeOf(x) === 'weighted-score-stale'));

@@ -6,7 +6,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { FILLED, api, codeOf, codes, diagnosticsWhen, openFeedbackAt, root } from './helpers';
+import { FILLED, api, codeOf, codes, diagnosticsWhen, knownState, openFeedbackAt, root } from './helpers';
 
 /** Notes: architecture has three (2+ 1−), scalability one, production readiness none; one unknown tag. */
 const NOTES = [
@@ -52,6 +52,7 @@ async function tagCompletions(doc: vscode.TextDocument, at: vscode.Position, tri
 
 describe('feedback notes: evidence, tags and their diagnostics', function () {
   this.timeout(60000);
+  before(knownState);
 
   before(async () => {
     await api();
@@ -63,6 +64,8 @@ describe('feedback notes: evidence, tags and their diagnostics', function () {
     await vscode.workspace.getConfiguration('sdi.feedback').update('evidence', undefined, vscode.ConfigurationTarget.Workspace);
     await vscode.workspace.fs.delete(dir(), { recursive: true, useTrash: false });
   });
+
+  after(knownState);
 
   it('shows each score line\'s notes in a CodeLens and its hover, and jumps to them', async () => {
     const { doc } = await openFeedback(FILLED + NOTES, (ds) => ds.length > 0);

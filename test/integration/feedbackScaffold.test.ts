@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { NewFeedbackResult } from '../../src/feedback';
-import { api, readText, root, writeText } from './helpers';
+import { api, knownState, readText, root, writeText } from './helpers';
 
 function today(): string {
   const d = new Date();
@@ -15,6 +15,7 @@ function field(text: string, label: string): string | undefined {
 }
 
 describe('feedback: New Feedback command', () => {
+  before(knownState);
   const created: vscode.Uri[] = [];
 
   before(async () => {
@@ -28,6 +29,8 @@ describe('feedback: New Feedback command', () => {
     await vscode.workspace.getConfiguration('sdi.feedback').update('interviewer', undefined, vscode.ConfigurationTarget.Workspace);
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(root(), 'scaffold-test'), { recursive: true, useTrash: false });
   });
+
+  after(knownState);
 
   it('creates YYYY-MM-DD-<candidate>.md (the name keeps its letters) in sdi.feedback.folder, pre-filled, and opens it', async () => {
     await vscode.workspace.getConfiguration('sdi.feedback').update('interviewer', 'Grace Hopper', vscode.ConfigurationTarget.Workspace);

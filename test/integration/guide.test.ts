@@ -1,12 +1,17 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { allTabs, api, extension, itemShown, whenTabs } from './helpers';
+import { allTabs, api, extension, itemShown, knownState, whenTabs } from './helpers';
 
 function guideTabs(): vscode.Tab[] {
   return allTabs().filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('sdi.guidePanel'));
 }
 
 describe('the extension in a real VS Code', () => {
+  before(knownState);
+  // Each test opens the guide panel itself, from none.
+  beforeEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+  after(knownState);
+
   it('activates and exposes the loaded guide', async () => {
     const a = await api();
     assert.ok(extension().isActive);
@@ -53,6 +58,11 @@ describe('the extension in a real VS Code', () => {
 
   it('opening a second item reuses the one panel', async () => {
     const a = await api();
+    // The panel open on another item first.
+    const first = itemShown(a, 'problem:distributed-payment-processing');
+    await vscode.commands.executeCommand('sdi.openItem', 'problem:distributed-payment-processing');
+    await first;
+    await whenTabs(() => guideTabs().length === 1, 'the guide tab');
     const shown = itemShown(a, 'topic:circuit-breaker');
     await vscode.commands.executeCommand('sdi.openItem', 'topic:circuit-breaker');
     await shown;

@@ -125,3 +125,48 @@ export class MemoryMemento implements vscode.Memento {
     return Promise.resolve();
   }
 }
+
+/** The workspace's entries a run starts with (the host copies test/fixtures/workspace), and the folder of its settings. */
+const FIXTURE_ENTRIES = new Set([...fs.readdirSync(path.join(__dirname, '../../../test/fixtures/workspace')), '.vscode']);
+
+/** The settings written in the workspace's `.vscode/settings.json` (the tests change settings there only). */
+function workspaceSettingKeys(): string[] {
+  const file = path.join(root().fsPath, '.vscode', 'settings.json');
+  if (!fs.existsSync(file)) return [];
+  return Object.keys(JSON.parse(fs.readFileSync(file, 'utf8') || '{}') as Record<string, unknown>);
+}
+
+/** Closes every editor, reverting unsaved changes first (closing a dirty editor would ask whether to save). */
+export async function closeEditors(): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/**
+ * Puts the window back to the state each integration file starts from, whatever ran before it:
+ * no editor open (unsaved changes reverted), no interview, no workspace setting, only the fixture's
+ * files in the workspace and so no team kit loaded. Each file calls it before its tests and after
+ * them, so that it passes alone and in any order (`SDI_SHUFFLE`, test/host/README.md).
+ */
+export async function knownState(): Promise<void> {
+  const a = await api();
+  await closeEditors();
+  await vscode.commands.executeCommand('sdi.resetTimer', { confirm: false });
+  const config = vscode.workspace.getConfiguration();
+  for (const key of workspaceSettingKeys()) await config.update(key, undefined, vscode.ConfigurationTarget.Workspace);
+  for (const [name] of await vscode.workspace.fs.readDirectory(root())) {
+    if (!FIXTURE_ENTRIES.has(name)) await vscode.workspace.fs.delete(vscode.Uri.joinPath(root(), name), { recursive: true, useTrash: false });
+  }
+  // The kit service and then the guide library follow the deleted kit folder and the reset `sdi.kit.folder`.
+  const gone = () => a.kits.workspaceKits().length === 0 && a.library.workspaceKits.length === 0;
+  if (gone()) return;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => { done(); reject(new Error(`a team kit is still loaded: ${a.kits.workspaceKits().map((k) => k.id).join(', ')}`)); }, 15_000);
+    const subs = [a.kits.onDidChange(check), a.library.onDidChange(check)];
+    function done() { clearTimeout(timer); for (const s of subs) s.dispose(); }
+    function check() { if (gone()) { done(); resolve(); } }
+  });
+}

@@ -3,10 +3,13 @@
 // by Find in Guide, and extended by New Problem. The kit is removed afterwards, so the other suites
 // see the built-in guide alone.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
+import type { GuideNode } from '../../src/core/guideTree';
 import type { LoadedApi } from '../../src/extension';
 import { RUBRIC, TEAM_KIT } from '../fixtures/teamKit';
-import { api, itemShown, root, writeText } from './helpers';
+import { api, closeEditors, itemShown, knownState, readText, root, writeText } from './helpers';
 import { saveAsAUserDoes } from './save';
 
 const KIT = 'kit:team-kit';
@@ -43,13 +46,38 @@ function diagnosticsOf(uri: vscode.Uri, check: (d: readonly vscode.Diagnostic[])
   });
 }
 
+/** A tree node and its children as the tree shows them: labels and kinds. */
+function shape(n: GuideNode | undefined): string {
+  return n ? `${n.kind}:${n.label}(${(n.children ?? []).map(shape).join(',')})` : 'none';
+}
+
 describe('team kits in a real VS Code', function () {
   let a: LoadedApi;
+  /** The kit's tree once TEAM_KIT has loaded, which every test starts from. */
+  let loaded: string;
+
+  before(knownState);
 
   before(async () => {
     a = await api();
+    // The rubric test checks unsaved text: VS Code in the browser would save it after a second by default.
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Workspace);
     for (const [rel, text] of Object.entries(TEAM_KIT)) await write(rel, text);
     await afterKitChange(a, () => a.library.node(`${KIT}/problem:chat`) !== undefined && a.library.node(`${KIT}/problem:blob-store`) !== undefined, 'the kit to load');
+    loaded = shape(a.library.node(KIT));
+  });
+
+  // Each test starts from TEAM_KIT as loaded above, with no editor open, whatever the tests before it
+  // changed: a problem retitled, problems scaffolded, a file broken and mended.
+  beforeEach(async () => {
+    await closeEditors();
+    for (const [rel, text] of Object.entries(TEAM_KIT)) {
+      if (await readText(vscode.Uri.joinPath(kitDir(), ...rel.split('/'))).then((t) => t !== text, () => true)) await write(rel, text);
+    }
+    for (const name of fs.readdirSync(path.join(kitDir().fsPath, 'problems'))) {
+      if (!(`problems/${name}` in TEAM_KIT)) await vscode.workspace.fs.delete(vscode.Uri.joinPath(kitDir(), 'problems', name), { useTrash: false });
+    }
+    await afterKitChange(a, () => shape(a.library.node(KIT)) === loaded, 'the kit as TEAM_KIT loads it');
   });
 
   after(async () => {
@@ -57,6 +85,8 @@ describe('team kits in a real VS Code', function () {
     await vscode.workspace.fs.delete(kitDir(), { recursive: true, useTrash: false });
     await afterKitChange(a, () => a.library.workspaceKits.length === 0, 'the kit to go');
   });
+
+  after(knownState);
 
   it('shows the kit first, then the built-in guide as its own group', () => {
     const roots = a.tree.getChildren();

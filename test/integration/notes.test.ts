@@ -5,7 +5,7 @@ import type { LoadedApi } from '../../src/extension';
 import { formatNoteTime, parseNotes } from '../../src/core/notes';
 import { NotesService, NOTES_QUEUE_KEY, stampText, type AddNoteResult, type PendingNote } from '../../src/notes';
 import { TimerService, type TimerSettings } from '../../src/timer/timerService';
-import { MemoryMemento, api, extension, readText, root, writeText } from './helpers';
+import { MemoryMemento, api, extension, knownState, readText, root, writeText } from './helpers';
 import { MemoryFs } from './memoryFs';
 
 const FEED = 'global-social-media-feed';
@@ -64,6 +64,7 @@ async function startWithFileOpen(r: ReturnType<typeof rig>, file: vscode.Uri): P
 }
 
 describe('notes: Add Note, the candidate file and the queue in a real VS Code', () => {
+  before(knownState);
   let a: LoadedApi;
   before(async () => {
     a = await api('notes');
@@ -76,6 +77,8 @@ describe('notes: Add Note, the candidate file and the queue in a real VS Code', 
   after(async () => {
     await vscode.workspace.fs.delete(dir(), { recursive: true, useTrash: false }).then(undefined, () => undefined);
   });
+
+  after(knownState);
 
   it('registers Add Note with Ctrl+Alt+M, a key none of VS Code\'s default keybindings uses, that works from the terminal too', async () => {
     assert.ok((await vscode.commands.getCommands(true)).includes('sdi.addNote'));

@@ -5,17 +5,20 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { LoadedApi } from '../../src/extension';
 import { timerDisplayState, addNoteFromPanel } from '../../src/timer/timerPanel';
-import { api } from './helpers';
+import { api, knownState } from './helpers';
 
 const FEED = 'global-social-media-feed';
 
 describe('guide panel notes (note / noteResult)', function () {
+  before(knownState);
   let a: LoadedApi;
   before(async () => { a = await api('notes', 'timer'); });
   afterEach(async () => {
     await vscode.commands.executeCommand('sdi.resetTimer', { confirm: false });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
+
+  after(knownState);
 
   it('without an interview the panel is told so, with the note\'s id, and nothing is written', async () => {
     const r = await addNoteFromPanel({ type: 'note', text: 'lost?', id: 7 });

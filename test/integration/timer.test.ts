@@ -8,7 +8,7 @@ import { TIMER_STATE_KEY, type TimerSettings } from '../../src/timer/timerServic
 import { timerDisplayState } from '../../src/timer/timerPanel';
 import { GuideLibrary } from '../../src/guideLibrary';
 import type { LoadedKit } from '../../src/core/kit';
-import { MemoryMemento, api } from './helpers';
+import { MemoryMemento, api, knownState } from './helpers';
 
 const MIN = 60_000;
 const FEED = 'global-social-media-feed';
@@ -47,6 +47,7 @@ function recordTimerPosts(a: LoadedApi): { states: TimerDisplayState[]; next(che
 }
 
 describe('timer: commands, status bar and panel in a real VS Code', () => {
+  before(knownState);
   let a: LoadedApi;
   before(async () => { a = await api('timer'); });
   beforeEach(async () => { await resetQuietly(); });
@@ -54,6 +55,8 @@ describe('timer: commands, status bar and panel in a real VS Code', () => {
     await resetQuietly();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
+
+  after(knownState);
 
   it('registers the timer commands', async () => {
     const all = await vscode.commands.getCommands(true);
@@ -296,10 +299,13 @@ function timerState(a: LoadedApi, check: (s: TimerService['state']) => boolean):
 }
 
 describe('timer: issue 12 in a real VS Code (reset, last-phase alert, deep-dive minutes)', () => {
+  before(knownState);
   let a: LoadedApi;
   before(async () => { a = await api('timer'); });
   beforeEach(async () => { await resetQuietly(); });
   after(async () => { await resetQuietly(); });
+
+  after(knownState);
 
   it('1: Reset Timer asks while an interview runs, listing the phase times it would lose; Undo on the message puts the interview back', async () => {
     await vscode.commands.executeCommand('sdi.startInterview', FEED, { candidate: null });
@@ -406,6 +412,7 @@ describe('timer: issue 12 in a real VS Code (reset, last-phase alert, deep-dive 
 });
 
 describe('timer: the plan follows the problem\'s kit', () => {
+  before(knownState);
   let a: LoadedApi;
   before(async () => { a = await api('timer'); });
 
@@ -428,6 +435,8 @@ describe('timer: the plan follows the problem\'s kit', () => {
     library.update({ kits: [kit], restricted: false });
     return library;
   }
+
+  after(knownState);
 
   it('a kit problem runs its kit\'s plan and deep dives, a built-in one the guide\'s; a stored kit key restores', () => {
     const library = libraryWithKit();

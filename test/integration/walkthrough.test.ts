@@ -10,7 +10,7 @@ import { GuideLibrary } from '../../src/guideLibrary';
 import { TimerService } from '../../src/timer/timerService';
 import { WalkthroughProgress, type GetStartedResult, type ProgressSources } from '../../src/walkthrough';
 import { TEAM_KIT } from '../fixtures/teamKit';
-import { EXTENSION_ID, MemoryMemento, allTabs, extension, root, whenTabs } from './helpers';
+import { EXTENSION_ID, MemoryMemento, allTabs, extension, knownState, root, whenTabs } from './helpers';
 
 const WALKTHROUGH_ID = 'sdi.firstInterview';
 
@@ -27,8 +27,11 @@ function normaliseKey(key: string): string {
 
 describe('walkthrough (getting started) in the extension host', function () {
   this.timeout(60_000);
+  before(knownState);
 
   before(async () => { await extension().activate(); });
+
+  after(knownState);
 
   it('contributes the walkthrough with steps whose buttons run registered commands and whose media exist', async () => {
     const ext = extension();
@@ -121,6 +124,7 @@ const WALKTHROUGH_FULL_ID = `${EXTENSION_ID}#${WALKTHROUGH_ID}`;
 
 describe('walkthrough progress: a step is ticked when its thing has been done in the workspace, whenever that was', function () {
   this.timeout(90_000);
+  before(knownState);
   let a: LoadedApi;
   const cleanup: (() => Thenable<unknown>)[] = [];
 
@@ -147,6 +151,8 @@ describe('walkthrough progress: a step is ticked when its thing has been done in
     cleanup.push(() => config.update('feedback.glob', undefined, vscode.ConfigurationTarget.Workspace), remove(dir));
     return dir;
   };
+
+  after(knownState);
 
   it('sets the keys at activation from what the workspace holds: a remembered step, an interview under way, a loaded kit, a feedback file', async () => {
     await writeFile(vscode.Uri.joinPath(await feedbackDir('walkthrough-activation'), 'ada.md'), '# Feedback\n');
