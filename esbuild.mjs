@@ -248,8 +248,34 @@ export function buildOptions({ production, testHooks }) {
   };
 }
 
+/**
+ * The GitHub Action's bundle (`action/dist/index.js`, committed, as JavaScript actions are: the runner
+ * runs it without a build). Fixed options, whatever the build's mode, so that a fresh build matches the
+ * committed file byte for byte (test/unit/action.test.ts). `node esbuild.mjs --action` writes it.
+ */
+export function actionOptions(outfile = 'action/dist/index.js') {
+  return {
+    entryPoints: ['src/action/main.ts'],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    minify: false,
+    sourcemap: false,
+    legalComments: 'none',
+    logLevel: 'silent',
+    define: { SDI_TEST_HOOKS: 'false', ...PACKAGE_DEFINES },
+    plugins: [zodEnglishOnly, testingLeftOut],
+  };
+}
+
 /** Builds (or, with `--watch`, keeps building) every bundle into dist/ and out/. */
 async function main() {
+  if (process.argv.includes('--action')) {
+    await esbuild.build(actionOptions());
+    return;
+  }
   const production = process.argv.includes('--production');
   const testHooks = !production || process.argv.includes('--tests');
   if (!watch) rmSync('dist', { recursive: true, force: true });
