@@ -7,11 +7,18 @@
 // dist/ holds (the e2e harness packages only the test build).
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync, rmSync, mkdirSync, copyFileSync, chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, rmSync, mkdirSync, copyFileSync, chmodSync, existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const watch = process.argv.includes('--watch');
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+/** What the CLI says of its package (src/version.d.ts): its version, and its repository's URL for the links to the docs. */
+const PACKAGE_DEFINES = {
+  SDI_VERSION: JSON.stringify(pkg.version),
+  SDI_REPOSITORY: JSON.stringify(pkg.homepage ?? (typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url) ?? ''),
+};
 
 /** @type {import('esbuild').Plugin} */
 const watchLog = {
@@ -164,7 +171,7 @@ export function buildOptions({ production, testHooks }) {
     logLevel: 'silent',
     plugins: [watchLog],
     legalComments: production ? 'none' : 'inline',
-    define: { SDI_TEST_HOOKS: String(testHooks) },
+    define: { SDI_TEST_HOOKS: String(testHooks), ...PACKAGE_DEFINES },
   };
   const leftOut = testHooks ? [] : [testingLeftOut];
   const bundles = {
@@ -241,8 +248,34 @@ export function buildOptions({ production, testHooks }) {
   };
 }
 
+/**
+ * The GitHub Action's bundle (`action/dist/index.js`, committed, as JavaScript actions are: the runner
+ * runs it without a build). Fixed options, whatever the build's mode, so that a fresh build matches the
+ * committed file byte for byte (test/unit/action.test.ts). `node esbuild.mjs --action` writes it.
+ */
+export function actionOptions(outfile = 'action/dist/index.js') {
+  return {
+    entryPoints: ['src/action/main.ts'],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    minify: false,
+    sourcemap: false,
+    legalComments: 'none',
+    logLevel: 'silent',
+    define: { SDI_TEST_HOOKS: 'false', ...PACKAGE_DEFINES },
+    plugins: [zodEnglishOnly, testingLeftOut],
+  };
+}
+
 /** Builds (or, with `--watch`, keeps building) every bundle into dist/ and out/. */
 async function main() {
+  if (process.argv.includes('--action')) {
+    await esbuild.build(actionOptions());
+    return;
+  }
   const production = process.argv.includes('--production');
   const testHooks = !production || process.argv.includes('--tests');
   if (!watch) rmSync('dist', { recursive: true, force: true });

@@ -10,7 +10,7 @@ import tseslint from 'typescript-eslint';
 
 export default defineConfig(
   {
-    ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**'],
+    ignores: ['dist/**', 'action/dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**'],
   },
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },

@@ -16,22 +16,14 @@ import * as path from 'path';
 import { parseArgs, type ParseArgsConfig } from 'util';
 import type { Dimension } from '../core/content';
 import { localDate } from '../core/format';
-import {
-  applyEdits,
-  compileRubric,
-  kitTemplateSpec,
-  validateFeedback,
-  weightedScoreEdits,
-  type CompiledRubric,
-  type FeedbackDiagnostic,
-  type FeedbackSummary,
-  type FeedbackValidation,
-} from '../core/feedback';
+import { applyEdits, weightedScoreEdits, type FeedbackDiagnostic, type FeedbackSummary } from '../core/feedback';
 import { builtInKitFromSnapshot, SNAPSHOT_FILE } from '../node/builtInSnapshot';
-import { resolveRubric } from '../core/kit/rubricSource';
-import type { KitIssue, KitRubric, LoadedKit } from '../core/kit/types';
+import type { KitIssue, LoadedKit } from '../core/kit/types';
+import { checkAgain, checkRun, checkText, isFeedback, type CheckRun, type TextCheck } from './check';
+import { githubCommand, sarifLog } from './ciFormats';
 import type * as KitLoading from './kitLoading';
 import { notesReport, parseNotes } from '../core/notes';
+import { checkTargets, markdownUnder, readProblem } from './files';
 import { printErr, printOut } from './output';
 import {
   DEFAULT_CALIBRATION_OPTIONS,
@@ -45,14 +37,19 @@ import {
   type Unreadable,
 } from '../core/calibration';
 
-const USAGE = `usage: sdi-feedback [--kit DIR] [--json] [--fix] [--allow-half-points] FILE...
+const USAGE = `usage: sdi-feedback [--kit DIR] [--json|--format FORMAT] [--fail-on error|warning] [--fix] [--allow-half-points] FILE|DIR...
        sdi-feedback --report [--json|--csv] [--kit DIR] [--window-days N] [--min-n N] DIR|FILE...
-       sdi-feedback --check-kit DIR [--json]
+       sdi-feedback --check-kit DIR [--json] [--fail-on error|warning]
 
-Checks interview feedback documents against the rubric of the System Design Interview Kit.
+Checks interview feedback documents against the rubric of the System Design Interview Kit. A folder
+is walked for Markdown files with a scores heading (hidden folders and node_modules skipped); a file
+named is always checked.
   --kit DIR            check against the kit in DIR (the folder holding kit.yaml); a file whose
                        first lines record a kit and rubric version is checked against that one
-  --json               print a JSON array, one object per file
+  --json               print a JSON array, one object per file (as --format json)
+  --format FORMAT      text (the default), json, sarif (SARIF 2.1.0, for code scanning) or github
+                       (workflow commands: annotations on a pull request's diff)
+  --fail-on SEVERITY   error (the default) or warning: the least severity that makes the exit status 1
   --fix                write (or update) the weighted score in each file, nothing else
   --allow-half-points  accept scores in steps of 0.5
   --check-kit DIR      check the kit in DIR and print its issues (for a kit repository's CI)
@@ -65,8 +62,16 @@ Checks interview feedback documents against the rubric of the System Design Inte
 Exit status: 0 no errors, 1 some file (or the kit) has an error, 2 usage, read or kit error.
 With --report: 0, or 2 when a file could not be read (or resolved) or on a usage error.`;
 
+/** What the checker prints: `text` lines, a `json` array, a `sarif` log, or `github` workflow commands. */
+type Format = 'text' | 'json' | 'sarif' | 'github';
+const FORMATS: readonly string[] = ['text', 'json', 'sarif', 'github'] satisfies Format[];
+
 interface Args {
+  /** Whether the format is JSON (`--json`, `--format json`). */
   json: boolean;
+  format: Format;
+  /** The least severity that makes the exit status 1. */
+  failOn: 'error' | 'warning';
   csv: boolean;
   report: boolean;
   windowDays?: number;
@@ -95,10 +100,15 @@ const OPTIONS = {
   'check-kit': { type: 'string' },
   'window-days': { type: 'string' },
   'min-n': { type: 'string' },
+  format: { type: 'string' },
+  'fail-on': { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 /** What an option that takes a value needs, for its usage error. */
-const NEEDS: Record<string, string> = { kit: 'a folder', 'check-kit': 'a folder', 'window-days': 'a whole number of days', 'min-n': 'a whole number of feedbacks' };
+const NEEDS: Record<string, string> = {
+  kit: 'a folder', 'check-kit': 'a folder', 'window-days': 'a whole number of days', 'min-n': 'a whole number of feedbacks',
+  format: 'text, json, sarif or github', 'fail-on': 'error or warning',
+};
 
 /** A `parseArgs` error in this CLI's words, for the option its message names. */
 function argumentProblem(e: Error & { code?: string }): string {
@@ -128,20 +138,28 @@ function readArgs(argv: string[]): Args | string {
     const value = v[name];
     if (value !== undefined && !/^\d+$/.test(value)) return `--${name} needs ${NEEDS[name]}`;
   }
+  const format = v.format ?? (v.json ? 'json' : 'text');
+  if (!FORMATS.includes(format)) return `--format needs ${NEEDS.format}`;
+  if (v.json && format !== 'json') return `--json and --format ${format} exclude each other`;
+  const failOn = v['fail-on'] ?? 'error';
+  if (failOn !== 'error' && failOn !== 'warning') return `--fail-on needs ${NEEDS['fail-on']}`;
   const args: Args = {
-    json: v.json, csv: v.csv, report: v.report, fix: v.fix, allowHalfPoints: v['allow-half-points'],
+    json: format === 'json', format: format as Format, failOn, csv: v.csv, report: v.report, fix: v.fix, allowHalfPoints: v['allow-half-points'],
     kit: v.kit, checkKit: v['check-kit'],
     windowDays: v['window-days'] === undefined ? undefined : Number(v['window-days']),
     minN: v['min-n'] === undefined ? undefined : Number(v['min-n']),
     files: positionals,
   };
   if (args.checkKit !== undefined) {
-    if (args.kit !== undefined || args.fix || args.allowHalfPoints || args.files.length || args.report || args.csv) return '--check-kit DIR takes only --json';
+    if (args.kit !== undefined || args.fix || args.allowHalfPoints || args.files.length || args.report || args.csv) return '--check-kit DIR takes only --json, --format and --fail-on';
+    if (args.format !== 'text' && !args.json) return `--check-kit prints text or json, not ${args.format}`;
     return args;
   }
   if (args.report) {
     if (args.fix) return '--report does not take --fix';
     if (args.json && args.csv) return '--json and --csv exclude each other';
+    if (args.format !== 'text' && !args.json) return `--report prints text, json or CSV, not ${args.format}`;
+    if (v['fail-on'] !== undefined) return '--report does not take --fail-on';
     if (!args.files.length) return 'no DIR given';
     return args;
   }
@@ -222,13 +240,16 @@ function kitFolderProblem(dir: string): string | undefined {
   try {
     if (!fs.statSync(dir).isDirectory()) return `${dir} is not a folder`;
   } catch (e) {
-    return `cannot read ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+    return `cannot read ${dir}: ${readProblem(e)}`;
   }
   if (!fs.existsSync(path.join(dir, 'kit.yaml'))) return `${dir} holds no kit.yaml: give the folder that holds it`;
   return undefined;
 }
 
-function checkKit(dir: string, json: boolean, builtIn: LoadedKit): number {
+/** Whether diagnostics of this severity make the exit status 1 under `--fail-on`. */
+const fails = (failOn: Args['failOn'], severity: string) => severity === 'error' || (failOn === 'warning' && severity === 'warning');
+
+function checkKit(dir: string, json: boolean, failOn: Args['failOn'], builtIn: LoadedKit): number {
   const problem = kitFolderProblem(dir);
   if (problem) {
     printErr(`sdi-feedback: ${problem}\n`);
@@ -241,45 +262,24 @@ function checkKit(dir: string, json: boolean, builtIn: LoadedKit): number {
   } else if (kit.issues.length) {
     printOut(kit.issues.map((i) => kitIssueLine(dir, i)).join('\n') + '\n');
   }
-  return kit.issues.some((i) => i.severity === 'error') ? 1 : 0;
+  return kit.issues.some((i) => fails(failOn, i.severity)) ? 1 : 0;
 }
 
-/** Folders skipped when looking for feedback files: hidden ones (.git, .vscode) and node_modules. */
-const SKIP_DIR = (name: string) => name.startsWith('.') || name === 'node_modules';
-
-/** The Markdown files under the given folders (recursively; symbolic links are not followed) and the files given, sorted; paths that cannot be read are returned apart. */
+/** The Markdown files under the given folders and the files given, sorted once; paths that cannot be read are returned apart. */
 function collectFiles(paths: readonly string[]): { files: string[]; unreadable: Unreadable[] } {
   const files: string[] = [];
   const unreadable: Unreadable[] = [];
-  const walk = (dir: string) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch (e) {
-      unreadable.push({ file: dir, error: `cannot read the folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
-      return;
-    }
-    // path.join(dir, name) for every entry, joined once: an entry's name holds no separator and is never
-    // '.' or '..', so the folder's normalised prefix and the name make the same path (in half the walk's time).
-    const prefix = path.join(dir, '-').slice(0, -1);
-    for (const e of entries) {
-      if (e.isDirectory()) {
-        if (!SKIP_DIR(e.name)) walk(prefix + e.name);
-      } else if ((e.isFile() || e.isSymbolicLink()) && /\.md$/i.test(e.name)) files.push(prefix + e.name);
-    }
-  };
   for (const p of paths) {
     let stat: fs.Stats;
     try {
       stat = fs.statSync(p);
     } catch (e) {
-      unreadable.push({ file: p, error: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+      unreadable.push({ file: p, error: `cannot read: ${readProblem(e)}` });
       continue;
     }
-    if (stat.isDirectory()) walk(p);
+    if (stat.isDirectory()) for (const f of markdownUnder(p, unreadable)) files.push(f);
     else files.push(p);
   }
-  // The default order is by UTF-16 code units, as `<` compares strings, without a call per comparison.
   const unique = [...new Set(files)].sort();
   return { files: unique, unreadable };
 }
@@ -301,7 +301,7 @@ function report(args: Args, kits: LoadedKit[], workspaceKit: LoadedKit | undefin
     try {
       text = fs.readFileSync(file, UTF8);
     } catch (e) {
-      unreadable.push({ file, error: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+      unreadable.push({ file, error: `cannot read: ${readProblem(e)}` });
       continue;
     }
     const r = feedbackRows(file, text, resolve);
@@ -341,7 +341,7 @@ function main(argv: string[]): number {
     printErr(`sdi-feedback: cannot load the rubric from the package's content folder:\n${detail}\n`);
     return 2;
   }
-  if (args.checkKit !== undefined) return checkKit(args.checkKit, args.json, builtIn);
+  if (args.checkKit !== undefined) return checkKit(args.checkKit, args.json, args.failOn, builtIn);
 
   let kitError = false;
   let workspaceKit: LoadedKit | undefined;
@@ -364,72 +364,74 @@ function main(argv: string[]): number {
   }
   const kits = workspaceKit ? [builtIn, workspaceKit] : [builtIn];
   if (args.report) return report(args, kits, workspaceKit) || (kitError ? 2 : 0);
-  // One compiled rubric per kit and version, for all files.
-  const compiled = new Map<KitRubric, CompiledRubric>();
-  const compiledFor = (kit: LoadedKit, r: KitRubric) => {
-    let c = compiled.get(r);
-    if (!c) compiled.set(r, (c = compileRubric(r.rubric, kitTemplateSpec(kit))));
-    return c;
-  };
+  const status = checkFeedback(args, checkRun(kits, workspaceKit, { allowHalfPoints: args.allowHalfPoints, today: localDate(new Date()) }));
+  return kitError ? 2 : status;
+}
 
-  const options = { allowHalfPoints: args.allowHalfPoints, today: localDate(new Date()) };
-  let readError = false;
-  let hasError = false;
-  const results: object[] = [];
-  for (const file of args.files) {
+/** Checks the files and folders given and prints the findings in the format asked for. Exit 1 when a finding fails the run, 2 on a read or write error. */
+function checkFeedback(args: Args, run: CheckRun): number {
+  const unreadable: Unreadable[] = [];
+  const targets = checkTargets(args.files, unreadable);
+  let readError = unreadable.length > 0;
+  for (const u of unreadable) printErr(`sdi-feedback: ${u.file}: ${u.error}\n`);
+  let failed = false;
+  const checked: { file: string; text: string; check: TextCheck }[] = [];
+  for (const { file, found } of targets) {
     let raw: string;
     try {
       raw = fs.readFileSync(file, 'utf8');
     } catch (e) {
-      printErr(`sdi-feedback: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      printErr(`sdi-feedback: cannot read ${file}: ${readProblem(e)}\n`);
       readError = true;
       continue;
     }
     // Editors hide a byte-order mark; columns are counted without it, and --fix keeps it.
     const bom = raw.startsWith(BOM) ? BOM : '';
     let text = bom ? raw.slice(1) : raw;
-    const resolution = resolveRubric(text, kits, workspaceKit);
-    let diagnostics: FeedbackDiagnostic[];
-    let v: FeedbackValidation | undefined;
-    if (resolution.error) {
-      diagnostics = [resolution.error];
-    } else {
-      const rubric = compiledFor(resolution.kit, resolution.rubric);
-      v = validateFeedback(text, rubric, options);
-      if (args.fix) {
-        const edits = weightedScoreEdits(v);
-        if (edits.length) {
-          text = applyEdits(text, edits);
-          try {
-            fs.writeFileSync(file, bom + text, 'utf8');
-          } catch (e) {
-            printErr(`sdi-feedback: cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-            readError = true;
-          }
-          v = validateFeedback(text, rubric, options);
+    let check = checkText(run, text);
+    if (found && !isFeedback(check)) continue;
+    if (args.fix && check.validation) {
+      const edits = weightedScoreEdits(check.validation);
+      if (edits.length) {
+        text = applyEdits(text, edits);
+        try {
+          fs.writeFileSync(file, bom + text, 'utf8');
+        } catch (e) {
+          printErr(`sdi-feedback: cannot write ${file}: ${readProblem(e)}\n`);
+          readError = true;
         }
+        check = checkAgain(run, check, text);
       }
-      diagnostics = resolution.warning ? [resolution.warning, ...v.diagnostics] : v.diagnostics;
     }
-    if (diagnostics.some((d) => d.severity === 'error')) hasError = true;
-    if (args.json) {
-      results.push({
-        file,
-        scored: v ? v.scored : 0,
-        weightedScore: v ? v.weightedScore : null,
-        band: v ? v.band : null,
-        recommendation: v ? v.recommendation : null,
-        diagnostics: diagnostics.map(jsonDiagnostic),
-        feedbacks: v ? v.feedbacks.map(jsonFeedback) : [],
-        notes: jsonNotes(text, resolution.error ? [] : resolution.rubric.rubric.dimensions),
-      });
-    } else {
-      const out = diagnostics.map((d) => `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`);
+    if (check.diagnostics.some((d) => fails(args.failOn, d.severity))) failed = true;
+    // Text and workflow commands are printed file by file; JSON and SARIF are one document at the end.
+    if (args.format === 'text' || args.format === 'github') {
+      const out = check.diagnostics.map((d) => (args.format === 'text' ? `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}` : githubCommand(file, d, process.cwd())));
       if (out.length) printOut(out.join('\n') + '\n');
+    } else {
+      checked.push({ file, text, check });
     }
   }
-  if (args.json) printOut(JSON.stringify(results, null, 2) + '\n');
-  return readError || kitError ? 2 : hasError ? 1 : 0;
+  if (args.format === 'json') printOut(JSON.stringify(checked.map(({ file, text, check }) => jsonFile(file, text, check)), null, 2) + '\n');
+  if (args.format === 'sarif') {
+    const log = sarifLog(checked.map(({ file, check }) => ({ file, diagnostics: check.diagnostics })), { version: SDI_VERSION, repository: SDI_REPOSITORY, cwd: process.cwd() });
+    printOut(JSON.stringify(log, null, 2) + '\n');
+  }
+  return readError ? 2 : failed ? 1 : 0;
+}
+
+/** One checked file, for `--json`. */
+function jsonFile(file: string, text: string, { validation: v, diagnostics, dimensions }: TextCheck) {
+  return {
+    file,
+    scored: v ? v.scored : 0,
+    weightedScore: v ? v.weightedScore : null,
+    band: v ? v.band : null,
+    recommendation: v ? v.recommendation : null,
+    diagnostics: diagnostics.map(jsonDiagnostic),
+    feedbacks: v ? v.feedbacks.map(jsonFeedback) : [],
+    notes: jsonNotes(text, dimensions),
+  };
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -274,10 +274,9 @@ describe('sdi-feedback CLI', () => {
   it('exits 2 on a read error, and still checks the other files', () => {
     const text = fill({ scores: [3, 'x', 4, 3, 3] });
     const good = file('good.md', text);
-    const r = run(path.join(dir, 'missing.md'), good, dir);
+    const r = run(path.join(dir, 'missing.md'), good);
     assert.strictEqual(r.code, 2);
     assert.match(r.stderr, /cannot read .*missing\.md: ENOENT/);
-    assert.match(r.stderr, /cannot read .*: EISDIR/);
     const x = at(text, 'Scalability & Performance', ': x');
     assert.ok(r.stdout.includes(`good.md:${x.line}:${x.column + 2} error score-invalid`), r.stdout);
   });
