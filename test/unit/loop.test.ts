@@ -1,6 +1,8 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { checkLoop, loopIssues, loopKit, loopSettings, readLoop, LOOP_ISSUE_CODE_LIST, type LoopHistoryEntry, type LoopIssue } from '../../src/core/loop';
-import { builtInKit, loadExample, replaceIn } from '../fixtures/kits/memoryKit';
+import { builtInKit, loadExample, replaceIn, ROOT } from '../fixtures/kits/memoryKit';
 
 const EXAMPLE = `candidate: Priya Raman
 date: 2026-12-10
@@ -78,6 +80,15 @@ describe('interview loops (*.loop.yaml)', () => {
   });
 
   describe('checks against the kit', () => {
+    it('the complete example of docs/loops.md reads and checks clean against the example kit', () => {
+      const doc = fs.readFileSync(path.join(ROOT, 'docs/loops.md'), 'utf8');
+      const example = /```yaml\n([\s\S]*?)```/.exec(doc)![1];
+      const { all, example: kit } = kits();
+      const loop = readLoop('docs.loop.yaml', example);
+      assert.strictEqual(loop.plan?.kit, 'acme-backend');
+      assert.deepStrictEqual(loopIssues(loop, loopKit(loop.plan.kit, all, kit), []), []);
+    });
+
     it('the example loop against the example kit (with the built-in guide beside it) is clean', () => {
       const { all, example } = kits();
       const issues = loopIssues(readLoop('p.loop.yaml', EXAMPLE), loopKit(undefined, all, example), []);
