@@ -13,6 +13,8 @@ import * as vscode from 'vscode';
 import { CODE_DOCS_SCHEME } from '../core/activation';
 import { FEEDBACK_CODE_ALIASES, FEEDBACK_CODES, type FeedbackCode } from '../core/feedback';
 import { KIT_ISSUE_CODES } from '../core/kit/codes';
+import { LOOP_ISSUE_CODES } from '../core/loop/codes';
+import type { LoopIssueCode } from '../core/loop/types';
 import type { KitIssueCode } from '../core/kit/types';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
@@ -48,6 +50,20 @@ export function codeDocMarkdown(name: string): string | undefined {
       '---',
       '',
       `What it means and how to fix it: \`docs/diagnostics.md#${name}\`; the whole kit format: \`docs/kit-format.md\` (both in the extension's folder).`,
+      '',
+    ].join('\n');
+  }
+  if (Object.prototype.hasOwnProperty.call(LOOP_ISSUE_CODES, name)) {
+    return [
+      `# \`${name}\``,
+      '',
+      `**Source:** ${DIAGNOSTIC_SOURCE} (interview loop files)`,
+      '',
+      LOOP_ISSUE_CODES[name as LoopIssueCode],
+      '',
+      '---',
+      '',
+      `What it means and how to fix it: \`docs/diagnostics.md#${name}\`; the loop format: \`docs/loops.md\` (both in the extension's folder).`,
       '',
     ].join('\n');
   }

@@ -4,7 +4,7 @@
  * candidate has had (in this loop, or in an earlier feedback).
  */
 import type { KitRange, LoadedKit } from '../kit/types';
-import { normalizeKey } from '../personName';
+import { normalizeKey, shownName } from '../personName';
 import type { LoopFile } from './read';
 import type { LoopHistoryEntry, LoopIssue, LoopIssueCode, LoopPlan } from './types';
 
@@ -101,7 +101,7 @@ export function checkLoop(loop: LoopFile, kit: LoopKit | undefined, history: rea
       if (earlier.length) {
         const list = earlier.slice(0, 3).map((h) => `${h.file} (${h.date})`).join(', ');
         const more = earlier.length > 3 ? ` and ${earlier.length - 3} more` : '';
-        at('loop-problem-repeat', ['interviews', i, 'problem'], `${plan.candidate} already had ${problem.id}: ${list}${more}`, 'warning');
+        at('loop-problem-repeat', ['interviews', i, 'problem'], `${shownName(plan.candidate)} already had ${problem.id}: ${list}${more}`, 'warning');
       }
     }
 
