@@ -14,7 +14,7 @@ import { loadBuiltInGuide, SNAPSHOT_FILE } from './node/builtIn';
 import { connectDiagramErrors } from './kits/diagramDiagnostics';
 import { KitService, loadEditedKitFolder } from './kits/kitService';
 import { registerNewProblem } from './kits/newProblem';
-import { registerLoops, type LoopDiagnostics } from './loops';
+import { registerLoops, type LoopsFeature } from './loops';
 import { registerNotes } from './notes';
 import type { NotesService } from './notes/notesService';
 import { GuidePanel } from './panel/guidePanel';
@@ -33,7 +33,7 @@ export interface LoadedApi {
   timer: TimerFeature;
   notes: NotesService;
   walkthrough: WalkthroughProgress;
-  loops: LoopDiagnostics;
+  loops: LoopsFeature;
 }
 
 /** What loading the features gives the shell: the API (none when the guide did not load; its `tree` backs the view). */

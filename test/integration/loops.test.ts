@@ -10,6 +10,8 @@ import { api, codes, diagnosticsWhen, FILLED, root, writeText } from './helpers'
 
 const kitDir = () => vscode.Uri.joinPath(root(), '.interview-kit');
 const loopsDir = () => vscode.Uri.joinPath(root(), 'loops-test');
+/** The loop every test of the checks reads, written by the suite's `before`. */
+const loopFile = () => vscode.Uri.joinPath(loopsDir(), 'priya.loop.yaml');
 const earlier = () => vscode.Uri.joinPath(loopsDir(), 'interview-feedback', '2025-03-02-priya.md');
 
 const LOOP = `candidate: Priya  Raman
@@ -32,6 +34,7 @@ describe('interview loops in a real VS Code', function () {
     for (const [rel, text] of Object.entries(TEAM_KIT)) await writeText(vscode.Uri.joinPath(kitDir(), ...rel.split('/')), text);
     // An earlier feedback for the same candidate, scored under the built-in guide, on its Social Media Feed.
     const record = rubricRecordLine('builtin', a.kits.builtIn.rubric!);
+    await writeText(loopFile(), LOOP);
     await writeText(earlier(), `${record}\n${FILLED.replace('Ada Lovelace', 'priya raman').replace('2026-11-20', '2025-03-02')}`);
     const kitLoaded = () => a.kits.workspaceKits().some((k) => k.ok && k.problems.some((p) => p.id === 'chat'));
     if (!kitLoaded()) await new Promise<void>((resolve) => { const sub = a.kits.onDidChange(() => { if (kitLoaded()) { sub.dispose(); resolve(); } }); });
@@ -40,12 +43,12 @@ describe('interview loops in a real VS Code', function () {
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.fs.delete(loopsDir(), { recursive: true, useTrash: false });
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(root(), 'loops'), { recursive: true, useTrash: false }).then(undefined, () => undefined);
     await vscode.workspace.fs.delete(kitDir(), { recursive: true, useTrash: false });
   });
 
   it('checks a loop file as it opens: the problem the candidate already had, named with the earlier file and date', async () => {
-    const uri = vscode.Uri.joinPath(loopsDir(), 'priya.loop.yaml');
-    await writeText(uri, LOOP);
+    const uri = loopFile();
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
     const ds = await diagnosticsWhen(uri, (d) => d.length > 0, 'the loop\'s diagnostics');
@@ -58,7 +61,7 @@ describe('interview loops in a real VS Code', function () {
   });
 
   it('follows typing: an unknown problem and focus appear at their place, and go when fixed', async () => {
-    const uri = vscode.Uri.joinPath(loopsDir(), 'priya.loop.yaml');
+    const uri = loopFile();
     const doc = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(doc);
     const line = doc.lineAt(5);
@@ -76,12 +79,38 @@ describe('interview loops in a real VS Code', function () {
   });
 
   it('a file not matching sdi.loops.glob is not a loop', async () => {
-    const uri = vscode.Uri.joinPath(loopsDir(), 'priya.loop.yaml');
+    const uri = loopFile();
     const other = vscode.Uri.joinPath(loopsDir(), 'notaloop.yaml');
     await writeText(other, 'candidate: 3\n');
     const doc = await vscode.workspace.openTextDocument(other);
-    assert.strictEqual(a.loops.isLoop(doc), false);
-    assert.strictEqual(a.loops.isLoop(await vscode.workspace.openTextDocument(uri)), true);
+    assert.strictEqual(a.loops.diagnostics.isLoop(doc), false);
+    assert.strictEqual(a.loops.diagnostics.isLoop(await vscode.workspace.openTextDocument(uri)), true);
+  });
+
+  describe('Interview: New Loop', () => {
+
+    it('writes a loop that passes every check, avoiding the problem the candidate had, and never over an existing file', async () => {
+      const args = { candidate: 'Priya Raman', date: '2026-12-10', interviewers: ['Alex Chen', 'Sam Okafor', 'Mei Lin'] };
+      const first = await vscode.commands.executeCommand<vscode.Uri>('sdi.newLoop', args);
+      assert.ok(first, 'a loop was written');
+        assert.strictEqual(vscode.workspace.asRelativePath(first), 'loops/2026-12-10-priya-raman.loop.yaml');
+      assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), first.toString());
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(first));
+      assert.match(text, /^candidate: Priya Raman\ndate: 2026-12-10\ninterviews:\n {2}- interviewer: Alex Chen\n/);
+      assert.ok(!text.includes('global-social-media-feed'), `the problem she had is not given again:\n${text}`);
+      assert.deepStrictEqual(a.loops.diagnostics.issuesOf(await vscode.workspace.openTextDocument(first)), []);
+      const second = await vscode.commands.executeCommand<vscode.Uri>('sdi.newLoop', args);
+      assert.ok(second);
+        assert.strictEqual(vscode.workspace.asRelativePath(second), 'loops/2026-12-10-priya-raman-2.loop.yaml');
+      assert.strictEqual(new TextDecoder().decode(await vscode.workspace.fs.readFile(first)), text, 'the first file is untouched');
+    });
+
+    it('writes nothing when no loop can be planned (one interviewer cannot give each dimension two interviews)', async () => {
+      const r = await vscode.commands.executeCommand<vscode.Uri | undefined>('sdi.newLoop', { candidate: 'Solo Candidate', date: '2026-12-11', interviewers: ['Alex Chen'] });
+      assert.strictEqual(r, undefined);
+      const exists = await vscode.workspace.fs.stat(vscode.Uri.joinPath(root(), 'loops', '2026-12-11-solo-candidate.loop.yaml')).then(() => true, () => false);
+      assert.strictEqual(exists, false);
+    });
   });
 });
 

@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { checkLoop, loopIssues, loopKit, loopSettings, readLoop, LOOP_ISSUE_CODE_LIST, type LoopHistoryEntry, type LoopIssue } from '../../src/core/loop';
+import * as fc from 'fast-check';
+import { checkLoop, loopIssues, loopKit, loopSettings, planLoop, readLoop, LOOP_ISSUE_CODE_LIST, type LoopHistoryEntry, type LoopIssue } from '../../src/core/loop';
 import { builtInKit, loadExample, replaceIn, ROOT } from '../fixtures/kits/memoryKit';
 
 const EXAMPLE = `candidate: Priya Raman
@@ -186,5 +187,55 @@ describe('interview loops (*.loop.yaml)', () => {
       const issues = checkLoop(readLoop('p.loop.yaml', EXAMPLE), loopKit(undefined, all, example), history.slice(2));
       assert.deepStrictEqual(issues, [], show(issues));
     });
+  });
+});
+
+describe('New Loop\'s planner', () => {
+  const kit = () => {
+    const { all, example } = kits();
+    return loopKit(undefined, all, example)!;
+  };
+
+  it('plans the example: a problem each the candidate has not had, every dimension at minCoverage, and the file reads back clean', () => {
+    const k = kit();
+    const history: LoopHistoryEntry[] = [{ file: 'old.md', candidateKey: 'priya raman', date: '2025-01-01', problem: 'rate-limiter' }];
+    const planned = planLoop({ candidate: ' Priya  Raman ', date: '2026-12-10', interviewers: ['Alex Chen', 'Sam Okafor', 'alex  chen', 'Mei Lin'] }, k, history);
+    assert.ok(planned.plan, String(planned.problems));
+    assert.strictEqual(planned.plan.candidate, 'Priya Raman');
+    assert.deepStrictEqual(planned.plan.interviews.map((i) => i.interviewer), ['Alex Chen', 'Sam Okafor', 'Mei Lin']);
+    assert.ok(!planned.plan.interviews.some((i) => i.problem === 'rate-limiter'));
+    const loop = readLoop('new.loop.yaml', planned.text);
+    assert.deepStrictEqual(loop.plan, planned.plan);
+    assert.deepStrictEqual(loopIssues(loop, k, history), []);
+  });
+
+  it('says why no loop can be planned: too few interviewers for minCoverage, too few unused problems, no name, a bad date', () => {
+    const k = kit();
+    assert.deepStrictEqual(planLoop({ candidate: 'A', date: '2026-12-10', interviewers: ['X'] }, k, []).problems,
+      ['every dimension must be assessed by 2 interviews (minCoverage), and 1 interviewer was given']);
+    const history = k.problems.slice(1).map((p, i) => ({ file: `f${i}.md`, candidateKey: 'a', date: '2026-01-01', problem: p.title }));
+    assert.deepStrictEqual(planLoop({ candidate: 'A', date: '2026-12-10', interviewers: ['X', 'Y'] }, k, history).problems,
+      [`the kit acme-backend has 1 problem A has not had (${k.problems.length - 1} already given to them) for 2 interviews`]);
+    assert.deepStrictEqual(planLoop({ candidate: ' ', date: '2026-13-01', interviewers: [] }, k, []).problems,
+      ['the candidate has no name', '"2026-13-01" is not a date written YYYY-MM-DD', 'no interviewer was given']);
+    assert.deepStrictEqual(planLoop({ candidate: 'A', date: '2026-12-10', interviewers: ['X', 'Y'] }, { ...k, dimensions: undefined }, []).problems,
+      ['the kit acme-backend\'s rubric has errors: fix it first']);
+  });
+
+  it('any names, interviewer counts and coverage: a plan that reads back clean, or a reason (property)', () => {
+    const k = kit();
+    const name = fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }).filter((s) => s.trim().length > 0);
+    fc.assert(fc.property(name, fc.uniqueArray(name, { minLength: 1, maxLength: 14, selector: (s) => s.trim().replace(/\s+/g, ' ').toLowerCase() }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 4 }),
+      (candidate, interviewers, minCoverage, had) => {
+        const withCoverage = { ...k, defaults: { minCoverage } };
+        const history = k.problems.slice(0, had).map((p, i) => ({ file: `h${i}.md`, candidateKey: candidate.trim().replace(/\s+/g, ' ').toLowerCase(), date: '2026-01-01', problem: p.id }));
+        const planned = planLoop({ candidate, date: '2026-12-10', interviewers }, withCoverage, history);
+        const feasible = interviewers.length <= 12 && minCoverage <= interviewers.length && k.problems.length - had >= interviewers.length;
+        assert.strictEqual(planned.plan !== undefined, feasible, String(planned.problems));
+        if (!planned.plan) return;
+        const loop = readLoop('p.loop.yaml', planned.text);
+        assert.deepStrictEqual(loop.plan, planned.plan, planned.text);
+        assert.deepStrictEqual(loopIssues(loop, withCoverage, history), [], planned.text);
+      }), { numRuns: 300 });
   });
 });

@@ -57,7 +57,7 @@ export function namesProblem(used: string, problem: { id: string; title: string 
  * The earlier feedbacks of the loop's candidate (same name key) dated before the loop's day whose
  * problem is `problem`, by date.
  */
-export function earlierFeedback(plan: LoopPlan, problem: { id: string; title: string }, history: readonly LoopHistoryEntry[]): LoopHistoryEntry[] {
+export function earlierFeedback(plan: Pick<LoopPlan, 'candidate' | 'date'>, problem: { id: string; title: string }, history: readonly LoopHistoryEntry[]): LoopHistoryEntry[] {
   const candidate = normalizeKey(plan.candidate);
   return history
     .filter((h) => h.candidateKey === candidate && h.date !== null && h.date < plan.date && h.problem !== null && namesProblem(h.problem, problem))

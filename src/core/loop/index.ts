@@ -2,4 +2,5 @@
 export * from './types';
 export { LOOP_ISSUE_CODES, LOOP_ISSUE_CODE_LIST } from './codes';
 export { readLoop, MAX_LOOP_SIZE, MAX_LOOP_INTERVIEWS, type LoopFile } from './read';
+export { planLoop, loopText, type LoopRequest, type PlannedLoop } from './plan';
 export { checkLoop, earlierFeedback, loopIssues, loopKit, loopSettings, namesProblem, LOOP_DEFAULTS, type LoopKit } from './check';
