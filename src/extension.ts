@@ -5,7 +5,7 @@
  * - one of the extension's commands runs (the shell answers each contributed command until then);
  * - the guide view shows (the shell's tree view asks the features' tree);
  * - VS Code revives a guide or calibration panel, or asks for a diagnostic code's page;
- * - a Markdown document a user writes is open or opens (feedback checks, notes);
+ * - a Markdown document a user writes is open or opens (feedback checks, notes), or a loop file;
  * - and, just after activation, when the workspace holds a team kit (its checks), a running
  *   interview is to be restored (the status bar), or `npm start`'s first start shows the walkthrough.
  * A window with feedback files but none open activates in a few milliseconds and loads nothing more.
@@ -14,7 +14,7 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { CODE_DOCS_SCHEME, contributedCommands, FIRST_START_ENV, GUIDE_UNAVAILABLE_CONTEXT, mayBeFeedback, revivedPanelTypes, TIMER_STATE_KEY } from './core/activation';
+import { CODE_DOCS_SCHEME, contributedCommands, FIRST_START_ENV, GUIDE_UNAVAILABLE_CONTEXT, mayBeFeedback, mayBeLoop, revivedPanelTypes, TIMER_STATE_KEY } from './core/activation';
 import type { Features, LoadedApi } from './features';
 import type { FeatureHost } from './host';
 import { kitDirOf } from './settings';
@@ -62,6 +62,7 @@ class Shell implements vscode.Disposable {
       get timer() { return load().api?.timer; },
       get notes() { return load().api?.notes; },
       get walkthrough() { return load().api?.walkthrough; },
+      get loops() { return load().api?.loops; },
     };
     for (const id of contributedCommands(context.extension.packageJSON)) this.standIns.push(vscode.commands.registerCommand(id, this.standIn(id)));
     const provider: vscode.TreeDataProvider<unknown> = {
@@ -90,8 +91,9 @@ class Shell implements vscode.Disposable {
 
   /** Loads the features now if an open document needs them, soon if the workspace state does, else at the first need. */
   loadWhenNeeded(): void {
-    if (vscode.workspace.textDocuments.some(mayBeFeedback)) return this.loadSoon();
-    this.pending = vscode.workspace.onDidOpenTextDocument((d) => { if (mayBeFeedback(d)) this.load(); });
+    const needed = (d: vscode.TextDocument) => mayBeFeedback(d) || mayBeLoop(d);
+    if (vscode.workspace.textDocuments.some(needed)) return this.loadSoon();
+    this.pending = vscode.workspace.onDidOpenTextDocument((d) => { if (needed(d)) this.load(); });
     if (this.context.workspaceState.get(TIMER_STATE_KEY) !== undefined || process.env[FIRST_START_ENV] === '1') return this.loadSoon();
     void this.hasKit().then((kit) => { if (kit) this.loadSoon(); });
   }

@@ -14,6 +14,7 @@ import { loadBuiltInGuide, SNAPSHOT_FILE } from './node/builtIn';
 import { connectDiagramErrors } from './kits/diagramDiagnostics';
 import { KitService, loadEditedKitFolder } from './kits/kitService';
 import { registerNewProblem } from './kits/newProblem';
+import { registerLoops, type LoopsFeature } from './loops';
 import { registerNotes } from './notes';
 import type { NotesService } from './notes/notesService';
 import { GuidePanel } from './panel/guidePanel';
@@ -32,6 +33,7 @@ export interface LoadedApi {
   timer: TimerFeature;
   notes: NotesService;
   walkthrough: WalkthroughProgress;
+  loops: LoopsFeature;
 }
 
 /** What loading the features gives the shell: the API (none when the guide did not load; its `tree` backs the view). */
@@ -72,12 +74,14 @@ export function activateFeatures(context: vscode.ExtensionContext, host: Feature
     registerNewProblem(kits),
   );
   const feedback = registerFeedback(library, context, kits);
-  context.subscriptions.push(feedback, registerCalibration(context, feedback, kits, host.registerSerializer));
+  const calibration = registerCalibration(context, feedback, kits, host.registerSerializer);
+  const loops = registerLoops(kits, calibration);
+  context.subscriptions.push(feedback, calibration, loops);
   const timer = registerTimer(context, library, panel);
   feedback.scaffold.runningProblem = () => timer.service.runningProblem();
   const notes = registerNotes(context, timer, feedback.scaffold);
   const walkthrough = registerWalkthrough(context, { library, panel, timer: timer.service, notes });
-  return { api: { library, panel, tree, kits, feedback, timer, notes, walkthrough }, codeDocs: new CodeDocsProvider() };
+  return { api: { library, panel, tree, kits, feedback, timer, notes, walkthrough, loops }, codeDocs: new CodeDocsProvider() };
 }
 
 /**

@@ -34,6 +34,11 @@ export function mayBeFeedback(document: { languageId: string; uri: { scheme: str
   return document.languageId === 'markdown' && EDITABLE_SCHEMES.has(document.uri.scheme);
 }
 
+/** Whether a document may be an interview loop (`*.loop.yaml`, the default of `sdi.loops.glob`) the features check. */
+export function mayBeLoop(document: { uri: { scheme: string; path: string } }): boolean {
+  return EDITABLE_SCHEMES.has(document.uri.scheme) && document.uri.path.endsWith('.loop.yaml');
+}
+
 /**
  * The webview panel types whose panels VS Code revives on reload (the manifest's
  * `onWebviewPanel:` activation events): the shell registers a serializer for each at activation.

@@ -13,6 +13,8 @@ import * as vscode from 'vscode';
 import { CODE_DOCS_SCHEME } from '../core/activation';
 import { FEEDBACK_CODE_ALIASES, FEEDBACK_CODES, type FeedbackCode } from '../core/feedback';
 import { KIT_ISSUE_CODES } from '../core/kit/codes';
+import { LOOP_ISSUE_CODES } from '../core/loop/codes';
+import type { LoopIssueCode } from '../core/loop/types';
 import type { KitIssueCode } from '../core/kit/types';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 
@@ -38,18 +40,10 @@ const MORE: Partial<Record<FeedbackCode, string>> = {
 /** The Markdown of a code's page (an old name's page explains the code it became); undefined for an unknown code. */
 export function codeDocMarkdown(name: string): string | undefined {
   if (Object.prototype.hasOwnProperty.call(KIT_ISSUE_CODES, name)) {
-    return [
-      `# \`${name}\``,
-      '',
-      `**Source:** ${DIAGNOSTIC_SOURCE} (team kit files)`,
-      '',
-      KIT_ISSUE_CODES[name as KitIssueCode],
-      '',
-      '---',
-      '',
-      `What it means and how to fix it: \`docs/diagnostics.md#${name}\`; the whole kit format: \`docs/kit-format.md\` (both in the extension's folder).`,
-      '',
-    ].join('\n');
+    return filePage(name, 'team kit files', KIT_ISSUE_CODES[name as KitIssueCode], 'the whole kit format: `docs/kit-format.md`');
+  }
+  if (Object.prototype.hasOwnProperty.call(LOOP_ISSUE_CODES, name)) {
+    return filePage(name, 'interview loop files', LOOP_ISSUE_CODES[name as LoopIssueCode], 'the loop format: `docs/loops.md`');
   }
   const code = (Object.prototype.hasOwnProperty.call(FEEDBACK_CODES, name) ? name : FEEDBACK_CODE_ALIASES[name]) as FeedbackCode | undefined;
   if (!code) return undefined;
@@ -68,6 +62,22 @@ export function codeDocMarkdown(name: string): string | undefined {
     '---',
     '',
     `What it means and how to fix it: \`docs/diagnostics.md#${name}\` in the extension's folder.`,
+    '',
+  ].join('\n');
+}
+
+/** The page of a code of kit or loop files: its summary and where the docs say more. */
+function filePage(name: string, files: string, summary: string, format: string): string {
+  return [
+    `# \`${name}\``,
+    '',
+    `**Source:** ${DIAGNOSTIC_SOURCE} (${files})`,
+    '',
+    summary,
+    '',
+    '---',
+    '',
+    `What it means and how to fix it: \`docs/diagnostics.md#${name}\`; ${format} (both in the extension's folder).`,
     '',
   ].join('\n');
 }

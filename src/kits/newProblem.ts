@@ -15,11 +15,11 @@ import type { KitService } from './kitService';
 
 export const NEW_PROBLEM_COMMAND = 'sdi.newProblem';
 
-/** Writes `text` to `<dir>/<stem>.md`, or `<stem>-2.md`... when taken; returns the file written. */
-export async function writeExclusive(dir: string, stem: string, text: string): Promise<string> {
+/** Writes `text` to `<dir>/<stem><ext>`, or `<stem>-2<ext>`... when taken (never over a file); returns the file written. */
+export async function writeExclusive(dir: string, stem: string, text: string, ext = '.md'): Promise<string> {
   await fs.promises.mkdir(dir, { recursive: true });
   for (let n = 1; n < 1000; n++) {
-    const file = path.join(dir, `${n === 1 ? stem : `${stem}-${n}`}.md`);
+    const file = path.join(dir, `${n === 1 ? stem : `${stem}-${n}`}${ext}`);
     try {
       await fs.promises.writeFile(file, text, { flag: 'wx' });
       return file;
@@ -27,7 +27,7 @@ export async function writeExclusive(dir: string, stem: string, text: string): P
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
   }
-  throw new Error(`every name from ${stem}.md to ${stem}-999.md is taken in ${dir}`);
+  throw new Error(`every name from ${stem}${ext} to ${stem}-999${ext} is taken in ${dir}`);
 }
 
 async function chooseKit(kits: LoadedKit[], service: KitService): Promise<LoadedKit | undefined> {

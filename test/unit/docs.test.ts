@@ -7,6 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Rubric } from '../../src/core/content';
 import { FEEDBACK_CODES, generateFeedbackTemplate } from '../../src/core/feedback';
 import { KIT_ISSUE_CODES } from '../../src/core/kit';
+import { LOOP_ISSUE_CODES } from '../../src/core/loop/codes';
 import { installCli } from '../fixtures/cliPackage';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -126,8 +127,8 @@ describe('documentation moves with the code', () => {
     }
   });
 
-  it('documents every kit code in docs/diagnostics.md with its summary and fix', () => {
-    for (const [code, summary] of Object.entries(KIT_ISSUE_CODES)) {
+  it('documents every kit and loop code in docs/diagnostics.md with its summary and fix', () => {
+    for (const [code, summary] of [...Object.entries(KIT_ISSUE_CODES), ...Object.entries(LOOP_ISSUE_CODES)]) {
       const section = diagnosticsSection(code);
       assert.ok(section, `docs/diagnostics.md has no section for ${code}`);
       assert.ok(section.includes(summary), `the section of ${code} gives its summary from codes.ts`);

@@ -12,19 +12,12 @@ import type { FeedbackCode, FeedbackOptions, ParsedFeedbackPart } from '../feedb
 import { analyzeFeedback, silenceUnder, validateParsed } from '../feedback/validate';
 import { resolveRubric } from '../kit/rubricSource';
 import type { KitRubric, LoadedKit } from '../kit/types';
+import { normalizeKey } from '../personName';
 import type { CalibrationRow, ResolvedRubric, RubricInfo, RubricResolver } from './types';
 
 const BOM = '\uFEFF';
 
-/** A name as the report shows it (its table, its CSV): white space collapsed to one space, trimmed. */
-export function shownName(name: string): string {
-  return name.trim().replace(/\s+/g, ' ');
-}
-
-/** Names compared for grouping (candidates, interviewers, problems): the shown name, case-folded. */
-export function normalizeKey(name: string): string {
-  return shownName(name).toLowerCase();
-}
+export { normalizeKey, shownName } from '../personName';
 
 /** `builtin@1`: the kit id and rubric version a row was scored with. */
 export function rubricKeyOf(kitId: string, version: string): string {

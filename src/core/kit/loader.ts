@@ -228,6 +228,7 @@ class KitLoad {
       builtIn: required,
       root: this.reader.root,
       includeBuiltIn: kf.includeBuiltIn,
+      ...(kf.loop ? { loop: kf.loop } : {}),
       ok: true,
       ...(rubric ? { rubric } : {}),
       archivedRubrics,

@@ -57,6 +57,13 @@ export const kitFileSchema = z.strictObject({
       topBandOnly: z.array(text).optional(),
     })
     .optional(),
+  /** Defaults for the interview loops (`*.loop.yaml`) that use this kit. */
+  loop: z
+    .strictObject({
+      minCoverage: z.number().int('must be a whole number').min(1, 'must be at least 1').max(12, 'must be at most 12').optional(),
+      disagreement: z.number().positive('must be above 0').optional(),
+    })
+    .optional(),
 });
 export type KitFile = z.infer<typeof kitFileSchema>;
 

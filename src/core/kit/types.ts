@@ -55,6 +55,14 @@ export type KitIssueCode =
   | 'kit-rubric-version'
   | 'kit-diagram';
 
+/** kit.yaml `loop`: what a loop file of this kit assumes when it does not say. */
+export interface KitLoopDefaults {
+  /** How many interviews of a loop must assess each rubric dimension (default 2). */
+  minCoverage?: number;
+  /** The spread of a dimension's scores, in scale points, that the debrief calls a disagreement (default 2). */
+  disagreement?: number;
+}
+
 /** A file of a kit folder, as listed by a reader. */
 export interface KitEntry {
   /** Relative to the kit folder, `/`-separated, e.g. `problems/rate-limiter.md`. */
@@ -165,6 +173,8 @@ export interface LoadedKit {
   feedbackTemplateFile?: string;
   /** kit.yaml `template` hints for reading a hand-written template. */
   templateHints?: KitTemplateHints;
+  /** kit.yaml `loop`: defaults for the interview loops that use this kit. */
+  loop?: KitLoopDefaults;
   /** Built-in style kits: the guide and its outline (tree groups over guide sections). */
   guide?: MarkdownOutline;
   outline?: Outline;
