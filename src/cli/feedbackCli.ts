@@ -24,6 +24,7 @@ import { githubCommand, sarifLog } from './ciFormats';
 import type * as KitLoading from './kitLoading';
 import { notesReport, parseNotes } from '../core/notes';
 import { checkTargets, markdownUnder, readProblem } from './files';
+import { checkLoops } from './loopCheck';
 import { printErr, printOut } from './output';
 import {
   DEFAULT_CALIBRATION_OPTIONS,
@@ -40,6 +41,7 @@ import {
 const USAGE = `usage: sdi-feedback [--kit DIR] [--json|--format FORMAT] [--fail-on error|warning] [--fix] [--allow-half-points] FILE|DIR...
        sdi-feedback --report [--json|--csv] [--kit DIR] [--window-days N] [--min-n N] DIR|FILE...
        sdi-feedback --check-kit DIR [--json] [--fail-on error|warning]
+       sdi-feedback --check-loop [--kit DIR] [--json] [--fail-on error|warning] FILE|DIR...
 
 Checks interview feedback documents against the rubric of the System Design Interview Kit. A folder
 is walked for Markdown files with a scores heading (hidden folders and node_modules skipped); a file
@@ -53,6 +55,9 @@ named is always checked.
   --fix                write (or update) the weighted score in each file, nothing else
   --allow-half-points  accept scores in steps of 0.5
   --check-kit DIR      check the kit in DIR and print its issues (for a kit repository's CI)
+  --check-loop         check interview loop files: the files named (other than Markdown) and the
+                       *.loop.yaml files in the folders given, against the feedback named or found
+                       there (a problem the candidate already had)
   --report             print the calibration report over every feedback document (*.md) found
                        in the folders (recursively) and files given: per interviewer (offset from
                        the panel), per dimension, per problem, agreement
@@ -80,6 +85,7 @@ interface Args {
   allowHalfPoints: boolean;
   kit?: string;
   checkKit?: string;
+  checkLoop: boolean;
   files: string[];
 }
 
@@ -92,6 +98,7 @@ const OPTIONS = {
   json: { type: 'boolean', default: false },
   csv: { type: 'boolean', default: false },
   report: { type: 'boolean', default: false },
+  'check-loop': { type: 'boolean', default: false },
   fix: { type: 'boolean', default: false },
   'allow-half-points': { type: 'boolean', default: false },
   // Looked for before parsing (see readArgs); declared so that parseArgs knows `-h`.
@@ -145,7 +152,7 @@ function readArgs(argv: string[]): Args | string {
   if (failOn !== 'error' && failOn !== 'warning') return `--fail-on needs ${NEEDS['fail-on']}`;
   const args: Args = {
     json: format === 'json', format: format as Format, failOn, csv: v.csv, report: v.report, fix: v.fix, allowHalfPoints: v['allow-half-points'],
-    kit: v.kit, checkKit: v['check-kit'],
+    kit: v.kit, checkKit: v['check-kit'], checkLoop: v['check-loop'],
     windowDays: v['window-days'] === undefined ? undefined : Number(v['window-days']),
     minN: v['min-n'] === undefined ? undefined : Number(v['min-n']),
     files: positionals,
@@ -153,6 +160,13 @@ function readArgs(argv: string[]): Args | string {
   if (args.checkKit !== undefined) {
     if (args.kit !== undefined || args.fix || args.allowHalfPoints || args.files.length || args.report || args.csv) return '--check-kit DIR takes only --json, --format and --fail-on';
     if (args.format !== 'text' && !args.json) return `--check-kit prints text or json, not ${args.format}`;
+    return args;
+  }
+  if (args.checkLoop) {
+    if (args.report || args.fix || args.csv || args.allowHalfPoints) return '--check-loop takes only --kit, --json, --format and --fail-on';
+    if (args.format !== 'text' && !args.json) return `--check-loop prints text or json, not ${args.format}`;
+    if (args.windowDays !== undefined || args.minN !== undefined) return '--window-days and --min-n need --report';
+    if (!args.files.length) return 'no FILE or DIR given';
     return args;
   }
   if (args.report) {
@@ -364,6 +378,7 @@ function main(argv: string[]): number {
   }
   const kits = workspaceKit ? [builtIn, workspaceKit] : [builtIn];
   if (args.report) return report(args, kits, workspaceKit) || (kitError ? 2 : 0);
+  if (args.checkLoop) return checkLoops(args.files, kits, workspaceKit, { json: args.json, failOn: args.failOn, resolve: kitRubricResolver(kits, workspaceKit) }) || (kitError ? 2 : 0);
   const status = checkFeedback(args, checkRun(kits, workspaceKit, { allowHalfPoints: args.allowHalfPoints, today: localDate(new Date()) }));
   return kitError ? 2 : status;
 }

@@ -18,6 +18,11 @@ export const readProblem = (e: unknown): string => (e as NodeJS.ErrnoException).
  * added to `unreadable`.
  */
 export function markdownUnder(dir: string, unreadable: Unreadable[]): string[] {
+  return filesUnder(dir, /\.md$/i, unreadable);
+}
+
+/** The files under `dir` whose names match `name`, walked and sorted as `markdownUnder` does. */
+export function filesUnder(dir: string, name: RegExp, unreadable: Unreadable[]): string[] {
   const files: string[] = [];
   const walk = (folder: string) => {
     let entries: fs.Dirent[];
@@ -33,7 +38,7 @@ export function markdownUnder(dir: string, unreadable: Unreadable[]): string[] {
     for (const e of entries) {
       if (e.isDirectory()) {
         if (!SKIP_DIR(e.name)) walk(prefix + e.name);
-      } else if ((e.isFile() || e.isSymbolicLink()) && /\.md$/i.test(e.name)) files.push(prefix + e.name);
+      } else if ((e.isFile() || e.isSymbolicLink()) && name.test(e.name)) files.push(prefix + e.name);
     }
   };
   walk(dir);
@@ -42,7 +47,7 @@ export function markdownUnder(dir: string, unreadable: Unreadable[]): string[] {
 }
 
 /** Whether a path names a folder (false for a file, and for a path that cannot be read: reading it says why). */
-function isFolder(p: string): boolean {
+export function isFolder(p: string): boolean {
   try {
     return fs.statSync(p).isDirectory();
   } catch {
