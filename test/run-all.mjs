@@ -20,6 +20,17 @@ const stages = [
   { name: 'e2e-production', cmd: ['node', 'test/host/run.mjs', 'e2e', 'installed'], env: { SDI_E2E_BUILD: 'production' }, tests: true },
 ];
 const only = process.argv.slice(2);
+/**
+ * The only tests that may be skipped (`this.skip()`) without failing `npm test`, by title, each with
+ * why; any other skipped test counts as a failure.
+ */
+const MAY_SKIP = new Map([
+  ['ships the guide text unchanged', 'compares with the seed guide outside the repository (../shared/seed), which a clean clone lacks'],
+  ['prints a whole report to a terminal as to a pipe, its − and × included', 'needs Linux and util-linux `script` for a pseudo-terminal'],
+  ['ends quietly when the reader closes the pipe early (`--json big.md | head`)', 'needs a POSIX shell pipe (skipped on Windows)'],
+  ['a symlink out of the kit folder is an issue, not read; the rest loads', 'skipped where the OS refuses to make symbolic links'],
+  ['a symlink inside the kit folder is followed', 'skipped where the OS refuses to make symbolic links'],
+]);
 
 function run(cmd, env) {
   return new Promise((resolve) => {
@@ -31,13 +42,16 @@ function run(cmd, env) {
   });
 }
 
-/** Passed and failed counts from mocha's spec reporter or the harness's `N passed, N failed` line. */
+/**
+ * Passed, failed and skipped counts from mocha's spec reporter or the harness's `N passed, N failed,
+ * N skipped` line, and the titles of the skipped tests (the spec reporter's `  - title` lines).
+ */
 function counts(out) {
-  const plain = [...out.matchAll(/^\S*:?\s*(\d+) passed, (\d+) failed/gm)].pop();
-  if (plain) return { passed: +plain[1], failed: +plain[2] };
-  const passing = /^\s*(\d+) passing/m.exec(out);
-  const failing = /^\s*(\d+) failing/m.exec(out);
-  return { passed: passing ? +passing[1] : 0, failed: failing ? +failing[1] : 0 };
+  const skippedTitles = [...out.matchAll(/^ {2,}- (.+)$/gm)].map((m) => m[1]);
+  const plain = [...out.matchAll(/^\S*:?\s*(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/gm)].pop();
+  if (plain) return { passed: +plain[1], failed: +plain[2], skipped: +(plain[3] ?? 0), skippedTitles };
+  const [passing, failing, pending] = ['passing', 'failing', 'pending'].map((w) => +(new RegExp(`^\\s*(\\d+) ${w}`, 'm').exec(out)?.[1] ?? 0));
+  return { passed: passing, failed: failing, skipped: pending, skippedTitles };
 }
 
 let passed = 0;
@@ -57,9 +71,13 @@ for (const s of stages) {
     // A runner that failed without reporting a failure (a crash, a timeout) still counts as one.
     if (code !== 0 && c.failed === 0) c.failed = 1;
     if (code === 0 && c.passed === 0) { c.failed += 1; console.error(`${s.name}: ran no test`); }
+    const listed = c.skippedTitles.filter((t) => MAY_SKIP.has(t));
+    for (const t of listed) console.log(`${s.name}: skipped "${t}": ${MAY_SKIP.get(t)}`);
+    if (c.skipped > listed.length) console.error(`${s.name}: ${c.skipped - listed.length} skipped test(s) not listed in MAY_SKIP count as failures: ${c.skippedTitles.filter((t) => !MAY_SKIP.has(t)).join('; ')}`);
+    c.failed += Math.max(0, c.skipped - listed.length);
     passed += c.passed;
     failed += c.failed;
-    summary.push(`${s.name}: ${c.passed} passed, ${c.failed} failed`);
+    summary.push(`${s.name}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`);
   } else if (code !== 0) {
     failed += 1;
     summary.push(`${s.name}: FAILED`);

@@ -7,9 +7,11 @@
 import assert from 'node:assert';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { openWorkbench, runningExtensions, runningUntil, WORKSPACE } from './workbench.mjs';
+import { openWorkbench, runningUntil, WORKSPACE } from './workbench.mjs';
 
 const NAME = 'System Design Interview Kit';
+/** VS Code's own Markdown extension: it activates on `onLanguage:markdown`. */
+const MARKDOWN = 'Markdown Language Features';
 
 /** A fresh workspace beside this file's test workspace, holding `files` (path -> text). */
 function workspace(name, files) {
@@ -34,13 +36,16 @@ describe('activation (Chromium)', function () {
     // Startup has settled once Git (a startup activation) runs; this extension is still not running.
     const before = await runningUntil(wb.page, has('Git'), 'Git never activated');
     assert.ok(!has(NAME)(before), `activated without a reason: ${before.map((e) => e.name).join(', ')}`);
+    assert.ok(!has(MARKDOWN)(before), 'VS Code\'s Markdown extension ran before a Markdown file opened: it cannot tell below that the file\'s activation event was answered');
     // Opening a Markdown file that is not feedback does not activate it either.
     await wb.page.keyboard.press('Control+KeyP');
     await wb.page.locator('.quick-input-widget input').first().fill('todo.md');
     await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'todo.md' }).first().click({ timeout: 15_000 });
     await wb.page.locator('.tabs-container .tab', { hasText: 'todo.md' }).first().waitFor({ timeout: 15_000 });
-    await wb.page.waitForTimeout(1_000);
-    const afterMarkdown = await runningExtensions(wb.page);
+    // The workbench sends a Markdown file's activation event (`onLanguage:markdown`) to every
+    // extension that lists it at once: once VS Code's Markdown extension runs, the host has answered
+    // that event, and this extension would be running too if it listened to it.
+    const afterMarkdown = await runningUntil(wb.page, has(MARKDOWN), 'opening a Markdown file never activated VS Code\'s Markdown extension');
     assert.ok(!has(NAME)(afterMarkdown), 'a plain Markdown file activated it');
     await wb.showGuideView();
     await wb.treeRow('Interview Guide').waitFor({ timeout: 30_000 });

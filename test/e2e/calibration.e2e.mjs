@@ -5,6 +5,7 @@
 import assert from 'node:assert';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { lowContrast } from './contrast.mjs';
 import { openWorkbench, updateSettings, WORKSPACE } from './workbench.mjs';
 
 const TEMPLATE = readFileSync(new URL('../../content/feedback-template.md', import.meta.url), 'utf8');
@@ -121,9 +122,17 @@ describe('calibration report in the workbench (Chromium)', function () {
     await frame.locator('#table-count', { hasText: /match the filters/ }).waitFor({ timeout: 5_000 });
     const interviewers = await frame.locator('#rows tbody tr.row').evaluateAll((rows) => [...new Set(rows.map((r) => r.cells[2].textContent))]);
     assert.deepStrictEqual(interviewers, ['Ken Thompson']);
-    await frame.locator('#f-band').selectOption('no-hire');
-    const bands = await frame.locator('#rows tbody tr.row').evaluateAll((rows) => [...new Set(rows.map((r) => r.cells[r.cells.length - 3].textContent))]);
-    assert.ok(bands.length <= 1 && (bands.length === 0 || bands[0] === 'No Hire'), JSON.stringify(bands));
+    /** The rows shown: file and band (the band column is third from the end). */
+    const shown = () => frame.locator('#rows tbody tr.row').evaluateAll((rows) => rows.map((r) => ({ file: r.dataset.file, band: r.cells[r.cells.length - 3].textContent })));
+    const kens = await shown();
+    // Ken's five rows hold three Hire bands and two Strong No Hire: the filter has rows to keep and rows to drop.
+    const hires = kens.filter((r) => r.band === 'Hire').map((r) => r.file);
+    assert.ok(hires.length > 0 && hires.length < kens.length, `Ken's rows: ${JSON.stringify(kens)}`);
+    await frame.locator('#f-band').selectOption('hire');
+    await frame.locator('#table-count', { hasText: new RegExp(`^${hires.length} of \\d+ feedbacks match the filters`) }).waitFor({ timeout: 5_000 });
+    const banded = await shown();
+    assert.deepStrictEqual(banded.map((r) => r.file).sort(), hires.sort(), 'the band filter shows exactly Ken\'s Hire rows');
+    assert.ok(banded.every((r) => r.band === 'Hire'), JSON.stringify(banded));
     await frame.locator('#f-reset').click();
     await frame.locator('#table-count', { hasText: /^\d+ of \d+ feedbacks\. / }).waitFor({ timeout: 5_000 });
   });
@@ -163,8 +172,10 @@ describe('calibration report in the workbench (Chromium)', function () {
     await wb.page.locator('.tabs-container .tab', { hasText: 'Calibration' }).first().click();
     await wb.setTheme('Light Modern', 'vs');
     frame = wb.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
-    await frame.locator('#rows tbody tr.row').first().waitFor({ timeout: 30_000 });
+    await frame.locator('body.vscode-light #rows tbody tr.row').first().waitFor({ timeout: 30_000 });
     await wb.page.mouse.move(5, 5);
+    // Every text of the report, the table and the figures, at WCAG AA contrast against its background.
+    assert.deepStrictEqual(await lowContrast(frame, '#app'), [], 'text below WCAG AA contrast in the light theme');
     await wb.screenshot('calibration-3-table-light');
     await frame.locator('#dimensions').evaluate((e) => e.scrollIntoView({ block: 'start' }));
     await wb.screenshot('calibration-4-figures-light');

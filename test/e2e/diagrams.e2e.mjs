@@ -263,9 +263,22 @@ describe('guide panel diagrams in the workbench (Chromium)', function () {
   });
 
   it('copies a diagram\'s Mermaid source through the host', async () => {
+    const first = DIAGRAM_ITEMS[0];
+    await pressInWorkbench(wb.page, first.key);
     const frame = wb.guideFrame();
+    await waitForItem(frame, first.id);
+    // The second diagram of Problem 1 as the guide writes it (a fence's text, its last newline included).
+    const guide = readFileSync(join(ROOT, 'content/guide.md'), 'utf8');
+    const section = guide.slice(guide.indexOf('### Problem 1: Design a Global Social Media Feed'), guide.indexOf('### Problem 2:'));
+    const expected = [...section.matchAll(/^```mermaid\n([\s\S]*?)^```$/gm)].map((m) => m[1])[1];
+    assert.ok(expected, 'Problem 1 has a second diagram');
+    // The browser workbench writes vscode.env.clipboard to navigator.clipboard; reading it back needs the permissions.
+    await wb.page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(wb.page.url()).origin });
+    await wb.page.evaluate(() => navigator.clipboard.writeText('before the copy'));
     await frame.locator('.mermaid-block').nth(1).locator('button[aria-label="Copy Mermaid source"]').click();
+    // The host's message shows once writeText has resolved.
     await wb.page.locator('.statusbar-item', { hasText: 'Mermaid source copied' }).first().waitFor({ timeout: 10_000 });
+    assert.strictEqual(await wb.page.evaluate(() => navigator.clipboard.readText()), expected);
   });
 
   it('saves a diagram as SVG and as PNG to the file picked in the save dialog', async () => {

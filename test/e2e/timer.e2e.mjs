@@ -2,6 +2,7 @@
 // bar, use the panel's controls from the keyboard, see the deep-dive areas, and screenshots in
 // dark, light and high-contrast themes.
 import assert from 'node:assert';
+import { lowContrast } from './contrast.mjs';
 import { openWorkbench, updateSettings } from './workbench.mjs';
 
 
@@ -93,10 +94,13 @@ describe('interview timer in the workbench (Chromium)', function () {
 
   it('reads well in light and high-contrast themes', async () => {
     await wb.setTheme('Light Modern', 'vs');
-    await wb.guideFrame().locator('#timer .timer-deepdive').waitFor({ timeout: 10_000 });
+    await wb.guideFrame().locator('body.vscode-light #timer .timer-deepdive').waitFor({ timeout: 10_000 });
+    // The timer's every text at WCAG AA contrast against its background.
+    assert.deepStrictEqual(await lowContrast(wb.guideFrame(), '#timer'), [], 'text below WCAG AA contrast in the light theme');
     await wb.screenshot('timer-4-light');
     await wb.setTheme('Dark High Contrast', 'hc-black');
-    await wb.guideFrame().locator('#timer .timer-deepdive').waitFor({ timeout: 10_000 });
+    await wb.guideFrame().locator('body.vscode-high-contrast #timer .timer-deepdive').waitFor({ timeout: 10_000 });
+    assert.deepStrictEqual(await lowContrast(wb.guideFrame(), '#timer'), [], 'text below WCAG AA contrast in high contrast');
     await wb.screenshot('timer-5-high-contrast');
     await wb.setTheme('Dark Modern', 'vs-dark');
   });

@@ -97,15 +97,27 @@ describe('feedback: New Feedback command', () => {
 
   it('falls back to git user.name, else keeps the Interviewer placeholder', async () => {
     await vscode.workspace.getConfiguration('sdi.feedback').update('interviewer', undefined, vscode.ConfigurationTarget.Workspace);
-    const r = await vscode.commands.executeCommand<NewFeedbackResult>('sdi.newFeedback', { candidate: 'No Interviewer Set', problemTitle: '' });
-    const text = await readText(r.uri);
-    const expected = await gitUserName(root().fsPath);
-    assert.strictEqual(field(text, 'Interviewer'), expected ?? '[Your Name]');
+    // The workspace made a repository of its own, with its own user.name: the expected value is the
+    // test's, not whatever git config the machine running it has.
+    const dir = root().fsPath;
+    await git(dir, 'init', '-q');
+    try {
+      await git(dir, 'config', 'user.name', 'Grace From Git');
+      const named = await vscode.commands.executeCommand<NewFeedbackResult>('sdi.newFeedback', { candidate: 'Named By Git', problemTitle: '' });
+      assert.strictEqual(field(await readText(named.uri), 'Interviewer'), 'Grace From Git');
+      // An empty user.name in the repository hides any global one: git has no name to give.
+      await git(dir, 'config', 'user.name', '');
+      const unnamed = await vscode.commands.executeCommand<NewFeedbackResult>('sdi.newFeedback', { candidate: 'No Interviewer Set', problemTitle: '' });
+      assert.strictEqual(field(await readText(unnamed.uri), 'Interviewer'), '[Your Name]');
+    } finally {
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(root(), '.git'), { recursive: true, useTrash: false });
+    }
   });
 });
 
-function gitUserName(cwd: string): Promise<string | undefined> {
+/** Runs git in `cwd`; rejects with its error output when it fails. */
+function git(cwd: string, ...args: string[]): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { execFile } = require('child_process') as typeof import('child_process');
-  return new Promise((res) => execFile('git', ['config', 'user.name'], { cwd, timeout: 3000 }, (e, out) => res(e ? undefined : String(out).trim() || undefined)));
+  return new Promise((res, rej) => execFile('git', args, { cwd, timeout: 10_000 }, (e, _out, err) => (e ? rej(new Error(`git ${args.join(' ')}: ${err || e.message}`)) : res())));
 }

@@ -55,8 +55,9 @@ describe('sdi-feedback --report', () => {
     return p;
   };
 
-  before(function () {
-    if (!fs.existsSync(BUILT)) this.skip();
+  before(() => {
+    // npm test builds first: a missing CLI is a failure, not a reason to skip.
+    assert.ok(fs.existsSync(BUILT), `${BUILT} is missing: build first (node esbuild.mjs)`);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sdi-calibration-cli-'));
     CLI = installCli(path.join(dir, 'package'));
     repo = path.join(dir, 'repo');

@@ -47,8 +47,9 @@ describe('sdi-feedback CLI', () => {
   };
   const CLEAN = () => fill({ scores: [3, 3, 4, 3, 3], weighted: '3.20', recommend: ['hire'] });
 
-  before(function () {
-    if (!fs.existsSync(BUILT)) this.skip();
+  before(() => {
+    // npm test builds first: a missing CLI is a failure, not a reason to skip.
+    assert.ok(fs.existsSync(BUILT), `${BUILT} is missing: build first (node esbuild.mjs)`);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sdi-feedback-'));
     CLI = installCli(path.join(dir, 'package'));
   });

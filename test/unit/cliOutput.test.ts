@@ -45,7 +45,8 @@ describe('CLI output (src/cli/output.ts)', () => {
   it('prints a whole report to a terminal as to a pipe, its − and × included', function () {
     const cli = path.join(ROOT, 'dist', 'cli.js');
     // util-linux `script` runs the CLI on a pseudo-terminal.
-    if (process.platform !== 'linux' || spawnSync('script', ['--version']).status !== 0 || !fs.existsSync(cli)) this.skip();
+    if (process.platform !== 'linux' || spawnSync('script', ['--version']).status !== 0) this.skip();
+    assert.ok(fs.existsSync(cli), `${cli} is missing: build first (node esbuild.mjs)`);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sdi-tty-'));
     try {
       fs.writeFileSync(path.join(dir, 'a.md'), fill({ candidate: 'Ada', interviewer: 'Alice', date: '2024-03-01', scores: [4, 4, 4, 4, 4] }));
