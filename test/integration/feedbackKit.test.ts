@@ -173,12 +173,21 @@ describe('feedback and timer: a team kit in the workspace', function () {
 
   it('while the kit\'s rubric.yaml does not load, its feedback gets one kit-rubric-invalid error at the kit\'s error, a "Not checked" CodeLens, and is a file not read in the calibration report', async () => {
     const rubricUri = at('kit', 'rubric.yaml');
-    const good = await readText(rubricUri);
     const config = vscode.workspace.getConfiguration('sdi.feedback');
+    // Edited and saved in the editor, as a user does: the kit service reloads on the save itself.
+    const rubricDoc = await vscode.workspace.openTextDocument(rubricUri);
+    const weight = (from: string, to: string) => {
+      const edit = new vscode.WorkspaceEdit();
+      const offset = rubricDoc.getText().indexOf(from);
+      assert.ok(offset >= 0, `"${from}" is not in rubric.yaml`);
+      edit.replace(rubricUri, new vscode.Range(rubricDoc.positionAt(offset), rubricDoc.positionAt(offset + from.length)), to);
+      return edit;
+    };
     try {
       // Weights summing to 95.
       const broken = kitsWhen(a, () => acme()?.rubric === undefined && acme()?.issues.some((i) => i.file === 'rubric.yaml') === true, "the kit's rubric to fail");
-      await vscode.workspace.fs.writeFile(rubricUri, Buffer.from(good.replace('weight: 20', 'weight: 15')));
+      assert.ok(await vscode.workspace.applyEdit(weight('weight: 20', 'weight: 15')));
+      await rubricDoc.save();
       await broken;
       const issue = acme()!.issues.find((i) => i.file === 'rubric.yaml' && i.severity === 'error')!;
       const place = `rubric.yaml:${issue.range!.start.line + 1}`;
@@ -208,7 +217,8 @@ describe('feedback and timer: a team kit in the workspace', function () {
       for (const u of feature.model.report().unreadable.filter((x) => x.file.includes(`${BASE}/broken/`))) assert.strictEqual(u.error, d.message, u.file);
     } finally {
       const fixed = kitsWhen(a, () => acme()?.rubric !== undefined, "the kit's rubric to load again");
-      await vscode.workspace.fs.writeFile(rubricUri, Buffer.from(good));
+      assert.ok(await vscode.workspace.applyEdit(weight('weight: 15', 'weight: 20')));
+      await rubricDoc.save();
       await fixed;
       await config.update('folder', undefined, vscode.ConfigurationTarget.Workspace);
     }
