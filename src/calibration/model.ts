@@ -14,6 +14,7 @@ import { isFeedbackDocument } from '../core/feedback';
 import { globMatcher } from '../core/glob';
 import type { LoadedKit } from '../core/kit';
 import type { KitSource } from '../feedback';
+import { workspaceKitOf } from '../feedback/rubricSource';
 import { readCalibrationSettings, readFeedbackFolder, readFeedbackSettings } from '../settings';
 
 /** What the map keeps of one file. */
@@ -392,23 +393,13 @@ export class CalibrationModel implements vscode.Disposable {
 
   /** The resolver for a file: the rubric its record line names, else its workspace folder's kit, else the built-in one. */
   resolverFor(uri: vscode.Uri): RubricResolver {
-    const workspaceKit = this.workspaceKitOf(uri);
+    const workspaceKit = workspaceKitOf(this.kits, uri);
     const half = readFeedbackSettings(uri).allowHalfPoints;
     let byHalf = this.resolvers.get(workspaceKit);
     if (!byHalf) this.resolvers.set(workspaceKit, (byHalf = new Map<boolean, RubricResolver>()));
     let r = byHalf.get(half);
     if (!r) byHalf.set(half, (r = kitRubricResolver(this.kits.kits(), workspaceKit, { allowHalfPoints: half })));
     return r;
-  }
-
-  /** As the feedback checks pick it (`KitRubricSource`): the folder's kit, else the only workspace kit, else the first whose root is in the folder. */
-  private workspaceKitOf(uri: vscode.Uri): LoadedKit | undefined {
-    const own = this.kits.kitFor?.(uri);
-    if (own?.rubric) return own;
-    const usable = this.kits.kits().filter((k) => !k.builtIn && k.ok && k.rubric);
-    if (usable.length <= 1) return usable[0];
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    return (folder && usable.find((k) => isInside(k.root, folder.uri.fsPath))) ?? usable[0];
   }
 
   dispose(): void {
@@ -437,12 +428,6 @@ function matchesSource(s: Source, uri: vscode.Uri): boolean {
   if (base.scheme !== uri.scheme || base.authority !== uri.authority) return false;
   const prefix = base.path.endsWith('/') ? base.path : `${base.path}/`;
   return uri.path.startsWith(prefix) && s.matches(uri.path.slice(prefix.length));
-}
-
-function isInside(child: string, parent: string): boolean {
-  if (!child || !parent) return false;
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 /** 32-bit FNV-1a of a string: enough to tell a re-reported unchanged file. */

@@ -371,7 +371,8 @@ function main(argv: string[]): number {
       printErr(`sdi-feedback: the kit in ${args.kit} has errors:\n${errors.map((i) => kitIssueLine(args.kit!, i)).join('\n')}\n`);
       kitError = true;
     }
-    if (!workspaceKit.ok || !workspaceKit.rubric) {
+    // A kit whose rubric file does not load still answers for its feedback: each gets `kit-rubric-invalid`.
+    if (!workspaceKit.ok || (!workspaceKit.rubric && !workspaceKit.rubricError)) {
       printErr(`sdi-feedback: the kit in ${args.kit} has no usable rubric; no file is checked\n`);
       return 2;
     }

@@ -4,7 +4,8 @@
  * score line with the notes tagged to its dimension ("3 notes: 2+ 1−", see `evidence.ts`).
  */
 import * as vscode from 'vscode';
-import type { FeedbackSummary } from '../core/feedback';
+import type { FeedbackDiagnostic, FeedbackSummary } from '../core/feedback';
+import { KIT_RUBRIC_INVALID_TITLE } from '../core/kit';
 import type { Rubric } from '../core/content';
 import { FeedbackAnalyzer, toRange } from './analysis';
 import { evidenceLenses } from './evidence';
@@ -20,6 +21,16 @@ export function lensTitle(rubric: Rubric, s: FeedbackSummary): string {
   return parts.join(' \u00b7 ');
 }
 
+/** A feedback left unchecked while the kit's rubric does not load: the lens says so and opens the kit's error. */
+function notCheckedLens(d: FeedbackDiagnostic): vscode.CodeLens {
+  const at = d.related?.[0];
+  const title = KIT_RUBRIC_INVALID_TITLE;
+  const command = at
+    ? { title, command: 'vscode.open', arguments: [vscode.Uri.file(at.path), { selection: at.range ? toRange(at.range) : undefined }], tooltip: d.message }
+    : { title, command: '', tooltip: d.message };
+  return new vscode.CodeLens(toRange(d.range), command);
+}
+
 export class FeedbackCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
@@ -33,7 +44,8 @@ export class FeedbackCodeLens implements vscode.CodeLensProvider, vscode.Disposa
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const analysis = this.analyzer.analyze(document);
-    if (!analysis?.rubric) return [];
+    if (!analysis) return [];
+    if (!analysis.rubric) return analysis.validation.diagnostics.filter((d) => d.code === 'kit-rubric-invalid').map(notCheckedLens);
     const { rubric } = analysis.rubric;
     const lenses = analysis.validation.feedbacks
       .filter((s) => s.scoresHeading)

@@ -3,7 +3,7 @@
  * document), results for an older version dropped, cleared when the document closes.
  */
 import * as vscode from 'vscode';
-import type { FeedbackCode, FeedbackDiagnostic, FeedbackSeverity } from '../core/feedback';
+import type { FeedbackCode, FeedbackDiagnostic, FeedbackRelated, FeedbackSeverity } from '../core/feedback';
 import { FeedbackAnalyzer, toRange } from './analysis';
 
 /** `diagnostic.source` of every feedback diagnostic: the extension's name. */
@@ -23,7 +23,13 @@ export function toDiagnostic(d: FeedbackDiagnostic, docs: (code: FeedbackCode) =
   const diagnostic = new vscode.Diagnostic(toRange(d.range), d.message, SEVERITY[d.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = { value: d.code, target: docs(d.code) };
+  if (d.related) diagnostic.relatedInformation = d.related.map((r) => new vscode.DiagnosticRelatedInformation(relatedLocation(r), r.message));
   return diagnostic;
+}
+
+/** A place in another file (a kit file) as a location: the file's start when no range is known. */
+export function relatedLocation(r: FeedbackRelated): vscode.Location {
+  return new vscode.Location(vscode.Uri.file(r.path), r.range ? toRange(r.range) : new vscode.Position(0, 0));
 }
 
 /** The code of one of our diagnostics, or undefined for anyone else's. */

@@ -90,7 +90,7 @@ export class KitRubricSource implements RubricSource, vscode.Disposable {
   private resolve(document: vscode.TextDocument): RubricChoice {
     let r: ReturnType<typeof resolveRubric>;
     try {
-      r = resolveRubric(documentHead(document), this.source.kits(), this.workspaceKitOf(document.uri));
+      r = resolveRubric(documentHead(document), this.source.kits(), workspaceKitOf(this.source, document.uri));
     } catch (e) {
       // A kit the checks cannot read must not take the editor's other features down.
       return { error: { code: 'rubric-unknown', severity: 'error', message: `The rubric could not be read: ${e instanceof Error ? e.message : String(e)}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } };
@@ -113,16 +113,6 @@ export class KitRubricSource implements RubricSource, vscode.Disposable {
   /** Workspace kits whose rubric loads (kit.yaml valid), in the service's order. */
   private usable(): LoadedKit[] {
     return this.source.kits().filter((k) => !k.builtIn && k.ok && k.rubric);
-  }
-
-  /** The kit of the document's workspace folder; else the only workspace kit; else none (the built-in rubric). */
-  private workspaceKitOf(uri: vscode.Uri): LoadedKit | undefined {
-    const own = this.source.kitFor?.(uri);
-    if (own?.rubric) return own;
-    const kits = this.usable();
-    if (kits.length <= 1) return kits[0];
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    return (folder && kits.find((k) => isInside(k.root, folder.uri.fsPath))) ?? kits[0];
   }
 
   feedbackKits(): LoadedKit[] {
@@ -164,6 +154,20 @@ const RECORD_CHARS = 4096;
 export function documentHead(document: vscode.TextDocument): string {
   const last = document.lineAt(Math.min(RECORD_LINES, document.lineCount) - 1);
   return document.getText(new vscode.Range(0, 0, last.lineNumber, Math.min(last.text.length, RECORD_CHARS)));
+}
+
+/**
+ * The workspace kit a document without a record line is checked against: the kit of its workspace
+ * folder, else the only workspace kit, else the first whose root is in the folder; none means the
+ * built-in rubric. A kit whose rubric does not load is still the answer (`kit-rubric-invalid`).
+ */
+export function workspaceKitOf(source: KitSource, uri: vscode.Uri): LoadedKit | undefined {
+  const own = source.kitFor?.(uri);
+  if (own) return own;
+  const kits = source.kits().filter((k) => !k.builtIn && k.ok);
+  if (kits.length <= 1) return kits[0];
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  return (folder && kits.find((k) => isInside(k.root, folder.uri.fsPath))) ?? kits[0];
 }
 
 function isInside(child: string, parent: string): boolean {

@@ -1,7 +1,8 @@
 // Calibration in a real workbench: "Interview: Show Calibration" over a workspace of feedback files
 // (four interviewers, six candidates, three problems, one file that cannot be scored), under the
 // report's strict CSP; sorting, filtering, a click opening the file, a change on disk showing up
-// live; screenshots in dark and light themes (test-results/calibration-*.png).
+// live; at a 900 px editor the columns read first stay in view and the date filters take ISO dates;
+// screenshots in dark and light themes (test-results/calibration-*.png).
 import assert from 'node:assert';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -110,7 +111,7 @@ describe('calibration report in the workbench (Chromium)', function () {
     await frame.locator('#table-section').evaluate((e) => e.scrollIntoView({ block: 'start' }));
     await frame.locator('button.sort[data-sort="weighted"]').click();
     await frame.locator('th[aria-sort="descending"] button[data-sort="weighted"]').waitFor({ timeout: 5_000 });
-    const weighted = async () => (await frame.locator('#rows tbody tr.row').evaluateAll((rows) => rows.map((r) => r.cells[r.cells.length - 4].textContent)));
+    const weighted = async () => (await frame.locator('#rows tbody tr.row').evaluateAll((rows) => rows.map((r) => r.cells[2].textContent)));
     const desc = (await weighted()).filter((w) => w !== '\u2014').map(Number);
     assert.deepStrictEqual(desc, [...desc].sort((a, b) => b - a), 'weighted scores descend');
     await frame.locator('button.sort[data-sort="weighted"]').click();
@@ -120,10 +121,10 @@ describe('calibration report in the workbench (Chromium)', function () {
 
     await frame.locator('#f-interviewer').selectOption({ label: 'Ken Thompson' });
     await frame.locator('#table-count', { hasText: /match the filters/ }).waitFor({ timeout: 5_000 });
-    const interviewers = await frame.locator('#rows tbody tr.row').evaluateAll((rows) => [...new Set(rows.map((r) => r.cells[2].textContent))]);
+    const interviewers = await frame.locator('#rows tbody tr.row').evaluateAll((rows) => [...new Set(rows.map((r) => r.cells[6].textContent))]);
     assert.deepStrictEqual(interviewers, ['Ken Thompson']);
-    /** The rows shown: file and band (the band column is third from the end). */
-    const shown = () => frame.locator('#rows tbody tr.row').evaluateAll((rows) => rows.map((r) => ({ file: r.dataset.file, band: r.cells[r.cells.length - 3].textContent })));
+    /** The rows shown: file and band (the fourth column: candidate, date, weighted, band). */
+    const shown = () => frame.locator('#rows tbody tr.row').evaluateAll((rows) => rows.map((r) => ({ file: r.dataset.file, band: r.cells[3].textContent })));
     const kens = await shown();
     // Ken's five rows hold three Hire bands and two Strong No Hire: the filter has rows to keep and rows to drop.
     const hires = kens.filter((r) => r.band === 'Hire').map((r) => r.file);
@@ -180,5 +181,55 @@ describe('calibration report in the workbench (Chromium)', function () {
     await frame.locator('#dimensions').evaluate((e) => e.scrollIntoView({ block: 'start' }));
     await wb.screenshot('calibration-4-figures-light');
     await wb.setTheme('Dark Modern', 'vs-dark');
+  });
+
+  it('at a 900 px editor: candidate, date, weighted, band, recommendation and issues are in view; the date filters show and take YYYY-MM-DD', async () => {
+    await wb.page.locator('.tabs-container .tab', { hasText: 'Calibration' }).first().click();
+    // The window resized until the report's editor group (beside the file the click opened) is 900 px wide;
+    // the groups keep their proportions.
+    const reportWidth = async () => (await wb.page.locator('iframe.webview.ready').last().boundingBox()).width;
+    const groups = await wb.page.locator('.part.editor .editor-group-container').count();
+    const viewport = wb.page.viewportSize();
+    await wb.page.setViewportSize({ width: Math.round(viewport.width + groups * (900 - (await reportWidth()))), height: viewport.height });
+    await wb.page.waitForFunction(() => Math.abs([...document.querySelectorAll('iframe.webview.ready')].pop().getBoundingClientRect().width - 900) < 3, undefined, { timeout: 10_000 });
+    frame = wb.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+    await frame.locator('#table-section').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    const seen = await frame.locator('body').evaluate(() => {
+      const area = document.querySelector('.table-scroll').getBoundingClientRect();
+      const right = Math.min(area.right, document.documentElement.clientWidth);
+      const headers = ['candidate', 'date', 'weighted', 'band', 'recommendation', 'issues'].map((key) => {
+        const th = document.querySelector(`#rows thead button.sort[data-sort="${key}"]`).closest('th').getBoundingClientRect();
+        return { key, inView: th.left >= area.left - 0.5 && th.right <= right + 0.5 && th.width > 0 };
+      });
+      return { page: document.documentElement.clientWidth, headers };
+    });
+    assert.ok(seen.page > 820 && seen.page <= 900, `the report is ${seen.page} px wide`);
+    assert.deepStrictEqual(seen.headers.filter((h) => !h.inView).map((h) => h.key), [], 'header cells outside the visible table');
+    await wb.page.mouse.move(5, 5);
+    await wb.screenshot('calibration-5-table-900px');
+
+    const from = frame.locator('#f-from');
+    const to = frame.locator('#f-to');
+    assert.deepStrictEqual([await from.getAttribute('type'), await from.getAttribute('placeholder'), await to.getAttribute('placeholder')], ['text', 'YYYY-MM-DD', 'YYYY-MM-DD']);
+    const dates = () => frame.locator('#rows tbody tr.row').evaluateAll((rows) => rows.map((r) => r.cells[1].textContent));
+    await from.fill('2024-03-25');
+    await frame.locator('#table-count', { hasText: /match the filters/ }).waitFor({ timeout: 5_000 });
+    const after = await dates();
+    assert.ok(after.length > 0 && after.every((d) => d >= '2024-03-25'), JSON.stringify(after));
+    assert.strictEqual(await from.inputValue(), '2024-03-25', 'the filter shows the date as the table does');
+    // A date in another form: a clear message, and the table keeps the filters it had.
+    await to.fill('04/01/2024');
+    await to.press('Tab');
+    await frame.locator('#f-date-error', { hasText: 'To: "04/01/2024" is not a date; write a date as YYYY-MM-DD, e.g. 2024-03-15.' }).waitFor({ timeout: 5_000 });
+    assert.strictEqual(await to.getAttribute('aria-invalid'), 'true');
+    assert.deepStrictEqual(await dates(), after);
+    await wb.screenshot('calibration-6-date-filter-900px');
+    await to.fill('2024-04-01');
+    await frame.locator('#f-date-error:empty').waitFor({ state: 'attached', timeout: 5_000 });
+    const between = await dates();
+    assert.ok(between.length > 0 && between.every((d) => d >= '2024-03-25' && d <= '2024-04-01'), JSON.stringify(between));
+    assert.strictEqual(await to.getAttribute('aria-invalid'), null);
+    await frame.locator('#f-reset').click();
+    assert.deepStrictEqual([await from.inputValue(), await to.inputValue()], ['', '']);
   });
 });

@@ -12,6 +12,8 @@ import type { LoadedApi } from '../../src/extension';
 import type { NewFeedbackResult } from '../../src/feedback';
 import { rubricRecordLine, type LoadedKit } from '../../src/core/kit';
 import { TimerService } from '../../src/timer';
+import type { CalibrationFeature } from '../../src/calibration';
+import { renderedWhen } from './calibrationWait';
 import { api, codeOf, diagnosticsWhen, knownState, openFeedbackAt, readText, root } from './helpers';
 
 const MIN = 60_000;
@@ -170,6 +172,59 @@ describe('feedback and timer: a team kit in the workspace', function () {
     assert.strictEqual(ds[0].range.start.line, 0);
     assert.match(ds[0].message, /globex/);
     assert.deepStrictEqual(await lensTitles(doc), [], 'a CodeLens was shown for a feedback with no rubric');
+  });
+
+  it('while the kit\'s rubric.yaml does not load, its feedback gets one kit-rubric-invalid error at the kit\'s error, a "Not checked" CodeLens, and is a file not read in the calibration report', async () => {
+    const rubricUri = at('kit', 'rubric.yaml');
+    const config = vscode.workspace.getConfiguration('sdi.feedback');
+    // Edited and saved in the editor, as a user does: the kit service reloads on the save itself.
+    const rubricDoc = await vscode.workspace.openTextDocument(rubricUri);
+    const weight = (from: string, to: string) => {
+      const edit = new vscode.WorkspaceEdit();
+      const offset = rubricDoc.getText().indexOf(from);
+      assert.ok(offset >= 0, `"${from}" is not in rubric.yaml`);
+      edit.replace(rubricUri, new vscode.Range(rubricDoc.positionAt(offset), rubricDoc.positionAt(offset + from.length)), to);
+      return edit;
+    };
+    try {
+      // Weights summing to 95.
+      const broken = kitsWhen(a, () => acme()?.rubric === undefined && acme()?.issues.some((i) => i.file === 'rubric.yaml') === true, "the kit's rubric to fail");
+      assert.ok(await vscode.workspace.applyEdit(weight('weight: 20', 'weight: 15')));
+      await rubricDoc.save();
+      await broken;
+      const issue = acme()!.issues.find((i) => i.file === 'rubric.yaml' && i.severity === 'error')!;
+      const place = `rubric.yaml:${issue.range!.start.line + 1}`;
+
+      const noRecord = await openFeedbackAt(at('broken', 'no-record.md'), kitFeedback(V2), (d) => d.some((x) => codeOf(x) === 'kit-rubric-invalid'));
+      assert.deepStrictEqual(noRecord.ds.map(codeOf), ['kit-rubric-invalid'], JSON.stringify(noRecord.ds.map((d) => [codeOf(d), d.message])));
+      const d = noRecord.ds[0];
+      assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Error);
+      assert.deepStrictEqual([d.range.start.line, d.range.start.character], [0, 0]);
+      assert.ok(d.message.startsWith(`Not checked: the kit's rubric has errors (${place}: `), d.message);
+      assert.match(d.message, /sum to 95/);
+      const related = d.relatedInformation ?? [];
+      assert.strictEqual(related.length, 1);
+      assert.strictEqual(related[0].location.uri.fsPath, rubricUri.fsPath);
+      assert.strictEqual(related[0].location.range.start.line, issue.range!.start.line);
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', noRecord.doc.uri);
+      assert.deepStrictEqual(lenses.map((l) => l.command?.title), ["Not checked: the kit's rubric has errors"]);
+
+      const recorded = await openFeedbackAt(at('broken', 'recorded.md'), kitFeedback(V2, `<!-- sdi-kit: kit=${KIT_ID} rubric=2 -->`), (ds) => ds.length > 0);
+      assert.deepStrictEqual(recorded.ds.map(codeOf), ['kit-rubric-invalid']);
+      assert.strictEqual(recorded.ds[0].range.start.line, 0);
+      assert.strictEqual(recorded.ds[0].message, d.message);
+
+      await config.update('folder', `${BASE}/broken`, vscode.ConfigurationTarget.Workspace);
+      const feature = await vscode.commands.executeCommand<CalibrationFeature>('sdi.showCalibration');
+      await renderedWhen(feature, () => feature.model.loaded && feature.model.report().unreadable.filter((u) => u.file.includes(`${BASE}/broken/`)).length === 2, 'the two files not read');
+      for (const u of feature.model.report().unreadable.filter((x) => x.file.includes(`${BASE}/broken/`))) assert.strictEqual(u.error, d.message, u.file);
+    } finally {
+      const fixed = kitsWhen(a, () => acme()?.rubric !== undefined, "the kit's rubric to load again");
+      assert.ok(await vscode.workspace.applyEdit(weight('weight: 15', 'weight: 20')));
+      await rubricDoc.save();
+      await fixed;
+      await config.update('folder', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 
   it('New Feedback writes the rubric record line and the kit\'s generated template, pre-filled', async () => {

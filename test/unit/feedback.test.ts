@@ -387,7 +387,7 @@ describe('feedback validator: the table of documents', () => {
       const seen = new Set<FeedbackCode>();
       for (const c of CASES) for (const d of validate(c.text(), c.options).diagnostics) seen.add(d.code);
       for (const [h, band] of EDGES) for (const d of validate(fill({ scores: scoresFor(h)!, weighted: (h / 100).toFixed(2), recommend: [band] })).diagnostics) seen.add(d.code);
-      const fromRubricSource: FeedbackCode[] = ['rubric-unknown', 'rubric-changed'];
+      const fromRubricSource: FeedbackCode[] = ['rubric-unknown', 'kit-rubric-invalid', 'rubric-changed'];
       assert.deepStrictEqual([...seen].sort(), FEEDBACK_CODE_LIST.filter((c) => !fromRubricSource.includes(c)).sort());
       for (const c of FEEDBACK_CODE_LIST) assert.ok(FEEDBACK_CODES[c].summary.length > 10);
     });

@@ -110,9 +110,9 @@ describe('which rubric checks a feedback file', () => {
     assert.strictEqual(r.warning!.range.start.line, 1);
   });
 
-  it('a workspace kit whose rubric is broken: rubric-unknown, never the built-in rubric in its place', () => {
+  it('a workspace kit whose rubric is broken: kit-rubric-invalid, never the built-in rubric in its place', () => {
     const broken = loadExample((f) => { f['rubric.yaml'] = replaceIn(f['rubric.yaml'], 'weight: 25', 'weight: 20'); });
     const r = resolveRubric('### Scores (Weighted)\n', [builtIn, broken], broken);
-    assert.strictEqual(r.error!.code, 'rubric-unknown');
+    assert.strictEqual(r.error!.code, 'kit-rubric-invalid');
   });
 });

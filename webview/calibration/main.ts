@@ -15,6 +15,7 @@ import {
 } from '../../src/protocol';
 import { applyRowsDelta, reportFigures, rowKey, updateSorted, type ReportFigures } from '../../src/core/calibration/delta';
 import type { ReportRow } from '../../src/core/calibration/types';
+import { isRealDate } from '../../src/core/format';
 import { distributionChart, offsetChart, problemChart } from './charts';
 import { installReportMarks, markDrawn } from '../testing/reportMarks';
 
@@ -81,8 +82,19 @@ const exportJson = el('button', { type: 'button', class: 'button secondary', id:
 header.append(el('div', { class: 'title-row' }, title, el('div', { class: 'actions' }, exportCsv, exportJson)), summary);
 
 const filterForm = el('form', { class: 'filters', id: 'filters', 'aria-label': 'Filter the table' });
-const dateFrom = el('input', { type: 'date', id: 'f-from', name: 'from' });
-const dateTo = el('input', { type: 'date', id: 'f-to', name: 'to' });
+/**
+ * A date filter typed as ISO `YYYY-MM-DD`, the form the table shows: an `<input type=date>` would
+ * show the browser locale's form (`mm/dd/yyyy`) instead.
+ */
+function dateInput(id: string, name: string): HTMLInputElement {
+  return el('input', {
+    type: 'text', id, name, inputmode: 'numeric', placeholder: 'YYYY-MM-DD', pattern: '\\d{4}-\\d{2}-\\d{2}', maxlength: '10',
+    autocomplete: 'off', spellcheck: 'false', 'aria-describedby': 'f-date-error', title: 'A date as YYYY-MM-DD, e.g. 2024-03-15',
+  });
+}
+const dateFrom = dateInput('f-from', 'from');
+const dateTo = dateInput('f-to', 'to');
+const dateError = el('p', { class: 'error-text date-error', id: 'f-date-error', role: 'alert' });
 const selects = {
   interviewer: el('select', { id: 'f-interviewer', name: 'interviewer' }),
   problem: el('select', { id: 'f-problem', name: 'problem' }),
@@ -103,7 +115,7 @@ filterForm.append(
 const tableCaption = el('p', { class: 'table-count', id: 'table-count', 'aria-live': 'polite' });
 const table = el('table', { class: 'rows', id: 'rows' });
 const moreButton = el('button', { type: 'button', class: 'button secondary', id: 'more' }, 'Show more');
-const tableSection = el('section', { id: 'table-section', 'aria-labelledby': 'h-table' }, el('h2', { id: 'h-table' }, 'Feedback'), filterForm, tableCaption, el('div', { class: 'table-scroll' }, table), moreButton);
+const tableSection = el('section', { id: 'table-section', 'aria-labelledby': 'h-table' }, el('h2', { id: 'h-table' }, 'Feedback'), filterForm, dateError, tableCaption, el('div', { class: 'table-scroll' }, table), moreButton);
 const dimensionsSection = el('section', { id: 'dimensions', 'aria-labelledby': 'h-dimensions' });
 const interviewersSection = el('section', { id: 'interviewers', 'aria-labelledby': 'h-interviewers' });
 const problemsSection = el('section', { id: 'problems', 'aria-labelledby': 'h-problems' });
@@ -135,13 +147,8 @@ function columns(rubric: Rubric | null, report: ReportFigures): Column[] {
       cell: (r) => el('button', { type: 'button', class: 'link open-row', 'data-file': r.file, 'data-index': String(r.index), title: `Open ${r.file} at its scores` }, r.candidate || '(no name)'),
     },
     { key: 'date', label: 'Date', value: (r) => r.date, cell: (r) => r.date ?? '\u2014' },
-    { key: 'interviewer', label: 'Interviewer', value: (r) => r.interviewer.toLowerCase(), cell: (r) => r.interviewer || '\u2014' },
-    { key: 'problem', label: 'Problem', value: (r) => (r.problem ?? '').toLowerCase(), cell: (r) => r.problem ?? '\u2014' },
   ];
-  if (hasLevel) cols.push({ key: 'level', label: 'Level', value: (r) => r.level, cell: (r) => r.level ?? '\u2014' });
-  for (const d of dims) {
-    cols.push({ key: `dim:${d.id}`, label: shortName(d.name), title: `${d.name} (${d.weight}%)`, numeric: true, value: (r) => r.scores[d.id] ?? null, cell: (r) => (r.scores[d.id] ?? null) === null ? '\u2014' : String(r.scores[d.id]) });
-  }
+  // What a reader scans first comes first, so it stays in view in a narrow editor; the per-dimension scores follow.
   cols.push(
     { key: 'weighted', label: 'Weighted', numeric: true, value: (r) => r.weightedScore, cell: (r) => fmt(r.weightedScore) },
     { key: 'band', label: 'Band', value: (r) => (r.band ? bandRank(rubric, r.band) : null), cell: (r) => bandLabel(rubric, r.band) || '\u2014' },
@@ -162,7 +169,13 @@ function columns(rubric: Rubric | null, report: ReportFigures): Column[] {
         return parts.length ? el('span', {}, ...parts) : '';
       },
     },
+    { key: 'interviewer', label: 'Interviewer', value: (r) => r.interviewer.toLowerCase(), cell: (r) => r.interviewer || '\u2014' },
+    { key: 'problem', label: 'Problem', value: (r) => (r.problem ?? '').toLowerCase(), cell: (r) => r.problem ?? '\u2014' },
   );
+  if (hasLevel) cols.push({ key: 'level', label: 'Level', value: (r) => r.level, cell: (r) => r.level ?? '\u2014' });
+  for (const d of dims) {
+    cols.push({ key: `dim:${d.id}`, label: shortName(d.name), title: `${d.name} (${d.weight}%)`, numeric: true, value: (r) => r.scores[d.id] ?? null, cell: (r) => (r.scores[d.id] ?? null) === null ? '\u2014' : String(r.scores[d.id]) });
+  }
   return cols;
 }
 
@@ -346,8 +359,9 @@ function renderFilters(msg: Shown): void {
   const levels = distinct((r) => r.level);
   fillSelect(selects.level, 'All levels', levels, view.filters.level);
   levelField.hidden = !levels.length;
-  dateFrom.value = view.filters.from ?? '';
-  dateTo.value = view.filters.to ?? '';
+  // A date being typed (not yet a date) is left as it is by a live update.
+  if (document.activeElement !== dateFrom) dateFrom.value = view.filters.from ?? '';
+  if (document.activeElement !== dateTo) dateTo.value = view.filters.to ?? '';
 }
 
 // ---- Figures
@@ -580,10 +594,33 @@ unreadableSection.addEventListener('click', (e) => {
   if (b?.dataset.file) post({ type: 'openFile', file: b.dataset.file });
 });
 
+/** A date filter's value: the date, undefined when empty, `false` while it is not a `YYYY-MM-DD` date. */
+function typedDate(input: HTMLInputElement): string | undefined | false {
+  const v = input.value.trim();
+  if (!v) return undefined;
+  return isRealDate(v) ? v : false;
+}
+
+/** Marks the date filters that hold no date, and says how to write one; `now` shows the message (on a commit, not each keystroke). */
+function checkDates(now: boolean): void {
+  const wrong: string[] = [];
+  for (const [input, label] of [[dateFrom, 'From'], [dateTo, 'To']] as const) {
+    const bad = typedDate(input) === false;
+    if (bad && now) input.setAttribute('aria-invalid', 'true');
+    if (!bad) input.removeAttribute('aria-invalid');
+    if (input.getAttribute('aria-invalid') === 'true') wrong.push(`${label}: "${input.value.trim()}"`);
+  }
+  dateError.textContent = wrong.length ? `${wrong.join(', ')} is not a date; write a date as YYYY-MM-DD, e.g. 2024-03-15.` : '';
+}
+
 filterForm.addEventListener('input', () => {
+  checkDates(false);
+  // A date not yet complete keeps the filter it had, so the table does not jump while typing.
+  const from = typedDate(dateFrom);
+  const to = typedDate(dateTo);
   view.filters = {
-    from: dateFrom.value || undefined,
-    to: dateTo.value || undefined,
+    from: from === false ? view.filters.from : from,
+    to: to === false ? view.filters.to : to,
     interviewer: selects.interviewer.value || undefined,
     problem: selects.problem.value || undefined,
     band: selects.band.value || undefined,
@@ -592,10 +629,17 @@ filterForm.addEventListener('input', () => {
   limit = PAGE;
   rerenderTable();
 });
-filterForm.addEventListener('submit', (e) => e.preventDefault());
+filterForm.addEventListener('change', () => checkDates(true));
+filterForm.addEventListener('submit', (e) => {
+  e.preventDefault();
+  checkDates(true);
+});
 resetButton.addEventListener('click', () => {
   view.filters = {};
   if (current) renderFilters(current);
+  dateFrom.value = '';
+  dateTo.value = '';
+  checkDates(false);
   rerenderTable();
 });
 moreButton.addEventListener('click', () => {

@@ -6,7 +6,7 @@
 import { FEEDBACK_CODES } from '../feedback/codes';
 import { isRealDate } from '../format';
 import { compileRubric, type CompiledRubric } from '../feedback/compiled';
-import { parseFeedback } from '../feedback/parse';
+import { isFeedbackDocument, parseFeedback } from '../feedback/parse';
 import { kitTemplateSpec } from '../feedback/template';
 import type { FeedbackCode, FeedbackOptions, ParsedFeedbackPart } from '../feedback/types';
 import { analyzeFeedback, silenceUnder, validateParsed } from '../feedback/validate';
@@ -34,7 +34,11 @@ export function kitRubricResolver(kits: readonly LoadedKit[], workspaceKit?: Loa
   const answers = new Map<KitRubric, ResolvedRubric & { error?: undefined }>();
   return (text: string): ResolvedRubric => {
     const r = resolveRubric(text, kits, workspaceKit);
-    if (r.error) return { error: r.error.message };
+    if (r.error) {
+      // Without a record line only a feedback document would be read with the kit's rubric; other Markdown is no file "not read".
+      const notFeedback = r.error.code === 'kit-rubric-invalid' && !r.record && !!workspaceKit && !isFeedbackDocument(text, kitTemplateSpec(workspaceKit));
+      return notFeedback ? { error: r.error.message, notFeedback } : { error: r.error.message };
+    }
     let a = answers.get(r.rubric);
     if (!a) {
       const rubric = compileRubric(r.rubric.rubric, kitTemplateSpec(r.kit));
@@ -116,7 +120,7 @@ export function feedbackRows(file: string, text: string, resolve: RubricResolver
   if (typeof text !== 'string') return { rows: [], error: 'not a text' };
   if (text.startsWith(BOM)) text = text.slice(1);
   const resolved = resolve(text);
-  if (resolved.error !== undefined) return { rows: [], error: resolved.error };
+  if (resolved.error !== undefined) return resolved.notFeedback ? { rows: [] } : { rows: [], error: resolved.error };
   const rubric = resolved.rubric;
   const template = rubric.template;
   // Most Markdown files of a repository are no feedback: one regular-expression scan says so.

@@ -77,7 +77,11 @@ export const DEFAULT_CALIBRATION_OPTIONS: Readonly<Omit<Required<CalibrationOpti
 /** The rubric a feedback text is read with, or why none can be. */
 export type ResolvedRubric =
   | { rubric: CompiledRubric; rubricKey: string; allowHalfPoints?: boolean; warning?: FeedbackDiagnostic; error?: undefined }
-  | { error: string; rubric?: undefined };
+  /**
+   * No rubric applies. `notFeedback`: the text would not have been read anyway (no record line, no
+   * scores heading while the kit's rubric does not load): no rows, and no file not read.
+   */
+  | { error: string; rubric?: undefined; notFeedback?: boolean };
 
 /** Picks the rubric of a document as the CLI and the editor do (see `kitRubricResolver`). */
 export type RubricResolver = (text: string) => ResolvedRubric;

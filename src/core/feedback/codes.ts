@@ -35,6 +35,7 @@ export const FEEDBACK_CODES: Readonly<Record<FeedbackCode, FeedbackCodeInfo>> = 
   'score-scale-mismatch': { severity: 'warning', contract: false, summary: 'A score is written out of another scale (e.g. `3 / 5`) than the rubric\'s maximum.' },
   'date-future': { severity: 'information', contract: false, summary: 'The date field lies after today.' },
   'rubric-unknown': { severity: 'error', contract: false, summary: 'The feedback records a kit or rubric version this workspace does not have; it is not scored.' },
+  'kit-rubric-invalid': { severity: 'error', contract: false, summary: "The workspace kit's rubric file does not load (a YAML or schema error): a feedback that would be checked against it is not checked, against no other rubric either." },
   'rubric-changed': { severity: 'warning', contract: false, summary: "The kit's rubric changed without a new version since the feedback was written; scores may differ from then." },
   'score-without-evidence': { severity: 'information', contract: true, summary: "A dimension is scored at the scale's top or bottom and no note of the `## Interview Notes` section is tagged to it (`+scale`, `-scale`, `#scale`). Only in a document with a notes section; `sdi.feedback.evidence: false` turns it off. In the editor only." },
   'unknown-note-tag': { severity: 'information', contract: true, summary: 'A note holds a tag-shaped token (`+`, `-` or `#` and letters, such as `+scaled` or `#todo`) that names no tag of the rubric (`arch`, `scale`, `dist`, `prod`, `comm` in the built-in one). In the editor only.' },

@@ -12,6 +12,7 @@ export type {
   FeedbackCode,
   FeedbackFix,
   FeedbackDiagnostic,
+  FeedbackRelated,
   FeedbackOptions,
   ParsedField,
   ParsedScoreLine,

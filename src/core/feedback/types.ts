@@ -46,6 +46,7 @@ export type FeedbackCode =
   | 'date-future'
   | 'experience-below-bar'
   | 'rubric-unknown'
+  | 'kit-rubric-invalid'
   | 'rubric-changed'
   | 'score-without-evidence'
   | 'unknown-note-tag';
@@ -70,6 +71,17 @@ export interface FeedbackDiagnostic {
   range: Range;
   /** Quick fixes, when there are any. */
   fixes?: FeedbackFix[];
+  /** Where the cause lies in another file (a kit file's error), shown as the diagnostic's related information. */
+  related?: FeedbackRelated[];
+}
+
+/** A place in another file a diagnostic points at. */
+export interface FeedbackRelated {
+  /** The file's path (a kit file: the kit folder's path and the file's, `/`-joined). */
+  path: string;
+  /** Where in the file; undefined for the whole file. */
+  range?: Range;
+  message: string;
 }
 
 /** Options of the checks. */

@@ -492,6 +492,7 @@ export const FEEDBACK_RULES: Readonly<Record<FeedbackCode, FeedbackRule>> = {
   },
   // Reported by the rubric source (`resolveRubric`) before a document is checked, not by a rule.
   'rubric-unknown': {},
+  'kit-rubric-invalid': {},
   'rubric-changed': {},
 };
 

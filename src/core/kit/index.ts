@@ -21,5 +21,5 @@ export { kitFileSchema, kitCategorySchema, kitFileRefSchema, kitPhaseListSchema,
 export { splitFrontMatter, type FrontMatterSplit } from './frontMatter';
 export { YamlFile, YAML_LIMITS, parseYamlFile, parsePath, type YamlFileOptions } from './yamlFile';
 export { readRubricRecord, rubricRecordLine, rubricFingerprint, RECORD_SEARCH_LINES, type RubricRecord } from './record';
-export { resolveRubric, type RubricResolution } from './rubricSource';
+export { KIT_RUBRIC_INVALID_TITLE, kitIssuePlace, resolveRubric, type RubricResolution } from './rubricSource';
 export { KIT_ISSUE_CODES, KIT_ISSUE_CODE_LIST } from './codes';

@@ -208,7 +208,9 @@ class KitLoad {
       rubricYaml = this.yamlFile(rubricFile, !kf.rubric);
       if (rubricYaml) rubric = this.rubric(rubricYaml, kf.version, rubricFile);
     }
-    if (!rubricYaml && !required && this.opts.builtIn?.rubric) rubric = { ...this.opts.builtIn.rubric, file: '' };
+    // The built-in rubric stands in only for a rubric file that is absent by design, never for one that does not load.
+    const rubricError = rubric ? undefined : this.issues.find((i) => i.file === rubricFile && i.severity === 'error');
+    if (!rubricYaml && !rubricError && !required && this.opts.builtIn?.rubric) rubric = { ...this.opts.builtIn.rubric, file: '' };
     const archivedRubrics = this.archivedRubrics(rubric);
 
     // Feedback template: the named file, else feedback-template.md, else generated from the rubric.
@@ -231,6 +233,7 @@ class KitLoad {
       ...(kf.loop ? { loop: kf.loop } : {}),
       ok: true,
       ...(rubric ? { rubric } : {}),
+      ...(rubricError ? { rubricError } : {}),
       archivedRubrics,
       phases: phases.plan,
       categories,

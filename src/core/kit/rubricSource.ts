@@ -5,9 +5,13 @@
  */
 import type { FeedbackDiagnostic } from '../feedback/types';
 import { readRubricRecord, type RubricRecord } from './record';
-import type { KitRubric, LoadedKit } from './types';
+import type { KitIssue, KitRubric, LoadedKit } from './types';
 
-/** The answer: the kit and rubric to use (with a `rubric-changed` warning when it drifted), or a `rubric-unknown` error. */
+/**
+ * The answer: the kit and rubric to use (with a `rubric-changed` warning when it drifted), or the
+ * error that stands for the checks: `rubric-unknown`, or `kit-rubric-invalid` while the kit's rubric
+ * file does not load (the built-in rubric never stands in for it).
+ */
 export type RubricResolution =
   | { kit: LoadedKit; rubric: KitRubric; record?: RubricRecord; warning?: FeedbackDiagnostic; error?: undefined }
   | { error: FeedbackDiagnostic; record?: RubricRecord; kit?: undefined; rubric?: undefined; warning?: undefined };
@@ -24,6 +28,7 @@ export function resolveRubric(text: string, kits: readonly LoadedKit[], workspac
     const kit = workspaceKit ?? kits.find((k) => k.builtIn);
     if (!kit) return { error: unknown(TOP, 'No kit is loaded: the feedback cannot be scored') };
     if (!kit.rubric) {
+      if (kit.rubricError) return { error: kitRubricInvalid(TOP, kit, kit.rubricError) };
       return { error: unknown(TOP, `The rubric of kit "${kit.name}" could not be loaded (see the kit's diagnostics); the feedback is not scored`) };
     }
     return { kit, rubric: kit.rubric };
@@ -34,6 +39,8 @@ export function resolveRubric(text: string, kits: readonly LoadedKit[], workspac
   }
   const rubrics = [...(kit.rubric ? [kit.rubric] : []), ...kit.archivedRubrics];
   const found = rubrics.find((r) => r.version === record.version);
+  // The version may be the current rubric's, which does not load: say so rather than that the version is unknown.
+  if (!found && kit.rubricError) return { record, error: kitRubricInvalid(record.range, kit, kit.rubricError) };
   if (!found) {
     const known = rubrics.map((r) => r.version);
     return {
@@ -57,6 +64,25 @@ export function resolveRubric(text: string, kits: readonly LoadedKit[], workspac
     };
   }
   return { kit, rubric: found, record };
+}
+
+/** What the editor's CodeLens and the reader of a report see first for a feedback `kit-rubric-invalid` left unchecked. */
+export const KIT_RUBRIC_INVALID_TITLE = "Not checked: the kit's rubric has errors";
+
+/** `rubric.yaml:12`: a kit issue's file and 1-based line. */
+export function kitIssuePlace(issue: Pick<KitIssue, 'file' | 'range'>): string {
+  return issue.range ? `${issue.file}:${issue.range.start.line + 1}` : issue.file;
+}
+
+function kitRubricInvalid(range: FeedbackDiagnostic['range'], kit: LoadedKit, issue: KitIssue): FeedbackDiagnostic {
+  const place = kitIssuePlace(issue);
+  return {
+    code: 'kit-rubric-invalid',
+    severity: 'error',
+    message: `${KIT_RUBRIC_INVALID_TITLE} (${place}: ${issue.message}); fix kit "${kit.name}" and this feedback is checked against its rubric again`,
+    range,
+    related: [{ path: kit.root ? `${kit.root}/${issue.file}` : issue.file, ...(issue.range ? { range: issue.range } : {}), message: `${place}: ${issue.message}` }],
+  };
 }
 
 function unknown(range: FeedbackDiagnostic['range'], message: string): FeedbackDiagnostic {

@@ -161,6 +161,11 @@ export interface LoadedKit {
   ok: boolean;
   /** The rubric feedback is scored with: the kit's `rubric.yaml`, else the built-in one; undefined when `rubric.yaml` is broken. */
   rubric?: KitRubric;
+  /**
+   * Set when the kit's rubric file is there (or named by kit.yaml) but does not load: its first error.
+   * Feedback that would be checked against the kit's rubric is then checked against none.
+   */
+  rubricError?: KitIssue;
   /** Older rubrics kept in `rubrics/*.yaml`, for feedback recorded under them. */
   archivedRubrics: KitRubric[];
   /** The kit's plan (kit.yaml `phases`), else the built-in one. */
