@@ -16,6 +16,7 @@ import {
 import { applyRowsDelta, reportFigures, rowKey, updateSorted, type ReportFigures } from '../../src/core/calibration/delta';
 import type { ReportRow } from '../../src/core/calibration/types';
 import { isRealDate } from '../../src/core/format';
+import { normalizeKey } from '../../src/core/personName';
 import { distributionChart, offsetChart, problemChart } from './charts';
 import { installReportMarks, markDrawn } from '../testing/reportMarks';
 
@@ -329,12 +330,12 @@ function fillSelect(select: HTMLSelectElement, all: string, options: { value: st
   select.value = options.some((o) => o.value === keep) ? keep : '';
 }
 
-/** Field values as the filters compare them (trimmed, lower case, single spaces), remembered: the same names recur across thousands of rows. */
+/** Field values as the filters compare them (the report's name key: `normalizeKey`), remembered: the same names recur across thousands of rows. */
 const normalized = new Map<string, string>();
 function normalize(v: string): string {
   let n = normalized.get(v);
   if (n === undefined) {
-    n = v.trim().toLowerCase().replace(/\s+/g, ' ');
+    n = normalizeKey(v);
     if (normalized.size > 50_000) normalized.clear();
     normalized.set(v, n);
   }
