@@ -15,7 +15,7 @@ import util from 'node:util';
 import { CHROMIUM, CHROMIUM_ARGS, ROOT, ensureHost, freePort, startHost, workbenchUrl } from './host.mjs';
 
 const mode = process.argv[2];
-const TIMEOUT_S = Number(process.env.SDI_TEST_TIMEOUT ?? 600);
+const TIMEOUT_S = Number(process.env.SDI_TEST_TIMEOUT ?? 1200);
 let host;
 /** Stops the host; a passing run's folder (profile, logs, workspace) is removed unless SDI_KEEP_RUNS is set. */
 const cleanup = async (passed = false) => {
