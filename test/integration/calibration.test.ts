@@ -164,7 +164,8 @@ describe('calibration: the report and Calibration Notes in the editor', function
     assert.deepStrictEqual([...now.keys()].sort(), [...was.keys()].sort());
     const differing = [...now.keys()].filter((k) => now.get(k) !== was.get(k));
     assert.deepStrictEqual(differing, [`${fileOf('ada-alan.md')}#0`], `rows that changed in the page: ${differing.join(', ')}`);
-    assert.match(now.get(`${fileOf('ada-alan.md')}#0`)!, /\| 4 \|.*\| 3\.30 \|/);
+    // The weighted score (third column) and the first dimension's score (after the level).
+    assert.match(now.get(`${fileOf('ada-alan.md')}#0`)!, /^[^|]+\| 2024-03-16 \| 3\.30 \|.*\| 4 \| 3 \| 3 \| 3 \| 3$/);
     const alan = feature.model.report().interviewers.find((i) => i.key === 'alan turing')!;
     // Ada is now 3.15 vs 3.30: Alan's offset (0.15 − 0.30) / 2 = −0.075.
     assert.ok(Math.abs(alan.offset! + 0.075) < 1e-9, `Alan's offset is ${alan.offset}`);
