@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { rubricRecordLine } from '../../src/core/kit/record';
 import type { LoadedApi } from '../../src/extension';
 import { TEAM_KIT } from '../fixtures/teamKit';
-import { api, codes, diagnosticsWhen, FILLED, root, writeText } from './helpers';
+import { api, codes, diagnosticsWhen, FILLED, knownState, root, writeText } from './helpers';
 
 const kitDir = () => vscode.Uri.joinPath(root(), '.interview-kit');
 const loopsDir = () => vscode.Uri.joinPath(root(), 'loops-test');
@@ -27,6 +27,8 @@ interviews:
 `;
 
 describe('interview loops in a real VS Code', function () {
+  // Starts from the workspace as the fixture has it (helpers.ts): no kit or file of another suite.
+  before(knownState);
   let a: LoadedApi;
 
   before(async () => {
@@ -112,6 +114,9 @@ describe('interview loops in a real VS Code', function () {
       assert.strictEqual(exists, false);
     });
   });
+
+  // Registered last, so it runs after this suite's own clean-up: leaves the workspace as the fixture has it.
+  after(knownState);
 });
 
 function codeIs(d: vscode.Diagnostic, code: string): boolean {

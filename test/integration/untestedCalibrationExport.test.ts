@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { CalibrationFeature } from '../../src/calibration';
 import { fill } from '../fixtures/feedback/fill';
 import { renderedWhen } from './calibrationWait';
-import { api, readText, root, writeText } from './helpers';
+import { api, knownState, readText, root, writeText } from './helpers';
 
 const DIR = 'untested-export';
 const OUT = 'untested-export-out';
@@ -58,6 +58,8 @@ async function exportTo(feature: CalibrationFeature, button: string, target: vsc
 const csvRows = (text: string) => text.split('\r\n').filter((l) => l !== '').map((l) => l.split(','));
 
 describe('calibration: Export CSV and Export JSON write what the report shows', function () {
+  // Starts from the workspace as the fixture has it (helpers.ts): no kit or file of another suite.
+  before(knownState);
   this.timeout(60_000);
   let feature: CalibrationFeature;
 
@@ -115,4 +117,7 @@ describe('calibration: Export CSV and Export JSON write what the report shows', 
     assert.deepStrictEqual(json.interviewers.map((i) => [i.name, i.n]).sort(), [['Alan Turing', 1], ['Grace Hopper', 2]]);
     assert.strictEqual(json.agreement.units, 0, 'no candidate was scored twice');
   });
+
+  // Registered last, so it runs after this suite's own clean-up: leaves the workspace as the fixture has it.
+  after(knownState);
 });

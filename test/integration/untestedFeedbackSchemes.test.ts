@@ -6,7 +6,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { FILLED, SOURCE, api, codes, diagnosticsWhen, replaceOnce, writeText } from './helpers';
+import { FILLED, SOURCE, api, codes, diagnosticsWhen, knownState, replaceOnce, writeText } from './helpers';
 import { MemoryFs } from './memoryFs';
 
 /** A feedback with a score above the scale: one `score-out-of-range` (or the like) error to see. */
@@ -19,6 +19,8 @@ async function ourLenses(uri: vscode.Uri): Promise<string[]> {
 }
 
 describe('feedback: remote and virtual schemes of the feedback selector', () => {
+  // Starts from the workspace as the fixture has it (helpers.ts): no kit or file of another suite.
+  before(knownState);
   const systems: MemoryFs[] = [];
   before(async () => { await api(); });
   after(async () => {
@@ -50,4 +52,7 @@ describe('feedback: remote and virtual schemes of the feedback selector', () => 
     assert.deepStrictEqual(await ourLenses(uri), []);
     assert.deepStrictEqual(vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE), []);
   });
+
+  // Registered last, so it runs after this suite's own clean-up: leaves the workspace as the fixture has it.
+  after(knownState);
 });

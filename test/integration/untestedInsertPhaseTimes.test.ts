@@ -5,7 +5,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { FILLED, api, root, writeText } from './helpers';
+import { FILLED, api, knownState, root, writeText } from './helpers';
 
 const FEED = 'global-social-media-feed';
 
@@ -44,6 +44,8 @@ async function besideThePanel(name: string, content: string, selected: string): 
 }
 
 describe('timer: Insert Phase Times from the panel', () => {
+  // Starts from the workspace as the fixture has it (helpers.ts): no kit or file of another suite.
+  before(knownState);
   before(async () => {
     await api('panel');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -80,4 +82,7 @@ describe('timer: Insert Phase Times from the panel', () => {
     assert.strictEqual(editor.document.getText(), '# Meeting notes\n\nKEEP THIS\n');
     assert.strictEqual(await vscode.env.clipboard.readText(), text);
   });
+
+  // Registered last, so it runs after this suite's own clean-up: leaves the workspace as the fixture has it.
+  after(knownState);
 });

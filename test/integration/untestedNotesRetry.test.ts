@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { parseNotes } from '../../src/core/notes';
 import { NotesService } from '../../src/notes';
 import { TimerService } from '../../src/timer/timerService';
-import { MemoryMemento, api, readText, root, writeText } from './helpers';
+import { MemoryMemento, api, knownState, readText, root, writeText } from './helpers';
 
 const FEED = 'global-social-media-feed';
 const FEEDBACK = '# Interview Feedback\n\n**Candidate:** Test\n\n### Scores (Weighted)\n\n- Technical Architecture: 3\n';
@@ -27,6 +27,8 @@ function when(event: vscode.Event<unknown>, test: () => boolean, what: string, m
 }
 
 describe('notes: the queue is retried by interval', () => {
+  // Starts from the workspace as the fixture has it (helpers.ts): no kit or file of another suite.
+  before(knownState);
   const dir = () => vscode.Uri.joinPath(root(), 'untested-notes-retry');
   after(async () => {
     await vscode.workspace.fs.delete(dir(), { recursive: true, useTrash: false }).then(undefined, () => undefined);
@@ -65,4 +67,7 @@ describe('notes: the queue is retried by interval', () => {
       timer.dispose();
     }
   });
+
+  // Registered last, so it runs after this suite's own clean-up: leaves the workspace as the fixture has it.
+  after(knownState);
 });
