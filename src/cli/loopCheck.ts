@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import { feedbackRows, type RubricResolver, type Unreadable } from '../core/calibration';
 import type { LoadedKit } from '../core/kit/types';
-import { checkLoop, loopKit, readLoop, type LoopHistoryEntry, type LoopIssue } from '../core/loop';
+import { loopIssues, loopKit, readLoop, type LoopHistoryEntry, type LoopIssue } from '../core/loop';
 import { filesUnder, isFolder, markdownUnder, readProblem } from './files';
 import { printErr, printOut } from './output';
 
@@ -40,7 +40,7 @@ export function checkLoops(paths: readonly string[], kits: readonly LoadedKit[],
     if (text === undefined) continue;
     const loop = readLoop(file, text);
     const kit = loop.plan ? loopKit(loop.plan.kit, kits, workspaceKit) : undefined;
-    results.push({ file, candidate: loop.plan?.candidate ?? null, date: loop.plan?.date ?? null, issues: [...loop.issues, ...checkLoop(loop, kit, history)] });
+    results.push({ file, candidate: loop.plan?.candidate ?? null, date: loop.plan?.date ?? null, issues: loopIssues(loop, kit, history) });
   }
   for (const u of unreadable) printErr(`sdi-feedback: ${u.file}: ${u.error}\n`);
   if (!results.length && !unreadable.length) printErr('sdi-feedback: no loop file (*.loop.yaml) was found\n');

@@ -4,9 +4,9 @@
  * (for `loop-problem-repeat`), at each finding's YAML position. The rules are in `src/core/loop`.
  */
 import * as vscode from 'vscode';
-import type { LoadedKit } from '../core/kit/types';
-import { checkLoop, loopKit, readLoop, type LoopHistoryEntry, type LoopIssue } from '../core/loop';
+import { loopIssues, loopKit, readLoop, type LoopHistoryEntry, type LoopIssue } from '../core/loop';
 import type { KitSource } from '../feedback';
+import { workspaceKitOf } from '../feedback/rubricSource';
 import { DIAGNOSTIC_SOURCE } from '../feedback/diagnostics';
 
 /** Where the feedback history comes from: the calibration model's rows of the workspace. */
@@ -50,12 +50,8 @@ export class LoopDiagnostics implements vscode.Disposable {
   /** The findings of a loop document as it is now (also for tests). */
   issuesOf(doc: vscode.TextDocument): LoopIssue[] {
     const loop = readLoop(vscode.workspace.asRelativePath(doc.uri), doc.getText());
-    const kit = loop.plan ? loopKit(loop.plan.kit, this.kits.kits(), this.workspaceKit(doc.uri)) : undefined;
-    return [...loop.issues, ...checkLoop(loop, kit, this.rows.history())];
-  }
-
-  private workspaceKit(uri: vscode.Uri): LoadedKit | undefined {
-    return this.kits.kitFor?.(uri) ?? this.kits.kits().find((k) => !k.builtIn);
+    const kit = loop.plan ? loopKit(loop.plan.kit, this.kits.kits(), workspaceKitOf(this.kits, doc.uri)) : undefined;
+    return loopIssues(loop, kit, this.rows.history());
   }
 
   private checkAll(): void {

@@ -9,6 +9,7 @@ import { candidateFileStem } from '../core/fileName';
 import { isRealDate, localDate } from '../core/format';
 import { loopKit, planLoop } from '../core/loop';
 import type { KitSource } from '../feedback';
+import { workspaceKitOf } from '../feedback/rubricSource';
 import { writeExclusive } from '../kits/newProblem';
 import type { LoopHistorySource } from './loopDiagnostics';
 
@@ -51,8 +52,7 @@ export function registerNewLoop(kits: KitSource, rows: LoopHistorySource, now: (
     }))?.split(',');
     if (!interviewers?.some((n) => n.trim())) return undefined;
 
-    const workspaceKit = kits.kitFor?.(folder.uri) ?? kits.kits().find((k) => !k.builtIn);
-    const kit = loopKit(undefined, kits.kits(), workspaceKit)!;
+    const kit = loopKit(undefined, kits.kits(), workspaceKitOf(kits, folder.uri))!;
     // The candidate's earlier problems come from the workspace's feedback: read it first (once).
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Reading earlier feedback' }, () => rows.ready());
     const planned = planLoop({ candidate, date: date.trim(), interviewers }, kit, rows.history());
