@@ -149,6 +149,21 @@ describe('walkthrough progress: a step is ticked when its thing has been done in
     await config.update('feedback.glob', `**/${name}/**/*.md`, vscode.ConfigurationTarget.Workspace);
     const dir = vscode.Uri.joinPath(root(), name);
     cleanup.push(() => config.update('feedback.glob', undefined, vscode.ConfigurationTarget.Workspace), remove(dir));
+    // The folder exists, and the workspace's file watcher has seen it, before a file is written in it:
+    // the watcher learns of a new folder's files only once it watches the folder, and a file written
+    // with its folder in one go (as vscode.workspace.fs.writeFile does) can come before that.
+    const seen = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root(), name), false, true, true);
+    try {
+      const created = new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`the file watcher did not report the new folder ${name} within 20 s`)), 20_000);
+        seen.onDidCreate(() => { clearTimeout(timer); resolve(); });
+      });
+      await remove(dir)();
+      await vscode.workspace.fs.createDirectory(dir);
+      await created;
+    } finally {
+      seen.dispose();
+    }
     return dir;
   };
 
