@@ -13,6 +13,9 @@ const stages = [
   { name: 'typecheck', cmd: ['npx', 'tsc', '-b', 'test', 'webview'] },
   { name: 'lint', cmd: ['npm', 'run', '--silent', 'lint'] },
   { name: 'content', cmd: ['node', 'dist/check-content.js'] },
+  // The machine's tools and the VS Code host, once (a second run checks and returns): the unit tests
+  // use Debian's pre-commit, the host stages the host.
+  { name: 'install', cmd: ['bash', 'test/host/install.sh'] },
   { name: 'unit', cmd: ['npx', 'mocha'], tests: true },
   // In an order shuffled with a printed seed (SDI_SHUFFLE=N replays it): each file must pass in any order.
   { name: 'integration', cmd: ['node', 'test/host/run.mjs', 'integration'], env: { SDI_SHUFFLE: process.env.SDI_SHUFFLE || 'random' }, tests: true },

