@@ -9673,6 +9673,11 @@ function calibrationReport(rows, unreadable, options, kept) {
   };
 }
 
+// src/core/escape.ts
+function escapeMarkdown(s) {
+  return s.replace(/[&<>]/g, (c) => c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;").replace(/[\\`*_{}[\]()#+\-.!|]/g, "\\$&");
+}
+
 // src/core/calibration/text.ts
 var fixed = (x, digits = 2) => x === null ? "\u2013" : x.toFixed(digits);
 var signed = (x) => {
@@ -9680,66 +9685,64 @@ var signed = (x) => {
   return t === "0.00" ? t : `${x > 0 ? "+" : "\u2212"}${t}`;
 };
 var percent = (x) => x === null ? "not enough data" : `${Math.round(x * 100)}%`;
-var NAME = 36;
-function pad(s, width) {
-  const chars = [...s];
-  if (chars.length > width) return chars.slice(0, width - 1).join("") + "\u2026";
-  return s + " ".repeat(width - chars.length);
-}
 function agreementLine(a) {
   if (!a.units) return "Agreement: not enough data (no candidate was scored by two interviewers)";
   return `Agreement: ${a.units} unit${a.units === 1 ? "" : "s"} (candidate \xD7 dimension), ${a.pairs} pair${a.pairs === 1 ? "" : "s"} of ratings; exact ${percent(a.exact)}, within one ${percent(a.withinOne)}, Krippendorff's alpha (ordinal) ${a.alphaOrdinal === null ? "not enough data" : a.alphaOrdinal.toFixed(3)}`;
 }
-function groupText(g, minN) {
-  const out = [];
-  out.push(`Rubric ${g.rubric}: ${g.rowCount} feedback${g.rowCount === 1 ? "" : "s"}, ${g.counted} fully scored, ${g.candidates} candidate${g.candidates === 1 ? "" : "s"}`);
-  out.push("");
-  out.push(pad("Interviewers", NAME + 2) + "   n   mean  offset from panel");
-  for (const i of g.interviewers) {
-    const offset = i.offsetN === 0 ? "no shared candidate" : i.offsetN < minN ? `not enough data (n=${i.offsetN} < ${minN})` : `${signed(i.offset)} (n=${i.offsetN})`;
-    const differs = i.recommendationDiffers === null ? "" : `; recommendation \u2260 band ${Math.round(i.recommendationDiffers * 100)}%`;
-    out.push(`  ${pad(i.name || "(no interviewer)", NAME)}${String(i.n).padStart(4)}  ${fixed(i.meanWeighted).padStart(5)}  ${offset}${differs}`);
-  }
-  out.push("");
-  out.push(pad("Dimensions", NAME + 2) + "   n   mean  scores");
-  for (const d of g.dimensions) {
-    const counts = Object.entries(d.counts).map(([s, c]) => `${s}:${c}`).join(" ");
-    out.push(`  ${pad(d.name + (d.weight === null ? "" : ` (${d.weight}%)`), NAME)}${String(d.n).padStart(4)}  ${fixed(d.mean).padStart(5)}  ${counts}`);
-  }
-  out.push("");
-  out.push(pad("Problems", NAME + 2) + "   n   mean  bands");
-  for (const p of g.problems) {
-    const bands = Object.entries(p.bands).filter(([, c]) => c > 0).map(([b, c]) => `${b}:${c}`).join(" ");
-    out.push(`  ${pad(p.title || "(no problem)", NAME)}${String(p.n).padStart(4)}  ${fixed(p.meanWeighted).padStart(5)}  ${bands}`);
-  }
-  out.push("");
-  out.push(agreementLine(g.agreement));
-  return out;
+function groupTables(g, minN) {
+  return {
+    title: `Rubric ${g.rubric}: ${g.rowCount} feedback${g.rowCount === 1 ? "" : "s"}, ${g.counted} fully scored, ${g.candidates} candidate${g.candidates === 1 ? "" : "s"}`,
+    interviewers: g.interviewers.map((i) => {
+      const offset = i.offsetN === 0 ? "no shared candidate" : i.offsetN < minN ? `not enough data (n=${i.offsetN} < ${minN})` : `${signed(i.offset)} (n=${i.offsetN})`;
+      const differs = i.recommendationDiffers === null ? "" : `; recommendation \u2260 band ${Math.round(i.recommendationDiffers * 100)}%`;
+      return [i.name || "(no interviewer)", String(i.n), fixed(i.meanWeighted), offset + differs];
+    }),
+    dimensions: g.dimensions.map((d) => [
+      d.name + (d.weight === null ? "" : ` (${d.weight}%)`),
+      String(d.n),
+      fixed(d.mean),
+      Object.entries(d.counts).map(([s, c]) => `${s}:${c}`).join(" ")
+    ]),
+    problems: g.problems.map((p) => [
+      p.title || "(no problem)",
+      String(p.n),
+      fixed(p.meanWeighted),
+      Object.entries(p.bands).filter(([, c]) => c > 0).map(([b, c]) => `${b}:${c}`).join(" ")
+    ]),
+    agreement: agreementLine(g.agreement)
+  };
 }
-function reportText(report) {
-  const out = [];
+var cell = (s) => escapeMarkdown(s);
+function reportMarkdown(report) {
   const rows = report.rows.length;
   const counted = report.rows.filter((r) => r.counted).length;
-  out.push(
-    `Calibration: ${report.files} feedback file${report.files === 1 ? "" : "s"}, ${rows} feedback${rows === 1 ? "" : "s"} (${counted} fully scored), window ${report.options.windowDays} days, minimum n ${report.options.minN}`
-  );
+  const out = [
+    `${report.files} feedback file${report.files === 1 ? "" : "s"}, ${rows} feedback${rows === 1 ? "" : "s"} (${counted} fully scored), window ${report.options.windowDays} days, minimum n ${report.options.minN}.`
+  ];
   if (report.unreadable.length) {
-    out.push("");
-    out.push(`Could not be read (${report.unreadable.length}):`);
-    for (const u of report.unreadable) out.push(`  ${u.file}: ${u.error}`);
+    out.push("", `Could not be read (${report.unreadable.length}):`, "");
+    for (const u of report.unreadable) out.push(`- ${cell(u.file)}: ${cell(u.error)}`);
   }
+  const table = (head, body) => [
+    `| ${head.join(" | ")} |`,
+    `|${head.map((_, i) => i === 0 || i === head.length - 1 ? "---" : "---:").join("|")}|`,
+    ...body.map((r) => `| ${r.map(cell).join(" | ")} |`),
+    ""
+  ];
   report.groups.forEach((g, i) => {
-    out.push("");
-    if (i === 1) out.push("Other rubrics (never mixed with the above):", "");
-    out.push(...groupText(g, report.options.minN));
+    const t = groupTables(g, report.options.minN);
+    out.push("", `### ${cell(t.title)}${i === 0 ? "" : " (never mixed with the above)"}`, "");
+    out.push(...table(["Interviewer", "n", "mean", "offset from panel"], t.interviewers));
+    out.push(...table(["Dimension", "n", "mean", "scores"], t.dimensions));
+    out.push(...table(["Problem", "n", "mean", "bands"], t.problems));
+    out.push(cell(t.agreement));
   });
   const notCounted = report.rows.filter((r) => !r.counted);
   if (notCounted.length) {
-    out.push("");
-    out.push(`Not counted (not every dimension holds a valid score): ${notCounted.length}`);
+    out.push("", `Not counted (not every dimension holds a valid score): ${notCounted.length}`, "");
     for (const r of notCounted) {
       const scored = Object.values(r.scores).filter((s) => s !== null).length;
-      out.push(`  ${r.file}:${r.line + 1} ${r.candidate || "(no candidate)"}: ${scored} of ${Object.keys(r.scores).length} dimensions scored`);
+      out.push(`- ${cell(`${r.file}:${r.line + 1}`)} ${cell(r.candidate || "(no candidate)")}: ${scored} of ${Object.keys(r.scores).length} dimensions scored`);
     }
   }
   return out.join("\n") + "\n";
@@ -23602,9 +23605,14 @@ function main() {
   if (input2("report") === "true") {
     const resolve2 = kitRubricResolver(kits, workspaceKit, { allowHalfPoints: false });
     const rows = [];
-    for (const { file: file2, text: text3 } of texts) rows.push(...feedbackRows(file2, text3, resolve2).rows);
-    const report = calibrationReport(rows, [], { ...DEFAULT_CALIBRATION_OPTIONS });
-    summary.push("## Calibration", "", "```text", reportText(report).trimEnd(), "```", "");
+    const rubrics = {};
+    for (const { file: file2, text: text3 } of texts) {
+      const r = feedbackRows(file2, text3, resolve2);
+      if (r.rubric) rubrics[r.rubric.key] ??= r.rubric;
+      rows.push(...r.rows);
+    }
+    const report = calibrationReport(rows, [], { ...DEFAULT_CALIBRATION_OPTIONS, rubrics });
+    summary.push("## Calibration", "", reportMarkdown(report));
   }
   if (process.env.GITHUB_STEP_SUMMARY) fs4.appendFileSync(process.env.GITHUB_STEP_SUMMARY, summary.join("\n"));
   if (process.env.GITHUB_OUTPUT) fs4.appendFileSync(process.env.GITHUB_OUTPUT, `errors=${errors}

@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { localDate } from '../core/format';
-import { calibrationReport, DEFAULT_CALIBRATION_OPTIONS, feedbackRows, kitRubricResolver, reportText, type CalibrationRow, type Unreadable } from '../core/calibration';
+import { calibrationReport, DEFAULT_CALIBRATION_OPTIONS, feedbackRows, kitRubricResolver, reportMarkdown, type CalibrationRow, type RubricInfo, type Unreadable } from '../core/calibration';
 import type { LoadedKit } from '../core/kit/types';
 import { checkRun, checkText, isFeedback } from '../cli/check';
 import { annotationPath, escapeCommandData, escapeCommandProperty, githubCommand } from '../cli/ciFormats';
@@ -95,9 +95,15 @@ function main(): number {
   if (input('report') === 'true') {
     const resolve = kitRubricResolver(kits, workspaceKit, { allowHalfPoints: false });
     const rows: CalibrationRow[] = [];
-    for (const { file, text } of texts) rows.push(...feedbackRows(file, text, resolve).rows);
-    const report = calibrationReport(rows, [], { ...DEFAULT_CALIBRATION_OPTIONS });
-    summary.push('## Calibration', '', '```text', reportText(report).trimEnd(), '```', '');
+    const rubrics: Record<string, RubricInfo> = {};
+    for (const { file, text } of texts) {
+      const r = feedbackRows(file, text, resolve);
+      if (r.rubric) rubrics[r.rubric.key] ??= r.rubric;
+      rows.push(...r.rows);
+    }
+    // As `sdi-feedback --report` makes it: the rubrics' dimension names and labels, not their ids.
+    const report = calibrationReport(rows, [], { ...DEFAULT_CALIBRATION_OPTIONS, rubrics });
+    summary.push('## Calibration', '', reportMarkdown(report));
   }
   if (process.env.GITHUB_STEP_SUMMARY) fs.appendFileSync(process.env.GITHUB_STEP_SUMMARY, summary.join('\n'));
   if (process.env.GITHUB_OUTPUT) fs.appendFileSync(process.env.GITHUB_OUTPUT, `errors=${errors}\nwarnings=${warnings}\nfiles=${texts.length}\n`);

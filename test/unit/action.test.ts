@@ -57,7 +57,12 @@ describe('the GitHub Action', function () {
     assert.ok(r.summary.includes('| `weighted-score-stale` | warning | 1 |'), r.summary);
     assert.ok(r.summary.includes('| interview-feedback/a.md | 3.20 | hire |'.replace(/\//g, path.sep)), r.summary);
     assert.ok(r.summary.includes('## Calibration'), r.summary);
-    assert.ok(r.summary.includes('Interviewers'), r.summary);
+    // The calibration tables as Markdown tables: Grace scored a (b's scores hold an invalid one).
+    assert.match(r.summary, /^\| Interviewer \| n \| mean \| offset from panel \|\n\|---\|---:\|---:\|---\|\n\| Grace \| 2 \| 3\\\.20 \| no shared candidate; recommendation ≠ band 0% \|$/m);
+    assert.match(r.summary, /^\| Technical Architecture \\\(30%\\\) \| 2 \| 3\\\.00 \| 1:0 2:0 3:2 4:0 \|$/m, 'the dimensions by name, as --report names them');
+    assert.match(r.summary, /^\| Dimension \| n \| mean \| scores \|$/m);
+    assert.match(r.summary, /^\| Problem \| n \| mean \| bands \|$/m);
+    assert.doesNotMatch(r.summary, /```/);
   });
 
   it('fails on a warning with fail-on: warning only, and leaves the report out unless asked', () => {

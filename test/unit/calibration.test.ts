@@ -16,6 +16,7 @@ import {
   reportCsv,
   reportRowsOfFile,
   ReportState,
+  reportMarkdown,
   reportText,
   type CalibrationReport,
   type CalibrationRow,
@@ -407,6 +408,28 @@ describe('calibration: names and text', () => {
     assert.match(zero, /^ {2}A {3,}1 +3\.00 {2}0\.00 \(n=1\)$/m);
     assert.match(zero, /^ {2}B {3,}1 +3\.00 {2}0\.00 \(n=1\)$/m);
     assert.match(reportText(calibrationReport(rows, [], OPTIONS)), /^ {2}A {3,}2 +3\.25 {2}not enough data \(n=2 < 5\)$/m);
+  });
+
+  it('Markdown: the text report\'s figures as tables, names shown literally (no HTML, no column break)', () => {
+    const hostile = '<img src=x onerror=alert(1)> | *Bo*';
+    const rows = [row({ file: 'a|b.md', interviewer: 'A', w: 3 }), row({ file: 'b.md', interviewer: hostile, w: 3 }), row({ file: 'c.md', candidate: 'Y', interviewer: 'A', w: 3.5 }), row({ file: 'd.md', candidate: 'Y', interviewer: hostile, w: 2.5 }), row({ file: 'e.md', candidate: '<b>Z</b>', w: null })];
+    const report = calibrationReport(rows, [{ file: 'x.md', error: 'cannot read: <EACCES>' }], { windowDays: 14, minN: 1 });
+    const md = reportMarkdown(report);
+    assert.match(md, /^\| Interviewer \| n \| mean \| offset from panel \|\n\|---\|---:\|---:\|---\|$/m);
+    assert.ok(md.includes('| A | 2 | 3\\.25 | \\+0\\.50 \\(n=2\\) |'), md);
+    assert.ok(md.includes('| &lt;img src=x onerror=alert\\(1\\)&gt; \\| \\*Bo\\* | 2 | 2\\.75 | −0\\.50 \\(n=2\\) |'), md);
+    assert.doesNotMatch(md, /<img|<EACCES>|<b>/);
+    assert.ok(md.includes('- x\\.md: cannot read: &lt;EACCES&gt;'), md);
+    assert.ok(md.includes('Not counted (not every dimension holds a valid score): 1'), md);
+    assert.ok(md.includes('- e\\.md:9 &lt;b&gt;Z&lt;/b&gt;: 0 of 5 dimensions scored'), md);
+    // Every table row has as many cells as its header: no name broke a column.
+    for (const table of md.split('\n\n').filter((b) => b.startsWith('| '))) {
+      const cells = table.split('\n').map((l) => l.split(/(?<!\\)\|/).length);
+      assert.ok(cells.every((n) => n === cells[0]), table);
+    }
+    // The same figures as the text.
+    const text = reportText(report);
+    for (const figure of ['3.25', '2.75']) assert.ok(text.includes(figure) && md.includes(figure.replace('.', '\\.')), figure);
   });
 });
 

@@ -27,5 +27,5 @@ export { feedbackRows, kitRubricResolver, rubricKeyOf, normalizeKey, rubricInfo 
 export { calibrationReport, compareText, placement, reportRowsOfFile, ReportState } from './report';
 export { reportCsv, csvField } from './csv';
 export { krippendorffAlpha, alphaFromUnits, alphas } from './alpha';
-export { reportText } from './text';
+export { reportMarkdown, reportText } from './text';
 export { applyRowsDelta, reportFigures, rowKey, rowKeysByFile, rowsDelta, sortedIndex, updateSorted, type ReportFigures, type RowsDelta } from './delta';
