@@ -23529,7 +23529,7 @@ function loadBuiltInGuide(contentDir, snapshotFile) {
 // src/action/main.ts
 var input2 = (name) => (process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
 function inputPaths(value) {
-  const paths = value.split(/\s+/).filter(Boolean);
+  const paths = value.split(/\r?\n/).map((p) => p.trim()).filter(Boolean);
   return paths.length ? paths : ["."];
 }
 var BOM2 = "\uFEFF";

@@ -18,9 +18,12 @@ import { loadBuiltInGuide, loadKitFolder } from '../cli/kitLoading';
 /** An input as the runner passes it: `INPUT_<NAME>` with the name upper-cased (spaces as `_`), trimmed. */
 const input = (name: string): string => (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 
-/** The `paths` input: one path a line or separated by spaces (default `.`). */
+/**
+ * The `paths` input: one path a line (default `.`), so a path may hold spaces; surrounding white space
+ * and empty lines are dropped.
+ */
 function inputPaths(value: string): string[] {
-  const paths = value.split(/\s+/).filter(Boolean);
+  const paths = value.split(/\r?\n/).map((p) => p.trim()).filter(Boolean);
   return paths.length ? paths : ['.'];
 }
 

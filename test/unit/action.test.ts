@@ -69,7 +69,7 @@ describe('the GitHub Action', function () {
     const warned = runAction({ paths: 'interview-feedback/c.md', 'fail-on': 'warning' });
     assert.strictEqual(warned.code, 1);
     assert.strictEqual(warned.output, 'errors=0\nwarnings=1\nfiles=1\n');
-    const passed = runAction({ paths: 'interview-feedback/a.md\ninterview-feedback/c.md' });
+    const passed = runAction({ paths: '  interview-feedback/a.md\r\n\n interview-feedback/c.md \n' });
     assert.strictEqual(passed.code, 0, passed.stdout);
     assert.strictEqual(passed.output, 'errors=0\nwarnings=1\nfiles=2\n');
     assert.ok(!passed.summary.includes('## Calibration'), passed.summary);

@@ -33,6 +33,7 @@ describe('the pre-commit hook, tried with the pre-commit framework', function ()
     assert.strictEqual(run('git', ['init', '-q']).status, 0);
     write('interview-feedback/good.md', fill({ scores: [3, 3, 4, 3, 3], weighted: '3.20', recommend: ['hire'], candidate: 'Ada', interviewer: 'Grace' }));
     write('interview-feedback/bad.md', fill({ scores: [3, 3, 7, 3, 3], weighted: '3.20', recommend: ['hire'], candidate: 'Ada', interviewer: 'Linus' }));
+    write('interview-feedback/2026 panel/bad too.md', fill({ scores: [3, 3, 9, 3, 3], weighted: '3.20', recommend: ['hire'], candidate: 'Bob', interviewer: 'Linus' }));
     write('README.md', '# Hiring\n');
     assert.strictEqual(run('git', ['add', '.']).status, 0);
   });
@@ -50,6 +51,13 @@ describe('the pre-commit hook, tried with the pre-commit framework', function ()
     assert.match(r.stdout, /sdi-feedback \(interview feedback\)\.+Failed/);
     assert.match(r.stdout, /::error file=interview-feedback\/bad\.md,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=score-invalid::/);
     assert.doesNotMatch(r.stdout, /file=interview-feedback\/good\.md/);
+  });
+
+  it('checks a staged file whose path holds spaces as one file', () => {
+    const r = tryHook('interview-feedback/2026 panel/bad too.md', 'interview-feedback/good.md');
+    assert.strictEqual(r.status, 1, r.stdout + r.stderr);
+    assert.match(r.stdout, /::error file=interview-feedback\/2026 panel\/bad too\.md,line=\d+,.*title=score-invalid::/);
+    assert.doesNotMatch(r.stdout, /cannot read/);
   });
 
   it('leaves files outside the feedback folder alone', () => {
