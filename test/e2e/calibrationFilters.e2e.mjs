@@ -63,7 +63,7 @@ describe('calibration report: Show more, filters and their restore (Chromium)', 
   });
   after(async function () {
     // The report would come back at the next start of this workspace.
-    await wb?.runCommand('View: Close All Editors').catch(() => {});
+    await wb?.runCommand('View: Close All Editors');
     await wb?.close();
     if (this.currentTest?.state !== 'failed') rmSync(ws(), { recursive: true, force: true });
   });

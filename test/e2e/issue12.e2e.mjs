@@ -31,7 +31,6 @@ describe('issue 12: reset, Previous, skipped phases, category pages, panning (Ch
   before(async () => { wb = await openWorkbench({ width: 1400, height: 1000 }); });
   after(async () => {
     if (wb) {
-      await wb.resetTimer().catch(() => {});
       await wb.close();
     }
   });
@@ -170,7 +169,6 @@ describe('issue 12: the last phase\'s alert with auto-advance (Chromium)', funct
   });
   after(async () => {
     if (wb) {
-      await wb.resetTimer().catch(() => {});
       await wb.close();
     }
     updateSettings({ 'sdi.timer.phases': undefined, 'sdi.timer.autoAdvance': undefined, 'sdi.timer.notifications': undefined });

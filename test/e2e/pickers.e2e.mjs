@@ -13,7 +13,6 @@ describe('prompts at typing speed (Chromium, keyboard only)', function () {
   before(async () => { wb = await openWorkbench({ width: 1400, height: 1000 }); });
   after(async () => {
     if (wb) {
-      await wb.resetTimer().catch(() => {});
       await wb.close();
     }
   });

@@ -14,7 +14,6 @@ describe('interview timer in the workbench (Chromium)', function () {
   before(async () => { wb = await openWorkbench({ width: 1400, height: 1000 }); });
   after(async () => {
     if (wb) {
-      await wb.resetTimer().catch(() => {});
       await wb.close();
     }
   });
@@ -127,7 +126,6 @@ describe('interview timer: overrun, from the tree\'s context menu (Chromium)', f
   });
   after(async () => {
     if (wb) {
-      await wb.resetTimer().catch(() => {});
       await wb.close();
     }
     updateSettings({ 'sdi.timer.phases': undefined, 'sdi.timer.notifications': undefined });
@@ -139,14 +137,8 @@ describe('interview timer: overrun, from the tree\'s context menu (Chromium)', f
     const row = wb.treeRow('Problem 1: Global Social Media Feed');
     await row.waitFor({ timeout: 10_000 });
     const entry = wb.page.locator('.context-view .action-item', { hasText: 'Start Interview with This Problem' }).first();
-    // The tree can swallow a right-click while it is still settling after the expansion: try again then.
-    for (let attempt = 0; ; attempt++) {
-      await row.click({ button: 'right' });
-      try { await entry.waitFor({ timeout: 5_000 }); break; } catch (e) {
-        if (attempt === 2) throw e;
-        await wb.page.keyboard.press('Escape');
-      }
-    }
+    await row.click({ button: 'right' });
+    await entry.waitFor({ timeout: 10_000 });
     await wb.screenshot('timer-6b-context-menu');
     await entry.click();
     await wb.skipCandidate();

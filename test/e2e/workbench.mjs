@@ -79,7 +79,8 @@ export async function runningExtensions(page) {
     unchanged = byName.size === before ? unchanged + 1 : 0;
     await page.locator('.runtime-extensions-editor .monaco-list').first().hover();
     await page.mouse.wheel(0, 300);
-    await page.waitForTimeout(100);
+    // The list scrolls as the wheel event is handled and draws its new rows in the next frame.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   }
   const list = [...byName.values()];
   // VS Code 1.139 shows this editor as a modal editor over the workbench, which holds the focus (a
@@ -127,7 +128,7 @@ export async function openWorkbench({ width = 1400, height = 900, folder = WORKS
     async showGuideView() {
       if (!(await page.locator('.pane-body .monaco-list-row', { hasText: 'Interview Guide' }).first().isVisible())) await activity.click();
       await page.mouse.move(width / 2, height - 60);
-      await page.locator('.context-view .hover-contents').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => {});
+      await page.locator('.context-view .hover-contents').first().waitFor({ state: 'detached', timeout: 5_000 });
       await page.locator('.pane-body .monaco-list-row', { hasText: 'Interview Guide' }).first().waitFor({ timeout: 30_000 });
     },
     /** Saves a screenshot under test-results/ and returns its path. */
@@ -170,6 +171,10 @@ export async function openWorkbench({ width = 1400, height = 900, folder = WORKS
     async skipCandidate() {
       await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Start Interview:' }).waitFor({ timeout: 10_000 });
       await page.keyboard.press('Escape');
+      // The interview starts and shows its guide panel, whose webview takes the focus once it has
+      // loaded: a palette opened before that would close when it does (VS Code closes a quick input
+      // that loses the focus). So this returns once the panel shows the running interview.
+      await wb.guideFrame().locator('#timer[data-status="running"]').waitFor({ timeout: 30_000 });
     },
     /**
      * Resets the timer through the palette when the status bar shows an interview, confirming the
