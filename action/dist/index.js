@@ -9748,6 +9748,11 @@ function reportMarkdown(report) {
   return out.join("\n") + "\n";
 }
 
+// src/core/feedback/fixes.ts
+var ONLY_WEIGHTED_SCORE = Object.fromEntries(
+  FEEDBACK_CODE_LIST.map((c) => [c, c === "weighted-score-stale" ? FEEDBACK_CODES[c].severity : "off"])
+);
+
 // src/cli/check.ts
 function checkRun(kits, workspaceKit, options) {
   return { kits, workspaceKit, options, compiled: /* @__PURE__ */ new Map() };

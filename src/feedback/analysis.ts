@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import {
-  FEEDBACK_CODE_LIST, FEEDBACK_CODES, isFeedbackDocument, parseFeedback, validateFeedback, weightedScoreEdits,
+  isFeedbackDocument, parseFeedback, validateFeedback, weightedScoreEdits, weightedScoreEditsForSave,
   type FeedbackDiagnostic, type FeedbackOptions, type FeedbackValidation, type TextEdit,
 } from '../core/feedback';
 import { EDITABLE_SCHEMES, mayBeFeedback } from '../core/activation';
@@ -111,7 +111,7 @@ export class FeedbackAnalyzer {
     if (!this.isFeedback(document, settings, text)) return [];
     const rubric = this.rubrics.rubricFor(document).rubric;
     if (!rubric) return [];
-    return weightedScoreEdits(validateFeedback(text(), rubric.compiled, { ...options, notes: false, severities: ONLY_WEIGHTED_SCORE }));
+    return weightedScoreEditsForSave(text(), rubric.compiled, options);
   }
 
   /** The validation of the document as it is now, or undefined when it is not a feedback document. */
@@ -154,11 +154,6 @@ function once<T>(f: () => T): () => T {
 
 /** `sdi.feedback.evidence: false`. */
 const NO_EVIDENCE_CHECK: NonNullable<FeedbackOptions['severities']> = { 'score-without-evidence': 'off' };
-
-/** Every check off but the weighted score's: what a save needs. */
-const ONLY_WEIGHTED_SCORE: NonNullable<FeedbackOptions['severities']> = Object.fromEntries(
-  FEEDBACK_CODE_LIST.map((c) => [c, c === 'weighted-score-stale' ? FEEDBACK_CODES[c].severity : 'off']),
-);
 
 /** The checks' result, with what the rubric choice itself reported (`rubric-changed`) among the diagnostics. */
 function checked(text: string, rubric: FeedbackRubric, options: FeedbackOptions): FeedbackAnalysis {

@@ -14,14 +14,16 @@ import { lint } from 'markdownlint/sync';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 const GOAL = 200;
+/** The save path's goal, as a ratio to finding the document's line breaks (see `savePath`). */
+const SAVE_GOAL = 5;
 
 function load() {
   const core = join(ROOT, 'out', 'bench', 'feedback-core.js');
   if (!existsSync(core)) throw new Error('out/bench/feedback-core.js is missing: run `node esbuild.mjs` first');
-  const { validateFeedback, compileRubric } = require(core);
+  const { validateFeedback, weightedScoreEditsForSave, compileRubric } = require(core);
   const { loadContent } = require(join(ROOT, 'out', 'bench', 'content.js'));
   const content = loadContent((f) => readFileSync(join(ROOT, 'content', f), 'utf8'));
-  return { validateFeedback, compileRubric, content };
+  return { validateFeedback, weightedScoreEditsForSave, compileRubric, content };
 }
 
 /** The template filled as an interviewer would: fields, scores, weighted score, boxes, and a sentence of notes per placeholder. */
@@ -110,7 +112,7 @@ function compare(a, b, msA, msB, pairs) {
 
 /** Runs the benchmark, prints the figures and returns them. */
 export async function run({ log = console.log } = {}) {
-  const { validateFeedback, compileRubric, content } = load();
+  const { validateFeedback, weightedScoreEditsForSave, compileRubric, content } = load();
   // The editor and the CLI compile a rubric once and validate with it; so does the bench.
   const rubric = compileRubric(content.rubric);
   const variants = (make) => Array.from({ length: VARIANTS }, (_, v) => make(v));
@@ -148,15 +150,34 @@ export async function run({ log = console.log } = {}) {
     colds.push(JSON.parse(r.stdout));
   }
   results.cold = { loadMicros: median(colds.map((c) => c.load)), firstValidateMicros: median(colds.map((c) => c.first)) };
+  // The save path: a 5 MB feedback (the template with a long transcript, its weighted score stale)
+  // saved with no analysis at hand, against finding every line break of the same text (the floor: a
+  // save must at least look at every line to find the scores blocks).
+  const saveDocs = variants((v) => {
+    const head = filled(content.feedbackTemplate, 0, v).replace(/(\*\*Weighted Score:\*\*) [0-9.]+/, '$1 1.00');
+    const line = `- [00:${String(v % 60).padStart(2, '0')}] the candidate walked through sharding, hot keys and replication lag (${v})`;
+    return `${head}\n### Transcript\n${Array.from({ length: Math.ceil(5e6 / line.length) }, () => line).join('\n')}\n`;
+  });
+  if (weightedScoreEditsForSave(saveDocs[0], rubric).length !== 1) throw new Error('the save path found no stale weighted score to write');
+  const mine = ring(saveDocs);
+  const floorText = ring(saveDocs);
+  const lineBreaks = (text) => {
+    let n = 0;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+    return n;
+  };
+  const save = compare(() => lineBreaks(floorText()), () => weightedScoreEditsForSave(mine(), rubric), 400, 1000, 5);
+  results.savePath = { bytes: saveDocs[0].length, floorMicros: save.a, saveMicros: save.b, ratio: save.ratio };
   const growth = results.large.validateNanosPerLine / results.template.validateNanosPerLine;
   const ok = results.template.ratio >= GOAL && results.large.ratio >= GOAL;
   const f = (x, d = 1) => x.toFixed(d);
   log('feedback checker vs markdownlint (same run, alternating batches; medians)');
   for (const [name, r] of Object.entries(results)) {
-    if (name === 'cold') continue;
+    if (name === 'cold' || name === 'savePath') continue;
     log(`  ${name.padEnd(8)} ${String(r.lines).padStart(5)} lines: validate ${f(r.validateMicros)} µs, markdownlint ${f(r.markdownlintMicros)} µs -> ${f(r.ratio, 0)}x faster; per line ${f(r.validateNanosPerLine)} ns vs ${f(r.markdownlintNanosPerLine)} ns`);
   }
   log(`  cold (a new process, 5 samples, medians): loading the core and content ${f(results.cold.loadMicros / 1000)} ms, then the first validation of the template ${f(results.cold.firstValidateMicros / 1000, 2)} ms (warm: ${f(results.template.validateMicros / 1000, 3)} ms)`);
+  log(`  save path (weighted score only) on a ${f(results.savePath.bytes / 1e6)} MB feedback: ${f(results.savePath.saveMicros / 1000)} ms, against ${f(results.savePath.floorMicros / 1000)} ms to find its line breaks (floor) -> ${f(results.savePath.ratio, 2)}x the floor (goal <= ${SAVE_GOAL}x: ${results.savePath.ratio <= SAVE_GOAL ? 'met' : 'NOT met'})`);
   log(`  linearity: time per line at ${results.large.lines} lines is ${f(growth, 2)}x that at ${results.template.lines} lines (1.0 = linear)`);
   log(`  goal >= ${GOAL}x on both: ${ok ? 'met' : 'NOT met'}`);
   return { ...results, perLineGrowth: growth, goal: GOAL, goalMet: ok };

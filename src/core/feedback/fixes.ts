@@ -3,6 +3,7 @@
  * actions, fix-all and update-on-save apply, and what `sdi-feedback --fix` writes.
  */
 import type { BandId } from '../content';
+import { FEEDBACK_CODE_LIST, FEEDBACK_CODES } from './codes';
 import { asCompiled } from './compiled';
 import { parseFeedback } from './parse';
 import { validScoreValues, type RubricLike } from './score';
@@ -41,6 +42,19 @@ export function weightedScoreEdits(text: string, rubric: RubricLike, options?: F
 export function weightedScoreEdits(input: string | FeedbackValidation, rubric?: RubricLike, options: FeedbackOptions = {}): TextEdit[] {
   const v = validationOf(input, rubric, options);
   return nonOverlapping(v.diagnostics.filter((d) => d.code === 'weighted-score-stale').flatMap((d) => d.fixes?.[0]?.edits ?? []));
+}
+
+/** Every check off but the weighted score's: what a save needs. */
+const ONLY_WEIGHTED_SCORE: NonNullable<FeedbackOptions['severities']> = Object.fromEntries(
+  FEEDBACK_CODE_LIST.map((c) => [c, c === 'weighted-score-stale' ? FEEDBACK_CODES[c].severity : 'off']),
+);
+
+/**
+ * The save path: the weighted-score edits of a text, with every other check off and the notes not
+ * read (what updating the score on save needs when no analysis of the text is at hand).
+ */
+export function weightedScoreEditsForSave(text: string, rubric: RubricLike, options: FeedbackOptions = {}): TextEdit[] {
+  return weightedScoreEdits(text, rubric, { ...options, notes: false, severities: ONLY_WEIGHTED_SCORE });
 }
 
 /**

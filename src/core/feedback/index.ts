@@ -63,4 +63,4 @@ export {
   type SummaryOptions,
 } from './validate';
 export { notesOfFeedbacks, partOfLine, noteTagSlot, type NoteTagSlot } from './evidence';
-export { weightedScoreEdits, recommendationEdits, scoreValueEdits, weightEdits, fixAll, applyEdits } from './fixes';
+export { weightedScoreEdits, weightedScoreEditsForSave, recommendationEdits, scoreValueEdits, weightEdits, fixAll, applyEdits } from './fixes';
