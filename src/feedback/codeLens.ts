@@ -1,9 +1,9 @@
 /**
  * The CodeLens on each feedback's scores heading, in its rubric's words: "Weighted <score> / <max> ·
  * <band label> · <scored>/<dimensions> scored"; and, in a document with interview notes, one on each
- * score line with the notes tagged to its dimension ("3 notes: 2+ 1−", see `evidence.ts`). Beside the
- * first: "Submit" on a finished feedback, and the seal's state once it was submitted ("Submitted
- * <date>", "· edited after submit"; see `submit.ts`).
+ * score line with the notes tagged to its dimension ("3 notes: 2+ 1−", see `evidence.ts`). At the top
+ * of the file (on the record line once sealed): "Submit" on a finished feedback, and the seal's state
+ * once it was submitted ("Submitted <date>", "· edited after submit"; see `submit.ts`).
  */
 import * as vscode from 'vscode';
 import type { FeedbackDiagnostic, FeedbackSummary, FeedbackValidation } from '../core/feedback';
@@ -36,14 +36,14 @@ function notCheckedLens(d: FeedbackDiagnostic): vscode.CodeLens {
 }
 
 /**
- * On the first scores heading: the seal's state when the file was submitted, and "Submit" (or
- * "Submit again" after an edit) when the feedback is finished: no errors, every dimension scored.
+ * The seal's state when the file was submitted, on its record line, and "Submit" (or "Submit again"
+ * after an edit) when the feedback is finished: no errors, every dimension scored. Not on the scores
+ * heading: lenses of one line read as one text, and the weighted score's is read alone.
  */
 function submitLenses(document: vscode.TextDocument, v: FeedbackValidation): vscode.CodeLens[] {
-  const heading = v.feedbacks.find((s) => s.scoresHeading)?.scoresHeading;
-  if (!heading) return [];
-  const range = toRange(heading);
+  if (!v.feedbacks.some((s) => s.scoresHeading)) return [];
   const seal = v.document.submission;
+  const range = seal ? toRange(seal.range) : new vscode.Range(0, 0, 0, 0);
   const lenses: vscode.CodeLens[] = [];
   if (seal) {
     const day = localDate(new Date(seal.submitted));

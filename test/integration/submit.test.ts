@@ -29,9 +29,10 @@ function recordMessages() {
 const SEALED_LINE = /^<!-- sdi-kit: kit=builtin rubric=\S+ fingerprint=[0-9a-f]{8} submitted=(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ) digest=(sha256:[0-9a-f]{64}) -->$/;
 const EDITED = 'feedback-edited-after-submit';
 
+/** The Submit lenses of a document, as `<line>:<title>` (0-based). */
 async function lensTitles(uri: vscode.Uri): Promise<string[]> {
   const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
-  return lenses.map((l) => l.command?.title ?? '').filter((t) => /^Submit/.test(t));
+  return lenses.filter((l) => /^Submit/.test(l.command?.title ?? '')).map((l) => `${l.range.start.line}:${l.command!.title}`);
 }
 
 describe('Submit Feedback', function () {
@@ -65,7 +66,7 @@ describe('Submit Feedback', function () {
     const uri = file('ada.md');
     // A finished feedback: no diagnostic to wait for; the lens reads the document's checks itself.
     const { doc, editor } = await openFeedbackAt(uri, FILLED, () => true);
-    assert.deepStrictEqual(await lensTitles(uri), ['Submit']);
+    assert.deepStrictEqual(await lensTitles(uri), ['0:Submit'], 'at the top of the file');
     const at = new vscode.Position(FILLED.split('\n').indexOf('**Strongest Areas:**') + 1, 0);
     assert.ok(await editor.edit((e) => e.insert(at, '- Sharded the feed by user id, and said why\n')));
     const typed = doc.getText();
@@ -87,7 +88,7 @@ describe('Submit Feedback', function () {
       const d = new Date(iso);
       return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     };
-    assert.deepStrictEqual(await lensTitles(uri), [`Submitted ${day(submitted)}`]);
+    assert.deepStrictEqual(await lensTitles(uri), [`0:Submitted ${day(submitted)}`], 'on the record line');
 
     // An edit after submitting: the warning on the record line, while typing (nothing saved).
     const waiting = diagnosticsWhen(uri, (ds) => ds.some((d) => codeOf(d) === EDITED), EDITED);
@@ -96,7 +97,7 @@ describe('Submit Feedback', function () {
     assert.strictEqual(warning.severity, vscode.DiagnosticSeverity.Warning);
     assert.deepStrictEqual([warning.range.start.line, warning.range.start.character, warning.range.end.line, warning.range.end.character], [0, 0, 0, first.length]);
     assert.strictEqual(warning.message, `This feedback was changed after it was submitted (${submitted}): submit it again, or undo the change`);
-    assert.deepStrictEqual(await lensTitles(uri), [`Submitted ${day(submitted)} \u00b7 edited after submit`, 'Submit again']);
+    assert.deepStrictEqual(await lensTitles(uri), [`0:Submitted ${day(submitted)} \u00b7 edited after submit`, '0:Submit again']);
 
     const cleared = diagnosticsWhen(uri, (ds) => !ds.some((d) => codeOf(d) === EDITED), 'the warning cleared');
     const again = await vscode.commands.executeCommand<string>('sdi.submitFeedback', uri);
@@ -108,6 +109,6 @@ describe('Submit Feedback', function () {
     assert.strictEqual(seal2[1], again);
     assert.notStrictEqual(seal2[2], seal[2], 'the digest of the new content');
     assert.strictEqual(resealed.split('\n').length, saved.split('\n').length + 1, 'the record line updated in place, the added line kept');
-    assert.deepStrictEqual(await lensTitles(uri), [`Submitted ${day(again)}`]);
+    assert.deepStrictEqual(await lensTitles(uri), [`0:Submitted ${day(again)}`]);
   });
 });
