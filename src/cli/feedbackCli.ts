@@ -25,7 +25,7 @@ import { checkAgain, checkRun, checkText, diagnosticLine, isFeedback, type Check
 import { githubCommand, sarifLog } from './ciFormats';
 import type * as KitLoading from './kitLoading';
 import { notesReport, parseNotes } from '../core/notes';
-import { checkTargets, markdownUnder, readProblem } from './files';
+import { checkTargets, markdownUnder, readFeedbackFile, readProblem } from './files';
 import { checkLoops } from './loopCheck';
 import { submitFiles } from './submit';
 import { printErr, printOut } from './output';
@@ -209,8 +209,6 @@ function loadBuiltIn(): LoadedKit {
   const contentDir = path.join(__dirname, '..', 'content');
   return builtInKitFromSnapshot(contentDir, path.join(__dirname, SNAPSHOT_FILE)) ?? kitLoader().loadBuiltInGuide(contentDir).kit;
 }
-
-const BOM = '\uFEFF';
 
 /** A kit issue as `file:line:column severity code message`, 1-based; a whole-file issue at 1:1. */
 function kitIssueLine(dir: string, i: KitIssue): string {
@@ -410,17 +408,14 @@ function checkFeedback(args: Args, run: CheckRun): number {
   let failed = false;
   const checked: { file: string; text: string; check: TextCheck }[] = [];
   for (const { file, found } of targets) {
-    let raw: string;
-    try {
-      raw = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      printErr(`sdi-feedback: cannot read ${file}: ${readProblem(e)}\n`);
+    const read = readFeedbackFile(file);
+    if ('error' in read) {
+      printErr(`sdi-feedback: cannot read ${file}: ${read.error}\n`);
       readError = true;
       continue;
     }
-    // Editors hide a byte-order mark; columns are counted without it, and --fix keeps it.
-    const bom = raw.startsWith(BOM) ? BOM : '';
-    let text = bom ? raw.slice(1) : raw;
+    const { bom } = read;
+    let text = read.text;
     let check = checkText(run, text);
     if (found && !isFeedback(check)) continue;
     if (args.fix && check.validation) {

@@ -8,10 +8,8 @@
 import * as fs from 'fs';
 import { sealFeedback, submissionTime } from '../core/kit/seal';
 import { checkText, diagnosticLine, type CheckRun } from './check';
-import { readProblem } from './files';
+import { readFeedbackFile, readProblem } from './files';
 import { printErr, printOut } from './output';
-
-const BOM = '\uFEFF';
 
 /** Submits the files; exit 0 when every file was submitted, 1 when one has errors, 2 when one cannot be read or written. */
 export function submitFiles(files: readonly string[], run: CheckRun, now: Date): number {
@@ -19,17 +17,13 @@ export function submitFiles(files: readonly string[], run: CheckRun, now: Date):
   let refused = false;
   let readError = false;
   for (const file of files) {
-    let raw: string;
-    try {
-      raw = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      printErr(`sdi-feedback: cannot read ${file}: ${readProblem(e)}\n`);
+    const read = readFeedbackFile(file);
+    if ('error' in read) {
+      printErr(`sdi-feedback: cannot read ${file}: ${read.error}\n`);
       readError = true;
       continue;
     }
-    // Editors hide a byte-order mark; the checks and the digest read the text without it, and the file keeps it.
-    const bom = raw.startsWith(BOM) ? BOM : '';
-    const text = bom ? raw.slice(1) : raw;
+    const { text, bom } = read;
     const check = checkText(run, text);
     const errors = check.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length || !check.recordLine) {
