@@ -13,6 +13,7 @@ import {
   type FeedbackOptions,
   type FeedbackValidation,
 } from '../core/feedback';
+import { rubricRecordLine } from '../core/kit/record';
 import { resolveRubric } from '../core/kit/rubricSource';
 import type { KitRubric, LoadedKit } from '../core/kit/types';
 
@@ -38,6 +39,8 @@ export interface TextCheck {
   dimensions: readonly Dimension[];
   /** The rubric resolution's own warning (`rubric-changed`), kept ahead of the checks' diagnostics. */
   warning?: FeedbackDiagnostic;
+  /** The record line of the rubric the text was checked against: what Submit writes into a file that has none. */
+  recordLine?: string;
 }
 
 /** Checks a feedback text (without its byte-order mark) with the rubric it resolves to. */
@@ -46,7 +49,8 @@ export function checkText(run: CheckRun, text: string): TextCheck {
   if (resolution.error) return { diagnostics: [resolution.error], dimensions: [] };
   let rubric = run.compiled.get(resolution.rubric);
   if (!rubric) run.compiled.set(resolution.rubric, (rubric = compileRubric(resolution.rubric.rubric, kitTemplateSpec(resolution.kit))));
-  return withValidation({ rubric, dimensions: resolution.rubric.rubric.dimensions, warning: resolution.warning }, validateFeedback(text, rubric, run.options));
+  const recordLine = rubricRecordLine(resolution.kit.id, resolution.rubric);
+  return withValidation({ rubric, dimensions: resolution.rubric.rubric.dimensions, warning: resolution.warning, recordLine }, validateFeedback(text, rubric, run.options));
 }
 
 /** The same check of a changed text (after `--fix`), with the rubric already resolved. */
@@ -54,8 +58,13 @@ export function checkAgain(run: CheckRun, previous: TextCheck, text: string): Te
   return previous.rubric ? withValidation(previous, validateFeedback(text, previous.rubric, run.options)) : previous;
 }
 
-function withValidation(c: Pick<TextCheck, 'rubric' | 'dimensions' | 'warning'>, v: FeedbackValidation): TextCheck {
+function withValidation(c: Pick<TextCheck, 'rubric' | 'dimensions' | 'warning' | 'recordLine'>, v: FeedbackValidation): TextCheck {
   return { ...c, validation: v, diagnostics: c.warning ? [c.warning, ...v.diagnostics] : v.diagnostics };
+}
+
+/** A diagnostic as the checker's text output prints it: `file:line:column severity code message`, 1-based. */
+export function diagnosticLine(file: string, d: FeedbackDiagnostic): string {
+  return `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`;
 }
 
 /**

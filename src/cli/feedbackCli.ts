@@ -10,6 +10,8 @@
  * `sdi-feedback --check-kit DIR [--json]`: checks a kit folder (for a kit repository's CI) and
  * prints its issues the same way. Exit 0 when clean (warnings allowed), 1 on errors, 2 when the
  * folder is no readable kit or on a usage error.
+ *
+ * `sdi-feedback --submit FILE...`: seals feedback files as the editor's Submit does (`./submit`).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -19,12 +21,13 @@ import { localDate } from '../core/format';
 import { applyEdits, weightedScoreEdits, type FeedbackDiagnostic, type FeedbackSummary } from '../core/feedback';
 import { builtInKitFromSnapshot, SNAPSHOT_FILE } from '../node/builtInSnapshot';
 import type { KitIssue, LoadedKit } from '../core/kit/types';
-import { checkAgain, checkRun, checkText, isFeedback, type CheckRun, type TextCheck } from './check';
+import { checkAgain, checkRun, checkText, diagnosticLine, isFeedback, type CheckRun, type TextCheck } from './check';
 import { githubCommand, sarifLog } from './ciFormats';
 import type * as KitLoading from './kitLoading';
 import { notesReport, parseNotes } from '../core/notes';
-import { checkTargets, markdownUnder, readProblem } from './files';
+import { checkTargets, markdownUnder, readFeedbackFile, readProblem } from './files';
 import { checkLoops } from './loopCheck';
+import { submitFiles } from './submit';
 import { printErr, printOut } from './output';
 import {
   DEFAULT_CALIBRATION_OPTIONS,
@@ -42,6 +45,7 @@ const USAGE = `usage: sdi-feedback [--kit DIR] [--json|--format FORMAT] [--fail-
        sdi-feedback --report [--json|--csv] [--kit DIR] [--window-days N] [--min-n N] DIR|FILE...
        sdi-feedback --check-kit DIR [--json] [--fail-on error|warning]
        sdi-feedback --check-loop [--kit DIR] [--json] [--fail-on error|warning] FILE|DIR...
+       sdi-feedback --submit [--kit DIR] [--allow-half-points] FILE...
 
 Checks interview feedback documents against the rubric of the System Design Interview Kit. A folder
 is walked for Markdown files with a scores heading (hidden folders and node_modules skipped); a file
@@ -58,6 +62,9 @@ named is always checked.
   --check-loop         check interview loop files: the files named (other than Markdown) and the
                        *.loop.yaml files in the folders given, against the feedback named or found
                        there (a problem the candidate already had)
+  --submit             seal each feedback file: write into its record line the time and a digest of
+                       its content (submitted=... digest=sha256:...); a file with errors is not
+                       submitted (its errors are printed); a later edit is feedback-edited-after-submit
   --report             print the calibration report over every feedback document (*.md) found
                        in the folders (recursively) and files given: per interviewer (offset from
                        the panel), per dimension, per problem, agreement
@@ -86,6 +93,7 @@ interface Args {
   kit?: string;
   checkKit?: string;
   checkLoop: boolean;
+  submit: boolean;
   files: string[];
 }
 
@@ -99,6 +107,7 @@ const OPTIONS = {
   csv: { type: 'boolean', default: false },
   report: { type: 'boolean', default: false },
   'check-loop': { type: 'boolean', default: false },
+  submit: { type: 'boolean', default: false },
   fix: { type: 'boolean', default: false },
   'allow-half-points': { type: 'boolean', default: false },
   // Looked for before parsing (see readArgs); declared so that parseArgs knows `-h`.
@@ -152,11 +161,17 @@ function readArgs(argv: string[]): Args | string {
   if (failOn !== 'error' && failOn !== 'warning') return `--fail-on needs ${NEEDS['fail-on']}`;
   const args: Args = {
     json: format === 'json', format: format as Format, failOn, csv: v.csv, report: v.report, fix: v.fix, allowHalfPoints: v['allow-half-points'],
-    kit: v.kit, checkKit: v['check-kit'], checkLoop: v['check-loop'],
+    kit: v.kit, checkKit: v['check-kit'], checkLoop: v['check-loop'], submit: v.submit,
     windowDays: v['window-days'] === undefined ? undefined : Number(v['window-days']),
     minN: v['min-n'] === undefined ? undefined : Number(v['min-n']),
     files: positionals,
   };
+  if (args.submit) {
+    if (args.checkKit !== undefined || args.checkLoop || args.report || args.fix || args.csv || args.format !== 'text' || v['fail-on'] !== undefined) return '--submit takes only --kit and --allow-half-points';
+    if (args.windowDays !== undefined || args.minN !== undefined) return '--window-days and --min-n need --report';
+    if (!args.files.length) return 'no FILE given';
+    return args;
+  }
   if (args.checkKit !== undefined) {
     if (args.kit !== undefined || args.fix || args.allowHalfPoints || args.files.length || args.report || args.csv) return '--check-kit DIR takes only --json, --format and --fail-on';
     if (args.format !== 'text' && !args.json) return `--check-kit prints text or json, not ${args.format}`;
@@ -194,8 +209,6 @@ function loadBuiltIn(): LoadedKit {
   const contentDir = path.join(__dirname, '..', 'content');
   return builtInKitFromSnapshot(contentDir, path.join(__dirname, SNAPSHOT_FILE)) ?? kitLoader().loadBuiltInGuide(contentDir).kit;
 }
-
-const BOM = '\uFEFF';
 
 /** A kit issue as `file:line:column severity code message`, 1-based; a whole-file issue at 1:1. */
 function kitIssueLine(dir: string, i: KitIssue): string {
@@ -380,7 +393,9 @@ function main(argv: string[]): number {
   const kits = workspaceKit ? [builtIn, workspaceKit] : [builtIn];
   if (args.report) return report(args, kits, workspaceKit) || (kitError ? 2 : 0);
   if (args.checkLoop) return checkLoops(args.files, kits, workspaceKit, { json: args.json, failOn: args.failOn, resolve: kitRubricResolver(kits, workspaceKit) }) || (kitError ? 2 : 0);
-  const status = checkFeedback(args, checkRun(kits, workspaceKit, { allowHalfPoints: args.allowHalfPoints, today: localDate(new Date()) }));
+  const run = checkRun(kits, workspaceKit, { allowHalfPoints: args.allowHalfPoints, today: localDate(new Date()) });
+  if (args.submit) return submitFiles(args.files, run, new Date()) || (kitError ? 2 : 0);
+  const status = checkFeedback(args, run);
   return kitError ? 2 : status;
 }
 
@@ -393,17 +408,14 @@ function checkFeedback(args: Args, run: CheckRun): number {
   let failed = false;
   const checked: { file: string; text: string; check: TextCheck }[] = [];
   for (const { file, found } of targets) {
-    let raw: string;
-    try {
-      raw = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      printErr(`sdi-feedback: cannot read ${file}: ${readProblem(e)}\n`);
+    const read = readFeedbackFile(file);
+    if ('error' in read) {
+      printErr(`sdi-feedback: cannot read ${file}: ${read.error}\n`);
       readError = true;
       continue;
     }
-    // Editors hide a byte-order mark; columns are counted without it, and --fix keeps it.
-    const bom = raw.startsWith(BOM) ? BOM : '';
-    let text = bom ? raw.slice(1) : raw;
+    const { bom } = read;
+    let text = read.text;
     let check = checkText(run, text);
     if (found && !isFeedback(check)) continue;
     if (args.fix && check.validation) {
@@ -422,7 +434,7 @@ function checkFeedback(args: Args, run: CheckRun): number {
     if (check.diagnostics.some((d) => fails(args.failOn, d.severity))) failed = true;
     // Text and workflow commands are printed file by file; JSON and SARIF are one document at the end.
     if (args.format === 'text' || args.format === 'github') {
-      const out = check.diagnostics.map((d) => (args.format === 'text' ? `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}` : githubCommand(file, d, process.cwd())));
+      const out = check.diagnostics.map((d) => (args.format === 'text' ? diagnosticLine(file, d) : githubCommand(file, d, process.cwd())));
       if (out.length) printOut(out.join('\n') + '\n');
     } else {
       checked.push({ file, text, check });

@@ -12,6 +12,23 @@ const SKIP_DIR = (name: string) => name.startsWith('.') || name === 'node_module
 /** Why a path could not be read, as the messages say it: the error code (ENOENT) when there is one. */
 export const readProblem = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
 
+const BOM = '\uFEFF';
+
+/**
+ * A feedback file as the command line reads it: its text without a byte-order mark (editors hide it;
+ * columns are counted without it) and the mark, which writing the file back keeps; or why it cannot be read.
+ */
+export function readFeedbackFile(file: string): { text: string; bom: string } | { error: string } {
+  let raw: string;
+  try {
+    raw = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    return { error: readProblem(e) };
+  }
+  const bom = raw.startsWith(BOM) ? BOM : '';
+  return { text: bom ? raw.slice(1) : raw, bom };
+}
+
 /**
  * The Markdown files under `dir` (recursively; hidden folders and node_modules skipped, symbolic
  * links to folders not followed), sorted by UTF-16 code units; folders that cannot be read are

@@ -32,6 +32,9 @@ const MORE: Partial<Record<FeedbackCode, string>> = {
     'Tag the notes that support the score in the `## Interview Notes` section: `+tag` for a strong signal, `-tag` for a concern, `#tag` for a neutral mention, ' +
     "where the tag is the dimension's `tag` in the rubric (else its id). The score line's CodeLens counts the tagged notes. " +
     'To turn the check off, set `sdi.feedback.evidence` to `false`. See *Evidence* in `docs/user-guide.md`.',
+  'feedback-edited-after-submit':
+    'If the change was meant, submit the feedback again (**Interview: Submit Feedback**, the **Submit again** CodeLens, or `sdi-feedback --submit FILE`): ' +
+    'the record line gets the new time and digest. Otherwise undo the change. Line endings do not count. See *Submitting feedback* in `docs/user-guide.md`.',
   'unknown-note-tag':
     "A tag is `+`, `-` or `#` directly followed by a tag name of the rubric, at the start of the note's text or after white space or an opening bracket. " +
     "Fix the name (completion after `+`, `-` or `#` offers the rubric's tags), or write the word without the sign. See *Evidence* in `docs/user-guide.md`.",

@@ -1,6 +1,6 @@
 /**
  * The feedback feature in the editor: the "New Feedback" scaffold and, for feedback documents,
- * diagnostics, quick fixes, the weighted-score CodeLens, hovers, completions and the on-save update,
+ * diagnostics, quick fixes, the weighted-score CodeLens, hovers, completions, the on-save update and Submit,
  * and the interview notes as evidence (CodeLens and hover per score line, tag completion and colours).
  * The checks themselves live in `src/core/feedback`; this folder only maps them to VS Code.
  */
@@ -18,6 +18,7 @@ import { NoteTagCompletion, NoteTagDecorations, TAG_TRIGGERS } from './noteTags'
 import { registerWeightedScoreOnSave, type WeightedScoreOnSave } from './onSave';
 import { FeedbackCompletion, FeedbackHover } from './rubricHelp';
 import { FeedbackScaffold } from './scaffold';
+import { registerSubmitFeedback } from './submit';
 
 export type { NewFeedbackArgs, NewFeedbackResult, RunningProblem } from './scaffold';
 export type { FeedbackAnalysis } from './analysis';
@@ -77,6 +78,7 @@ export class FeedbackFeature implements vscode.Disposable {
       vscode.languages.registerCompletionItemProvider(FEEDBACK_SELECTOR, new NoteTagCompletion(this.analyzer), ...TAG_TRIGGERS),
       this.noteTags,
       registerShowEvidence(this.analyzer),
+      registerSubmitFeedback(this.analyzer),
       this.onSave,
     );
   }

@@ -23,6 +23,8 @@ import {
 } from '../../src/core/calibration';
 import { callbackKitReader, loadBuiltInKit } from '../../src/core/kit/loader';
 import type { LoadedKit } from '../../src/core/kit/types';
+import { rubricRecordLine } from '../../src/core/kit/record';
+import { sealFeedback } from '../../src/core/kit/seal';
 import { CoincidenceCounts } from '../../src/core/calibration/alpha';
 import { ROOT, fill } from '../fixtures/feedback/fill';
 
@@ -50,6 +52,8 @@ function row(o: Partial<CalibrationRow> & { file: string; w?: number | null; s?:
     recommendation: o.recommendation ?? null,
     errors: o.errors ?? 0,
     warnings: o.warnings ?? 0,
+    submitted: o.submitted ?? null,
+    editedAfterSubmit: o.editedAfterSubmit ?? false,
   };
 }
 
@@ -476,8 +480,18 @@ describe('calibration: rows from feedback files', () => {
         file: 'a.md', index: 0, line: text.split('\n').findIndex((l) => l.includes('Scores (Weighted)')),
         candidate: 'Ada, "The" Countess', candidateKey: 'ada, "the" countess', interviewer: 'Grace Hopper', date: '2024-03-15', problem: 'URL Shortener', level: null,
         rubricKey: 'builtin@1', scores: [3, 3, 4, 3, 3], weightedScore: 3.2, band: 'hire', recommendation: 'hire', errors: 0, warnings: 0,
+        submitted: null, editedAfterSubmit: false,
       },
     );
+  });
+
+  it('says when a file was submitted, and that it was edited since: a warning of the row, from the same rule as the checker', () => {
+    const text = fill({ candidate: 'Ada', interviewer: 'Grace', date: '2024-03-15', scores: [3, 3, 4, 3, 3], weighted: '3.20', recommend: ['hire'] });
+    const sealed = sealFeedback(text, '2024-03-15T17:00:00Z', rubricRecordLine('builtin', builtIn.rubric!)).text;
+    const [r] = feedbackRows('a.md', sealed, kitRubricResolver([builtIn])).rows;
+    assert.deepStrictEqual([r.submitted, r.editedAfterSubmit, r.warnings, r.rubricKey], ['2024-03-15T17:00:00Z', false, 0, 'builtin@1']);
+    const [e] = feedbackRows('a.md', sealed.replace('Grace', 'Grace Hopper'), kitRubricResolver([builtIn])).rows;
+    assert.deepStrictEqual([e.submitted, e.editedAfterSubmit, e.warnings, e.interviewer], ['2024-03-15T17:00:00Z', true, 1, 'Grace Hopper']);
   });
 
   it('weightedScore is null unless every dimension holds a valid score; errors are counted; an invalid date is null', () => {

@@ -19,6 +19,7 @@ import {
   type FeedbackValidation,
 } from '../../src/core/feedback';
 import { resolveRubric } from '../../src/core/kit/rubricSource';
+import { sealFeedback } from '../../src/core/kit/seal';
 import type { LoadedKit } from '../../src/core/kit/types';
 import { content, fill, scoresFor } from '../fixtures/feedback/fill';
 
@@ -34,6 +35,9 @@ const at = (text: string, r: { start: { line: number; character: number }; end: 
 
 /** A clean, complete feedback: 3,3,4,3,3 = 3.20, Hire. */
 const CLEAN = () => fill({ scores: [3, 3, 4, 3, 3], weighted: '3.20', recommend: ['hire'], check: ['Some production experience', 'Good collaborator', 'Senior IC with complex'] });
+
+/** CLEAN, submitted. */
+const SEALED = () => sealFeedback(CLEAN(), '2026-12-07T09:30:00Z', '<!-- sdi-kit: kit=builtin rubric=1 -->').text;
 
 interface Case {
   name: string;
@@ -155,6 +159,12 @@ const CASES: Case[] = [
   { name: 'an empty field is unfilled', text: () => fill({ candidate: '', scores: [3, 3, 4, 3, 3], weighted: '3.20', recommend: ['hire'] }), codes: ['field-unfilled'] },
   { name: 'a comment after the scale is fine', text: () => CLEAN().replace('Leadership (10%): 3 / 4', 'Leadership (10%): 3 / 4 (clear, but rarely drove the discussion)'), codes: [] },
   { name: 'a score written out of another scale', text: () => CLEAN().replace('Leadership (10%): 3 / 4', 'Leadership (10%): 3 / 5'), codes: ['score-scale-mismatch'] },
+  { name: 'a submitted feedback, unchanged', text: () => SEALED(), codes: [] },
+  { name: 'a submitted feedback changed since', text: () => `${SEALED()}\nOne more thought.\n`, codes: ['feedback-edited-after-submit'], check: (v, t) => {
+      const d = only(v, 'feedback-edited-after-submit')[0];
+      assert.deepStrictEqual(d.range, { start: { line: 0, character: 0 }, end: { line: 0, character: t.split('\n')[0].length } }, 'on the record line');
+      assert.strictEqual(d.message, 'This feedback was changed after it was submitted (2026-12-07T09:30:00Z): submit it again, or undo the change');
+    } },
   { name: 'interview notes are not read without the notes option', text: () => `${CLEAN()}\n## Interview Notes\n\n### Scores (Weighted)\n\n- [x] Hire\n- +scaled\n`, codes: [] },
   { name: 'a top score no note is tagged to, and an unknown tag (notes option)', text: () => `${CLEAN()}\n## Interview Notes\n\n- [01:00] +arch +scaled\n`, options: { notes: true },
     codes: ['score-without-evidence', 'unknown-note-tag'] },

@@ -592,6 +592,8 @@ function reportRow(r: CalibrationRow, candidateId: number | null): ReportRow {
     recommendation: r.recommendation,
     errors: r.errors,
     warnings: r.warnings,
+    submitted: r.submitted,
+    editedAfterSubmit: r.editedAfterSubmit,
     candidateId,
     counted: isCounted(r),
   };

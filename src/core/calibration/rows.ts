@@ -134,6 +134,8 @@ export function feedbackRows(file: string, text: string, resolve: RubricResolver
   const facts = single ? analyzeFeedback(rubric, doc, doc.parts[0], { allowHalfPoints }) : undefined;
   const v = facts && isSilentRow(facts) ? undefined : validateParsed(doc, rubric, { allowHalfPoints, severities: ROW_SEVERITIES });
   const rows: CalibrationRow[] = [];
+  const submitted = doc.submission ? detached(doc.submission.submitted) : null;
+  const editedAfterSubmit = doc.submission?.edited === true;
   doc.parts.forEach((part, index) => {
     if (!part.scoresHeading) return;
     let errors = 0;
@@ -166,6 +168,8 @@ export function feedbackRows(file: string, text: string, resolve: RubricResolver
       recommendation: summary.recommendation,
       errors,
       warnings,
+      submitted,
+      editedAfterSubmit,
     });
   });
   return { rows, rubric: rubricInfo(resolved.rubricKey, rubric) };

@@ -36,6 +36,10 @@ export interface CalibrationRow {
   /** Diagnostics of this feedback (of the file when it holds one feedback) by severity. */
   errors: number;
   warnings: number;
+  /** When the file was submitted (its record's `submitted=` time), else null. */
+  submitted: string | null;
+  /** The file was submitted and its content changed since (`feedback-edited-after-submit`). */
+  editedAfterSubmit: boolean;
 }
 
 /** A row of the report: the row, with the candidate it was chained to. */

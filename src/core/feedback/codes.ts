@@ -39,6 +39,7 @@ export const FEEDBACK_CODES: Readonly<Record<FeedbackCode, FeedbackCodeInfo>> = 
   'rubric-changed': { severity: 'warning', contract: false, summary: "The kit's rubric changed without a new version since the feedback was written; scores may differ from then." },
   'score-without-evidence': { severity: 'information', contract: true, summary: "A dimension is scored at the scale's top or bottom and no note of the `## Interview Notes` section is tagged to it (`+scale`, `-scale`, `#scale`). Only in a document with a notes section; `sdi.feedback.evidence: false` turns it off. In the editor only." },
   'unknown-note-tag': { severity: 'information', contract: true, summary: 'A note holds a tag-shaped token (`+`, `-` or `#` and letters, such as `+scaled` or `#todo`) that names no tag of the rubric (`arch`, `scale`, `dist`, `prod`, `comm` in the built-in one). In the editor only.' },
+  'feedback-edited-after-submit': { severity: 'warning', contract: true, summary: 'The feedback was submitted (its record line holds `submitted=` and `digest=`) and its content changed since: the digest no longer matches. Submit it again (or undo the change) to clear it.' },
 };
 
 /** Old names of codes, each documented beside the code it became; diagnostics carry only the new name. */

@@ -10,6 +10,7 @@ import { documentLines, eolOf, firstNonSpace, headingOf, isSpace, nextFence, par
 import { BUILTIN_TEMPLATE, BUILTIN_TEMPLATE_SPEC, compileTemplate, type CompiledTemplate, type TemplateSpec } from './template';
 import type { CheckboxGroupId, ParsedCheckbox, ParsedCheckboxGroup, ParsedFeedback, ParsedFeedbackPart, ParsedField, ParsedScoreLine } from './types';
 import { isNotesHeading, NOTES_HEADING_LEVEL } from '../notes/parse';
+import { submissionOf } from '../kit/seal';
 
 export { documentLines, parseScoreLine } from './lines';
 
@@ -249,5 +250,8 @@ export function parseFeedback(text: string, template?: TemplateLike): ParsedFeed
   // Line breaks are not part of any line, so reading every break as LF keeps every position.
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   const found = scan(text, t);
-  return { lineCount: found.lineCount, eol, parts: partsOf(found, t) };
+  const doc: ParsedFeedback = { lineCount: found.lineCount, eol, parts: partsOf(found, t) };
+  const submission = submissionOf(text);
+  if (submission) doc.submission = submission;
+  return doc;
 }

@@ -3,6 +3,7 @@
  * document, each with its range. A leaf module (the line readers and the template both use it).
  */
 import type { Range } from '../range';
+import type { Submission } from '../kit/record';
 
 /** What a header field holds, for the checks that read it (`date-invalid`, `experience-below-bar`) and for New Feedback. */
 export type TemplateFieldRole = 'candidate' | 'interviewer' | 'date' | 'problem' | 'experience' | 'other';
@@ -101,4 +102,6 @@ export interface ParsedFeedback {
   /** The document's line break: the first one found, else "\n". */
   eol: '\n' | '\r\n' | '\r';
   parts: ParsedFeedbackPart[];
+  /** The seal its record line holds, when the feedback was submitted (`../kit/seal`). */
+  submission?: Submission;
 }

@@ -49,7 +49,8 @@ export type FeedbackCode =
   | 'kit-rubric-invalid'
   | 'rubric-changed'
   | 'score-without-evidence'
-  | 'unknown-note-tag';
+  | 'unknown-note-tag'
+  | 'feedback-edited-after-submit';
 
 /** One way to repair a diagnostic: a titled set of non-overlapping edits. */
 export interface FeedbackFix {

@@ -9,6 +9,7 @@
  * labels and groups from its template spec.
  */
 import type { BandId, Dimension } from '../content';
+import type { Submission } from '../kit/record';
 import { FEEDBACK_CODES } from './codes';
 import { isRealDate, localDate } from '../format';
 import { asCompiled, CompiledRubric, type BandPlacement } from './compiled';
@@ -132,6 +133,8 @@ export interface FeedbackFindings {
   topBandOnly: { item: ParsedCheckbox; text: string }[];
   /** Filled date fields that are no real `YYYY-MM-DD` date (`date-invalid`). */
   invalidDates: ParsedField[];
+  /** The document's seal, when its content changed since it was submitted; with the first feedback only (`feedback-edited-after-submit`). */
+  editedAfterSubmit: Submission[];
 }
 
 /** Options of the pure summary. */
@@ -252,6 +255,7 @@ export function analyzeFeedback(compiled: CompiledRubric, doc: ParsedFeedback, p
     extraChoices: extraChoices(part),
     topBandOnly: topBandOnlyChecked(compiled, part, placement, recommendation),
     invalidDates: part.fields.filter((f) => f.role === 'date' && filled(f) && !isRealDate(f.value)),
+    editedAfterSubmit: part === doc.parts[0] && doc.submission?.edited ? [doc.submission] : [],
   };
   return {
     summary: {
@@ -490,6 +494,9 @@ export const FEEDBACK_RULES: Readonly<Record<FeedbackCode, FeedbackRule>> = {
       }
     },
   },
+  'feedback-edited-after-submit': eachFinding('editedAfterSubmit', (ctx, s) =>
+    ctx.report(`This feedback was changed after it was submitted (${s.submitted}): submit it again, or undo the change`, s.range),
+  ),
   // Reported by the rubric source (`resolveRubric`) before a document is checked, not by a rule.
   'rubric-unknown': {},
   'kit-rubric-invalid': {},

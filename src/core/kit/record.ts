@@ -2,7 +2,8 @@
  * The rubric record of a feedback file: an HTML comment on one of its first lines, which Markdown
  * does not show, naming the kit and rubric version the feedback was written under and a
  * fingerprint of what scoring read then:
- * `<!-- sdi-kit: kit=<kitId> rubric=<version> fingerprint=<8 hex> -->`.
+ * `<!-- sdi-kit: kit=<kitId> rubric=<version> fingerprint=<8 hex> -->`. Submit adds the seal
+ * (`submitted=<UTC ISO time> digest=sha256:<hex>`, see `./seal`).
  */
 import type { Rubric } from '../content';
 import type { Range } from '../range';
@@ -14,6 +15,20 @@ export interface RubricRecord {
   kit: string;
   version: string;
   fingerprint?: string;
+  /** When the feedback was submitted (`submitted=`, as written); absent until Submit seals the file. */
+  submitted?: string;
+  /** The digest of the content when it was submitted (`digest=`, as written: `sha256:<hex>`). */
+  digest?: string;
+  /** The whole record line. */
+  range: Range;
+}
+
+/** A submitted feedback file's seal, as read (`./seal`): when, whether the content changed since, and the record line. */
+export interface Submission {
+  /** The record's `submitted=` time, as written. */
+  submitted: string;
+  /** The content's digest is not the one written (or none is written). */
+  edited: boolean;
   /** The whole record line. */
   range: Range;
 }
@@ -21,7 +36,8 @@ export interface RubricRecord {
 /** How many lines from the top a record may sit on (a title or front matter may precede it). */
 export const RECORD_SEARCH_LINES = 5;
 
-const RECORD = /^\s*<!--\s*sdi-kit:\s*(.*?)\s*-->\s*$/;
+/** A record line: its opening, its fields (`kit=… rubric=…`) and its closing, in three groups. */
+export const RECORD_LINE = /^(\s*<!--\s*sdi-kit:\s*)(.*?)(\s*-->\s*)$/;
 
 /** Reads the record among the first five lines of a feedback text; undefined when there is none (or it names no kit or version). */
 export function readRubricRecord(text: string): RubricRecord | undefined {
@@ -35,10 +51,10 @@ export function readRubricRecord(text: string): RubricRecord | undefined {
   if (head.lastIndexOf('sdi-kit', end) < 0) return undefined;
   const lines = head.split(LINE_BREAK, RECORD_SEARCH_LINES);
   for (let i = 0; i < lines.length; i++) {
-    const m = RECORD.exec(lines[i]);
+    const m = RECORD_LINE.exec(lines[i]);
     if (!m) continue;
     const fields = new Map<string, string>();
-    for (const part of m[1].split(/\s+/)) {
+    for (const part of m[2].split(/\s+/)) {
       const eq = part.indexOf('=');
       if (eq > 0) fields.set(part.slice(0, eq), decode(part.slice(eq + 1)));
     }
@@ -46,10 +62,14 @@ export function readRubricRecord(text: string): RubricRecord | undefined {
     const version = fields.get('rubric');
     if (!kit || !version) return undefined;
     const fingerprint = fields.get('fingerprint');
+    const submitted = fields.get('submitted');
+    const digest = fields.get('digest');
     return {
       kit,
       version,
       ...(fingerprint && /^[0-9a-f]{8}$/.test(fingerprint) ? { fingerprint } : {}),
+      ...(submitted ? { submitted } : {}),
+      ...(digest ? { digest } : {}),
       range: { start: { line: i, character: 0 }, end: { line: i, character: lines[i].length } },
     };
   }
