@@ -9049,6 +9049,15 @@ function headerOf(part, normalize) {
   }
   return { candidate, interviewer, date: date5, problem, level };
 }
+function rowEvidence(summary, withNotes) {
+  if (withNotes) return summary;
+  const out = {};
+  for (const id2 of Object.keys(summary)) {
+    const e = summary[id2];
+    out[id2] = { plus: e.plus, minus: e.minus, neutral: e.neutral };
+  }
+  return out;
+}
 function detached(s) {
   return s.length < 13 ? s : (" " + s).slice(1);
 }
@@ -9067,7 +9076,7 @@ function feedbackRows(file2, text3, resolve2, options = {}) {
   const single = doc.parts.length === 1;
   const facts = single ? analyzeFeedback(rubric, doc, doc.parts[0], { allowHalfPoints }) : void 0;
   const v = facts && isSilentRow(facts) ? void 0 : validateParsed(doc, rubric, { allowHalfPoints, severities: ROW_SEVERITIES });
-  const notes = options.notes ? notesOfFeedbacks(text3, doc, rubric.dimensions) : void 0;
+  const notes = options.evidence ? notesOfFeedbacks(text3, doc, rubric.dimensions) : void 0;
   const rows = [];
   doc.parts.forEach((part, partIndex) => {
     if (!part.scoresHeading) return;
@@ -9104,7 +9113,7 @@ function feedbackRows(file2, text3, resolve2, options = {}) {
       // Filled by the seal (issue 21, Submit).
       submitted: null,
       editedAfterSubmit: false,
-      ...notes ? { evidence: notes.evidence[partIndex] } : {}
+      ...notes ? { evidence: rowEvidence(notes.evidence[partIndex], options.evidence === "notes") } : {}
     });
   });
   return { rows, rubric: rubricInfo(resolved.rubricKey, rubric) };

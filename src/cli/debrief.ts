@@ -26,7 +26,8 @@ export interface DebriefCliOptions {
 export function debriefCli(paths: readonly string[], kits: readonly LoadedKit[], workspaceKit: LoadedKit | undefined, options: DebriefCliOptions): number {
   const { files, unreadable } = collectFiles(paths, FEEDBACK_OR_LOOP);
   const resolve = kitRubricResolver(kits, workspaceKit, { allowHalfPoints: options.allowHalfPoints });
-  const { rows, rubrics } = readRows(files.filter((f) => !isLoopFile(f)), resolve, unreadable, { notes: true });
+  // Only the Summary shows the notes themselves; the text and the JSON count their tags.
+  const { rows, rubrics } = readRows(files.filter((f) => !isLoopFile(f)), resolve, unreadable, { evidence: options.md ? 'notes' : 'counts' });
   // A loop whose candidate has no feedback yet shows its kit's rubric.
   for (const kit of kits) {
     const info = kitRubricInfo(kit);

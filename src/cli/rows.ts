@@ -42,7 +42,7 @@ export function readText(file: string, unreadable: Unreadable[]): string | undef
 }
 
 /** The rows of every feedback file among `files` and the rubrics they were read with; a file that cannot be read or resolved is added to `unreadable`. */
-export function readRows(files: readonly string[], resolve: RubricResolver, unreadable: Unreadable[], options: { notes?: boolean } = {}): { rows: CalibrationRow[]; rubrics: Record<string, RubricInfo> } {
+export function readRows(files: readonly string[], resolve: RubricResolver, unreadable: Unreadable[], options: { evidence?: 'counts' | 'notes' } = {}): { rows: CalibrationRow[]; rubrics: Record<string, RubricInfo> } {
   const rows: CalibrationRow[] = [];
   const rubrics: Record<string, RubricInfo> = {};
   for (const file of files) {

@@ -237,13 +237,14 @@ describe('the debrief (issue 21)', () => {
     it('each feedback\'s tag counts are the checker\'s notes.byDimension, and its notes are kept per dimension', () => {
       const kit = builtInKit();
       const text = fill({ scores: [3, 3, 3, 4, 3], weighted: '3.15', recommend: ['hire'] }) + NOTES;
-      const { rows } = feedbackRows('a.md', text, kitRubricResolver([kit]), { notes: true });
+      const { rows } = feedbackRows('a.md', text, kitRubricResolver([kit]), { evidence: 'notes' });
       const d = debriefReport({ rows, rubrics: {}, loops: [], kitOf: () => undefined, unreadable: [] }, { windowDays: 14 }).candidates[0];
       const dims = kit.rubric!.rubric.dimensions;
       assert.deepStrictEqual(d.feedbacks[0].evidence, notesReport(parseNotes(text, dims), dims).byDimension);
       assert.deepStrictEqual(d.feedbacks[0].evidence['production-readiness'], { plus: 2, minus: 0, neutral: 0 });
       assert.deepStrictEqual(d.feedbacks[0].notes['scalability-performance'].map((n) => [n.time, n.phase, n.polarities, n.text]), [['[12:30]', 'Deep Dive', ['minus'], 'could not shard the ledger -scale #dist']]);
-      // Read without notes (the report's rows), a row carries none.
+      // Counts alone (the JSON's), and none in the report's rows.
+      assert.deepStrictEqual(feedbackRows('a.md', text, kitRubricResolver([kit]), { evidence: 'counts' }).rows[0].evidence, d.feedbacks[0].evidence);
       assert.strictEqual(feedbackRows('a.md', text, kitRubricResolver([kit])).rows[0].evidence, undefined);
     });
 
