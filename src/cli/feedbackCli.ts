@@ -10,6 +10,9 @@
  * `sdi-feedback --check-kit DIR [--json]`: checks a kit folder (for a kit repository's CI) and
  * prints its issues the same way. Exit 0 when clean (warnings allowed), 1 on errors, 2 when the
  * folder is no readable kit or on a usage error.
+ *
+ * `--report`, `--check-loop`, `--debrief` (src/cli/debrief.ts) and `--candidate NAME --list`
+ * (src/cli/candidateFiles.ts) read a hiring repository's feedback and loops; see docs/cli.md.
  */
 import * as fs from 'fs';
 import * as path from 'path';
