@@ -6,7 +6,7 @@
  * (`--debrief`: text, `--json` through `debriefJson`, `--md` through `debriefMarkdown`), and a page
  * can draw it as it is. The definitions are the issue's, word for word in `docs/loops.md`.
  */
-import { compareText, dateChains, dayNumber, roundFigure } from '../calibration/report';
+import { compareRows, compareText, dateChains, dayNumber, isCounted, roundFigure } from '../calibration/report';
 import type { CalibrationRow, RubricInfo, Unreadable } from '../calibration/types';
 import type { EvidenceCounts } from '../notes/evidence';
 import type { NotePolarity } from '../notes/parse';
@@ -148,13 +148,15 @@ export interface DebriefOptions {
   windowDays: number;
 }
 
-/** The report's order of rows: by file, then by place in the file. */
-const compareRows = (a: CalibrationRow, b: CalibrationRow) => compareText(a.file, b.file) || a.index - b.index;
-
 /** The notes of a dimension without any: one list shared by every feedback (thousands in a repository's debrief). */
 const NO_NOTES: readonly DebriefNote[] = Object.freeze([]);
 
-const isCounted = (r: CalibrationRow) => typeof r.weightedScore === 'number' && Number.isFinite(r.weightedScore);
+/** The list a map holds at a key, made empty when there is none. */
+function listAt<T>(map: Map<string, T[]>, key: string): T[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
+}
 
 /** A candidate being put together: its rows (in row order) and its loop. */
 interface Group {
@@ -180,10 +182,7 @@ function candidateGroups(sorted: readonly CalibrationRow[], windowDays: number):
       groupOf.set(r, g);
       continue;
     }
-    const name = `${r.rubricKey}\u0000${r.candidateKey}`;
-    let list = byName.get(name);
-    if (!list) byName.set(name, (list = []));
-    list.push(r);
+    listAt(byName, `${r.rubricKey}\u0000${r.candidateKey}`).push(r);
   }
   for (const list of byName.values()) {
     const { chains, chainOf } = dateChains(list.map((r) => r.date!), windowDays);
@@ -233,12 +232,7 @@ export function debriefReport(input: DebriefInput, options: DebriefOptions): Deb
   const sorted = [...input.rows].sort(compareRows);
   const groups = candidateGroups(sorted, windowDays);
   const byKey = new Map<string, Group[]>();
-  for (const g of groups) {
-    if (!g.key) continue;
-    let list = byKey.get(g.key);
-    if (!list) byKey.set(g.key, (list = []));
-    list.push(g);
-  }
+  for (const g of groups) if (g.key) listAt(byKey, g.key).push(g);
   const unreadable = [...input.unreadable];
   const loopOnly: Group[] = [];
   for (const loop of [...input.loops].sort((a, b) => compareText(a.file, b.file))) {
@@ -255,12 +249,7 @@ export function debriefReport(input: DebriefInput, options: DebriefOptions): Deb
   }
   // The earlier feedback a loop's repeats look in: every row of the candidate's name, whatever its rubric.
   const history = new Map<string, CalibrationRow[]>();
-  for (const r of sorted) {
-    if (!r.candidateKey) continue;
-    let list = history.get(r.candidateKey);
-    if (!list) history.set(r.candidateKey, (list = []));
-    list.push(r);
-  }
+  for (const r of sorted) if (r.candidateKey) listAt(history, r.candidateKey).push(r);
   const candidates = [...groups, ...loopOnly].map((g) => debriefOf(g, input.rubrics, history.get(g.key) ?? []));
   unreadable.sort((a, b) => compareText(a.file, b.file));
   return { candidates, unreadable };
