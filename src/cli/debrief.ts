@@ -42,7 +42,8 @@ export function debriefCli(paths: readonly string[], kits: readonly LoadedKit[],
   const report = options.anonymise ? anonymiseDebrief(computed) : computed;
   // The text output lists them itself; JSON and Markdown go to a program or a file, so the person sees them on standard error.
   if (options.json || options.md) for (const u of report.unreadable) printErr(`sdi-feedback: ${u.file}: ${u.error}\n`);
-  if (options.json) printOut(`${JSON.stringify(debriefJson(report), null, 2)}\n`);
-  else printOut(options.md ? debriefReportMarkdown(report) : debriefText(report));
+  // The JSON and its line break are written apart, as the report's: joined, megabytes would be copied once more.
+  if (options.json) printOut(JSON.stringify(debriefJson(report), null, 2));
+  printOut(options.json ? '\n' : options.md ? debriefReportMarkdown(report) : debriefText(report));
   return report.unreadable.length ? 2 : 0;
 }
