@@ -1,10 +1,8 @@
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { installCli } from '../fixtures/cliPackage';
-import { ROOT, fill } from '../fixtures/feedback/fill';
+import { scratchRepository } from '../fixtures/cliPackage';
+import { fill } from '../fixtures/feedback/fill';
 
 const LOOP = `candidate: Priya Raman
 date: 2026-12-10
@@ -24,17 +22,10 @@ const NOTES = '\n## Interview Notes\n### Deep Dive\n- [12:30] could not shard th
 /** `sdi-feedback --debrief`, `--anonymise` and `--candidate NAME --list` in a scratch hiring repository (the built-in guide's rubric). */
 describe('sdi-feedback --debrief, --anonymise, --candidate --list', () => {
   let repo: string;
-  let cli: string;
-  const run = (...args: string[]) => {
-    const r = spawnSync(process.execPath, [cli, ...args], { cwd: repo, encoding: 'utf8' });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-  };
+  let run: ReturnType<typeof scratchRepository>['run'];
 
   before(() => {
-    assert.ok(fs.existsSync(path.join(ROOT, 'dist', 'cli.js')), 'dist/cli.js is missing: build first');
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sdi-debrief-cli-'));
-    cli = installCli(path.join(tmp, 'pkg'));
-    repo = path.join(tmp, 'repo');
+    ({ repo, run } = scratchRepository('sdi-debrief-cli-'));
     fs.mkdirSync(path.join(repo, 'fb'), { recursive: true });
     fs.mkdirSync(path.join(repo, 'loops'));
     // Alex 3,3,3,4,3 = 3.15 Hire; Sam 3,1,3,4,3 = 2.65 No Hire (a spread of 2 on scalability); an old feedback of last year's on the feed.
