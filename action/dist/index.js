@@ -7999,6 +7999,31 @@ function asCompiled(rubric, spec) {
   return new CompiledRubric(rubric, spec);
 }
 
+// src/core/notes/evidence.ts
+function summarizeEvidence(notes, dimensions) {
+  const out = {};
+  for (const d of dimensions) if (!Object.prototype.hasOwnProperty.call(out, d.id)) out[d.id] = { plus: 0, minus: 0, neutral: 0, notes: [] };
+  for (const n of notes) {
+    for (const t of n.tags) {
+      if (!Object.prototype.hasOwnProperty.call(out, t.dimension)) continue;
+      const e = out[t.dimension];
+      e[t.polarity]++;
+      if (e.notes[e.notes.length - 1] !== n) e.notes.push(n);
+    }
+  }
+  return out;
+}
+function scoresWithoutEvidence(summary, scores, scale) {
+  const out = [];
+  for (const s of scores) {
+    if (s.score === null || s.score !== scale.max && s.score !== scale.min) continue;
+    const e = Object.prototype.hasOwnProperty.call(summary, s.dimension) ? summary[s.dimension] : void 0;
+    if (e && e.plus + e.minus + e.neutral > 0) continue;
+    out.push({ dimension: s.dimension, score: s.score, end: s.score === scale.max ? "top" : "bottom" });
+  }
+  return out;
+}
+
 // src/core/notes/parse.ts
 var NOTES_HEADING = "Interview Notes";
 var NOTES_KEY = normalizeName(NOTES_HEADING);
@@ -8203,6 +8228,23 @@ function parseNotes(text3, tags) {
   }
   for (const n of notes) for (const u of n.unknownTags) unknownTags.push(u);
   return { sections, notes, unknownTags };
+}
+
+// src/core/feedback/evidence.ts
+function partOfLine(doc, line) {
+  let k = 0;
+  for (let i = 1; i < doc.parts.length; i++) if (doc.parts[i].startLine <= line) k = i;
+  return k;
+}
+var TAGS = /* @__PURE__ */ new WeakMap();
+function notesOfFeedbacks(text3, doc, dimensions) {
+  let tags = TAGS.get(dimensions);
+  if (!tags) TAGS.set(dimensions, tags = noteTags(dimensions));
+  const parsed = parseNotes(text3, tags);
+  const count = Math.max(1, doc.parts.length);
+  const byPart = Array.from({ length: count }, () => []);
+  for (const n of parsed.notes) byPart[partOfLine(doc, n.line)].push(n);
+  return { parsed, evidence: byPart.map((notes) => summarizeEvidence(notes, dimensions)) };
 }
 
 // src/core/kit/seal.ts
@@ -8555,48 +8597,6 @@ function isStale(written, milli) {
   let diff = W * 1000n - BigInt(milli) * scale;
   if (diff < 0n) diff = -diff;
   return diff > 5n * scale;
-}
-
-// src/core/notes/evidence.ts
-function summarizeEvidence(notes, dimensions) {
-  const out = {};
-  for (const d of dimensions) if (!Object.prototype.hasOwnProperty.call(out, d.id)) out[d.id] = { plus: 0, minus: 0, neutral: 0, notes: [] };
-  for (const n of notes) {
-    for (const t of n.tags) {
-      if (!Object.prototype.hasOwnProperty.call(out, t.dimension)) continue;
-      const e = out[t.dimension];
-      e[t.polarity]++;
-      if (e.notes[e.notes.length - 1] !== n) e.notes.push(n);
-    }
-  }
-  return out;
-}
-function scoresWithoutEvidence(summary, scores, scale) {
-  const out = [];
-  for (const s of scores) {
-    if (s.score === null || s.score !== scale.max && s.score !== scale.min) continue;
-    const e = Object.prototype.hasOwnProperty.call(summary, s.dimension) ? summary[s.dimension] : void 0;
-    if (e && e.plus + e.minus + e.neutral > 0) continue;
-    out.push({ dimension: s.dimension, score: s.score, end: s.score === scale.max ? "top" : "bottom" });
-  }
-  return out;
-}
-
-// src/core/feedback/evidence.ts
-function partOfLine(doc, line) {
-  let k = 0;
-  for (let i = 1; i < doc.parts.length; i++) if (doc.parts[i].startLine <= line) k = i;
-  return k;
-}
-var TAGS = /* @__PURE__ */ new WeakMap();
-function notesOfFeedbacks(text3, doc, dimensions) {
-  let tags = TAGS.get(dimensions);
-  if (!tags) TAGS.set(dimensions, tags = noteTags(dimensions));
-  const parsed = parseNotes(text3, tags);
-  const count = Math.max(1, doc.parts.length);
-  const byPart = Array.from({ length: count }, () => []);
-  for (const n of parsed.notes) byPart[partOfLine(doc, n.line)].push(n);
-  return { parsed, evidence: byPart.map((notes) => summarizeEvidence(notes, dimensions)) };
 }
 
 // src/core/feedback/validate.ts
@@ -9068,7 +9068,7 @@ function rubricInfo(key, rubric) {
     key,
     dimensions: rubric.dimensions.map((d) => ({ id: d.id, name: d.name, weight: d.weight })),
     scale: { min: rubric.scale.min, max: rubric.scale.max },
-    bands: rubric.bands.map((b) => ({ id: b.id, label: b.label }))
+    bands: rubric.bands.map((b) => ({ id: b.id, label: b.label, min: b.min ?? null }))
   };
   infos.set(rubric, info);
   return info;
@@ -9105,10 +9105,19 @@ function headerOf(part, normalize) {
   }
   return { candidate, interviewer, date: date5, problem, level };
 }
+function rowEvidence(summary, withNotes) {
+  if (withNotes) return summary;
+  const out = {};
+  for (const id2 of Object.keys(summary)) {
+    const e = summary[id2];
+    out[id2] = { plus: e.plus, minus: e.minus, neutral: e.neutral };
+  }
+  return out;
+}
 function detached(s) {
   return s.length < 13 ? s : (" " + s).slice(1);
 }
-function feedbackRows(file2, text3, resolve2) {
+function feedbackRows(file2, text3, resolve2, options = {}) {
   if (typeof text3 !== "string") return { rows: [], error: "not a text" };
   if (text3.startsWith(BOM)) text3 = text3.slice(1);
   const resolved = resolve2(text3);
@@ -9123,10 +9132,11 @@ function feedbackRows(file2, text3, resolve2) {
   const single = doc.parts.length === 1;
   const facts = single ? analyzeFeedback(rubric, doc, doc.parts[0], { allowHalfPoints }) : void 0;
   const v = facts && isSilentRow(facts) ? void 0 : validateParsed(doc, rubric, { allowHalfPoints, severities: ROW_SEVERITIES });
+  const notes = options.evidence ? notesOfFeedbacks(text3, doc, rubric.dimensions) : void 0;
   const rows = [];
   const submitted = doc.submission ? detached(doc.submission.submitted) : null;
   const editedAfterSubmit = doc.submission?.edited === true;
-  doc.parts.forEach((part, index) => {
+  doc.parts.forEach((part, partIndex) => {
     if (!part.scoresHeading) return;
     let errors = 0;
     let warnings = extraWarnings;
@@ -9136,7 +9146,7 @@ function feedbackRows(file2, text3, resolve2) {
       if (d.severity === "error") errors++;
       else if (d.severity === "warning") warnings++;
     }
-    const summary = v ? v.feedbacks[index] : facts.summary;
+    const summary = v ? v.feedbacks[partIndex] : facts.summary;
     const h = headerOf(part, template.normalize);
     const scores = {};
     for (const s of summary.scores) scores[s.dimension] = s.score;
@@ -9159,7 +9169,8 @@ function feedbackRows(file2, text3, resolve2) {
       errors,
       warnings,
       submitted,
-      editedAfterSubmit
+      editedAfterSubmit,
+      ...notes ? { evidence: rowEvidence(notes.evidence[partIndex], options.evidence === "notes") } : {}
     });
   });
   return { rows, rubric: rubricInfo(resolved.rubricKey, rubric) };
@@ -9260,11 +9271,22 @@ function alphaOf(m, metric) {
 
 // src/core/calibration/report.ts
 var DAY = 864e5;
-var round = (x) => Math.round(x * 1e9) / 1e9;
+var roundFigure = (x) => Math.round(x * 1e9) / 1e9;
+var round = roundFigure;
 var compareText = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 var compareRows = (a, b) => compareText(a.file, b.file) || a.index - b.index;
 function dayNumber(date5) {
   return Date.UTC(Number(date5.slice(0, 4)), Number(date5.slice(5, 7)) - 1, Number(date5.slice(8, 10))) / DAY;
+}
+function dateChains(dates, windowDays) {
+  const byDate = dates.map((date5, i) => ({ i, day: dayNumber(date5) })).sort((a, b) => a.day - b.day);
+  const chainOf = new Array(dates.length);
+  let chains = 0;
+  for (let j = 0; j < byDate.length; j++) {
+    if (j === 0 || byDate[j].day - byDate[j - 1].day > windowDays) chains++;
+    chainOf[byDate[j].i] = chains - 1;
+  }
+  return { chains, chainOf };
 }
 var scoreKey = (s) => String(s);
 function scoreOf(row, id2) {
@@ -9274,12 +9296,10 @@ function scoreOf(row, id2) {
 var isCounted = (r) => typeof r.weightedScore === "number" && Number.isFinite(r.weightedScore);
 function nameWork(items, windowDays, D) {
   const n = items.length;
-  const byDate = items.map((it) => ({ it, day: dayNumber(it.row.date) })).sort((a, b) => a.day - b.day);
-  let candidates = 0;
+  const { chains: candidates, chainOf } = dateChains(items.map((it) => it.row.date), windowDays);
   for (let j = 0; j < n; j++) {
-    if (j === 0 || byDate[j].day - byDate[j - 1].day > windowDays) candidates++;
-    byDate[j].it.local = candidates - 1;
-    byDate[j].it.term = null;
+    items[j].local = chainOf[j];
+    items[j].term = null;
   }
   const work = { candidates, unitValues: [], units: 0, pairs: 0, exact: 0, withinOne: 0 };
   if (n < 2) return work;

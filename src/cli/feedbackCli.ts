@@ -12,6 +12,8 @@
  * folder is no readable kit or on a usage error.
  *
  * `sdi-feedback --submit FILE...`: seals feedback files as the editor's Submit does (`./submit`).
+ * `--report`, `--check-loop`, `--debrief` (src/cli/debrief.ts) and `--candidate NAME --list`
+ * (src/cli/candidateFiles.ts) read a hiring repository's feedback and loops; see docs/cli.md.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -25,27 +27,22 @@ import { checkAgain, checkRun, checkText, diagnosticLine, isFeedback, type Check
 import { githubCommand, sarifLog } from './ciFormats';
 import type * as KitLoading from './kitLoading';
 import { notesReport, parseNotes } from '../core/notes';
-import { checkTargets, markdownUnder, readFeedbackFile, readProblem } from './files';
+import { debriefCli } from './debrief';
+import { checkTargets, readFeedbackFile, readProblem } from './files';
+import { candidateFiles } from './candidateFiles';
 import { checkLoops } from './loopCheck';
 import { submitFiles } from './submit';
 import { printErr, printOut } from './output';
-import {
-  DEFAULT_CALIBRATION_OPTIONS,
-  calibrationReport,
-  feedbackRows,
-  kitRubricResolver,
-  reportCsv,
-  reportText,
-  type CalibrationRow,
-  type RubricInfo,
-  type Unreadable,
-} from '../core/calibration';
+import { collectFiles, readRows } from './rows';
+import { DEFAULT_CALIBRATION_OPTIONS, anonymiseReport, calibrationReport, kitRubricResolver, reportCsv, reportText, type Unreadable } from '../core/calibration';
 
 const USAGE = `usage: sdi-feedback [--kit DIR] [--json|--format FORMAT] [--fail-on error|warning] [--fix] [--allow-half-points] FILE|DIR...
-       sdi-feedback --report [--json|--csv] [--kit DIR] [--window-days N] [--min-n N] DIR|FILE...
+       sdi-feedback --report [--json|--csv] [--kit DIR] [--window-days N] [--min-n N] [--anonymise] DIR|FILE...
+       sdi-feedback --debrief [--json|--md] [--kit DIR] [--window-days N] [--anonymise] DIR|FILE...
        sdi-feedback --check-kit DIR [--json] [--fail-on error|warning]
        sdi-feedback --check-loop [--kit DIR] [--json] [--fail-on error|warning] FILE|DIR...
        sdi-feedback --submit [--kit DIR] [--allow-half-points] FILE...
+       sdi-feedback --candidate NAME --list [--kit DIR] DIR|FILE...
 
 Checks interview feedback documents against the rubric of the System Design Interview Kit. A folder
 is walked for Markdown files with a scores heading (hidden folders and node_modules skipped); a file
@@ -69,10 +66,17 @@ named is always checked.
                        in the folders (recursively) and files given: per interviewer (offset from
                        the panel), per dimension, per problem, agreement
   --csv                with --report: print the report's table as CSV (--json: its figures)
-  --window-days N      with --report: same candidate when dates chain within N days (default 14)
+  --window-days N      with --report or --debrief: same candidate when dates chain within N days (default 14)
   --min-n N            with --report: offsets below this n read "not enough data" (default 5)
+  --debrief            print one debrief per candidate: the feedback files and loop files
+                       (*.loop.yaml) found, the panel side by side (--json: its figures; --md: the
+                       Debrief Summary)
+  --anonymise          with --report or --debrief: candidates become Candidate 1, 2..., interviewers
+                       Interviewer A, B..., file paths File 1, 2... (and the notes' text is left out)
+  --candidate NAME --list
+                       print every feedback and loop file that names the candidate, one a line
 Exit status: 0 no errors, 1 some file (or the kit) has an error, 2 usage, read or kit error.
-With --report: 0, or 2 when a file could not be read (or resolved) or on a usage error.`;
+With --report, --debrief and --list: 0, or 2 when a file could not be read (or resolved) or on a usage error.`;
 
 /** What the checker prints: `text` lines, a `json` array, a `sarif` log, or `github` workflow commands. */
 type Format = 'text' | 'json' | 'sarif' | 'github';
@@ -86,6 +90,12 @@ interface Args {
   failOn: 'error' | 'warning';
   csv: boolean;
   report: boolean;
+  debrief: boolean;
+  md: boolean;
+  anonymise: boolean;
+  /** `--candidate NAME` (with `--list`). */
+  candidate?: string;
+  list: boolean;
   windowDays?: number;
   minN?: number;
   fix: boolean;
@@ -106,6 +116,11 @@ const OPTIONS = {
   json: { type: 'boolean', default: false },
   csv: { type: 'boolean', default: false },
   report: { type: 'boolean', default: false },
+  debrief: { type: 'boolean', default: false },
+  md: { type: 'boolean', default: false },
+  anonymise: { type: 'boolean', default: false },
+  list: { type: 'boolean', default: false },
+  candidate: { type: 'string' },
   'check-loop': { type: 'boolean', default: false },
   submit: { type: 'boolean', default: false },
   fix: { type: 'boolean', default: false },
@@ -122,7 +137,7 @@ const OPTIONS = {
 
 /** What an option that takes a value needs, for its usage error. */
 const NEEDS: Record<string, string> = {
-  kit: 'a folder', 'check-kit': 'a folder', 'window-days': 'a whole number of days', 'min-n': 'a whole number of feedbacks',
+  kit: 'a folder', 'check-kit': 'a folder', candidate: 'a name', 'window-days': 'a whole number of days', 'min-n': 'a whole number of feedbacks',
   format: 'text, json, sarif or github', 'fail-on': 'error or warning',
 };
 
@@ -149,7 +164,7 @@ function readArgs(argv: string[]): Args | string {
     return argumentProblem(e as Error & { code?: string });
   }
   const { values: v, positionals } = parsed;
-  for (const name of ['kit', 'check-kit'] as const) if (v[name] === '') return `--${name} needs ${NEEDS[name]}`;
+  for (const name of ['kit', 'check-kit', 'candidate'] as const) if (v[name] === '') return `--${name} needs ${NEEDS[name]}`;
   for (const name of ['window-days', 'min-n'] as const) {
     const value = v[name];
     if (value !== undefined && !/^\d+$/.test(value)) return `--${name} needs ${NEEDS[name]}`;
@@ -161,17 +176,37 @@ function readArgs(argv: string[]): Args | string {
   if (failOn !== 'error' && failOn !== 'warning') return `--fail-on needs ${NEEDS['fail-on']}`;
   const args: Args = {
     json: format === 'json', format: format as Format, failOn, csv: v.csv, report: v.report, fix: v.fix, allowHalfPoints: v['allow-half-points'],
+    debrief: v.debrief, md: v.md, anonymise: v.anonymise, candidate: v.candidate, list: v.list,
     kit: v.kit, checkKit: v['check-kit'], checkLoop: v['check-loop'], submit: v.submit,
     windowDays: v['window-days'] === undefined ? undefined : Number(v['window-days']),
     minN: v['min-n'] === undefined ? undefined : Number(v['min-n']),
     files: positionals,
   };
   if (args.submit) {
-    if (args.checkKit !== undefined || args.checkLoop || args.report || args.fix || args.csv || args.format !== 'text' || v['fail-on'] !== undefined) return '--submit takes only --kit and --allow-half-points';
+    if (args.checkKit !== undefined || args.checkLoop || args.report || args.debrief || args.candidate !== undefined || args.list || args.md || args.anonymise || args.fix || args.csv || args.format !== 'text' || v['fail-on'] !== undefined) return '--submit takes only --kit and --allow-half-points';
     if (args.windowDays !== undefined || args.minN !== undefined) return '--window-days and --min-n need --report';
     if (!args.files.length) return 'no FILE given';
     return args;
   }
+  if (args.candidate !== undefined || args.list) {
+    if (args.candidate === undefined || !args.list) return '--candidate NAME and --list go together';
+    if (args.report || args.debrief || args.checkLoop || args.checkKit !== undefined || args.fix || args.csv || args.md || args.anonymise || args.allowHalfPoints || args.format !== 'text' || v['fail-on'] !== undefined || args.windowDays !== undefined || args.minN !== undefined) {
+      return '--candidate NAME --list takes only --kit';
+    }
+    if (!args.files.length) return 'no DIR given';
+    return args;
+  }
+  if (args.debrief) {
+    if (args.report || args.checkLoop || args.checkKit !== undefined || args.fix || args.csv || args.minN !== undefined || v['fail-on'] !== undefined) {
+      return '--debrief takes only --json or --md, --kit, --window-days, --allow-half-points and --anonymise';
+    }
+    if (args.json && args.md) return '--json and --md exclude each other';
+    if (args.format !== 'text' && !args.json) return `--debrief prints text, json or Markdown, not ${args.format}`;
+    if (!args.files.length) return 'no DIR given';
+    return args;
+  }
+  if (args.md) return '--md needs --debrief';
+  if (args.anonymise && !args.report) return '--anonymise needs --report or --debrief';
   if (args.checkKit !== undefined) {
     if (args.kit !== undefined || args.fix || args.allowHalfPoints || args.files.length || args.report || args.csv) return '--check-kit DIR takes only --json, --format and --fail-on';
     if (args.format !== 'text' && !args.json) return `--check-kit prints text or json, not ${args.format}`;
@@ -292,55 +327,17 @@ function checkKit(dir: string, json: boolean, failOn: Args['failOn'], builtIn: L
   return kit.issues.some((i) => fails(failOn, i.severity)) ? 1 : 0;
 }
 
-/** The Markdown files under the given folders and the files given, sorted once; paths that cannot be read are returned apart. */
-function collectFiles(paths: readonly string[]): { files: string[]; unreadable: Unreadable[] } {
-  const files: string[] = [];
-  const unreadable: Unreadable[] = [];
-  for (const p of paths) {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(p);
-    } catch (e) {
-      unreadable.push({ file: p, error: `cannot read: ${readProblem(e)}` });
-      continue;
-    }
-    if (stat.isDirectory()) for (const f of markdownUnder(p, unreadable)) files.push(f);
-    else files.push(p);
-  }
-  const unique = [...new Set(files)].sort();
-  return { files: unique, unreadable };
-}
-
-/**
- * How the report reads its files: an options object rather than 'utf8', which `fs` would copy into
- * a new options object on every one of thousands of reads.
- */
-const UTF8 = { encoding: 'utf8' } as const;
-
 /** `--report`: rows of every feedback document found, then the report as text, JSON or CSV. Exit 2 when a file could not be read or resolved. */
 function report(args: Args, kits: LoadedKit[], workspaceKit: LoadedKit | undefined): number {
   const { files, unreadable } = collectFiles(args.files);
   const resolve = kitRubricResolver(kits, workspaceKit, { allowHalfPoints: args.allowHalfPoints });
-  const rows: CalibrationRow[] = [];
-  const rubrics: Record<string, RubricInfo> = {};
-  for (const file of files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, UTF8);
-    } catch (e) {
-      unreadable.push({ file, error: `cannot read: ${readProblem(e)}` });
-      continue;
-    }
-    const r = feedbackRows(file, text, resolve);
-    if (r.error !== undefined) unreadable.push({ file, error: r.error });
-    if (r.rubric && !rubrics[r.rubric.key]) rubrics[r.rubric.key] = r.rubric;
-    for (const row of r.rows) rows.push(row);
-  }
-  const result = calibrationReport(rows, unreadable, {
+  const { rows, rubrics } = readRows(files, resolve, unreadable);
+  const computed = calibrationReport(rows, unreadable, {
     windowDays: args.windowDays ?? DEFAULT_CALIBRATION_OPTIONS.windowDays,
     minN: args.minN ?? DEFAULT_CALIBRATION_OPTIONS.minN,
     rubrics,
   });
+  const result = args.anonymise ? anonymiseReport(computed) : computed;
   // The text output lists them itself; JSON and CSV go to a program, so the person sees them on standard error.
   if (args.json || args.csv) for (const u of result.unreadable) printErr(`sdi-feedback: ${u.file}: ${u.error}\n`);
   // The JSON and its line break are written apart: joined, tens of megabytes would be copied once more.
@@ -392,6 +389,11 @@ function main(argv: string[]): number {
   }
   const kits = workspaceKit ? [builtIn, workspaceKit] : [builtIn];
   if (args.report) return report(args, kits, workspaceKit) || (kitError ? 2 : 0);
+  if (args.debrief) {
+    const options = { json: args.json, md: args.md, anonymise: args.anonymise, allowHalfPoints: args.allowHalfPoints, windowDays: args.windowDays ?? DEFAULT_CALIBRATION_OPTIONS.windowDays };
+    return debriefCli(args.files, kits, workspaceKit, options) || (kitError ? 2 : 0);
+  }
+  if (args.candidate !== undefined) return candidateFiles(args.candidate, args.files, kits, workspaceKit) || (kitError ? 2 : 0);
   if (args.checkLoop) return checkLoops(args.files, kits, workspaceKit, { json: args.json, failOn: args.failOn, resolve: kitRubricResolver(kits, workspaceKit) }) || (kitError ? 2 : 0);
   const run = checkRun(kits, workspaceKit, { allowHalfPoints: args.allowHalfPoints, today: localDate(new Date()) });
   if (args.submit) return submitFiles(args.files, run, new Date()) || (kitError ? 2 : 0);

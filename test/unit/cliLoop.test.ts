@@ -1,25 +1,16 @@
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { installCli } from '../fixtures/cliPackage';
+import { scratchRepository } from '../fixtures/cliPackage';
 import { ROOT } from '../fixtures/feedback/fill';
 
 /** `sdi-feedback --check-loop` in a scratch hiring repository: the example kit, the docs' loop, an old feedback. */
 describe('sdi-feedback --check-loop', () => {
   let repo: string;
-  let cli: string;
-  const run = (...args: string[]) => {
-    const r = spawnSync(process.execPath, [cli, ...args], { cwd: repo, encoding: 'utf8' });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-  };
+  let run: ReturnType<typeof scratchRepository>['run'];
 
   before(() => {
-    assert.ok(fs.existsSync(path.join(ROOT, 'dist', 'cli.js')), 'dist/cli.js is missing: build first');
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sdi-loop-cli-'));
-    cli = installCli(path.join(tmp, 'pkg'));
-    repo = path.join(tmp, 'repo');
+    ({ repo, run } = scratchRepository('sdi-loop-cli-'));
     fs.cpSync(path.join(ROOT, 'examples', 'kit'), path.join(repo, '.interview-kit'), { recursive: true });
     const loop = /```yaml\n([\s\S]*?)```/.exec(fs.readFileSync(path.join(ROOT, 'docs', 'loops.md'), 'utf8'))![1];
     fs.mkdirSync(path.join(repo, 'loops'));

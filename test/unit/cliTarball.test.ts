@@ -70,4 +70,11 @@ describe('sdi-feedback-<version>.tgz installed offline in an empty repository', 
     assert.strictEqual(r.code, 0, r.stderr);
     assert.strictEqual((JSON.parse(r.stdout) as { rows: unknown[] }).rows.length, 2);
   });
+
+  it('prints the debrief (--debrief): one candidate, its feedback not fully scored left out of the figures', () => {
+    const r = run('--debrief', '--json', 'interview-feedback');
+    assert.strictEqual(r.code, 0, r.stderr);
+    const { candidates } = JSON.parse(r.stdout) as { candidates: { candidate: string; feedbacks: { counted: boolean }[]; combined: { n: number } }[] };
+    assert.deepStrictEqual(candidates.map((c) => [c.candidate, c.feedbacks.map((f) => f.counted), c.combined.n]), [['Ada Lovelace', [true, false], 1]]);
+  });
 });

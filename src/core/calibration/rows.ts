@@ -6,6 +6,7 @@
 import { FEEDBACK_CODES } from '../feedback/codes';
 import { isRealDate } from '../format';
 import { compileRubric, type CompiledRubric } from '../feedback/compiled';
+import { notesOfFeedbacks } from '../feedback/evidence';
 import { isFeedbackDocument, parseFeedback } from '../feedback/parse';
 import { kitTemplateSpec } from '../feedback/template';
 import type { FeedbackCode, FeedbackOptions, ParsedFeedbackPart } from '../feedback/types';
@@ -13,7 +14,8 @@ import { analyzeFeedback, silenceUnder, validateParsed } from '../feedback/valid
 import { resolveRubric } from '../kit/rubricSource';
 import type { KitRubric, LoadedKit } from '../kit/types';
 import { normalizeKey } from '../personName';
-import type { CalibrationRow, ResolvedRubric, RubricInfo, RubricResolver } from './types';
+import type { EvidenceSummary } from '../notes/evidence';
+import type { CalibrationRow, ResolvedRubric, RowEvidence, RubricInfo, RubricResolver } from './types';
 
 const BOM = '\uFEFF';
 
@@ -56,12 +58,17 @@ export function rubricInfo(key: string, rubric: CompiledRubric): RubricInfo {
     key,
     dimensions: rubric.dimensions.map((d) => ({ id: d.id, name: d.name, weight: d.weight })),
     scale: { min: rubric.scale.min, max: rubric.scale.max },
-    bands: rubric.bands.map((b) => ({ id: b.id, label: b.label })),
+    bands: rubric.bands.map((b) => ({ id: b.id, label: b.label, min: b.min ?? null })),
   };
   infos.set(rubric, info);
   return info;
 }
 const infos = new WeakMap<CompiledRubric, RubricInfo>();
+
+/** What the report shows of a kit's rubric (for a loop whose candidate has no feedback yet); undefined when the rubric does not load. */
+export function kitRubricInfo(kit: LoadedKit): RubricInfo | undefined {
+  return kit.rubric ? rubricInfo(rubricKeyOf(kit.id, kit.rubric.version), compileRubric(kit.rubric.rubric, kitTemplateSpec(kit))) : undefined;
+}
 
 
 /**
@@ -104,6 +111,17 @@ function headerOf(part: ParsedFeedbackPart, normalize: (s: string) => string) {
   return { candidate, interviewer, date, problem, level };
 }
 
+/** A feedback's evidence as a row keeps it: the tag counts of each dimension, and its notes when asked. */
+function rowEvidence(summary: EvidenceSummary, withNotes: boolean): RowEvidence {
+  if (withNotes) return summary;
+  const out: RowEvidence = {};
+  for (const id of Object.keys(summary)) {
+    const e = summary[id];
+    out[id] = { plus: e.plus, minus: e.minus, neutral: e.neutral };
+  }
+  return out;
+}
+
 /**
  * A copy of a string cut from a document's text: V8 keeps a piece of 13 characters or more cut with
  * `slice` as a view of the whole text, and a row outlives its file's text (a report holds thousands).
@@ -115,8 +133,11 @@ function detached(s: string): string {
 /**
  * The rows of one file: one per scores block, none when the text is no feedback document
  * (no scores heading). `error` (and no rows) when no rubric can be resolved for it. Never throws.
+ * With `evidence`, each row also carries the evidence of the interview notes that belong to its
+ * feedback, per dimension: the tag counts, and with `'notes'` the notes themselves (the debrief shows
+ * them; the report does not read them). Counts alone keep 10,000 rows' notes out of memory.
  */
-export function feedbackRows(file: string, text: string, resolve: RubricResolver): { rows: CalibrationRow[]; error?: string; rubric?: RubricInfo } {
+export function feedbackRows(file: string, text: string, resolve: RubricResolver, options: { evidence?: 'counts' | 'notes' } = {}): { rows: CalibrationRow[]; error?: string; rubric?: RubricInfo } {
   if (typeof text !== 'string') return { rows: [], error: 'not a text' };
   if (text.startsWith(BOM)) text = text.slice(1);
   const resolved = resolve(text);
@@ -133,10 +154,11 @@ export function feedbackRows(file: string, text: string, resolve: RubricResolver
   // Most files hold one feedback that no rule reports on, as its facts show: the rules need not run.
   const facts = single ? analyzeFeedback(rubric, doc, doc.parts[0], { allowHalfPoints }) : undefined;
   const v = facts && isSilentRow(facts) ? undefined : validateParsed(doc, rubric, { allowHalfPoints, severities: ROW_SEVERITIES });
+  const notes = options.evidence ? notesOfFeedbacks(text, doc, rubric.dimensions) : undefined;
   const rows: CalibrationRow[] = [];
   const submitted = doc.submission ? detached(doc.submission.submitted) : null;
   const editedAfterSubmit = doc.submission?.edited === true;
-  doc.parts.forEach((part, index) => {
+  doc.parts.forEach((part, partIndex) => {
     if (!part.scoresHeading) return;
     let errors = 0;
     let warnings = extraWarnings;
@@ -146,7 +168,7 @@ export function feedbackRows(file: string, text: string, resolve: RubricResolver
       if (d.severity === 'error') errors++;
       else if (d.severity === 'warning') warnings++;
     }
-    const summary = v ? v.feedbacks[index] : facts!.summary;
+    const summary = v ? v.feedbacks[partIndex] : facts!.summary;
     const h = headerOf(part, template.normalize);
     const scores: Record<string, number | null> = {};
     for (const s of summary.scores) scores[s.dimension] = s.score;
@@ -170,6 +192,7 @@ export function feedbackRows(file: string, text: string, resolve: RubricResolver
       warnings,
       submitted,
       editedAfterSubmit,
+      ...(notes ? { evidence: rowEvidence(notes.evidence[partIndex], options.evidence === 'notes') } : {}),
     });
   });
   return { rows, rubric: rubricInfo(resolved.rubricKey, rubric) };

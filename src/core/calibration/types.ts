@@ -4,6 +4,8 @@
  */
 import type { CompiledRubric } from '../feedback/compiled';
 import type { FeedbackDiagnostic } from '../feedback/types';
+import type { EvidenceCounts } from '../notes/evidence';
+import type { InterviewNote } from '../notes/parse';
 
 /** One feedback of a file: one scores block (a file holding several feedbacks gives one row each). */
 export interface CalibrationRow {
@@ -40,10 +42,15 @@ export interface CalibrationRow {
   submitted: string | null;
   /** The file was submitted and its content changed since (`feedback-edited-after-submit`). */
   editedAfterSubmit: boolean;
+  /** The evidence of the feedback's interview notes per rubric dimension; only in rows read with `evidence` (the debrief's). */
+  evidence?: RowEvidence;
 }
 
-/** A row of the report: the row, with the candidate it was chained to. */
-export interface ReportRow extends CalibrationRow {
+/** A feedback's evidence per rubric dimension: its notes' tag counts, and the notes themselves when read with `evidence: 'notes'`. */
+export type RowEvidence = Record<string, EvidenceCounts & { notes?: InterviewNote[] }>;
+
+/** A row of the report: the row, with the candidate it was chained to (the evidence is the debrief's, not the report's). */
+export interface ReportRow extends Omit<CalibrationRow, 'evidence'> {
   /** The candidate (see "Same candidate") as an index into the rubric group's candidates; null when the row is not counted. */
   candidateId: number | null;
   /** Whether the row enters the statistics (its weighted score is a number). */
@@ -72,8 +79,8 @@ export interface RubricInfo {
   key: string;
   dimensions: { id: string; name: string; weight: number }[];
   scale: { min: number; max: number };
-  /** Band ids and labels, highest first. */
-  bands: { id: string; label: string }[];
+  /** Band ids, labels and lower bounds (null for the lowest band), highest first. */
+  bands: { id: string; label: string; min: number | null }[];
 }
 
 export const DEFAULT_CALIBRATION_OPTIONS: Readonly<Omit<Required<CalibrationOptions>, 'rubrics'>> = { windowDays: 14, minN: 5, recent: 50 };
