@@ -9,7 +9,7 @@ import { TimerStatusBar } from './timerStatusBar';
 
 export { TimerService } from './timerService';
 export { TimerStatusBar } from './timerStatusBar';
-export type { InterviewHooks } from './timerCommands';
+export type { InterviewHooks, LoopInterviewOffer } from './timerCommands';
 
 /** What the timer exposes on the extension's API (for tests). */
 export interface TimerFeature {
@@ -27,6 +27,7 @@ export function registerTimer(context: vscode.ExtensionContext, library: GuideLi
   }
   const statusBar = new TimerStatusBar(service);
   const hooks: InterviewHooks = {};
-  context.subscriptions.push(service, statusBar, ...registerTimerCommands({ service, library, panel, hooks }), ...connectTimerToPanel(service, panel, library));
+  const toPanel = connectTimerToPanel(service, panel, library, () => hooks.focus?.() ?? []);
+  context.subscriptions.push(service, statusBar, ...registerTimerCommands({ service, library, panel, hooks, refreshPanel: toPanel.post }), ...toPanel.disposables);
   return { service, statusBar, hooks };
 }

@@ -10,7 +10,7 @@ function row(file: string, index: number, w: number | null = 3): ReportRow {
   return {
     file, index, line: 10 * index, candidate: 'C', candidateKey: 'c', interviewer: 'I', date: null, problem: null, level: null,
     rubricKey: 'builtin@1', scores: {}, weightedScore: w, band: null, recommendation: null, errors: 0, warnings: 0,
-    candidateId: null, counted: w !== null,
+    submitted: null, editedAfterSubmit: false, candidateId: null, counted: w !== null,
   };
 }
 

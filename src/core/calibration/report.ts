@@ -43,7 +43,7 @@ export const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0
 const compareRows = (a: CalibrationRow, b: CalibrationRow) => compareText(a.file, b.file) || a.index - b.index;
 
 /** Days since the epoch of a `YYYY-MM-DD` date. */
-function dayNumber(date: string): number {
+export function dayNumber(date: string): number {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY;
 }
 
@@ -592,6 +592,8 @@ function reportRow(r: CalibrationRow, candidateId: number | null): ReportRow {
     recommendation: r.recommendation,
     errors: r.errors,
     warnings: r.warnings,
+    submitted: r.submitted,
+    editedAfterSubmit: r.editedAfterSubmit,
     candidateId,
     counted: isCounted(r),
   };

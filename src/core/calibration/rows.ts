@@ -166,6 +166,9 @@ export function feedbackRows(file: string, text: string, resolve: RubricResolver
       recommendation: summary.recommendation,
       errors,
       warnings,
+      // Filled by the seal (issue 21, Submit).
+      submitted: null,
+      editedAfterSubmit: false,
     });
   });
   return { rows, rubric: rubricInfo(resolved.rubricKey, rubric) };

@@ -36,6 +36,10 @@ export interface CalibrationRow {
   /** Diagnostics of this feedback (of the file when it holds one feedback) by severity. */
   errors: number;
   warnings: number;
+  /** When the feedback was submitted (the record line's `submitted=`, UTC ISO time); null when it was not. */
+  submitted: string | null;
+  /** Whether the file changed after it was submitted (its digest no longer matches). */
+  editedAfterSubmit: boolean;
 }
 
 /** A row of the report: the row, with the candidate it was chained to. */

@@ -4,3 +4,8 @@ export { LOOP_ISSUE_CODES, LOOP_ISSUE_CODE_LIST } from './codes';
 export { readLoop, MAX_LOOP_SIZE, MAX_LOOP_INTERVIEWS, type LoopFile } from './read';
 export { planLoop, loopText, type LoopRequest, type PlannedLoop } from './plan';
 export { checkLoop, earlierFeedback, loopIssues, loopKit, loopSettings, namesProblem, LOOP_DEFAULTS, type LoopKit } from './check';
+export {
+  interviewFeedback, feedbackState, loopProgress, isFeedbackDue, loopStage, loopsByStage, feedbackStateText, loopInterviewLabel, LOOP_STAGES,
+  type LoopFeedbackRow, type FeedbackStateKind, type InterviewProgress, type LoopStage,
+} from './progress';
+export { loopRecordLine, readLoopRecord, type LoopRecord } from './record';
