@@ -79,7 +79,10 @@ export class LoopFeedback {
   /** The user's interviews whose feedback is due, oldest first (none when the user's name is not known). */
   async due(): Promise<DueInterview[]> {
     const user = await this.index.interviewer();
-    return user ? this.index.dueFor(user) : [];
+    if (!user || !this.index.hasLoops) return [];
+    // Before the workspace's feedback is read every past interview would look due.
+    await this.model.ready();
+    return this.index.dueFor(user);
   }
 }
 

@@ -100,7 +100,24 @@ export class LoopIndex implements vscode.Disposable {
 
   /** Every loop with where it stands today, in file order (worked out again after each change). */
   statuses(): LoopStatus[] {
-    this.cached ??= [...this.loops.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map((loop) => this.status(loop));
+    if (!this.cached) {
+      const today = this.today();
+      const report = this.model.loaded ? this.model.report() : undefined;
+      // Each loop reads its candidate's rows only: one pass over the workspace's rows, not one per interview.
+      const byCandidate = new Map<string, ReportRow[]>();
+      for (const r of report?.rows ?? []) {
+        const of = byCandidate.get(r.candidateKey);
+        if (of) of.push(r);
+        else byCandidate.set(r.candidateKey, [r]);
+      }
+      this.cached = [...this.loops.values()]
+        .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+        .map((loop) => {
+          const rows = byCandidate.get(normalizeKey(loop.plan.candidate)) ?? [];
+          const progress = loopProgress(loop.plan, rows, report?.options.windowDays ?? 0, today);
+          return { ...loop, progress, stage: loopStage(progress, today) };
+        });
+    }
     return this.cached;
   }
   private cached: LoopStatus[] | undefined;
@@ -114,13 +131,6 @@ export class LoopIndex implements vscode.Disposable {
   /** The loop of a workspace-relative file name (as a feedback's loop line gives it). */
   statusOfFile(file: string): LoopStatus | undefined {
     return this.statuses().find((l) => l.file === file);
-  }
-
-  private status(loop: IndexedLoop): LoopStatus {
-    const today = this.today();
-    const report = this.model.loaded ? this.model.report() : undefined;
-    const progress = loopProgress(loop.plan, report?.rows ?? [], report?.options.windowDays ?? 0, today);
-    return { ...loop, progress, stage: loopStage(progress, today) };
   }
 
   /** The interviewer using the editor: `sdi.feedback.interviewer`, else git's `user.name` (as New Feedback fills it). */

@@ -136,7 +136,7 @@ export function registerTimerCommands({ service, library, panel, hooks = {}, ref
         const lead = { title: 'Your loop interviews today', items: offers.map((o) => ({ label: o.label, detail: o.detail, lead: o })) };
         const pick = await pickGuideItem(library, 'Start an interview with which problem?', (n) => n.kind === 'problem', lead);
         if (!pick) return undefined;
-        if ('problemId' in pick && 'interview' in pick) fromLoop = pick;
+        if ('interview' in pick) fromLoop = pick;
         else problemId = pick.problemId;
       }
       if (fromLoop) problemId = fromLoop.problemId;

@@ -82,11 +82,6 @@ export class GuideTreeProvider implements vscode.TreeDataProvider<GuideNode>, vs
     this.changed.fire(undefined);
   }
 
-  /** The Loops group as shown, undefined while hidden (for tests). */
-  get loopsGroup(): GuideNode | undefined {
-    return this.loops;
-  }
-
   dispose(): void {
     this.subscription.dispose();
     this.changed.dispose();

@@ -53,7 +53,7 @@ describe('interview loops in the workbench (Chromium)', function () {
     await wb.screenshot('loops-1-group');
   });
 
-  it('offers today\'s loop interview first in Start Interview; an Enter at once starts it with its focus in the timer', async () => {
+  it('offers today\'s loop interview first in Start Interview; Enter as the pick shows starts it, with its focus in the timer', async () => {
     await wb.runCommand('Interview: Start Interview');
     await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Jordan Lee · Design a Distributed Payment Processing System · focus: Scalability & Performance, Distributed Systems Knowledge' }).first().waitFor({ timeout: 15_000 });
     await wb.page.keyboard.press('Enter');
