@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { CalibrationFeature } from '../calibration';
+import { escapeIcons } from '../core/escape';
 import { buildLoopsGroup } from '../core/guideTree';
 import { loopInterviewLabel, loopsByStage, readLoopRecord } from '../core/loop';
 import { codeDocUri } from '../feedback';
@@ -104,8 +105,8 @@ export class LoopsFeature implements vscode.Disposable {
       if (!problem) return [];
       const focus = this.index.focusNames(loop, progress.interview.focus);
       return [{
-        label: loopInterviewLabel(loop.plan.candidate, problem.title, focus),
-        detail: loop.file,
+        label: escapeIcons(loopInterviewLabel(loop.plan.candidate, problem.title, focus)),
+        detail: escapeIcons(loop.file),
         problemId: problem.key,
         candidate: loop.plan.candidate,
         loop: loop.uri.toString(),

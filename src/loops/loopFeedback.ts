@@ -5,6 +5,7 @@
  * while interviews of the user's are past with no submitted feedback.
  */
 import * as vscode from 'vscode';
+import { escapeIcons } from '../core/escape';
 import { feedbackStateText, readLoop, type InterviewProgress } from '../core/loop';
 import type { ReportRow } from '../core/calibration';
 import type { CalibrationModel } from '../calibration/model';
@@ -66,9 +67,9 @@ export class LoopFeedback {
       qp.title = 'Feedback due';
       qp.placeholder = 'Open or create the feedback of which interview?';
       qp.items = due.map((d) => ({
-        label: `${d.loop.plan.candidate} · ${this.index.problemOf(d.loop, d.progress.interview.problem)?.title ?? d.progress.interview.problem}`,
+        label: escapeIcons(`${d.loop.plan.candidate} · ${this.index.problemOf(d.loop, d.progress.interview.problem)?.title ?? d.progress.interview.problem}`),
         description: `${d.progress.interview.date} · ${d.progress.feedback ? 'written, not submitted' : 'not written'}`,
-        detail: d.loop.file,
+        detail: escapeIcons(d.loop.file),
         due: d,
       }));
       chosen = (await acceptedItem(qp))?.due;

@@ -3,6 +3,7 @@ import {
   feedbackState, feedbackStateText, interviewFeedback, isFeedbackDue, loopInterviewLabel, loopProgress, loopRecordLine, loopsByStage, loopStage,
   readLoopRecord, type LoopFeedbackRow, type LoopPlan,
 } from '../../src/core/loop';
+import { escapeIcons } from '../../src/core/escape';
 import { buildLoopsGroup } from '../../src/core/guideTree';
 import { fillTemplate } from '../../src/feedback/scaffoldText';
 
@@ -103,6 +104,8 @@ describe('loops: where a loop stands', () => {
 
   it('labels a loop interview for Start Interview', () => {
     assert.strictEqual(loopInterviewLabel('Priya Raman', 'Rate Limiter', ['Architecture', 'Scalability']), 'Priya Raman · Rate Limiter · focus: Architecture, Scalability');
+    // A name that looks like an icon is shown as written in the pick.
+    assert.strictEqual(escapeIcons(loopInterviewLabel('$(bug) Eve', 'X', ['A'])), '\\$(bug) Eve · X · focus: A');
   });
 
   it('records the loop in a feedback file under the rubric record, and reads it back', () => {
