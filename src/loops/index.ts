@@ -87,6 +87,14 @@ export class LoopsFeature implements vscode.Disposable {
       const r = running();
       return r ? this.index.focusNames(r.loop, r.loop.plan.interviews[r.interview].focus) : [];
     };
+    // After a reload the running interview's loop is known once the loop files are read: the panel then shows its focus.
+    let shownFocus = '';
+    this.disposables.push(this.index.onDidChange(() => {
+      const focus = hooks.focus!().join('\n');
+      if (focus === shownFocus) return;
+      shownFocus = focus;
+      timer.refreshPanel();
+    }));
     hooks.loopFeedback = () => {
       const r = running();
       if (!r) return undefined;

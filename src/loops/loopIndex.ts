@@ -65,8 +65,17 @@ export class LoopIndex implements vscode.Disposable {
           this.fireChanged();
         }
       }),
-      // The save comes before the file watcher's event (which may poll): the views follow at once.
+      // A save, and a file created, deleted or renamed in the editor (the Explorer, a workspace edit), are
+      // reported before the file watcher's event (which may poll, or come late): the views follow at once.
       vscode.workspace.onDidSaveTextDocument((d) => { if (this.isLoopFile(d.uri)) void this.read(d.uri, d.getText()); }),
+      vscode.workspace.onDidCreateFiles((e) => { for (const u of e.files) if (this.isLoopFile(u)) void this.read(u); }),
+      vscode.workspace.onDidDeleteFiles((e) => { for (const u of e.files) this.removeUnder(u); }),
+      vscode.workspace.onDidRenameFiles((e) => {
+        for (const { oldUri, newUri } of e.files) {
+          this.removeUnder(oldUri);
+          if (this.isLoopFile(newUri)) void this.read(newUri);
+        }
+      }),
       kits.onDidChange(() => {
         for (const [key, loop] of this.loops) this.loops.set(key, this.withKit(loop.uri, loop.file, loop.plan));
         this.fireChanged();
@@ -232,6 +241,12 @@ export class LoopIndex implements vscode.Disposable {
     if (!this.loops.delete(uri.toString())) return;
     this.cached = undefined;
     if (fire) this.fireChanged();
+  }
+
+  /** Forgets the loop at `uri`, or every loop under it (a folder). */
+  private removeUnder(uri: vscode.Uri): void {
+    const folder = `${uri.toString().replace(/\/$/, '')}/`;
+    for (const key of [...this.loops.keys()]) if (key === uri.toString() || key.startsWith(folder)) this.remove(vscode.Uri.parse(key));
   }
 
   /** The views change with the day: "today" moves on at local midnight. */

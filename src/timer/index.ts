@@ -17,6 +17,8 @@ export interface TimerFeature {
   statusBar: TimerStatusBar;
   /** What the notes feature does when an interview starts or finishes (it fills these in). */
   hooks: InterviewHooks;
+  /** Posts the timer to the panel again (when what the hooks give it, such as the focus, changed). */
+  refreshPanel: () => void;
 }
 
 /** Creates the timer over the workspace's state and wires it to the panel; everything it creates is pushed to `subscriptions`. */
@@ -29,5 +31,5 @@ export function registerTimer(context: vscode.ExtensionContext, library: GuideLi
   const hooks: InterviewHooks = {};
   const toPanel = connectTimerToPanel(service, panel, library, () => hooks.focus?.() ?? []);
   context.subscriptions.push(service, statusBar, ...registerTimerCommands({ service, library, panel, hooks, refreshPanel: toPanel.post }), ...toPanel.disposables);
-  return { service, statusBar, hooks };
+  return { service, statusBar, hooks, refreshPanel: toPanel.post };
 }

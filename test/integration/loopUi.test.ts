@@ -9,6 +9,7 @@ import type { LoadedApi } from '../../src/extension';
 import { OPEN_FEEDBACK_DUE_COMMAND } from '../../src/loops';
 import { timerDisplayState } from '../../src/timer/timerPanel';
 import { api, FILLED, knownState, readText, replaceOnce, root, writeText } from './helpers';
+import { saveAsAUserDoes } from './save';
 
 const loopFile = () => vscode.Uri.joinPath(root(), 'loops-ui', 'priya.loop.yaml');
 const samFeedback = () => vscode.Uri.joinPath(root(), 'interview-feedback', '2026-12-10-priya-sam.md');
@@ -30,6 +31,20 @@ interviews:
     focus: [communication-leadership]
     date: 2026-12-12
 `;
+
+/** Creates (or replaces) a file as the Explorer does, with a workspace edit: VS Code reports it at once, not through the file watcher. */
+async function createFile(uri: vscode.Uri, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.createFile(uri, { contents: new TextEncoder().encode(text), overwrite: true });
+  assert.ok(await vscode.workspace.applyEdit(edit), `${uri.path} was not created`);
+}
+
+/** Deletes a file as the Explorer does. */
+async function deleteFile(uri: vscode.Uri): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.deleteFile(uri);
+  assert.ok(await vscode.workspace.applyEdit(edit), `${uri.path} was not deleted`);
+}
 
 /** Local noon of a day of December 2026: the clock the loop index reads "today" from. */
 const december = (day: number) => () => new Date(2026, 11, day, 12);
@@ -62,7 +77,7 @@ describe('interview loops in the editor\'s UI', function () {
     a = await api('loops', 'timer', 'notes', 'tree');
     a.loops.index.setClock(december(10));
     await vscode.workspace.getConfiguration('sdi.feedback').update('interviewer', 'Alex Chen', vscode.ConfigurationTarget.Workspace);
-    await writeText(loopFile(), LOOP);
+    await createFile(loopFile(), LOOP);
     await loopsWhen(() => a.loops.index.statusOf(loopFile()) !== undefined, 'the loop file to be read');
   });
 
@@ -93,7 +108,12 @@ describe('interview loops in the editor\'s UI', function () {
     for (const field of ['**Candidate:** Priya Raman', '**Interviewer:** Alex Chen', '**Date:** 2026-12-09', '**Problem Used:** Design a Global Social Media Feed']) {
       assert.ok(text.includes(field), `the feedback lacks ${field}:\n${text.slice(0, 400)}`);
     }
-    // Written but not submitted: still due, and the lens says it is written; a second click opens the same file.
+    // Its first score typed and saved: written but not submitted, so still due; the lens says it is written, and a second click opens the same file.
+    const editor = vscode.window.activeTextEditor!;
+    assert.strictEqual(editor.document.uri.toString(), created.toString());
+    assert.strictEqual(editor.document.getText(editor.selection), '[1-4]', 'the cursor is not on the first score');
+    await editor.edit((e) => e.replace(editor.selection, '3'));
+    assert.ok(await saveAsAUserDoes(editor.document));
     await loopsWhen(() => a.loops.index.statusOf(loopFile())?.progress[0].state === 'written', 'Alex Chen\'s feedback to be found');
     assert.deepStrictEqual((await lensTitles())[0], [4, 'Feedback: written not scored yet']);
     await a.loops.statusBar.update();
@@ -120,10 +140,10 @@ describe('interview loops in the editor\'s UI', function () {
     assert.deepStrictEqual([item.command?.command, String(item.command?.arguments?.[0])], ['vscode.open', loopFile().toString()]);
     assert.strictEqual(a.tree.getParent(node)?.label, 'Feedback due');
     // Without loop files the group goes.
-    await vscode.workspace.fs.delete(loopFile());
+    await deleteFile(loopFile());
     await loopsWhen(() => !a.loops.index.hasLoops, 'the loop to be gone');
     assert.notStrictEqual(a.tree.getChildren()[0].label, 'Loops');
-    await writeText(loopFile(), LOOP);
+    await createFile(loopFile(), LOOP);
     await loopsWhen(() => a.loops.index.hasLoops, 'the loop to be back');
   });
 
