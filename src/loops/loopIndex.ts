@@ -80,7 +80,8 @@ export class LoopIndex implements vscode.Disposable {
         for (const [key, loop] of this.loops) this.loops.set(key, this.withKit(loop.uri, loop.file, loop.plan));
         this.fireChanged();
       }),
-      model.onDidChange(() => this.fireChanged()),
+      // Without loops, a feedback saved changes nothing here.
+      model.onDidChange(() => { if (this.loops.size) this.fireChanged(); }),
     );
     this.rescan();
   }

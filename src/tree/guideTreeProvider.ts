@@ -75,6 +75,7 @@ export class GuideTreeProvider implements vscode.TreeDataProvider<GuideNode>, vs
 
   /** Shows the Loops group first (undefined removes it: the workspace has no loops). */
   setLoops(group: GuideNode | undefined): void {
+    if (!group && !this.loops) return;
     this.loops = group;
     this.loopParents = new Map();
     const walk = (n: GuideNode) => n.children.forEach((ch) => { this.loopParents.set(ch.id, n); walk(ch); });
