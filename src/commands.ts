@@ -44,9 +44,19 @@ function treeOrder(library: GuideLibrary, filter: (n: GuideNode) => boolean): No
     .map(({ node, ancestors }) => pickItem(library, node, ancestors));
 }
 
-/** Lets the user pick any guide item that opens something. */
-export function pickGuideItem(library: GuideLibrary, placeHolder: string, filter: (n: GuideNode) => boolean = () => true): Promise<GuideNode | undefined> {
-  const qp = vscode.window.createQuickPick<NodePick>();
+/** Rows a guide pick offers before the guide's items (Start Interview's loop interviews of today), under `title`. */
+export interface LeadRows<T> {
+  title: string;
+  items: (vscode.QuickPickItem & { lead: T })[];
+}
+
+/**
+ * Lets the user pick any guide item that opens something; `lead` rows come first (the highlighted
+ * one, so an early Enter chooses it) and resolve with their `lead`.
+ */
+export function pickGuideItem<T = never>(library: GuideLibrary, placeHolder: string, filter: (n: GuideNode) => boolean = () => true, lead?: LeadRows<T>): Promise<GuideNode | T | undefined> {
+  type Row = vscode.QuickPickItem & { node?: GuideNode; lead?: T };
+  const qp = vscode.window.createQuickPick<Row>();
   qp.placeholder = placeHolder;
   qp.matchOnDescription = true;
   qp.matchOnDetail = true;
@@ -54,8 +64,10 @@ export function pickGuideItem(library: GuideLibrary, placeHolder: string, filter
   // candidate prompt after it. Focus moving on its own (a Welcome page or editor opening as the
   // window settles) must not take it away while the user reads it.
   qp.ignoreFocusOut = true;
-  qp.items = treeOrder(library, filter);
-  return acceptedItem(qp).then((row) => row?.node);
+  const separator = (label: string): Row => ({ label, kind: vscode.QuickPickItemKind.Separator });
+  const guide: Row[] = treeOrder(library, filter);
+  qp.items = lead?.items.length ? [separator(lead.title), ...lead.items, separator('Guide'), ...guide] : guide;
+  return acceptedItem(qp).then((row) => row?.node ?? row?.lead);
 }
 
 /**

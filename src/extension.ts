@@ -6,7 +6,8 @@
  * - the guide view shows (the shell's tree view asks the features' tree);
  * - VS Code revives a guide or calibration panel, or asks for a diagnostic code's page;
  * - a Markdown document a user writes is open or opens (feedback checks, notes), or a loop file;
- * - and, just after activation, when the workspace holds a team kit (its checks), a running
+ * - and, just after activation, when the workspace holds a team kit (its checks) or a loop file
+ *   (the Loops group and `feedback due`, in a trusted workspace), a running
  *   interview is to be restored (the status bar), or `npm start`'s first start shows the walkthrough.
  * A window with feedback files but none open activates in a few milliseconds and loads nothing more.
  * When the features fail to load, the shell's stand-in commands stay and say why, and the API's parts
@@ -14,7 +15,7 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { CODE_DOCS_SCHEME, contributedCommands, FIRST_START_ENV, GUIDE_UNAVAILABLE_CONTEXT, mayBeFeedback, mayBeLoop, revivedPanelTypes, TIMER_STATE_KEY } from './core/activation';
+import { CODE_DOCS_SCHEME, contributedCommands, FIRST_START_ENV, GUIDE_UNAVAILABLE_CONTEXT, LOOP_GLOB_DEFAULT, mayBeFeedback, mayBeLoop, revivedPanelTypes, TIMER_STATE_KEY } from './core/activation';
 import type { Features, LoadedApi } from './features';
 import type { FeatureHost } from './host';
 import { kitDirOf } from './settings';
@@ -95,7 +96,7 @@ class Shell implements vscode.Disposable {
     if (vscode.workspace.textDocuments.some(needed)) return this.loadSoon();
     this.pending = vscode.workspace.onDidOpenTextDocument((d) => { if (needed(d)) this.load(); });
     if (this.context.workspaceState.get(TIMER_STATE_KEY) !== undefined || process.env[FIRST_START_ENV] === '1') return this.loadSoon();
-    void this.hasKit().then((kit) => { if (kit) this.loadSoon(); });
+    void Promise.all([this.hasKit(), this.hasLoops()]).then(([kit, loops]) => { if (kit || loops) this.loadSoon(); });
   }
 
   /** Loads the features right after activation (VS Code counts `activate` alone as the activation). */
@@ -109,6 +110,13 @@ class Shell implements vscode.Disposable {
       if (found) return true;
     }
     return false;
+  }
+
+  /** Whether a trusted workspace holds a loop file: its Loops group and `feedback due` show from the start. */
+  private async hasLoops(): Promise<boolean> {
+    if (!vscode.workspace.isTrusted) return false;
+    const glob = vscode.workspace.getConfiguration('sdi.loops').get<string>('glob') || LOOP_GLOB_DEFAULT;
+    return (await vscode.workspace.findFiles(glob, '**/node_modules/**', 1)).length > 0;
   }
 
   /** The features' guide tree (none when the guide did not load: the view shows its welcome text). */

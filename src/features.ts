@@ -75,9 +75,10 @@ export function activateFeatures(context: vscode.ExtensionContext, host: Feature
   );
   const feedback = registerFeedback(library, context, kits);
   const calibration = registerCalibration(context, feedback, kits, host.registerSerializer);
-  const loops = registerLoops(kits, calibration);
+  const loops = registerLoops(kits, calibration, feedback, tree, context.workspaceState);
   context.subscriptions.push(feedback, calibration, loops);
   const timer = registerTimer(context, library, panel);
+  loops.connectTimer(timer);
   feedback.scaffold.runningProblem = () => timer.service.runningProblem();
   const notes = registerNotes(context, timer, feedback.scaffold);
   const walkthrough = registerWalkthrough(context, { library, panel, timer: timer.service, notes });

@@ -67,6 +67,8 @@ export const timerDisplayState = z.object({
   startedAt: z.number().optional(),
   problemId: z.string().optional(),
   problemTitle: z.string().optional(),
+  /** The names of the focus dimensions of a loop interview (issue 21); absent otherwise. */
+  focus: z.array(z.string()).optional(),
   planTitle: z.string(),
   /** Whose plan the timer follows (`PlanOrigin`): the built-in guide's, a team kit's, or the settings'. */
   planSource: z.enum(['guide', 'kit', 'settings']),

@@ -110,6 +110,7 @@ export function mountTimer(root: HTMLElement, post: (msg: TimerIntentMessage) =>
           <div class="timer-heading">
             <span class="timer-problem">${escapeHtml(s.problemTitle ?? 'Interview')}</span>
             <span class="timer-plan">${escapeHtml(s.planTitle)}${s.status === 'paused' ? ' · <strong>paused</strong>' : s.status === 'finished' ? ' · <strong>finished</strong>' : ''}</span>
+            ${s.focus?.length ? `<span class="timer-focus"><span class="codicon codicon-target" aria-hidden="true"></span> Focus: ${escapeHtml(s.focus.join(', '))}</span>` : ''}
           </div>
           <div class="timer-now" role="timer" aria-live="off">
             <span class="timer-phase-title">${s.status === 'finished' ? 'Total' : `${s.phaseIndex + 1}/${s.phases.length} ${escapeHtml(cur?.title ?? '')}`}</span>

@@ -34,6 +34,9 @@ export function mayBeFeedback(document: { languageId: string; uri: { scheme: str
   return document.languageId === 'markdown' && EDITABLE_SCHEMES.has(document.uri.scheme);
 }
 
+/** The default of `sdi.loops.glob`: the workspace's interview loop files. */
+export const LOOP_GLOB_DEFAULT = '**/*.loop.yaml';
+
 /** Whether a document may be an interview loop (`*.loop.yaml`, the default of `sdi.loops.glob`) the features check. */
 export function mayBeLoop(document: { uri: { scheme: string; path: string } }): boolean {
   return EDITABLE_SCHEMES.has(document.uri.scheme) && document.uri.path.endsWith('.loop.yaml');

@@ -14,3 +14,11 @@ export function escapeHtml(s: string): string {
 export function escapeMarkdown(s: string): string {
   return s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;')).replace(/[\\`*_{}[\]()#+\-.!|]/g, '\\$&');
 }
+
+/**
+ * Text for a label VS Code reads `$(name)` icons in (quick-pick rows, CodeLens titles, the status
+ * bar): a `$(` a user wrote (a candidate's name in a loop file) shows as written, not as an icon.
+ */
+export function escapeIcons(s: string): string {
+  return s.replace(/\$\(/g, '\\$(');
+}

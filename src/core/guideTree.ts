@@ -5,6 +5,7 @@
 import type { GuideContent } from './content';
 import { escapeMarkdown } from './escape';
 import type { KitCategory, KitIssue, KitProblem, LoadedKit } from './kit/types';
+import type { FeedbackStateKind, LoopStage } from './loop/progress';
 import { bandMarkdown, categoryMarkdown, compareLevels, dimensionMarkdown, kitOverviewMarkdown, phaseMarkdown, planMarkdown, rubricMarkdown, templateMarkdown } from './kitPages';
 import { problemKey, problemMarkdown } from './kit/loader';
 import { bandRange } from './rubric';
@@ -15,9 +16,12 @@ import { slugify } from './slug';
  * What a node is, in the interviewer's words; adapters pick icons and menus by it. Team kits add
  * `kit` (a kit's root), `level` (problems of one level in a category), `plan`, `phase`, `template`,
  * and the two notices: `trust` (kits not loaded in Restricted Mode) and `kit-error` (a kit that did not load).
+ * The workspace's interview loops add `loops` (their group), `loop-stage` (upcoming, today, feedback
+ * due, complete) and `loop` (one loop file).
  */
 export type GuideNodeKind = 'group' | 'guide' | 'category' | 'problem' | 'topic' | 'scenario' | 'dimension' | 'band' | 'rubric'
-  | 'kit' | 'level' | 'plan' | 'phase' | 'template' | 'trust' | 'kit-error';
+  | 'kit' | 'level' | 'plan' | 'phase' | 'template' | 'trust' | 'kit-error'
+  | 'loops' | 'loop-stage' | 'loop';
 
 /** One node of the guide tree. */
 export interface GuideNode {
@@ -44,6 +48,8 @@ export interface GuideNode {
   tags?: string[];
   /** `kit-error` nodes: the kit file (relative to `root`) and where in it the first issue is. */
   location?: { root: string; issue: KitIssue };
+  /** `loop` nodes: the loop file's URI (as a string), which selecting the node opens. */
+  loopFile?: string;
   children: GuideNode[];
 }
 
@@ -411,3 +417,55 @@ export const TRUST_NODE: GuideNode = {
   icon: 'shield',
   children: [],
 };
+
+/** A loop as the Loops group shows it. */
+export interface LoopTreeEntry {
+  /** The loop file's URI, as a string. */
+  uri: string;
+  /** Workspace-relative. */
+  file: string;
+  candidate: string;
+  date: string;
+  /** Each interview's interviewer, problem title, date and feedback state text (`due`, `written 3.15 · Hire`…). */
+  interviews: { interviewer: string; problem: string; date: string; state: FeedbackStateKind; text: string }[];
+}
+
+const STAGE_ICON: Record<LoopStage, string> = { upcoming: 'calendar', today: 'play-circle', due: 'bell-dot', complete: 'pass' };
+
+/**
+ * The Loops group: one child per stage that has loops (in the order given, as `loopsByStage` sorts
+ * them), each loop under it opening its file.
+ */
+export function buildLoopsGroup(stages: readonly { stage: LoopStage; label: string; loops: readonly LoopTreeEntry[] }[]): GuideNode {
+  return {
+    id: 'loops',
+    kind: 'loops',
+    label: 'Loops',
+    tooltip: "**Interview loops**\n\nThe workspace's loop files (`sdi.loops.glob`) by date: upcoming, today, feedback due, complete.",
+    icon: 'organization',
+    children: stages.map(({ stage, label, loops }) => ({
+      id: `loops:${stage}`,
+      kind: 'loop-stage' as const,
+      label,
+      description: String(loops.length),
+      tooltip: `**${label}**: ${loops.length} loop${loops.length === 1 ? '' : 's'}`,
+      icon: STAGE_ICON[stage],
+      children: loops.map((l) => loopNode(stage, l)),
+    })),
+  };
+}
+
+function loopNode(stage: LoopStage, l: LoopTreeEntry): GuideNode {
+  const submitted = l.interviews.filter((i) => i.state === 'submitted').length;
+  const lines = l.interviews.map((i) => `- ${escapeMarkdown(i.date)} · ${escapeMarkdown(i.interviewer)} · ${escapeMarkdown(i.problem)}: ${escapeMarkdown(i.text)}`);
+  return {
+    id: `loop:${l.uri}`,
+    kind: 'loop',
+    label: l.candidate,
+    description: `${l.date} · ${submitted}/${l.interviews.length} submitted`,
+    tooltip: `**${escapeMarkdown(l.candidate)}**, ${escapeMarkdown(l.date)} (${escapeMarkdown(l.file)})\n\n${lines.join('\n')}`,
+    icon: stage === 'due' ? 'bell-dot' : 'person',
+    loopFile: l.uri,
+    children: [],
+  };
+}

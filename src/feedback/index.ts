@@ -47,6 +47,8 @@ export class FeedbackFeature implements vscode.Disposable {
   readonly onSave: WeightedScoreOnSave;
   /** The tag colours of the interview notes in visible feedback editors. */
   readonly noteTags: NoteTagDecorations;
+  /** The tag completion of the interview notes (the loops set which tags it offers first). */
+  readonly noteTagCompletion: NoteTagCompletion;
   private readonly disposables: vscode.Disposable[] = [];
 
   /** `kits` is the kit service; without one, feedback is checked against the built-in guide alone. */
@@ -58,6 +60,7 @@ export class FeedbackFeature implements vscode.Disposable {
     this.onSave = registerWeightedScoreOnSave(this.analyzer);
     const lens = new FeedbackCodeLens(this.analyzer);
     this.noteTags = new NoteTagDecorations(this.analyzer, this.diagnostics.onDidUpdate);
+    this.noteTagCompletion = new NoteTagCompletion(this.analyzer);
     this.disposables.push(
       this.rubrics,
       // A kit change re-checks every open feedback document against the rubric it now resolves to.
@@ -75,7 +78,7 @@ export class FeedbackFeature implements vscode.Disposable {
       vscode.languages.registerHoverProvider(FEEDBACK_SELECTOR, new FeedbackHover(this.analyzer)),
       vscode.languages.registerCompletionItemProvider(FEEDBACK_SELECTOR, new FeedbackCompletion(this.analyzer)),
       // The interview notes: tag completion, tag colours, and the evidence CodeLens's command.
-      vscode.languages.registerCompletionItemProvider(FEEDBACK_SELECTOR, new NoteTagCompletion(this.analyzer), ...TAG_TRIGGERS),
+      vscode.languages.registerCompletionItemProvider(FEEDBACK_SELECTOR, this.noteTagCompletion, ...TAG_TRIGGERS),
       this.noteTags,
       registerShowEvidence(this.analyzer),
       registerSubmitFeedback(this.analyzer),

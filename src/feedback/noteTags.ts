@@ -17,6 +17,9 @@ const WORD: Record<NotePolarity, string> = { plus: 'strong signal', minus: 'conc
 
 /** Tag names after a sign, in a note of the notes section only. */
 export class NoteTagCompletion implements vscode.CompletionItemProvider {
+  /** The rubric dimension ids a document's loop interview focuses on (set by `src/loops`): their tags are offered first. */
+  focusOf: (document: vscode.TextDocument) => readonly string[] = () => [];
+
   constructor(private readonly analyzer: FeedbackAnalyzer) {}
 
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
@@ -27,11 +30,16 @@ export class NoteTagCompletion implements vscode.CompletionItemProvider {
     if (!slot) return undefined;
     const dims = analysis.rubric.rubric.dimensions;
     const range = new vscode.Range(position.line, slot.start, position.line, slot.end);
-    return noteTagNames(dims).map(({ tag, dimension }, i) => {
+    const focus = this.focusOf(document);
+    const tags = noteTagNames(dims);
+    // The interview's focus dimensions first, each group in the rubric's order.
+    const ordered = [...tags.filter((t) => focus.includes(t.dimension)), ...tags.filter((t) => !focus.includes(t.dimension))];
+    return ordered.map(({ tag, dimension }, i) => {
       const d = dims.find((x) => x.id === dimension)!;
-      const item = new vscode.CompletionItem({ label: tag, description: d.name }, vscode.CompletionItemKind.EnumMember);
+      const inFocus = focus.includes(dimension);
+      const item = new vscode.CompletionItem({ label: tag, description: inFocus ? `${d.name} · focus` : d.name }, vscode.CompletionItemKind.EnumMember);
       item.range = range;
-      item.detail = `${WORD[slot.polarity]}: ${d.name} (${d.weight}%)`;
+      item.detail = `${WORD[slot.polarity]}: ${d.name} (${d.weight}%)${inFocus ? ", a focus of this loop interview" : ''}`;
       item.sortText = String(i).padStart(3, '0');
       return item;
     });

@@ -10,6 +10,7 @@ import * as path from 'path';
 import { scorePlaceholder, type TemplateFieldRole } from '../core/feedback';
 import type { LoadedKit } from '../core/kit';
 import { rubricRecordLine } from '../core/kit';
+import { loopRecordLine, type LoopRecord } from '../core/loop/record';
 import { problemDescription } from './rubricHelp';
 import type { RubricSource } from './rubricSource';
 import { localDate } from '../core/format';
@@ -30,6 +31,12 @@ export interface NewFeedbackArgs {
    * template's placeholder (the file is then named `<date>-candidate.md`).
    */
   beside?: boolean;
+  /** The interview's day, `YYYY-MM-DD`; today when not given. */
+  date?: string;
+  /** The interviewer's name; when not given, `currentInterviewer`'s. */
+  interviewer?: string;
+  /** The loop interview the feedback is written for: its loop line goes under the rubric record. */
+  loop?: LoopRecord;
 }
 
 /** The interview that is running: its problem's title and the id of the problem's kit. */
@@ -76,12 +83,13 @@ export class FeedbackScaffold {
     const fields: FeedbackFields = {
       candidate,
       problemTitle: problemTitle || undefined,
-      date: localDate(this.now()),
-      interviewer: await this.interviewer(folder),
+      date: args.date ?? localDate(this.now()),
+      interviewer: args.interviewer ?? await currentInterviewer(folder),
     };
     const label = (role: TemplateFieldRole) => rubric.spec.fields.find((f) => f.role === role)?.label;
     const labels = { candidate: label('candidate'), interviewer: label('interviewer'), date: label('date'), problemTitle: label('problem') };
-    const text = fillTemplate(kit.feedbackTemplate, fields, labels, rubricRecordLine(kit.id, rubric.kitRubric));
+    const records = [rubricRecordLine(kit.id, rubric.kitRubric), ...(args.loop ? [loopRecordLine(args.loop)] : [])];
+    const text = fillTemplate(kit.feedbackTemplate, fields, labels, records);
     const placeholder = scorePlaceholder(rubric.rubric);
     if (!folder) {
       const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
@@ -157,26 +165,6 @@ export class FeedbackScaffold {
     return pick?.value;
   }
 
-  /** `sdi.feedback.interviewer`, else git's `user.name` (in trusted workspaces only), else undefined (the placeholder stays). */
-  private async interviewer(folder: vscode.WorkspaceFolder | undefined): Promise<string | undefined> {
-    const set = readFeedbackInterviewer(folder);
-    if (set) return set;
-    // In an untrusted workspace git is not run at all (as the README promises): a repository's config is
-    // its own to set, and git started without a folder runs in the extension host's working directory,
-    // which is the repository itself when VS Code was started there (`code .`).
-    if (!vscode.workspace.isTrusted) return undefined;
-    const cwd = folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined;
-    return new Promise((resolve) => {
-      try {
-        execFile('git', ['config', 'user.name'], { cwd, timeout: 1500, windowsHide: true }, (err, stdout) => {
-          resolve(err ? undefined : String(stdout).trim() || undefined);
-        });
-      } catch {
-        resolve(undefined);
-      }
-    });
-  }
-
   private folderUri(folder: vscode.WorkspaceFolder): vscode.Uri {
     const setting = readFeedbackFolder(folder);
     if (path.isAbsolute(setting) && folder.uri.scheme === 'file') return vscode.Uri.file(setting);
@@ -241,3 +229,22 @@ export class FeedbackScaffold {
   }
 }
 
+/** The interviewer writing feedback: `sdi.feedback.interviewer`, else git's `user.name` (in trusted workspaces only), else undefined (the placeholder stays). */
+export async function currentInterviewer(folder: vscode.WorkspaceFolder | undefined): Promise<string | undefined> {
+  const set = readFeedbackInterviewer(folder);
+  if (set) return set;
+  // In an untrusted workspace git is not run at all (as the README promises): a repository's config is
+  // its own to set, and git started without a folder runs in the extension host's working directory,
+  // which is the repository itself when VS Code was started there (`code .`).
+  if (!vscode.workspace.isTrusted) return undefined;
+  const cwd = folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined;
+  return new Promise((resolve) => {
+    try {
+      execFile('git', ['config', 'user.name'], { cwd, timeout: 1500, windowsHide: true }, (err, stdout) => {
+        resolve(err ? undefined : String(stdout).trim() || undefined);
+      });
+    } catch {
+      resolve(undefined);
+    }
+  });
+}

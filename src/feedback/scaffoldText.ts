@@ -32,10 +32,10 @@ export function feedbackFileName(date: string, candidate: string, n: number): st
 /**
  * The template with each requested header field's value replaced. Only a line of the form
  * `**Label:** value` in the header (before the first `###` heading) is touched, and only its value;
- * line endings and everything else stay as the template has them. `record` (the rubric record
- * line) goes first, in the template's line ending.
+ * line endings and everything else stay as the template has them. `records` (the rubric record
+ * line, then the loop line when there is one) go first, in the template's line ending.
  */
-export function fillTemplate(template: string, fields: FeedbackFields, labels: FeedbackFieldLabels, record?: string): string {
+export function fillTemplate(template: string, fields: FeedbackFields, labels: FeedbackFieldLabels, records: readonly string[] = []): string {
   const lines = template.split('\n');
   const wanted = new Map<string, string>();
   for (const [key, label] of Object.entries(labels) as [keyof FeedbackFields, string | undefined][]) {
@@ -51,7 +51,7 @@ export function fillTemplate(template: string, fields: FeedbackFields, labels: F
     if (v !== undefined) lines[i] = `${m[1]}${v}${m[4]}`;
   }
   const text = lines.join('\n');
-  if (!record) return text;
+  if (!records.length) return text;
   const eol = /\r\n/.test(template) ? '\r\n' : '\n';
-  return `${record}${eol}${text}`;
+  return `${records.join(eol)}${eol}${text}`;
 }

@@ -4,6 +4,7 @@
  * (for `loop-problem-repeat`), at each finding's YAML position. The rules are in `src/core/loop`.
  */
 import * as vscode from 'vscode';
+import { LOOP_GLOB_DEFAULT } from '../core/activation';
 import { loopIssues, loopKit, readLoop, type LoopHistoryEntry, type LoopIssue } from '../core/loop';
 import type { KitSource } from '../feedback';
 import { workspaceKitOf } from '../feedback/rubricSource';
@@ -19,8 +20,7 @@ export interface LoopHistorySource {
   readonly onDidChange: vscode.Event<unknown>;
 }
 
-/** The default of `sdi.loops.glob`. */
-export const LOOP_GLOB_DEFAULT = '**/*.loop.yaml';
+export { LOOP_GLOB_DEFAULT };
 const TYPING_DEBOUNCE_MS = 150;
 
 export class LoopDiagnostics implements vscode.Disposable {

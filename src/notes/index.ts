@@ -36,6 +36,8 @@ export function registerNotes(context: vscode.ExtensionContext, timer: TimerFeat
       problemTitle: running?.title ?? '',
       kit: running && scaffold.hasKit(running.kitId) ? running.kitId : undefined,
       beside,
+      // From a loop interview: its interviewer, day, loop line and the loop's kit.
+      ...timer.hooks.loopFeedback?.(),
     });
     return result?.uri;
   }, {

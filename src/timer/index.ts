@@ -9,7 +9,7 @@ import { TimerStatusBar } from './timerStatusBar';
 
 export { TimerService } from './timerService';
 export { TimerStatusBar } from './timerStatusBar';
-export type { InterviewHooks } from './timerCommands';
+export type { InterviewHooks, LoopInterviewOffer } from './timerCommands';
 
 /** What the timer exposes on the extension's API (for tests). */
 export interface TimerFeature {
@@ -17,6 +17,8 @@ export interface TimerFeature {
   statusBar: TimerStatusBar;
   /** What the notes feature does when an interview starts or finishes (it fills these in). */
   hooks: InterviewHooks;
+  /** Posts the timer to the panel again (when what the hooks give it, such as the focus, changed). */
+  refreshPanel: () => void;
 }
 
 /** Creates the timer over the workspace's state and wires it to the panel; everything it creates is pushed to `subscriptions`. */
@@ -27,6 +29,7 @@ export function registerTimer(context: vscode.ExtensionContext, library: GuideLi
   }
   const statusBar = new TimerStatusBar(service);
   const hooks: InterviewHooks = {};
-  context.subscriptions.push(service, statusBar, ...registerTimerCommands({ service, library, panel, hooks }), ...connectTimerToPanel(service, panel, library));
-  return { service, statusBar, hooks };
+  const toPanel = connectTimerToPanel(service, panel, library, () => hooks.focus?.() ?? []);
+  context.subscriptions.push(service, statusBar, ...registerTimerCommands({ service, library, panel, hooks, refreshPanel: toPanel.post }), ...toPanel.disposables);
+  return { service, statusBar, hooks, refreshPanel: toPanel.post };
 }

@@ -10,6 +10,7 @@ import { pickGuideItem } from '../commands';
 import type { GuideNode } from '../core/guideTree';
 import type { GuideLibrary } from '../guideLibrary';
 import type { GuidePanel } from '../panel/guidePanel';
+import type { NewFeedbackArgs } from '../feedback/scaffold';
 import { readTimerSettings, type TimerService } from './timerService';
 import { SHOW_TIMER_COMMAND } from './timerStatusBar';
 
@@ -24,6 +25,28 @@ export interface InterviewHooks {
   started?: (candidate: string | null) => Promise<unknown>;
   /** The interview finished (after the timer did). */
   finished?: () => Promise<unknown>;
+  /** The interviewer's loop interviews of today, which Start Interview offers first (set by `src/loops`). */
+  loopInterviews?: () => Promise<LoopInterviewOffer[]>;
+  /** An interview started from a loop interview (after the timer started it, before `started`). */
+  startedFromLoop?: (offer: LoopInterviewOffer) => Promise<unknown>;
+  /** The names of the running interview's focus dimensions (none when it is not from a loop), for the panel. */
+  focus?: () => readonly string[];
+  /** What the running loop interview fills into its feedback file (undefined when it is not from a loop). */
+  loopFeedback?: () => Pick<NewFeedbackArgs, 'interviewer' | 'date' | 'loop' | 'kit'> | undefined;
+}
+
+/** A loop interview Start Interview offers: its row, and what choosing it fills in. */
+export interface LoopInterviewOffer {
+  /** `Priya Raman · Rate Limiter · focus: Architecture, Scalability`. */
+  label: string;
+  /** The loop file. */
+  detail: string;
+  /** The problem's global key. */
+  problemId: string;
+  candidate: string;
+  /** The loop file's URI (a string) and the interview's place in it. */
+  loop: string;
+  interview: number;
 }
 
 interface Deps {
@@ -31,6 +54,15 @@ interface Deps {
   library: GuideLibrary;
   panel: GuidePanel;
   hooks?: InterviewHooks;
+  /** Posts the timer to the panel again (its focus comes from the hooks, after the start). */
+  refreshPanel?: () => void;
+}
+
+/** The loop interview given to `sdi.startInterview(undefined, { loop, interview })`, as one of today's offers. */
+function loopOption(options: unknown): { loop: string; interview: number } | undefined {
+  if (!options || typeof options !== 'object') return undefined;
+  const { loop, interview } = options as { loop?: unknown; interview?: unknown };
+  return typeof loop === 'string' && typeof interview === 'number' ? { loop, interview } : undefined;
 }
 
 /** The candidate given to `sdi.startInterview(problem, { candidate })`: a name, null for none, undefined to ask. */
@@ -69,7 +101,7 @@ function updateContext(service: TimerService): void {
 const RESET = 'Reset Timer';
 const UNDO = 'Undo';
 
-export function registerTimerCommands({ service, library, panel, hooks = {} }: Deps): vscode.Disposable[] {
+export function registerTimerCommands({ service, library, panel, hooks = {}, refreshPanel = () => undefined }: Deps): vscode.Disposable[] {
   /** The state the latest reset threw away, while it can still be undone. */
   let lastReset: TimerState | undefined;
   const showPanel = (problemId?: string) => {
@@ -89,8 +121,25 @@ export function registerTimerCommands({ service, library, panel, hooks = {} }: D
       void vscode.window.showErrorMessage(`No problem "${typeof arg === 'string' ? arg : JSON.stringify(arg)}" in the guide.`);
       return undefined;
     }
+    let fromLoop: LoopInterviewOffer | undefined;
     if (!problemId) {
-      problemId = (await pickGuideItem(library, 'Start an interview with which problem?', (n) => n.kind === 'problem'))?.problemId;
+      // Today's loop interviews of the interviewer come first: choosing one fills the problem and the candidate.
+      const offers = (await hooks.loopInterviews?.()) ?? [];
+      const given = loopOption(options);
+      if (given) {
+        fromLoop = offers.find((o) => o.loop === given.loop && o.interview === given.interview);
+        if (!fromLoop) {
+          void vscode.window.showErrorMessage(`No loop interview of yours today is interview ${given.interview} of ${given.loop}.`);
+          return undefined;
+        }
+      } else {
+        const lead = { title: 'Your loop interviews today', items: offers.map((o) => ({ label: o.label, detail: o.detail, lead: o })) };
+        const pick = await pickGuideItem(library, 'Start an interview with which problem?', (n) => n.kind === 'problem', lead);
+        if (!pick) return undefined;
+        if ('interview' in pick) fromLoop = pick;
+        else problemId = pick.problemId;
+      }
+      if (fromLoop) problemId = fromLoop.problemId;
       if (!problemId) return undefined;
     }
     const status = service.state.status;
@@ -99,7 +148,7 @@ export function registerTimerCommands({ service, library, panel, hooks = {} }: D
       const answer = await vscode.window.showWarningMessage(`${title} is under way. Start a new interview? Its phase times will be lost.`, { modal: true }, 'Start New Interview');
       if (answer !== 'Start New Interview') return undefined;
     }
-    let candidate = candidateOption(options);
+    let candidate = fromLoop ? fromLoop.candidate : candidateOption(options);
     if (candidate === undefined && hooks.started && (hooks.askCandidate?.() ?? true)) {
       // Asked once the problem pick has closed (pickGuideItem resolves on hide), so this prompt is
       // never closed with it: Escape here, at any speed, is the user's and starts without a candidate.
@@ -116,6 +165,10 @@ export function registerTimerCommands({ service, library, panel, hooks = {} }: D
     if (planError) void vscode.window.showWarningMessage(`The guide's phase plan is used: the setting is invalid. ${planError}`, 'Open Settings').then((a) => {
       if (a) void vscode.commands.executeCommand('workbench.action.openSettings', 'sdi.timer.phases');
     });
+    if (fromLoop && hooks.startedFromLoop) {
+      await hooks.startedFromLoop(fromLoop);
+      refreshPanel();
+    }
     if (hooks.started) {
       try {
         await hooks.started(candidate ?? null);

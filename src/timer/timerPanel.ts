@@ -32,7 +32,7 @@ export function guidanceMarkdown(library: GuideLibrary, ref: string): { title: s
 }
 
 /** The timer as the panel shows it, now. */
-export function timerDisplayState(service: TimerService, library: GuideLibrary): TimerDisplayState {
+export function timerDisplayState(service: TimerService, library: GuideLibrary, focus: () => readonly string[] = () => []): TimerDisplayState {
   const v = service.view();
   const ref = service.problemRef();
   const problem = ref?.problem;
@@ -42,11 +42,13 @@ export function timerDisplayState(service: TimerService, library: GuideLibrary):
     .filter((g): g is NonNullable<typeof g> => !!g)
     .map((g) => ({ title: g.title, anchor: g.anchor, html: renderMarkdown(g.markdown).html }));
   const plan = service.plan();
+  const focusNames = v.status === 'idle' ? [] : focus();
   return {
     status: v.status,
     startedAt: v.status === 'idle' ? undefined : service.state.startedAt,
     problemId: ref?.key,
     problemTitle: problem?.title,
+    ...(focusNames.length ? { focus: [...focusNames] } : {}),
     planTitle: v.status === 'idle' ? plan.plan.title : v.planTitle,
     planSource: service.planOrigin(v.status === 'idle' ? plan.plan.source : v.planSource),
     planError: plan.error,
@@ -66,10 +68,13 @@ function readWarningMs(): number {
   return readTimerSettings().warningMinutes * 60_000;
 }
 
-/** Posts the timer to the panel and routes its controls; returns what to dispose. */
-export function connectTimerToPanel(service: TimerService, panel: GuidePanel, library: GuideLibrary): vscode.Disposable[] {
-  const post = () => panel.postMessage({ type: 'timerState', state: timerDisplayState(service, library) });
-  return [
+/**
+ * Posts the timer to the panel and routes its controls; returns what to dispose and `post`, which
+ * posts it again. `focus` names the running interview's focus dimensions.
+ */
+export function connectTimerToPanel(service: TimerService, panel: GuidePanel, library: GuideLibrary, focus?: () => readonly string[]): { post: () => void; disposables: vscode.Disposable[] } {
+  const post = () => void panel.postMessage({ type: 'timerState', state: timerDisplayState(service, library, focus) });
+  return { post, disposables: [
     service.onDidChange((c) => { if (c.transition) post(); }),
     panel.onDidBecomeReady(() => post()),
     vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('sdi.timer')) post(); }),
@@ -96,7 +101,7 @@ export function connectTimerToPanel(service: TimerService, panel: GuidePanel, li
         case 'newFeedback': run('sdi.newFeedback', { problemTitle: service.problem()?.title ?? '' }); break;
       }
     }),
-  ];
+  ] };
 }
 
 

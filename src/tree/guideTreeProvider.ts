@@ -10,13 +10,16 @@ export const OPEN_ITEM_COMMAND = 'sdi.openItem';
 export const MANAGE_TRUST_COMMAND = 'workbench.trust.manage';
 
 /** Kinds whose items start expanded (when they have children). */
-const EXPANDED = new Set<GuideNode['kind']>(['group', 'category', 'kit', 'level']);
+const EXPANDED = new Set<GuideNode['kind']>(['group', 'category', 'kit', 'level', 'loops', 'loop-stage']);
 
 export class GuideTreeProvider implements vscode.TreeDataProvider<GuideNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<GuideNode | undefined>();
   /** Fires (for the whole tree) when the library's kits changed. */
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
+  /** The Loops group, first when the workspace has loops; its nodes' parents. */
+  private loops: GuideNode | undefined;
+  private loopParents = new Map<string, GuideNode>();
 
   constructor(private readonly library: GuideLibrary) {
     this.subscription = library.onDidChange(() => this.changed.fire(undefined));
@@ -41,6 +44,8 @@ export class GuideTreeProvider implements vscode.TreeDataProvider<GuideNode>, vs
     item.contextValue = opens ? `sdi.item.${node.kind}` : `sdi.${node.kind}`;
     if (opensPage(node) && !(node.kind === 'kit' && node.children.length)) {
       item.command = { command: OPEN_ITEM_COMMAND, title: 'Open', arguments: [node.id] };
+    } else if (node.kind === 'loop' && node.loopFile) {
+      item.command = { command: 'vscode.open', title: 'Open Loop', arguments: [vscode.Uri.parse(node.loopFile)] };
     } else if (node.kind === 'trust') {
       item.command = { command: MANAGE_TRUST_COMMAND, title: 'Manage Workspace Trust' };
     } else if (node.kind === 'kit-error' && node.location) {
@@ -60,11 +65,22 @@ export class GuideTreeProvider implements vscode.TreeDataProvider<GuideNode>, vs
   }
 
   getChildren(node?: GuideNode): GuideNode[] {
-    return node ? node.children : this.library.roots;
+    if (node) return node.children;
+    return this.loops ? [this.loops, ...this.library.roots] : this.library.roots;
   }
 
   getParent(node: GuideNode): GuideNode | undefined {
-    return this.library.parentOf(node);
+    return this.loopParents.get(node.id) ?? this.library.parentOf(node);
+  }
+
+  /** Shows the Loops group first (undefined removes it: the workspace has no loops). */
+  setLoops(group: GuideNode | undefined): void {
+    if (!group && !this.loops) return;
+    this.loops = group;
+    this.loopParents = new Map();
+    const walk = (n: GuideNode) => n.children.forEach((ch) => { this.loopParents.set(ch.id, n); walk(ch); });
+    if (group) walk(group);
+    this.changed.fire(undefined);
   }
 
   dispose(): void {

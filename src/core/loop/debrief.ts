@@ -12,6 +12,7 @@ import type { EvidenceCounts } from '../notes/evidence';
 import type { NotePolarity } from '../notes/parse';
 import { normalizeKey, shownName } from '../personName';
 import { earlierFeedback, LOOP_DEFAULTS, loopSettings, type LoopKit } from './check';
+import { submissionState } from './progress';
 import type { LoopFile } from './read';
 import type { LoopInterview, LoopPlan } from './types';
 
@@ -261,7 +262,8 @@ function polaritiesOf(tags: readonly { polarity: NotePolarity; dimension: string
 }
 
 function stateOf(row: CalibrationRow): DebriefFeedback['state'] {
-  return row.editedAfterSubmit ? 'edited after submit' : row.submitted !== null ? 'submitted' : 'written';
+  const state = submissionState(row);
+  return state === 'edited' ? 'edited after submit' : state;
 }
 
 /** One candidate's figures. */
