@@ -205,6 +205,12 @@ export class LoopIndex implements vscode.Disposable {
     const glob = vscode.workspace.getConfiguration('sdi.loops').get<string>('glob') || LOOP_GLOB_DEFAULT;
     const w = vscode.workspace.createFileSystemWatcher(glob);
     this.watcher.push(w, w.onDidCreate((u) => void this.read(u)), w.onDidChange((u) => void this.read(u)), w.onDidDelete((u) => this.remove(u)));
+    // A folder deleted at once (a checkout, `rm -r loops`) is reported as the folder alone, which the
+    // glob does not match: its loops go with it.
+    for (const folder of vscode.workspace.workspaceFolders) {
+      const all = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**'), true, true, false);
+      this.watcher.push(all, all.onDidDelete((u) => this.removeUnder(u)));
+    }
     const found = await vscode.workspace.findFiles(glob, '**/node_modules/**');
     if (generation !== this.generation) return;
     await Promise.all(found.map((u) => this.read(u, undefined, false)));

@@ -160,12 +160,18 @@ export async function knownState(): Promise<void> {
   for (const [name] of await vscode.workspace.fs.readDirectory(root())) {
     if (!FIXTURE_ENTRIES.has(name)) await vscode.workspace.fs.delete(vscode.Uri.joinPath(root(), name), { recursive: true, useTrash: false });
   }
-  // The kit service and then the guide library follow the deleted kit folder and the reset `sdi.kit.folder`.
-  const gone = () => a.kits.workspaceKits().length === 0 && a.library.workspaceKits.length === 0;
+  // The loop index's "today" is the real one again (a test may have set its clock).
+  a.loops.index.setClock(() => new Date());
+  // The kit service and then the guide library follow the deleted kit folder and the reset
+  // `sdi.kit.folder`; the loop index, the deleted loop files (the tree's Loops group goes with them).
+  const gone = () => a.kits.workspaceKits().length === 0 && a.library.workspaceKits.length === 0 && !a.loops.index.hasLoops;
   if (gone()) return;
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => { done(); reject(new Error(`a team kit is still loaded: ${a.kits.workspaceKits().map((k) => k.id).join(', ')}`)); }, 15_000);
-    const subs = [a.kits.onDidChange(check), a.library.onDidChange(check)];
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`a team kit or a loop is still loaded: kits ${a.kits.workspaceKits().map((k) => k.id).join(', ') || 'none'}, loops ${a.loops.index.statuses().map((l) => l.file).join(', ') || 'none'}`));
+    }, 15_000);
+    const subs = [a.kits.onDidChange(check), a.library.onDidChange(check), a.loops.index.onDidChange(check)];
     function done() { clearTimeout(timer); for (const s of subs) s.dispose(); }
     function check() { if (gone()) { done(); resolve(); } }
   });
