@@ -49,6 +49,8 @@ function row(o: Partial<CalibrationRow> & { file: string; w?: number | null; s?:
     recommendation: o.recommendation ?? null,
     errors: o.errors ?? 0,
     warnings: o.warnings ?? 0,
+    submitted: o.submitted ?? null,
+    editedAfterSubmit: o.editedAfterSubmit ?? false,
   };
 }
 

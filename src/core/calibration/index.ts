@@ -23,9 +23,10 @@ export type {
   RubricInfo,
 } from './types';
 export { DEFAULT_CALIBRATION_OPTIONS } from './types';
-export { feedbackRows, kitRubricResolver, rubricKeyOf, normalizeKey, rubricInfo } from './rows';
-export { calibrationReport, compareText, placement, reportRowsOfFile, ReportState } from './report';
+export { feedbackRows, kitRubricInfo, kitRubricResolver, rubricKeyOf, normalizeKey, rubricInfo } from './rows';
+export { calibrationReport, compareText, dateChains, dayNumber, placement, reportRowsOfFile, ReportState, roundFigure } from './report';
 export { reportCsv, csvField } from './csv';
 export { krippendorffAlpha, alphaFromUnits, alphas } from './alpha';
 export { reportText } from './text';
 export { applyRowsDelta, reportFigures, rowKey, rowKeysByFile, rowsDelta, sortedIndex, updateSorted, type ReportFigures, type RowsDelta } from './delta';
+export { anonymiseReport } from './anonymise';

@@ -33,18 +33,37 @@ import {
 
 const DAY = 86_400_000;
 
-/** Figures are rounded to 1e-9: the report shows no float noise (0.30000000000000004), and sums in any order agree. */
-const round = (x: number) => Math.round(x * 1e9) / 1e9;
+/** Figures are rounded to 1e-9: the report (and the debrief) shows no float noise (0.30000000000000004), and sums in any order agree. */
+export const roundFigure = (x: number) => Math.round(x * 1e9) / 1e9;
+const round = roundFigure;
 
 /** The report's order of names and files: by UTF-16 code units, as `<` compares. */
 export const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The report's order of rows: by file, then by place in the file. */
-const compareRows = (a: CalibrationRow, b: CalibrationRow) => compareText(a.file, b.file) || a.index - b.index;
+const compareRows = (a: Pick<CalibrationRow, 'file' | 'index'>, b: Pick<CalibrationRow, 'file' | 'index'>) => compareText(a.file, b.file) || a.index - b.index;
 
 /** Days since the epoch of a `YYYY-MM-DD` date. */
-function dayNumber(date: string): number {
+export function dayNumber(date: string): number {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY;
+}
+
+/**
+ * Same candidate, for the rows of one candidate name: their dates (`YYYY-MM-DD`) sorted, a new
+ * candidate where the gap to the previous date exceeds the window. Each date's candidate (0-based,
+ * in date order; equal dates keep their order) and how many there are. The report and the debrief
+ * both chain with it.
+ */
+export function dateChains(dates: readonly string[], windowDays: number): { chains: number; chainOf: number[] } {
+  // The sort is stable: the rows of one date stay in row order.
+  const byDate = dates.map((date, i) => ({ i, day: dayNumber(date) })).sort((a, b) => a.day - b.day);
+  const chainOf = new Array<number>(dates.length);
+  let chains = 0;
+  for (let j = 0; j < byDate.length; j++) {
+    if (j === 0 || byDate[j].day - byDate[j - 1].day > windowDays) chains++;
+    chainOf[byDate[j].i] = chains - 1;
+  }
+  return { chains, chainOf };
 }
 
 /** A score as a key of `counts`: "3", "2.5". */
@@ -102,13 +121,10 @@ interface NameWork {
  */
 function nameWork(items: readonly Item[], windowDays: number, D: number): NameWork {
   const n = items.length;
-  // The sort is stable: the rows of one date stay in row order.
-  const byDate = items.map((it) => ({ it, day: dayNumber(it.row.date!) })).sort((a, b) => a.day - b.day);
-  let candidates = 0;
+  const { chains: candidates, chainOf } = dateChains(items.map((it) => it.row.date!), windowDays);
   for (let j = 0; j < n; j++) {
-    if (j === 0 || byDate[j].day - byDate[j - 1].day > windowDays) candidates++;
-    byDate[j].it.local = candidates - 1;
-    byDate[j].it.term = null;
+    items[j].local = chainOf[j];
+    items[j].term = null;
   }
   const work: NameWork = { candidates, unitValues: [], units: 0, pairs: 0, exact: 0, withinOne: 0 };
   if (n < 2) return work;

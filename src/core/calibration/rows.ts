@@ -6,6 +6,7 @@
 import { FEEDBACK_CODES } from '../feedback/codes';
 import { isRealDate } from '../format';
 import { compileRubric, type CompiledRubric } from '../feedback/compiled';
+import { notesOfFeedbacks } from '../feedback/evidence';
 import { isFeedbackDocument, parseFeedback } from '../feedback/parse';
 import { kitTemplateSpec } from '../feedback/template';
 import type { FeedbackCode, FeedbackOptions, ParsedFeedbackPart } from '../feedback/types';
@@ -56,12 +57,17 @@ export function rubricInfo(key: string, rubric: CompiledRubric): RubricInfo {
     key,
     dimensions: rubric.dimensions.map((d) => ({ id: d.id, name: d.name, weight: d.weight })),
     scale: { min: rubric.scale.min, max: rubric.scale.max },
-    bands: rubric.bands.map((b) => ({ id: b.id, label: b.label })),
+    bands: rubric.bands.map((b) => ({ id: b.id, label: b.label, min: b.min ?? null })),
   };
   infos.set(rubric, info);
   return info;
 }
 const infos = new WeakMap<CompiledRubric, RubricInfo>();
+
+/** What the report shows of a kit's rubric (for a loop whose candidate has no feedback yet); undefined when the rubric does not load. */
+export function kitRubricInfo(kit: LoadedKit): RubricInfo | undefined {
+  return kit.rubric ? rubricInfo(rubricKeyOf(kit.id, kit.rubric.version), compileRubric(kit.rubric.rubric, kitTemplateSpec(kit))) : undefined;
+}
 
 
 /**
@@ -115,8 +121,10 @@ function detached(s: string): string {
 /**
  * The rows of one file: one per scores block, none when the text is no feedback document
  * (no scores heading). `error` (and no rows) when no rubric can be resolved for it. Never throws.
+ * With `notes`, each row also carries its evidence: the notes of the file's interview notes that
+ * belong to its feedback, per dimension (the debrief shows them; the report does not read them).
  */
-export function feedbackRows(file: string, text: string, resolve: RubricResolver): { rows: CalibrationRow[]; error?: string; rubric?: RubricInfo } {
+export function feedbackRows(file: string, text: string, resolve: RubricResolver, options: { notes?: boolean } = {}): { rows: CalibrationRow[]; error?: string; rubric?: RubricInfo } {
   if (typeof text !== 'string') return { rows: [], error: 'not a text' };
   if (text.startsWith(BOM)) text = text.slice(1);
   const resolved = resolve(text);
@@ -133,8 +141,9 @@ export function feedbackRows(file: string, text: string, resolve: RubricResolver
   // Most files hold one feedback that no rule reports on, as its facts show: the rules need not run.
   const facts = single ? analyzeFeedback(rubric, doc, doc.parts[0], { allowHalfPoints }) : undefined;
   const v = facts && isSilentRow(facts) ? undefined : validateParsed(doc, rubric, { allowHalfPoints, severities: ROW_SEVERITIES });
+  const notes = options.notes ? notesOfFeedbacks(text, doc, rubric.dimensions) : undefined;
   const rows: CalibrationRow[] = [];
-  doc.parts.forEach((part, index) => {
+  doc.parts.forEach((part, partIndex) => {
     if (!part.scoresHeading) return;
     let errors = 0;
     let warnings = extraWarnings;
@@ -144,7 +153,7 @@ export function feedbackRows(file: string, text: string, resolve: RubricResolver
       if (d.severity === 'error') errors++;
       else if (d.severity === 'warning') warnings++;
     }
-    const summary = v ? v.feedbacks[index] : facts!.summary;
+    const summary = v ? v.feedbacks[partIndex] : facts!.summary;
     const h = headerOf(part, template.normalize);
     const scores: Record<string, number | null> = {};
     for (const s of summary.scores) scores[s.dimension] = s.score;
@@ -166,6 +175,10 @@ export function feedbackRows(file: string, text: string, resolve: RubricResolver
       recommendation: summary.recommendation,
       errors,
       warnings,
+      // Filled by the seal (issue 21, Submit).
+      submitted: null,
+      editedAfterSubmit: false,
+      ...(notes ? { evidence: notes.evidence[partIndex] } : {}),
     });
   });
   return { rows, rubric: rubricInfo(resolved.rubricKey, rubric) };

@@ -4,6 +4,7 @@
  */
 import type { CompiledRubric } from '../feedback/compiled';
 import type { FeedbackDiagnostic } from '../feedback/types';
+import type { EvidenceSummary } from '../notes/evidence';
 
 /** One feedback of a file: one scores block (a file holding several feedbacks gives one row each). */
 export interface CalibrationRow {
@@ -36,10 +37,19 @@ export interface CalibrationRow {
   /** Diagnostics of this feedback (of the file when it holds one feedback) by severity. */
   errors: number;
   warnings: number;
+  /** When the feedback was submitted (the record line's `submitted=`, a UTC ISO time); null when it was not. */
+  submitted: string | null;
+  /** The feedback changed after it was submitted (its digest no longer matches). */
+  editedAfterSubmit: boolean;
+  /** The evidence of the feedback's interview notes per rubric dimension; only in rows read with `{ notes: true }` (the debrief's). */
+  evidence?: EvidenceSummary;
 }
 
-/** A row of the report: the row, with the candidate it was chained to. */
-export interface ReportRow extends CalibrationRow {
+/**
+ * A row of the report: the row, with the candidate it was chained to. The seal's fields and the
+ * evidence are not part of the report's JSON (issue 9's contract).
+ */
+export interface ReportRow extends Omit<CalibrationRow, 'submitted' | 'editedAfterSubmit' | 'evidence'> {
   /** The candidate (see "Same candidate") as an index into the rubric group's candidates; null when the row is not counted. */
   candidateId: number | null;
   /** Whether the row enters the statistics (its weighted score is a number). */
@@ -68,8 +78,8 @@ export interface RubricInfo {
   key: string;
   dimensions: { id: string; name: string; weight: number }[];
   scale: { min: number; max: number };
-  /** Band ids and labels, highest first. */
-  bands: { id: string; label: string }[];
+  /** Band ids, labels and lower bounds (null for the lowest band), highest first. */
+  bands: { id: string; label: string; min: number | null }[];
 }
 
 export const DEFAULT_CALIBRATION_OPTIONS: Readonly<Omit<Required<CalibrationOptions>, 'rubrics'>> = { windowDays: 14, minN: 5, recent: 50 };

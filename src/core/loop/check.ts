@@ -4,6 +4,7 @@
  * candidate has had (in this loop, or in an earlier feedback).
  */
 import type { KitRange, LoadedKit } from '../kit/types';
+import { rubricKeyOf } from '../calibration/rows';
 import { normalizeKey, shownName } from '../personName';
 import type { LoopFile } from './read';
 import type { LoopHistoryEntry, LoopIssue, LoopIssueCode, LoopPlan } from './types';
@@ -14,6 +15,8 @@ export interface LoopKit {
   problems: readonly { id: string; title: string }[];
   /** The rubric's dimensions in order; undefined when the kit's rubric does not load (focus is then not checked). */
   dimensions?: readonly { id: string; name: string }[];
+  /** The rubric's key (`acme@2`, as feedback rows give it); undefined when the kit's rubric does not load. */
+  rubricKey?: string;
   /** kit.yaml `loop`, if any. */
   defaults: { minCoverage?: number; disagreement?: number };
 }
@@ -42,7 +45,7 @@ export function loopKit(kitId: string | undefined, kits: readonly LoadedKit[], w
   return {
     id: kit.id,
     problems: problems.map((p) => ({ id: p.id, title: p.title })),
-    ...(kit.rubric ? { dimensions: kit.rubric.rubric.dimensions.map((d) => ({ id: d.id, name: d.name })) } : {}),
+    ...(kit.rubric ? { dimensions: kit.rubric.rubric.dimensions.map((d) => ({ id: d.id, name: d.name })), rubricKey: rubricKeyOf(kit.id, kit.rubric.version) } : {}),
     defaults: kit.loop ?? {},
   };
 }

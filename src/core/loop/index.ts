@@ -4,3 +4,20 @@ export { LOOP_ISSUE_CODES, LOOP_ISSUE_CODE_LIST } from './codes';
 export { readLoop, MAX_LOOP_SIZE, MAX_LOOP_INTERVIEWS, type LoopFile } from './read';
 export { planLoop, loopText, type LoopRequest, type PlannedLoop } from './plan';
 export { checkLoop, earlierFeedback, loopIssues, loopKit, loopSettings, namesProblem, LOOP_DEFAULTS, type LoopKit } from './check';
+export {
+  debriefReport,
+  debriefJson,
+  type Debrief,
+  type DebriefCoverage,
+  type DebriefDimension,
+  type DebriefFeedback,
+  type DebriefInput,
+  type DebriefMissing,
+  type DebriefNote,
+  type DebriefOptions,
+  type DebriefRepeat,
+  type DebriefReport,
+  type FeedbackState,
+} from './debrief';
+export { debriefMarkdown, debriefReportMarkdown, debriefText, disagreementsFirst } from './debriefSummary';
+export { anonymiseDebrief } from './anonymise';

@@ -1,0 +1,404 @@
+/**
+ * The debrief of a loop (issue 21): per candidate, the panel's feedbacks side by side with the
+ * evidence their notes hold, the dimensions' spread and disagreements, the combined score, the
+ * recommendations by band, and what the loop planned but did not get (missing feedback, dimensions
+ * under `minCoverage`, problems the candidate already had). A plain data model: the CLI prints it
+ * (`--debrief`: text, `--json` through `debriefJson`, `--md` through `debriefMarkdown`), and a page
+ * can draw it as it is. The definitions are the issue's, word for word in `docs/loops.md`.
+ */
+import { compareText, dateChains, dayNumber, roundFigure } from '../calibration/report';
+import type { CalibrationRow, RubricInfo, Unreadable } from '../calibration/types';
+import type { EvidenceCounts } from '../notes/evidence';
+import type { NotePolarity } from '../notes/parse';
+import { normalizeKey, shownName } from '../personName';
+import { earlierFeedback, LOOP_DEFAULTS, loopSettings, type LoopKit } from './check';
+import type { LoopFile } from './read';
+import type { LoopInterview, LoopPlan } from './types';
+
+/** Where a panelist's feedback stands: `due` (none yet; only in `missing`), written, submitted, or changed after it was submitted. */
+export type FeedbackState = 'due' | 'written' | 'submitted' | 'edited after submit';
+
+/** A note tagged to a dimension, as the debrief shows it beside the score. */
+export interface DebriefNote {
+  /** 0-based line of the note in its feedback file (to open it there). */
+  line: number;
+  /** The time as written (`[12:30]`), or null. */
+  time: string | null;
+  /** The phase sub-heading it is under, or null. */
+  phase: string | null;
+  /** The signs of its tags to this dimension, in order (`+scale -scale` gives plus, minus). */
+  polarities: NotePolarity[];
+  text: string;
+}
+
+/** One panelist's feedback: a calibration row with its state and evidence. */
+export interface DebriefFeedback {
+  file: string;
+  index: number;
+  /** 0-based line of its scores heading. */
+  line: number;
+  interviewer: string;
+  date: string | null;
+  problem: string | null;
+  scores: Record<string, number | null>;
+  weightedScore: number | null;
+  band: string | null;
+  recommendation: string | null;
+  /** Every dimension holds a valid score: it enters the figures. */
+  counted: boolean;
+  submitted: string | null;
+  editedAfterSubmit: boolean;
+  state: Exclude<FeedbackState, 'due'>;
+  /** The tag counts of its notes per rubric dimension (zeros where none; as `notes.byDimension` of the checker's JSON). */
+  evidence: Record<string, EvidenceCounts>;
+  /** Its notes tagged to each rubric dimension, in document order. */
+  notes: Record<string, DebriefNote[]>;
+  /** The focus of its interviewer's interview in the loop; [] when the loop has none for them (or there is no loop). */
+  focus: string[];
+}
+
+/** A loop interview with no feedback among the candidate's. */
+export interface DebriefMissing {
+  interviewer: string;
+  problem: string;
+  date: string;
+  focus: string[];
+}
+
+/** One rubric dimension over the counted feedbacks. */
+export interface DebriefDimension {
+  id: string;
+  name: string;
+  n: number;
+  mean: number | null;
+  min: number | null;
+  max: number | null;
+  /** max − min; null when n is 0. */
+  spread: number | null;
+  /** spread ≥ the loop's `disagreement`. */
+  disagreement: boolean;
+  /** How many of the loop's interviews have the dimension in their focus (0 without a loop). */
+  focus: number;
+}
+
+/** A loop interview whose problem the candidate already had before the loop's day. */
+export interface DebriefRepeat {
+  problem: string;
+  interviewer: string;
+  earlier: { file: string; date: string }[];
+}
+
+/** A dimension in the focus of fewer interviews than the loop's `minCoverage`. */
+export interface DebriefCoverage {
+  dimension: string;
+  focus: number;
+  required: number;
+}
+
+/** One candidate's debrief. */
+export interface Debrief {
+  /** The name as the loop writes it, else as its first feedback does (white space collapsed), and its key. */
+  candidate: string;
+  candidateKey: string;
+  /** The loop file, or null. */
+  loop: string | null;
+  /** The rubric key of the feedbacks (the loop kit's when there is none); null when unknown. */
+  rubric: string | null;
+  feedbacks: DebriefFeedback[];
+  missing: DebriefMissing[];
+  dimensions: DebriefDimension[];
+  combined: { n: number; weightedScore: number | null; band: string | null };
+  /** The counted feedbacks' checked recommendations by band id (every band of the rubric, zeros included). */
+  recommendations: Record<string, number>;
+  repeats: DebriefRepeat[];
+  coverage: DebriefCoverage[];
+  /** The loop's day; without a loop, the first feedback's date (null without one). */
+  date: string | null;
+  /** The loop's settings (its own, else its kit's, else the defaults); `minCoverage` null without a loop. */
+  minCoverage: number | null;
+  disagreement: number;
+  /** The rubric's bands, highest first, for labels (empty when the rubric is unknown). */
+  bands: { id: string; label: string }[];
+  /** The notes' text was left out (`--anonymise`): only the evidence counts remain. */
+  notesWithheld: boolean;
+}
+
+/** Every candidate's debrief, and the files (feedback or loop) that could not be read. */
+export interface DebriefReport {
+  candidates: Debrief[];
+  unreadable: Unreadable[];
+}
+
+/** What a debrief is made from. */
+export interface DebriefInput {
+  /** Every feedback row found (any order), read with `{ notes: true }` so that they carry their evidence. */
+  rows: readonly CalibrationRow[];
+  /** The rubrics by key: the rows' (`feedbackRows`' `rubric`) and the loops' kits' (`kitRubricInfo`). */
+  rubrics: Readonly<Record<string, RubricInfo>>;
+  /** Every loop file read; one that did not read goes to `unreadable` with its first finding. */
+  loops: readonly LoopFile[];
+  /** The kit of a loop (`loopKit`); undefined when it names no loaded kit. */
+  kitOf: (plan: LoopPlan) => LoopKit | undefined;
+  /** Files that could not be read, or whose rubric could not be resolved. */
+  unreadable: readonly Unreadable[];
+}
+
+export interface DebriefOptions {
+  /** Same candidate: dates chain with gaps of at most this many days (the report's `windowDays`). */
+  windowDays: number;
+}
+
+/** The report's order of rows: by file, then by place in the file. */
+const compareRows = (a: CalibrationRow, b: CalibrationRow) => compareText(a.file, b.file) || a.index - b.index;
+
+const isCounted = (r: CalibrationRow) => typeof r.weightedScore === 'number' && Number.isFinite(r.weightedScore);
+
+/** A candidate being put together: its rows (in row order) and its loop. */
+interface Group {
+  key: string;
+  rubric: string | null;
+  rows: CalibrationRow[];
+  loop?: { file: string; plan: LoopPlan; kit: LoopKit | undefined };
+}
+
+/**
+ * The candidates under the report's rules: rows of one rubric whose names share a key and whose
+ * dates chain within the window (`dateChains`); a row without a name or a date is a candidate of its
+ * own. Rows counted or not: a panelist's unfinished feedback is shown, and left out of the figures.
+ * In the order of each candidate's first row.
+ */
+function candidateGroups(sorted: readonly CalibrationRow[], windowDays: number): Group[] {
+  const byName = new Map<string, CalibrationRow[]>();
+  const groupOf = new Map<CalibrationRow, Group>();
+  const groups: Group[] = [];
+  for (const r of sorted) {
+    if (!r.candidateKey || r.date === null) {
+      const g: Group = { key: r.candidateKey, rubric: r.rubricKey, rows: [r] };
+      groupOf.set(r, g);
+      continue;
+    }
+    const name = `${r.rubricKey}\u0000${r.candidateKey}`;
+    let list = byName.get(name);
+    if (!list) byName.set(name, (list = []));
+    list.push(r);
+  }
+  for (const list of byName.values()) {
+    const { chains, chainOf } = dateChains(list.map((r) => r.date!), windowDays);
+    const chained: Group[] = Array.from({ length: chains }, () => ({ key: list[0].candidateKey, rubric: list[0].rubricKey, rows: [] }));
+    list.forEach((r, i) => {
+      chained[chainOf[i]].rows.push(r);
+      groupOf.set(r, chained[chainOf[i]]);
+    });
+  }
+  // Each candidate where its first row comes.
+  const seen = new Set<Group>();
+  for (const r of sorted) {
+    const g = groupOf.get(r)!;
+    if (!seen.has(g)) {
+      seen.add(g);
+      groups.push(g);
+    }
+  }
+  return groups;
+}
+
+/**
+ * The candidate a loop belongs to: the one whose key is the loop candidate's with a row dated within
+ * the window of the loop's day (the nearest; the first of equals), and no loop yet. Undefined when none.
+ */
+function groupOfLoop(plan: LoopPlan, byKey: ReadonlyMap<string, Group[]>, windowDays: number): Group | undefined {
+  const day = dayNumber(plan.date);
+  let best: Group | undefined;
+  let bestGap = Infinity;
+  for (const g of byKey.get(normalizeKey(plan.candidate)) ?? []) {
+    if (g.loop) continue;
+    for (const r of g.rows) {
+      if (r.date === null) continue;
+      const gap = Math.abs(dayNumber(r.date) - day);
+      if (gap <= windowDays && gap < bestGap) {
+        best = g;
+        bestGap = gap;
+      }
+    }
+  }
+  return best;
+}
+
+/** The debrief of every candidate: those of the feedback rows, then the loops that matched none, each a candidate with no feedback. */
+export function debriefReport(input: DebriefInput, options: DebriefOptions): DebriefReport {
+  const windowDays = Number.isFinite(options.windowDays) && options.windowDays >= 0 ? options.windowDays : 14;
+  const sorted = [...input.rows].sort(compareRows);
+  const groups = candidateGroups(sorted, windowDays);
+  const byKey = new Map<string, Group[]>();
+  for (const g of groups) {
+    if (!g.key) continue;
+    let list = byKey.get(g.key);
+    if (!list) byKey.set(g.key, (list = []));
+    list.push(g);
+  }
+  const unreadable = [...input.unreadable];
+  const loopOnly: Group[] = [];
+  for (const loop of [...input.loops].sort((a, b) => compareText(a.file, b.file))) {
+    if (!loop.plan) {
+      const first = loop.issues.find((i) => i.severity === 'error') ?? loop.issues[0];
+      unreadable.push({ file: loop.file, error: first ? first.message : 'not a loop' });
+      continue;
+    }
+    const kit = input.kitOf(loop.plan);
+    const attached = { file: loop.file, plan: loop.plan, kit };
+    const g = groupOfLoop(loop.plan, byKey, windowDays);
+    if (g) g.loop = attached;
+    else loopOnly.push({ key: normalizeKey(loop.plan.candidate), rubric: kit?.rubricKey ?? null, rows: [], loop: attached });
+  }
+  // The earlier feedback a loop's repeats look in: every row of the candidate's name, whatever its rubric.
+  const history = new Map<string, CalibrationRow[]>();
+  for (const r of sorted) {
+    if (!r.candidateKey) continue;
+    let list = history.get(r.candidateKey);
+    if (!list) history.set(r.candidateKey, (list = []));
+    list.push(r);
+  }
+  const candidates = [...groups, ...loopOnly].map((g) => debriefOf(g, input.rubrics, history.get(g.key) ?? []));
+  unreadable.sort((a, b) => compareText(a.file, b.file));
+  return { candidates, unreadable };
+}
+
+/** A note's signs toward one dimension. */
+function polaritiesOf(tags: readonly { polarity: NotePolarity; dimension: string }[], dimension: string): NotePolarity[] {
+  return tags.filter((t) => t.dimension === dimension).map((t) => t.polarity);
+}
+
+function stateOf(row: CalibrationRow): DebriefFeedback['state'] {
+  return row.editedAfterSubmit ? 'edited after submit' : row.submitted !== null ? 'submitted' : 'written';
+}
+
+/** One candidate's figures. */
+function debriefOf(g: Group, rubrics: Readonly<Record<string, RubricInfo>>, history: readonly CalibrationRow[]): Debrief {
+  const info = g.rubric === null ? undefined : rubrics[g.rubric];
+  const plan = g.loop?.plan;
+  const kit = g.loop?.kit;
+  // Dimensions: the rubric's order, else the loop kit's, else the first row's scores.
+  const dims = info?.dimensions ?? kit?.dimensions ?? Object.keys(g.rows[0]?.scores ?? {}).map((id) => ({ id, name: id }));
+  const settings = plan ? loopSettings(plan, kit) : undefined;
+  const disagreement = settings?.disagreement ?? LOOP_DEFAULTS.disagreement;
+  const interviewOf = new Map<string, LoopInterview>();
+  for (const iv of plan?.interviews ?? []) if (!interviewOf.has(normalizeKey(iv.interviewer))) interviewOf.set(normalizeKey(iv.interviewer), iv);
+
+  const feedbacks: DebriefFeedback[] = g.rows.map((r) => {
+    const evidence: Record<string, EvidenceCounts> = {};
+    const notes: Record<string, DebriefNote[]> = {};
+    for (const d of dims) {
+      const e = r.evidence?.[d.id];
+      evidence[d.id] = { plus: e?.plus ?? 0, minus: e?.minus ?? 0, neutral: e?.neutral ?? 0 };
+      notes[d.id] = (e?.notes ?? []).map((n) => ({ line: n.line, time: n.timeText ?? null, phase: n.phase ?? null, polarities: polaritiesOf(n.tags, d.id), text: n.text }));
+    }
+    return {
+      file: r.file,
+      index: r.index,
+      line: r.line,
+      interviewer: r.interviewer,
+      date: r.date,
+      problem: r.problem,
+      scores: r.scores,
+      weightedScore: r.weightedScore,
+      band: r.band,
+      recommendation: r.recommendation,
+      counted: isCounted(r),
+      submitted: r.submitted,
+      editedAfterSubmit: r.editedAfterSubmit,
+      state: stateOf(r),
+      evidence,
+      notes,
+      focus: interviewOf.get(normalizeKey(r.interviewer))?.focus ?? [],
+    };
+  });
+  const counted = feedbacks.filter((f) => f.counted);
+
+  const dimensions: DebriefDimension[] = dims.map((d) => {
+    const scores = counted.map((f) => f.scores[d.id]).filter((s): s is number => typeof s === 'number');
+    const focus = plan ? plan.interviews.filter((iv) => iv.focus.includes(d.id)).length : 0;
+    if (!scores.length) return { id: d.id, name: d.name, n: 0, mean: null, min: null, max: null, spread: null, disagreement: false, focus };
+    const min = Math.min(...scores);
+    const max = Math.max(...scores);
+    const spread = roundFigure(max - min);
+    const mean = roundFigure(scores.reduce((s, x) => s + x, 0) / scores.length);
+    return { id: d.id, name: d.name, n: scores.length, mean, min, max, spread, disagreement: spread >= disagreement, focus };
+  });
+
+  // The combined band compares in thousandths, as feedback's own bands do: the mean of 2.8 and 2.8 is Hire, whatever the float sum says.
+  const milli = counted.reduce((s, f) => s + Math.round(f.weightedScore! * 1000), 0);
+  const n = counted.length;
+  const band = n ? (info?.bands.find((b) => b.min === null || milli >= Math.round(b.min * 1000) * n)?.id ?? null) : null;
+  const combined = { n, weightedScore: n ? roundFigure(milli / n / 1000) : null, band };
+
+  const recommendations: Record<string, number> = {};
+  for (const b of info?.bands ?? []) recommendations[b.id] = 0;
+  for (const f of counted) if (f.recommendation !== null) recommendations[f.recommendation] = (recommendations[f.recommendation] ?? 0) + 1;
+
+  const written = new Set(g.rows.map((r) => normalizeKey(r.interviewer)));
+  const missing: DebriefMissing[] = (plan?.interviews ?? [])
+    .filter((iv) => !written.has(normalizeKey(iv.interviewer)))
+    .map((iv) => ({ interviewer: iv.interviewer, problem: iv.problem, date: iv.date, focus: iv.focus }));
+
+  const repeats: DebriefRepeat[] = [];
+  for (const iv of plan?.interviews ?? []) {
+    const problem = kit?.problems.find((p) => p.id === iv.problem) ?? { id: iv.problem, title: iv.problem };
+    const earlier = earlierFeedback(plan!, problem, history);
+    if (earlier.length) repeats.push({ problem: iv.problem, interviewer: iv.interviewer, earlier: earlier.map((h) => ({ file: h.file, date: h.date! })) });
+  }
+
+  const coverage: DebriefCoverage[] = settings ? dimensions.filter((d) => d.focus < settings.minCoverage).map((d) => ({ dimension: d.id, focus: d.focus, required: settings.minCoverage })) : [];
+
+  return {
+    candidate: shownName(plan?.candidate ?? g.rows[0]?.candidate ?? ''),
+    candidateKey: g.key,
+    loop: g.loop?.file ?? null,
+    rubric: g.rubric,
+    feedbacks,
+    missing,
+    dimensions,
+    combined,
+    recommendations,
+    repeats,
+    coverage,
+    date: plan?.date ?? g.rows.find((r) => r.date !== null)?.date ?? null,
+    minCoverage: settings?.minCoverage ?? null,
+    disagreement,
+    bands: (info?.bands ?? []).map((b) => ({ id: b.id, label: b.label })),
+    notesWithheld: false,
+  };
+}
+
+/** `sdi-feedback --debrief --json`: exactly the issue's shape (the model's other fields are for pages and the summary). */
+export function debriefJson(report: DebriefReport) {
+  return {
+    candidates: report.candidates.map((d) => ({
+      candidate: d.candidate,
+      candidateKey: d.candidateKey,
+      loop: d.loop,
+      rubric: d.rubric,
+      feedbacks: d.feedbacks.map((f) => ({
+        file: f.file,
+        index: f.index,
+        interviewer: f.interviewer,
+        date: f.date,
+        problem: f.problem,
+        scores: f.scores,
+        weightedScore: f.weightedScore,
+        band: f.band,
+        recommendation: f.recommendation,
+        counted: f.counted,
+        submitted: f.submitted,
+        editedAfterSubmit: f.editedAfterSubmit,
+        evidence: f.evidence,
+      })),
+      missing: d.missing.map((m) => ({ interviewer: m.interviewer, problem: m.problem, date: m.date })),
+      dimensions: d.dimensions.map((x) => ({ id: x.id, n: x.n, mean: x.mean, min: x.min, max: x.max, spread: x.spread, disagreement: x.disagreement, focus: x.focus })),
+      combined: d.combined,
+      recommendations: d.recommendations,
+      repeats: d.repeats,
+      coverage: d.coverage,
+    })),
+    unreadable: report.unreadable,
+  };
+}
