@@ -18,6 +18,7 @@ import type { ReportRow } from '../../src/core/calibration/types';
 import { isRealDate } from '../../src/core/format';
 import { normalizeKey } from '../../src/core/personName';
 import { distributionChart, offsetChart, problemChart } from './charts';
+import { el } from '../dom';
 import { installReportMarks, markDrawn } from '../testing/reportMarks';
 
 declare function acquireVsCodeApi(): { postMessage(msg: unknown): void; setState(s: unknown): void; getState(): unknown };
@@ -53,14 +54,6 @@ const rows = new Map<string, ReportRow>();
 function saveState(): void {
   const state: CalibrationViewState = { sort: view.sort, filters: view.filters };
   vscode.setState(state);
-}
-
-/** `el('td', { class: 'x' }, 'text', child)`: an element with attributes and children (text is never parsed as HTML). */
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | undefined> = {}, ...children: (Node | string | null | undefined)[]): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== undefined) e.setAttribute(k, v);
-  for (const c of children) if (c !== null && c !== undefined) e.append(c);
-  return e;
 }
 
 const fmt = (x: number | null | undefined, digits = 2) => (x === null || x === undefined ? '\u2014' : x.toFixed(digits));
