@@ -251,6 +251,8 @@ export const calibrationReportMessage = z.object({
   loading: z.boolean(),
   report: reportShape,
   rubric: rubricShape,
+  /** Rows (by `rowKey`) blind mode withholds: posted without scores, shown as "submit yours first". */
+  sealed: z.array(z.string()).max(100_000).optional(),
 });
 export type CalibrationReportMessage = z.infer<typeof calibrationReportMessage>;
 
@@ -269,6 +271,7 @@ export const calibrationDeltaMessage = z.object({
   upserts: z.array(rowShape),
   removed: z.array(z.string()),
   rubric: rubricShape,
+  sealed: z.array(z.string()).max(100_000).optional(),
 });
 export type CalibrationDeltaMessage = z.infer<typeof calibrationDeltaMessage>;
 

@@ -36,12 +36,20 @@ export class DebriefFeature implements vscode.Disposable {
   constructor(extensionUri: vscode.Uri, calibration: CalibrationFeature, kits: KitSource, registerSerializer: RegisterSerializer) {
     const loops = new LoopFiles();
     this.source = new DebriefSource(calibration.model, kits, loops);
-    this.panel = new DebriefPanel(extensionUri, this.source, registerSerializer, calibration.model.onDidChange);
+    this.panel = new DebriefPanel(extensionUri, this.source, registerSerializer);
     const lenses = new LoopLenses();
+    // The calibration report's rows of the candidates the user must submit for first (blind mode), the latest answer winning.
+    let sealing = 0;
+    const reseal = () => {
+      const mine = ++sealing;
+      void this.source.sealedRows().then((rows) => { if (mine === sealing) calibration.panel.seal(rows); }, (e) => console.error(`[sdi] debrief: ${e instanceof Error ? e.message : String(e)}`));
+    };
     this.disposables = [
       loops,
+      this.source,
       this.panel,
       lenses,
+      this.source.onDidChange(reseal),
       vscode.commands.registerCommand(OPEN_DEBRIEF_COMMAND, async (arg?: unknown) => {
         const target = await this.targetOf(arg);
         if (target) this.panel.show(target);
@@ -96,7 +104,7 @@ export class DebriefFeature implements vscode.Disposable {
       void vscode.window.showWarningMessage('No debrief to summarise: the workspace has no feedback or loop of this candidate.');
       return undefined;
     }
-    if (await this.panel.blindOf(result)) {
+    if (await this.source.blindOf(result)) {
       void vscode.window.showWarningMessage('Submit your own feedback first: until then the debrief shows you no other panelist\'s scores (setting sdi.debrief.blind).');
       return undefined;
     }

@@ -9,15 +9,13 @@ import { formatZodIssues } from '../core/content';
 import type { RegisterSerializer } from '../host';
 import {
   debriefHostMessage, debriefViewState, debriefWebviewMessage,
-  type DebriefBlind, type DebriefMessage, type DebriefTarget, type DebriefWebviewMessage,
+  type DebriefMessage, type DebriefTarget, type DebriefWebviewMessage,
 } from '../protocol';
-import { readDebriefBlind } from '../settings';
-import { currentInterviewer } from '../feedback/scaffold';
 import { setWebviewPage, webviewOptions } from '../webviewPanel';
 import { DebriefProbe, type DebriefPage } from '../testing/debriefProbe';
-import { blindFor, sealedDebrief } from './blind';
+import { sealedDebrief } from './blind';
 import { DEBRIEF_PAGE } from './html';
-import type { DebriefResult, DebriefSource } from './source';
+import type { DebriefSource } from './source';
 
 /** The debrief's view type, also used by its serializer. */
 export const DEBRIEF_VIEW_TYPE = 'sdi.debrief';
@@ -41,7 +39,6 @@ export class DebriefPanel implements vscode.Disposable {
   private updating: Promise<void> | undefined;
   private dirty = false;
   private readonly postedAt = new Map<number, number>();
-  private user: Promise<string | undefined> | undefined;
   /** The message last posted (tests read what the page was given). */
   lastPosted: DebriefMessage | undefined;
   private readonly rendered = new vscode.EventEmitter<RenderedDebrief>();
@@ -50,7 +47,7 @@ export class DebriefPanel implements vscode.Disposable {
   private probe: DebriefProbe | undefined;
   private readonly disposables: vscode.Disposable[] = [this.rendered];
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly source: DebriefSource, registerSerializer: RegisterSerializer, onModelChange: vscode.Event<unknown>) {
+  constructor(private readonly extensionUri: vscode.Uri, private readonly source: DebriefSource, registerSerializer: RegisterSerializer) {
     this.disposables.push(
       registerSerializer(DEBRIEF_VIEW_TYPE, {
         deserializeWebviewPanel: (panel, state: unknown) => {
@@ -64,12 +61,7 @@ export class DebriefPanel implements vscode.Disposable {
           return Promise.resolve();
         },
       }),
-      onModelChange(() => this.update()),
-      source.loops.onDidChange(() => this.update()),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('sdi.feedback.interviewer')) this.user = undefined;
-        if (e.affectsConfiguration('sdi.feedback.interviewer') || e.affectsConfiguration('sdi.debrief.blind')) this.update();
-      }),
+      source.onDidChange(() => this.update()),
     );
   }
 
@@ -97,13 +89,6 @@ export class DebriefPanel implements vscode.Disposable {
     } else {
       this.attach(vscode.window.createWebviewPanel(DEBRIEF_VIEW_TYPE, 'Debrief', vscode.ViewColumn.Active, webviewOptions(this.extensionUri)));
     }
-  }
-
-  /** The user's own blind state for a debrief (null when they see it all). */
-  async blindOf(result: DebriefResult): Promise<DebriefBlind | null> {
-    const folder = result.loopUri ? vscode.workspace.getWorkspaceFolder(result.loopUri) : vscode.workspace.workspaceFolders?.[0];
-    this.user ??= currentInterviewer(folder);
-    return blindFor(result.debrief, result.plan, await this.user, readDebriefBlind(folder));
   }
 
   private attach(panel: vscode.WebviewPanel): void {
@@ -145,7 +130,7 @@ export class DebriefPanel implements vscode.Disposable {
     const target = this.target!;
     await this.source.ready();
     const result = await this.source.debriefOf(target);
-    const blind = result ? await this.blindOf(result) : null;
+    const blind = result ? await this.source.blindOf(result) : null;
     if (!this.panel || this.dirty) return;
     const debrief = result ? (blind ? sealedDebrief(result.debrief, blind) : result.debrief) : null;
     const msg: DebriefMessage = {

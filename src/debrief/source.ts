@@ -4,13 +4,16 @@
  * feedback files are read again, with their notes, so each score comes with its evidence.
  */
 import * as vscode from 'vscode';
-import { compareText, kitRubricInfo, type CalibrationRow, type RubricInfo } from '../core/calibration';
+import { compareText, kitRubricInfo, rowKey, type CalibrationRow, type RubricInfo } from '../core/calibration';
 import { debriefReport, loopKit, type Debrief, type DebriefReport, type LoopKit, type LoopPlan } from '../core/loop';
 import { normalizeKey } from '../core/personName';
 import type { CalibrationModel } from '../calibration/model';
 import type { KitSource } from '../feedback';
 import { workspaceKitOf } from '../feedback/rubricSource';
-import type { DebriefTarget } from '../protocol';
+import type { DebriefBlind, DebriefTarget } from '../protocol';
+import { currentInterviewer } from '../feedback/scaffold';
+import { readDebriefBlind } from '../settings';
+import { blindFor } from './blind';
 import type { LoopFiles, WorkspaceLoop } from './loopFiles';
 
 /** A candidate the palette offers: their debrief's target, and what tells them apart. */
@@ -30,8 +33,57 @@ export interface DebriefResult {
   loopUri?: vscode.Uri;
 }
 
-export class DebriefSource {
-  constructor(private readonly model: CalibrationModel, private readonly kits: KitSource, readonly loops: LoopFiles) {}
+export class DebriefSource implements vscode.Disposable {
+  private userName: Promise<string | undefined> | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when a debrief may have changed: a feedback row, a loop file, the user's name or blind mode. */
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+
+  constructor(private readonly model: CalibrationModel, private readonly kits: KitSource, readonly loops: LoopFiles) {
+    this.disposables.push(
+      model.onDidChange(() => this.changed.fire()),
+      loops.onDidChange(() => this.changed.fire()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('sdi.feedback.interviewer')) this.userName = undefined;
+        if (e.affectsConfiguration('sdi.feedback.interviewer') || e.affectsConfiguration('sdi.debrief.blind')) this.changed.fire();
+      }),
+    );
+  }
+
+  /** The user, as New Feedback names them: `sdi.feedback.interviewer`, else git's `user.name`. */
+  user(): Promise<string | undefined> {
+    this.userName ??= currentInterviewer(vscode.workspace.workspaceFolders?.[0]);
+    return this.userName;
+  }
+
+  /** What the user may see of a debrief: null when all of it, else what blind mode withholds (see `blindFor`). */
+  async blindOf(result: DebriefResult): Promise<DebriefBlind | null> {
+    const folder = result.loopUri ? vscode.workspace.getWorkspaceFolder(result.loopUri) : vscode.workspace.workspaceFolders?.[0];
+    return blindFor(result.debrief, result.plan, await this.user(), readDebriefBlind(folder));
+  }
+
+  /**
+   * The calibration report's rows the user must not see yet (by `rowKey`): the other panelists'
+   * feedback for each candidate whose loop has the user on its panel, until the user submits theirs.
+   */
+  async sealedRows(): Promise<Set<string>> {
+    const sealed = new Set<string>();
+    await this.loops.ready();
+    const user = await this.user();
+    if (!user || !this.model.loaded) return sealed;
+    const key = normalizeKey(user);
+    const rows = this.model.rows();
+    for (const loop of this.loops.all()) {
+      if (!loop.plan || !loop.plan.interviews.some((iv) => normalizeKey(iv.interviewer) === key)) continue;
+      const candidate = normalizeKey(loop.plan.candidate);
+      const debrief = this.report(rows.filter((r) => r.candidateKey === candidate), [loop]).candidates.find((d) => d.loop === loop.file);
+      const blind = debrief && (await this.blindOf({ debrief, plan: loop.plan, loopUri: loop.uri }));
+      if (!blind) continue;
+      for (const f of debrief.feedbacks) if (normalizeKey(f.interviewer) !== key) sealed.add(rowKey(f));
+    }
+    return sealed;
+  }
 
   /** Resolves when the workspace's feedback and loop files are read. */
   async ready(): Promise<void> {
@@ -111,6 +163,10 @@ export class DebriefSource {
     }
     const windowDays = this.model.report().options.windowDays;
     return debriefReport({ rows, rubrics, loops, kitOf: (plan) => kitOfPlan.get(plan), unreadable: [] }, { windowDays });
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0)) d.dispose();
   }
 }
 

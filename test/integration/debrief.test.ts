@@ -4,6 +4,7 @@
 // summary written beside the loop, never over a file. Everything this file writes is removed afterwards.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import type { CalibrationFeature } from '../../src/calibration';
 import type { DebriefFeature } from '../../src/debrief';
 import type { LoadedApi } from '../../src/extension';
 import type { DebriefPage } from '../../src/testing/protocol';
@@ -106,7 +107,13 @@ describe('the debrief page in a real VS Code', function () {
     assert.ok(page.sections.evidence.includes('no cache layer until asked <script>alert(1)</script>'), 'a note\'s markup shows as text');
     assert.ok(page.buttons.includes('write-summary'));
     assert.ok(!page.buttons.includes('submit-feedback'), 'the hiring manager is on no panel: nothing to submit');
-    assert.strictEqual(a.feedback !== undefined, true);
+    // The loop file's first line offers the same.
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', loopUri());
+    const open = lenses.find((l) => l.command?.title === 'Open Debrief');
+    assert.ok(open, `no Open Debrief lens: ${lenses.map((l) => l.command?.title).join(', ')}`);
+    assert.strictEqual(open.range.start.line, 0);
+    assert.deepStrictEqual([open.command!.command, String(open.command!.arguments?.[0])], ['sdi.openDebrief', loopUri().toString()]);
+    assert.ok(a.feedback);
   });
 
   it('draws again when a panelist saves: the disagreement goes', async () => {
@@ -149,6 +156,35 @@ describe('the debrief page in a real VS Code', function () {
     // Back to the hiring manager first, so that no drawing in between is blind (its Write Debrief Summary disabled).
     await vscode.workspace.getConfiguration('sdi.feedback').update('interviewer', 'Hiring Manager', vscode.ConfigurationTarget.Workspace);
     await vscode.workspace.getConfiguration('sdi.debrief').update('blind', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  it('blind mode holds back the calibration report\'s rows of the other panelists too', async () => {
+    type Cells = [string, string[]][];
+    let calibration: CalibrationFeature;
+    /** This file's rows as the report draws them: which file, and its cells. */
+    const drawn = async (): Promise<Cells> => (await calibration.panel.probeTable()).rows.filter((r) => r.file.startsWith('debrief-test/')).map((r) => [r.file.replace(/.*priya-raman-/, ''), r.cells]);
+    /** The rows once the report draws them as `ok` wants: checked now and after each drawing. */
+    const reportWhen = (ok: (c: Cells) => boolean, what: string) => new Promise<Cells>((resolve, reject) => {
+      let settled = false;
+      const check = () => void drawn().then((c) => { if (!settled && ok(c)) { settled = true; sub.dispose(); clearTimeout(guard); resolve(c); } }, () => undefined);
+      const sub = calibration.panel.onDidRender(check);
+      const guard = setTimeout(() => { settled = true; sub.dispose(); reject(new Error(`timed out waiting for ${what}`)); }, 20000);
+      check();
+    });
+    const withheld = (c: Cells) => c.filter(([, cells]) => cells.includes('submit yours first')).map(([f]) => f);
+    await vscode.workspace.getConfiguration('sdi.feedback').update('interviewer', 'Sam Okafor', vscode.ConfigurationTarget.Workspace);
+    calibration = await vscode.commands.executeCommand<CalibrationFeature>('sdi.showCalibration');
+    const sealed = await reportWhen((c) => c.length === 3 && withheld(c).length === 2, 'the report with the others\' rows withheld');
+    assert.deepStrictEqual(withheld(sealed), ['alex.md', 'grace.md']);
+    // Not only hidden: the page was posted no score of theirs, while Sam's own row keeps its scores.
+    const scores = (f: string) => sealed.find(([x]) => x === f)![1].filter((t) => /^[1-4](\.\d+)?$/.test(t));
+    assert.deepStrictEqual([scores('alex.md'), scores('grace.md')], [[], []]);
+    assert.ok(scores('sam.md').length >= 5, JSON.stringify(sealed));
+    await vscode.workspace.getConfiguration('sdi.feedback').update('interviewer', 'Hiring Manager', vscode.ConfigurationTarget.Workspace);
+    await reportWhen((c) => c.length === 3 && withheld(c).length === 0, 'the report with every row shown');
+    const back = drawnWhen((p) => p.buttons.includes('write-summary'), 'the debrief shown again');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await back;
   });
 
   it('Write Debrief Summary saves the summary beside the loop and opens it, and never overwrites one', async () => {

@@ -234,9 +234,13 @@ function shapeOf(cols: Column[], rubric: Rubric | null): string {
   return JSON.stringify([cols.map((c) => [c.key, c.label, c.title ?? '']), rubric?.bands ?? null]);
 }
 
+/** Rows (by `rowKey`) blind mode withholds: the host posts them without scores; their weighted score says why. */
+let sealed = new Set<string>();
+
 function rowElement(r: ReportRow, cols: Column[]): HTMLTableRowElement {
-  const tr = el('tr', { class: r.counted ? 'row' : 'row not-counted', 'data-file': r.file, 'data-index': String(r.index), title: r.counted ? undefined : 'Not every dimension holds a valid score: listed, not counted' });
-  for (const c of cols) tr.append(el('td', { class: c.numeric ? 'numeric' : undefined }, c.cell(r)));
+  const withheld = sealed.has(rowKey(r));
+  const tr = el('tr', { class: r.counted ? 'row' : 'row not-counted', 'data-file': r.file, 'data-index': String(r.index), title: withheld ? 'Blind mode: submit your own feedback for this candidate to see the other panelists\u2019 scores' : r.counted ? undefined : 'Not every dimension holds a valid score: listed, not counted' });
+  for (const c of cols) tr.append(el('td', { class: c.numeric ? 'numeric' : undefined }, withheld && c.key === 'weighted' ? el('span', { class: 'sealed' }, 'submit yours first') : c.cell(r)));
   return tr;
 }
 
@@ -503,6 +507,7 @@ function renderSummary(msg: Shown): void {
 /** Draws a full report: the rows are replaced, every section drawn again. */
 function renderFull(msg: CalibrationReportMessage): void {
   rows.clear();
+  sealed = new Set(msg.sealed);
   for (const r of msg.report.rows) rows.set(rowKey(r), r);
   drawnFrom.clear();
   const shownNow: Shown = { version: msg.version, loading: msg.loading, report: reportFigures(msg.report), rubric: msg.rubric };
@@ -523,6 +528,7 @@ function renderDelta(msg: CalibrationDeltaMessage): void {
     post({ type: 'resync' });
     return;
   }
+  sealed = new Set(msg.sealed);
   const { left, came } = applyRowsDelta(rows, { upserts: msg.upserts, removed: msg.removed });
   const shownNow: Shown = { version: msg.version, loading: msg.loading, report: msg.figures, rubric: msg.rubric };
   current = shownNow;
