@@ -160,7 +160,8 @@ describe('the debrief page in a real VS Code', function () {
 
   it('blind mode holds back the calibration report\'s rows of the other panelists too', async () => {
     type Cells = [string, string[]][];
-    let calibration: CalibrationFeature;
+    await vscode.workspace.getConfiguration('sdi.feedback').update('interviewer', 'Sam Okafor', vscode.ConfigurationTarget.Workspace);
+    const calibration = await vscode.commands.executeCommand<CalibrationFeature>('sdi.showCalibration');
     /** This file's rows as the report draws them: which file, and its cells. */
     const drawn = async (): Promise<Cells> => (await calibration.panel.probeTable()).rows.filter((r) => r.file.startsWith('debrief-test/')).map((r) => [r.file.replace(/.*priya-raman-/, ''), r.cells]);
     /** The rows once the report draws them as `ok` wants: checked now and after each drawing. */
@@ -172,8 +173,6 @@ describe('the debrief page in a real VS Code', function () {
       check();
     });
     const withheld = (c: Cells) => c.filter(([, cells]) => cells.includes('submit yours first')).map(([f]) => f);
-    await vscode.workspace.getConfiguration('sdi.feedback').update('interviewer', 'Sam Okafor', vscode.ConfigurationTarget.Workspace);
-    calibration = await vscode.commands.executeCommand<CalibrationFeature>('sdi.showCalibration');
     const sealed = await reportWhen((c) => c.length === 3 && withheld(c).length === 2, 'the report with the others\' rows withheld');
     assert.deepStrictEqual(withheld(sealed), ['alex.md', 'grace.md']);
     // Not only hidden: the page was posted no score of theirs, while Sam's own row keeps its scores.
