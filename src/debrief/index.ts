@@ -66,8 +66,7 @@ export class DebriefFeature implements vscode.Disposable {
   private async targetOf(arg: unknown): Promise<DebriefTarget | undefined> {
     if (arg === undefined) return this.pick();
     if (arg instanceof vscode.Uri) {
-      await this.source.loops.ready();
-      const target = this.source.targetOfLoop(arg);
+      const target = await this.source.targetOfLoop(arg);
       if (!target) void vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(arg)} is not a loop file that reads (see its problems), or the workspace is not trusted.`);
       return target;
     }

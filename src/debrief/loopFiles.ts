@@ -41,8 +41,16 @@ export class LoopFiles implements vscode.Disposable {
     return [...this.loops.values()];
   }
 
-  /** The loop file at `uri`, when it is one of the workspace's. */
-  at(uri: vscode.Uri): WorkspaceLoop | undefined {
+  /**
+   * The loop file at `uri`, read now when the listing has not seen it yet (just created: the
+   * watcher's event may still be on its way); undefined when it cannot be read or the workspace is not trusted.
+   */
+  async at(uri: vscode.Uri): Promise<WorkspaceLoop | undefined> {
+    await this.ready();
+    if (!this.loops.has(uri.toString()) && vscode.workspace.isTrusted) {
+      await this.read(uri);
+      if (this.loops.has(uri.toString())) this.changed.fire();
+    }
     return this.loops.get(uri.toString());
   }
 

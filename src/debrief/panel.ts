@@ -12,7 +12,8 @@ import {
   type DebriefMessage, type DebriefTarget, type DebriefWebviewMessage,
 } from '../protocol';
 import { setWebviewPage, webviewOptions } from '../webviewPanel';
-import { DebriefProbe, type DebriefPage } from '../testing/debriefProbe';
+import { PageProbe } from '../testing/pageProbe';
+import { debriefProbeAnswer, type DebriefPage } from '../testing/protocol';
 import { sealedDebrief } from './blind';
 import { DEBRIEF_PAGE } from './html';
 import type { DebriefSource } from './source';
@@ -44,7 +45,7 @@ export class DebriefPanel implements vscode.Disposable {
   private readonly rendered = new vscode.EventEmitter<RenderedDebrief>();
   /** Fires when the page has drawn a debrief it was posted (tests and the benchmark wait on it). */
   readonly onDidRender = this.rendered.event;
-  private probe: DebriefProbe | undefined;
+  private probe: PageProbe<DebriefPage> | undefined;
   private readonly disposables: vscode.Disposable[] = [this.rendered];
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly source: DebriefSource, registerSerializer: RegisterSerializer) {
@@ -107,7 +108,7 @@ export class DebriefPanel implements vscode.Disposable {
         if (this.panel === panel) this.panel = undefined;
       }),
     ];
-    if (SDI_TEST_HOOKS) subs.push(this.probe = new DebriefProbe(w));
+    if (SDI_TEST_HOOKS) subs.push(this.probe = new PageProbe(w, debriefProbeAnswer, 'the debrief'));
   }
 
   /** Computes and posts the debrief now, or once more after the one being computed. */
@@ -153,7 +154,7 @@ export class DebriefPanel implements vscode.Disposable {
   /** The page as drawn now (test build only): its version and each section's text. */
   probePage(ms = 10000): Promise<DebriefPage> {
     if (!SDI_TEST_HOOKS || !this.probe || !this.panel) return Promise.reject(new Error('the debrief is not open, or this build has no test hooks'));
-    return this.probe.page(ms);
+    return this.probe.ask(ms);
   }
 
   /** Clicks the page's button `id` as a user would (test build only). */

@@ -105,8 +105,8 @@ export class DebriefSource implements vscode.Disposable {
   }
 
   /** The target of the loop file at `uri`, when it reads as a loop. */
-  targetOfLoop(uri: vscode.Uri): DebriefTarget | undefined {
-    const loop = this.loops.at(uri);
+  async targetOfLoop(uri: vscode.Uri): Promise<DebriefTarget | undefined> {
+    const loop = await this.loops.at(uri);
     return loop?.plan ? { candidateKey: normalizeKey(loop.plan.candidate), loop: loop.file } : undefined;
   }
 

@@ -34,8 +34,6 @@ export type ReportTable = z.infer<typeof reportProbeAnswer>;
  */
 export const reportDrawTimeMessage = z.object({ type: z.literal('drawTime'), version: z.number().int().nonnegative(), ms: z.number().nonnegative() });
 
-/** What the report page tells the host's test side. */
-export const reportTestMessage = z.discriminatedUnion('type', [reportProbeAnswer, reportDrawTimeMessage]);
 
 /**
  * Debrief page → host, answering `probe`: the version on screen, the text of each of its sections

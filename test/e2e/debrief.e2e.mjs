@@ -25,23 +25,8 @@ function feedback({ interviewer, problem, scores, recommend, notes }) {
   return `${t}\n## Interview Notes\n\n### High-Level Design\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`;
 }
 
-const LOOP = `candidate: Priya Raman
-date: 2026-12-10
-minCoverage: 2
-interviews:
-  - interviewer: Alex Chen
-    problem: global-social-media-feed
-    focus: [technical-architecture, scalability-performance, communication-leadership]
-  - interviewer: Sam Okafor
-    problem: distributed-payment-processing
-    focus: [technical-architecture, distributed-systems-knowledge, scalability-performance]
-  - interviewer: Grace Hopper
-    problem: real-time-analytics-platform
-    focus: [distributed-systems-knowledge, production-readiness, communication-leadership]
-  - interviewer: '${HOSTILE_NAME}'
-    problem: global-social-media-feed
-    focus: [communication-leadership]
-`;
+/** The integration test's loop, its panelist without feedback given a hostile name. */
+const LOOP = readFileSync(new URL('../fixtures/loops/debrief-panel.loop.yaml', import.meta.url), 'utf8').replace('interviewer: Dana Scully', `interviewer: '${HOSTILE_NAME}'`);
 
 describe('the debrief page in the workbench (Chromium)', function () {
   let wb;

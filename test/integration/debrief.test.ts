@@ -3,6 +3,8 @@
 // the loop file, redrawn after a panelist's save, blind for a panelist who has not submitted, and its
 // summary written beside the loop, never over a file. Everything this file writes is removed afterwards.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CalibrationFeature } from '../../src/calibration';
 import type { DebriefFeature } from '../../src/debrief';
@@ -14,23 +16,8 @@ const dir = () => vscode.Uri.joinPath(root(), 'debrief-test');
 const loopUri = () => vscode.Uri.joinPath(dir(), 'priya.loop.yaml');
 const feedbackUri = (who: string) => vscode.Uri.joinPath(dir(), 'interview-feedback', `2026-12-10-priya-raman-${who}.md`);
 
-const LOOP = `candidate: Priya Raman
-date: 2026-12-10
-minCoverage: 2
-interviews:
-  - interviewer: Alex Chen
-    problem: global-social-media-feed
-    focus: [technical-architecture, scalability-performance, communication-leadership]
-  - interviewer: Sam Okafor
-    problem: distributed-payment-processing
-    focus: [technical-architecture, distributed-systems-knowledge, scalability-performance]
-  - interviewer: Grace Hopper
-    problem: real-time-analytics-platform
-    focus: [distributed-systems-knowledge, production-readiness, communication-leadership]
-  - interviewer: Dana Scully
-    problem: global-social-media-feed
-    focus: [communication-leadership]
-`;
+/** The fixture's loop: four interviews, Dana Scully's with no feedback, Production Readiness in one focus. */
+const LOOP = fs.readFileSync(path.join(__dirname, '../../../test/fixtures/loops/debrief-panel.loop.yaml'), 'utf8');
 
 /** A feedback of the fixture's template: the panelist, their problem, five scores (rubric order) and notes. */
 function feedback(interviewer: string, problem: string, scores: number[], notes: string[]): string {
@@ -53,7 +40,8 @@ describe('the debrief page in a real VS Code', function () {
   let debrief: DebriefFeature;
 
   before(async () => {
-    a = await api('feedback');
+    a = await api('feedback', 'debrief');
+    debrief = a.debrief;
     await vscode.workspace.getConfiguration('sdi.feedback').update('interviewer', 'Hiring Manager', vscode.ConfigurationTarget.Workspace);
     await writeText(loopUri(), LOOP);
     await writeText(feedbackUri('alex'), ALEX);
@@ -85,13 +73,8 @@ describe('the debrief page in a real VS Code', function () {
   }
 
   it('opens from the loop file: one column per interviewer, the disagreement first and marked, the evidence beside each score', async () => {
-    const drawn = new Promise<DebriefPage>((resolve, reject) => {
-      // The feature exists once the features load; the page draws after the command returns.
-      void vscode.commands.executeCommand<DebriefFeature>('sdi.openDebrief', loopUri()).then((f) => {
-        debrief = f;
-        drawnWhen((p) => (p.sections.panel ?? '').includes('Grace Hopper'), 'the debrief of Priya Raman').then(resolve, reject);
-      }, reject);
-    });
+    const drawn = drawnWhen((p) => (p.sections.panel ?? '').includes('Grace Hopper'), 'the debrief of Priya Raman');
+    assert.strictEqual(await vscode.commands.executeCommand<DebriefFeature>('sdi.openDebrief', loopUri()), debrief, 'the command resolves with the feature');
     const page = await drawn;
     assert.deepStrictEqual(debrief.panel.shown, { candidateKey: 'priya raman', loop: 'debrief-test/priya.loop.yaml' });
     assert.deepStrictEqual(page.dimensions.map((d) => [d.id, d.disagreement]), [
@@ -107,7 +90,8 @@ describe('the debrief page in a real VS Code', function () {
     assert.ok(page.sections.evidence.includes('no cache layer until asked <script>alert(1)</script>'), 'a note\'s markup shows as text');
     assert.ok(page.buttons.includes('write-summary'));
     assert.ok(!page.buttons.includes('submit-feedback'), 'the hiring manager is on no panel: nothing to submit');
-    // The loop file's first line offers the same.
+    // The loop file's first line offers the same (VS Code asks the lens providers of an open document only).
+    await vscode.workspace.openTextDocument(loopUri());
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', loopUri());
     const open = lenses.find((l) => l.command?.title === 'Open Debrief');
     assert.ok(open, `no Open Debrief lens: ${lenses.map((l) => l.command?.title).join(', ')}`);

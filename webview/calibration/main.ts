@@ -18,7 +18,7 @@ import type { ReportRow } from '../../src/core/calibration/types';
 import { isRealDate } from '../../src/core/format';
 import { normalizeKey } from '../../src/core/personName';
 import { distributionChart, offsetChart, problemChart } from './charts';
-import { el } from '../dom';
+import { afterPaint, el } from '../dom';
 import { installReportMarks, markDrawn } from '../testing/reportMarks';
 
 declare function acquireVsCodeApi(): { postMessage(msg: unknown): void; setState(s: unknown): void; getState(): unknown };
@@ -551,11 +551,11 @@ function renderFigures(msg: Shown): void {
 /** Tells the host once the frame after the change has painted: it posts the next update only then. */
 function announceDrawn(msg: Shown): void {
   if (msg.loading) return;
-  requestAnimationFrame(() => setTimeout(() => {
+  afterPaint(() => {
     if (current !== msg) return;
     if (SDI_TEST_HOOKS) markDrawn(msg.version);
     post({ type: 'rendered', version: msg.version });
-  }, 0));
+  });
 }
 
 // ---- Events

@@ -8,7 +8,7 @@ import '../zodConfig'; // before the protocol's schemas are built
 import { debriefHostMessage, debriefViewState, type DebriefMessage, type DebriefWebviewMessage } from '../../src/protocol';
 import type { Debrief, DebriefFeedback, DebriefMissing, DebriefNote } from '../../src/core/loop/debrief';
 import { normalizeKey } from '../../src/core/personName';
-import { el } from '../dom';
+import { afterPaint, el } from '../dom';
 import { installDebriefMarks, markDrawn } from '../testing/debriefMarks';
 
 declare function acquireVsCodeApi(): { postMessage(msg: unknown): void; setState(s: unknown): void; getState(): unknown };
@@ -216,11 +216,11 @@ function noteButton(f: DebriefFeedback, n: DebriefNote): HTMLElement {
 
 /** Tells the host once the frame after the change has painted. */
 function announceDrawn(msg: DebriefMessage): void {
-  requestAnimationFrame(() => setTimeout(() => {
+  afterPaint(() => {
     if (current !== msg) return;
     if (SDI_TEST_HOOKS) markDrawn(msg.version);
     post({ type: 'rendered', version: msg.version });
-  }, 0));
+  });
 }
 
 window.addEventListener('message', (event) => {

@@ -4,21 +4,14 @@
  * recorded, and the page as drawn when the host asks (`probe`), a click on a button when it asks
  * (`press`). The messages are `src/testing/protocol.ts`'s.
  */
-import { reportPressMessage, reportProbeMessage, type DebriefPage } from '../../src/testing/protocol';
+import type { DebriefPage } from '../../src/testing/protocol';
+import { answerProbes } from './probeMarks';
 import { recordCspViolations } from './csp';
 
 /** Starts the page's test side; call before the page listens for messages. */
 export function installDebriefMarks(send: (msg: unknown) => void, version: () => number): void {
   recordCspViolations();
-  window.addEventListener('message', (event: MessageEvent<unknown>) => {
-    const probe = reportProbeMessage.safeParse(event.data);
-    if (probe.success) send({ ...describePage(version()), id: probe.data.id } satisfies DebriefPage);
-    const press = reportPressMessage.safeParse(event.data);
-    if (press.success) {
-      const button = document.getElementById(press.data.id);
-      if (button instanceof HTMLButtonElement && !button.disabled && !button.hidden) button.click();
-    }
-  });
+  answerProbes(send, () => describePage(version()));
 }
 
 /** Debrief `version` is drawn and painted. */

@@ -1,38 +1,37 @@
 /**
- * The host's side of the debrief page's test messages, in the test build only (see
- * `SDI_TEST_HOOKS`): asks the page what it draws, and clicks its buttons as a user would.
+ * The host's side of a page's test probe, in the test build only (see `SDI_TEST_HOOKS`): asks the
+ * page what it draws (`probe`, answered with the same `id`) and clicks its buttons (`press`).
  */
 import type * as vscode from 'vscode';
-import { debriefProbeAnswer, type DebriefPage, type ReportPressMessage, type ReportProbeMessage } from './protocol';
+import type { z } from 'zod';
+import type { ReportPressMessage, ReportProbeMessage } from './protocol';
 
-export type { DebriefPage } from './protocol';
-
-/** One debrief page's answers to the tests; dispose it with the page. */
-export class DebriefProbe {
-  private readonly answers = new Map<number, (p: DebriefPage) => void>();
+/** One page's answers to the tests, read with `answer` (its answer message's schema); dispose it with the page. */
+export class PageProbe<T extends { id: number }> {
+  private readonly answers = new Map<number, (a: T) => void>();
   private lastId = 0;
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly webview: vscode.Webview) {
+  constructor(private readonly webview: vscode.Webview, answer: z.ZodType<T>, private readonly what: string) {
     this.subscription = webview.onDidReceiveMessage((raw) => {
-      const parsed = debriefProbeAnswer.safeParse(raw);
+      const parsed = answer.safeParse(raw);
       if (!parsed.success) return;
       this.answers.get(parsed.data.id)?.(parsed.data);
       this.answers.delete(parsed.data.id);
     });
   }
 
-  /** The page as drawn now; rejects when the page does not answer within `ms`. */
-  page(ms: number): Promise<DebriefPage> {
+  /** What the page draws now; rejects when it does not answer within `ms`. */
+  ask(ms: number): Promise<T> {
     const id = ++this.lastId;
     return new Promise((resolve, reject) => {
       const guard = setTimeout(() => {
         this.answers.delete(id);
-        reject(new Error('the debrief did not describe its page'));
+        reject(new Error(`${this.what} did not describe what it draws`));
       }, ms);
-      this.answers.set(id, (p) => {
+      this.answers.set(id, (a) => {
         clearTimeout(guard);
-        resolve(p);
+        resolve(a);
       });
       void this.webview.postMessage({ type: 'probe', id } satisfies ReportProbeMessage);
     });
