@@ -455,6 +455,7 @@ describe('calibration: rows from feedback files', () => {
         file: 'a.md', index: 0, line: text.split('\n').findIndex((l) => l.includes('Scores (Weighted)')),
         candidate: 'Ada, "The" Countess', candidateKey: 'ada, "the" countess', interviewer: 'Grace Hopper', date: '2024-03-15', problem: 'URL Shortener', level: null,
         rubricKey: 'builtin@1', scores: [3, 3, 4, 3, 3], weightedScore: 3.2, band: 'hire', recommendation: 'hire', errors: 0, warnings: 0,
+        submitted: null, editedAfterSubmit: false,
       },
     );
   });

@@ -21,6 +21,7 @@ export type {
   Placement,
   AlphaMetric,
   RubricInfo,
+  RowEvidence,
 } from './types';
 export { DEFAULT_CALIBRATION_OPTIONS } from './types';
 export { feedbackRows, kitRubricInfo, kitRubricResolver, rubricKeyOf, normalizeKey, rubricInfo } from './rows';

@@ -41,7 +41,7 @@ const round = roundFigure;
 export const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The report's order of rows: by file, then by place in the file. */
-const compareRows = (a: Pick<CalibrationRow, 'file' | 'index'>, b: Pick<CalibrationRow, 'file' | 'index'>) => compareText(a.file, b.file) || a.index - b.index;
+export const compareRows = (a: Pick<CalibrationRow, 'file' | 'index'>, b: Pick<CalibrationRow, 'file' | 'index'>) => compareText(a.file, b.file) || a.index - b.index;
 
 /** Days since the epoch of a `YYYY-MM-DD` date. */
 export function dayNumber(date: string): number {
@@ -76,7 +76,7 @@ function scoreOf(row: CalibrationRow, id: string): number {
 }
 
 /** Whether a row enters the statistics: its weighted score is a number. */
-const isCounted = (r: CalibrationRow) => typeof r.weightedScore === 'number' && Number.isFinite(r.weightedScore);
+export const isCounted = (r: CalibrationRow) => typeof r.weightedScore === 'number' && Number.isFinite(r.weightedScore);
 
 /** What the figures read of a row, worked out once per row (counted or not). */
 interface Item {

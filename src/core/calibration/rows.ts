@@ -14,7 +14,8 @@ import { analyzeFeedback, silenceUnder, validateParsed } from '../feedback/valid
 import { resolveRubric } from '../kit/rubricSource';
 import type { KitRubric, LoadedKit } from '../kit/types';
 import { normalizeKey } from '../personName';
-import type { CalibrationRow, ResolvedRubric, RubricInfo, RubricResolver } from './types';
+import type { EvidenceSummary } from '../notes/evidence';
+import type { CalibrationRow, ResolvedRubric, RowEvidence, RubricInfo, RubricResolver } from './types';
 
 const BOM = '\uFEFF';
 
@@ -110,6 +111,17 @@ function headerOf(part: ParsedFeedbackPart, normalize: (s: string) => string) {
   return { candidate, interviewer, date, problem, level };
 }
 
+/** A feedback's evidence as a row keeps it: the tag counts of each dimension, and its notes when asked. */
+function rowEvidence(summary: EvidenceSummary, withNotes: boolean): RowEvidence {
+  if (withNotes) return summary;
+  const out: RowEvidence = {};
+  for (const id of Object.keys(summary)) {
+    const e = summary[id];
+    out[id] = { plus: e.plus, minus: e.minus, neutral: e.neutral };
+  }
+  return out;
+}
+
 /**
  * A copy of a string cut from a document's text: V8 keeps a piece of 13 characters or more cut with
  * `slice` as a view of the whole text, and a row outlives its file's text (a report holds thousands).
@@ -121,10 +133,11 @@ function detached(s: string): string {
 /**
  * The rows of one file: one per scores block, none when the text is no feedback document
  * (no scores heading). `error` (and no rows) when no rubric can be resolved for it. Never throws.
- * With `notes`, each row also carries its evidence: the notes of the file's interview notes that
- * belong to its feedback, per dimension (the debrief shows them; the report does not read them).
+ * With `evidence`, each row also carries the evidence of the interview notes that belong to its
+ * feedback, per dimension: the tag counts, and with `'notes'` the notes themselves (the debrief shows
+ * them; the report does not read them). Counts alone keep 10,000 rows' notes out of memory.
  */
-export function feedbackRows(file: string, text: string, resolve: RubricResolver, options: { notes?: boolean } = {}): { rows: CalibrationRow[]; error?: string; rubric?: RubricInfo } {
+export function feedbackRows(file: string, text: string, resolve: RubricResolver, options: { evidence?: 'counts' | 'notes' } = {}): { rows: CalibrationRow[]; error?: string; rubric?: RubricInfo } {
   if (typeof text !== 'string') return { rows: [], error: 'not a text' };
   if (text.startsWith(BOM)) text = text.slice(1);
   const resolved = resolve(text);
@@ -141,7 +154,7 @@ export function feedbackRows(file: string, text: string, resolve: RubricResolver
   // Most files hold one feedback that no rule reports on, as its facts show: the rules need not run.
   const facts = single ? analyzeFeedback(rubric, doc, doc.parts[0], { allowHalfPoints }) : undefined;
   const v = facts && isSilentRow(facts) ? undefined : validateParsed(doc, rubric, { allowHalfPoints, severities: ROW_SEVERITIES });
-  const notes = options.notes ? notesOfFeedbacks(text, doc, rubric.dimensions) : undefined;
+  const notes = options.evidence ? notesOfFeedbacks(text, doc, rubric.dimensions) : undefined;
   const rows: CalibrationRow[] = [];
   doc.parts.forEach((part, partIndex) => {
     if (!part.scoresHeading) return;
@@ -178,7 +191,7 @@ export function feedbackRows(file: string, text: string, resolve: RubricResolver
       // Filled by the seal (issue 21, Submit).
       submitted: null,
       editedAfterSubmit: false,
-      ...(notes ? { evidence: notes.evidence[partIndex] } : {}),
+      ...(notes ? { evidence: rowEvidence(notes.evidence[partIndex], options.evidence === 'notes') } : {}),
     });
   });
   return { rows, rubric: rubricInfo(resolved.rubricKey, rubric) };

@@ -4,7 +4,8 @@
  */
 import type { CompiledRubric } from '../feedback/compiled';
 import type { FeedbackDiagnostic } from '../feedback/types';
-import type { EvidenceSummary } from '../notes/evidence';
+import type { EvidenceCounts } from '../notes/evidence';
+import type { InterviewNote } from '../notes/parse';
 
 /** One feedback of a file: one scores block (a file holding several feedbacks gives one row each). */
 export interface CalibrationRow {
@@ -41,9 +42,12 @@ export interface CalibrationRow {
   submitted: string | null;
   /** The feedback changed after it was submitted (its digest no longer matches). */
   editedAfterSubmit: boolean;
-  /** The evidence of the feedback's interview notes per rubric dimension; only in rows read with `{ notes: true }` (the debrief's). */
-  evidence?: EvidenceSummary;
+  /** The evidence of the feedback's interview notes per rubric dimension; only in rows read with `evidence` (the debrief's). */
+  evidence?: RowEvidence;
 }
+
+/** A feedback's evidence per rubric dimension: its notes' tag counts, and the notes themselves when read with `evidence: 'notes'`. */
+export type RowEvidence = Record<string, EvidenceCounts & { notes?: InterviewNote[] }>;
 
 /**
  * A row of the report: the row, with the candidate it was chained to. The seal's fields and the

@@ -6,7 +6,7 @@
  * (`--debrief`: text, `--json` through `debriefJson`, `--md` through `debriefMarkdown`), and a page
  * can draw it as it is. The definitions are the issue's, word for word in `docs/loops.md`.
  */
-import { compareText, dateChains, dayNumber, roundFigure } from '../calibration/report';
+import { compareRows, compareText, dateChains, dayNumber, isCounted, roundFigure } from '../calibration/report';
 import type { CalibrationRow, RubricInfo, Unreadable } from '../calibration/types';
 import type { EvidenceCounts } from '../notes/evidence';
 import type { NotePolarity } from '../notes/parse';
@@ -51,8 +51,8 @@ export interface DebriefFeedback {
   state: Exclude<FeedbackState, 'due'>;
   /** The tag counts of its notes per rubric dimension (zeros where none; as `notes.byDimension` of the checker's JSON). */
   evidence: Record<string, EvidenceCounts>;
-  /** Its notes tagged to each rubric dimension, in document order. */
-  notes: Record<string, DebriefNote[]>;
+  /** Its notes tagged to each rubric dimension, in document order (none when the rows were read with the counts alone). */
+  notes: Record<string, readonly DebriefNote[]>;
   /** The focus of its interviewer's interview in the loop; [] when the loop has none for them (or there is no loop). */
   focus: string[];
 }
@@ -131,7 +131,7 @@ export interface DebriefReport {
 
 /** What a debrief is made from. */
 export interface DebriefInput {
-  /** Every feedback row found (any order), read with `{ notes: true }` so that they carry their evidence. */
+  /** Every feedback row found (any order), read with `evidence` (`'notes'` for the notes themselves, else only their counts are known). */
   rows: readonly CalibrationRow[];
   /** The rubrics by key: the rows' (`feedbackRows`' `rubric`) and the loops' kits' (`kitRubricInfo`). */
   rubrics: Readonly<Record<string, RubricInfo>>;
@@ -148,10 +148,15 @@ export interface DebriefOptions {
   windowDays: number;
 }
 
-/** The report's order of rows: by file, then by place in the file. */
-const compareRows = (a: CalibrationRow, b: CalibrationRow) => compareText(a.file, b.file) || a.index - b.index;
+/** The notes of a dimension without any: one list shared by every feedback (thousands in a repository's debrief). */
+const NO_NOTES: readonly DebriefNote[] = Object.freeze([]);
 
-const isCounted = (r: CalibrationRow) => typeof r.weightedScore === 'number' && Number.isFinite(r.weightedScore);
+/** The list a map holds at a key, made empty when there is none. */
+function listAt<T>(map: Map<string, T[]>, key: string): T[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
+}
 
 /** A candidate being put together: its rows (in row order) and its loop. */
 interface Group {
@@ -177,10 +182,7 @@ function candidateGroups(sorted: readonly CalibrationRow[], windowDays: number):
       groupOf.set(r, g);
       continue;
     }
-    const name = `${r.rubricKey}\u0000${r.candidateKey}`;
-    let list = byName.get(name);
-    if (!list) byName.set(name, (list = []));
-    list.push(r);
+    listAt(byName, `${r.rubricKey}\u0000${r.candidateKey}`).push(r);
   }
   for (const list of byName.values()) {
     const { chains, chainOf } = dateChains(list.map((r) => r.date!), windowDays);
@@ -230,12 +232,7 @@ export function debriefReport(input: DebriefInput, options: DebriefOptions): Deb
   const sorted = [...input.rows].sort(compareRows);
   const groups = candidateGroups(sorted, windowDays);
   const byKey = new Map<string, Group[]>();
-  for (const g of groups) {
-    if (!g.key) continue;
-    let list = byKey.get(g.key);
-    if (!list) byKey.set(g.key, (list = []));
-    list.push(g);
-  }
+  for (const g of groups) if (g.key) listAt(byKey, g.key).push(g);
   const unreadable = [...input.unreadable];
   const loopOnly: Group[] = [];
   for (const loop of [...input.loops].sort((a, b) => compareText(a.file, b.file))) {
@@ -252,12 +249,7 @@ export function debriefReport(input: DebriefInput, options: DebriefOptions): Deb
   }
   // The earlier feedback a loop's repeats look in: every row of the candidate's name, whatever its rubric.
   const history = new Map<string, CalibrationRow[]>();
-  for (const r of sorted) {
-    if (!r.candidateKey) continue;
-    let list = history.get(r.candidateKey);
-    if (!list) history.set(r.candidateKey, (list = []));
-    list.push(r);
-  }
+  for (const r of sorted) if (r.candidateKey) listAt(history, r.candidateKey).push(r);
   const candidates = [...groups, ...loopOnly].map((g) => debriefOf(g, input.rubrics, history.get(g.key) ?? []));
   unreadable.sort((a, b) => compareText(a.file, b.file));
   return { candidates, unreadable };
@@ -284,13 +276,15 @@ function debriefOf(g: Group, rubrics: Readonly<Record<string, RubricInfo>>, hist
   const interviewOf = new Map<string, LoopInterview>();
   for (const iv of plan?.interviews ?? []) if (!interviewOf.has(normalizeKey(iv.interviewer))) interviewOf.set(normalizeKey(iv.interviewer), iv);
 
-  const feedbacks: DebriefFeedback[] = g.rows.map((r) => {
+  const interviewers = g.rows.map((r) => normalizeKey(r.interviewer));
+  const feedbacks: DebriefFeedback[] = g.rows.map((r, k) => {
     const evidence: Record<string, EvidenceCounts> = {};
-    const notes: Record<string, DebriefNote[]> = {};
+    const notes: Record<string, readonly DebriefNote[]> = {};
     for (const d of dims) {
       const e = r.evidence?.[d.id];
-      evidence[d.id] = { plus: e?.plus ?? 0, minus: e?.minus ?? 0, neutral: e?.neutral ?? 0 };
-      notes[d.id] = (e?.notes ?? []).map((n) => ({ line: n.line, time: n.timeText ?? null, phase: n.phase ?? null, polarities: polaritiesOf(n.tags, d.id), text: n.text }));
+      // Counts read without notes are the row's own object (it holds nothing else); with notes, a copy of the counts.
+      evidence[d.id] = !e ? { plus: 0, minus: 0, neutral: 0 } : e.notes ? { plus: e.plus, minus: e.minus, neutral: e.neutral } : e;
+      notes[d.id] = e?.notes ? e.notes.map((n) => ({ line: n.line, time: n.timeText ?? null, phase: n.phase ?? null, polarities: polaritiesOf(n.tags, d.id), text: n.text })) : NO_NOTES;
     }
     return {
       file: r.file,
@@ -309,7 +303,7 @@ function debriefOf(g: Group, rubrics: Readonly<Record<string, RubricInfo>>, hist
       state: stateOf(r),
       evidence,
       notes,
-      focus: interviewOf.get(normalizeKey(r.interviewer))?.focus ?? [],
+      focus: interviewOf.get(interviewers[k])?.focus ?? [],
     };
   });
   const counted = feedbacks.filter((f) => f.counted);
@@ -335,7 +329,7 @@ function debriefOf(g: Group, rubrics: Readonly<Record<string, RubricInfo>>, hist
   for (const b of info?.bands ?? []) recommendations[b.id] = 0;
   for (const f of counted) if (f.recommendation !== null) recommendations[f.recommendation] = (recommendations[f.recommendation] ?? 0) + 1;
 
-  const written = new Set(g.rows.map((r) => normalizeKey(r.interviewer)));
+  const written = new Set(interviewers);
   const missing: DebriefMissing[] = (plan?.interviews ?? [])
     .filter((iv) => !written.has(normalizeKey(iv.interviewer)))
     .map((iv) => ({ interviewer: iv.interviewer, problem: iv.problem, date: iv.date, focus: iv.focus }));

@@ -50,7 +50,7 @@ export function debriefMarkdown(d: Debrief): string {
   const columns = [...d.feedbacks.map((f) => ({ f, m: undefined })), ...d.missing.map((m) => ({ f: undefined, m }))];
   if (!columns.length) out.push('No feedback and no loop interview.', '');
   else {
-    out.push(row(['', ...columns.map(({ f, m }) => md(f ? who(f) : m!.interviewer))]));
+    out.push(row(['', ...columns.map(({ f, m }) => md(f ? who(f) : m.interviewer))]));
     out.push(row(columns.map(() => '---').concat('---')));
     const line = (label: string, cell: (f: DebriefFeedback | undefined, m: (typeof d.missing)[number] | undefined) => string) => out.push(row([label, ...columns.map(({ f, m }) => cell(f, m))]));
     line('Problem', (f, m) => md((f ? f.problem : m!.problem) ?? '') || '–');
