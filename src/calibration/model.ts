@@ -169,8 +169,8 @@ export class CalibrationModel implements vscode.Disposable {
     return this.entryOf(file)?.uri;
   }
 
-  /** The rows of a document's text as it is now (e.g. unsaved), read like the workspace's files; with `notes`, with their evidence (the debrief's). */
-  rowsOfText(uri: vscode.Uri, text: string, options: { notes?: boolean } = {}): { rows: CalibrationRow[]; error?: string; rubric?: RubricInfo } {
+  /** The rows of a document's text as it is now (e.g. unsaved), read like the workspace's files; with `evidence`, with their notes' (the debrief's). */
+  rowsOfText(uri: vscode.Uri, text: string, options: { evidence?: 'counts' | 'notes' } = {}): { rows: CalibrationRow[]; error?: string; rubric?: RubricInfo } {
     return feedbackRows(this.fileName(uri), text, this.resolverFor(uri), options);
   }
 

@@ -137,7 +137,7 @@ export class DebriefSource implements vscode.Disposable {
       if (!uri) return [];
       try {
         const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-        return this.model.rowsOfText(uri, text, { notes: true }).rows.filter((r) => r.candidateKey === key);
+        return this.model.rowsOfText(uri, text, { evidence: 'notes' }).rows.filter((r) => r.candidateKey === key);
       } catch {
         // Gone since the model read it: its rows leave with the model's next change.
         return rows.filter((r) => r.file === file);
