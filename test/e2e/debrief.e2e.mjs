@@ -2,7 +2,7 @@
 // Priya Raman with three feedbacks (a disagreement on Technical Architecture, notes as evidence, one
 // interview missing), picked from the palette; the disagreement first and marked in words; a note
 // opening its file; Write Debrief Summary writing the summary; and hostile names, problem titles and
-// notes shown as text under the page's strict CSP. Screenshots in dark and light themes
+// notes shown as text under the page's strict CSP; the page back after a window reload. Screenshots in dark and light themes
 // (test-results/debrief-*.png).
 import assert from 'node:assert';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -102,5 +102,19 @@ describe('the debrief page in the workbench (Chromium)', function () {
     assert.match(summary, /^# Debrief: Priya Raman$/m);
     assert.ok(!summary.includes('<img src=x'), 'the summary escapes the hostile name');
     await wb.screenshot('debrief-4-summary-dark');
+  });
+
+  it('comes back with its candidate after a window reload', async () => {
+    // Developer: Reload Window, as a user does: the workbench shuts down in order, saving the page's state.
+    await Promise.all([
+      wb.page.waitForEvent('framenavigated', { predicate: (f) => f === wb.page.mainFrame(), timeout: 60_000 }),
+      wb.runCommand('Developer: Reload Window'),
+    ]);
+    await wb.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    frame = wb.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+    await frame.locator('html[data-rendered-version]').waitFor({ timeout: 60_000 });
+    await frame.locator('h1', { hasText: 'Debrief: Priya Raman' }).waitFor({ timeout: 20_000 });
+    assert.strictEqual(await frame.locator('#dimension-table tbody tr').first().getAttribute('data-dimension'), 'technical-architecture');
+    assert.strictEqual(await wb.page.locator('.tab', { hasText: 'Debrief: Priya Raman' }).count(), 1, 'one debrief tab, titled for its candidate');
   });
 });
