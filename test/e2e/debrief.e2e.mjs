@@ -106,11 +106,7 @@ describe('the debrief page in the workbench (Chromium)', function () {
 
   it('comes back with its candidate after a window reload', async () => {
     // Developer: Reload Window, as a user does: the workbench shuts down in order, saving the page's state.
-    await Promise.all([
-      wb.page.waitForEvent('framenavigated', { predicate: (f) => f === wb.page.mainFrame(), timeout: 60_000 }),
-      wb.runCommand('Developer: Reload Window'),
-    ]);
-    await wb.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await wb.reloadWindow();
     frame = wb.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
     await frame.locator('html[data-rendered-version]').waitFor({ timeout: 60_000 });
     await frame.locator('h1', { hasText: 'Debrief: Priya Raman' }).waitFor({ timeout: 20_000 });
