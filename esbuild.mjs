@@ -206,13 +206,13 @@ export function buildOptions({ production, testHooks }) {
       banner: { js: '#!/usr/bin/env node' },
       plugins: [watchLog, executableBin, builtInSnapshot, zodEnglishOnly, cliKitsApart],
     },
-    // The calibration report's script (`calibration.js`, with Observable Plot) is a third entry.
+    // The calibration report's script (`calibration.js`, with Observable Plot) is a third entry, the debrief's (`debrief.js`) a fourth.
     // The guide panel's script, and Mermaid with the diagram renderer (`mermaid.js`), which the script
     // imports when a diagram needs drawing. Not split: Mermaid's per-diagram chunks would ship as a
     // hundred files.
     webview: {
       ...common,
-      entryPoints: { main: 'webview/main.ts', mermaid: 'webview/mermaidRenderer.ts', calibration: 'webview/calibration/main.ts' },
+      entryPoints: { main: 'webview/main.ts', mermaid: 'webview/mermaidRenderer.ts', calibration: 'webview/calibration/main.ts', debrief: 'webview/debrief/main.ts' },
       outdir: 'dist/webview',
       platform: 'browser',
       format: 'esm',

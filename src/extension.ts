@@ -64,6 +64,7 @@ class Shell implements vscode.Disposable {
       get notes() { return load().api?.notes; },
       get walkthrough() { return load().api?.walkthrough; },
       get loops() { return load().api?.loops; },
+      get debrief() { return load().api?.debrief; },
     };
     for (const id of contributedCommands(context.extension.packageJSON)) this.standIns.push(vscode.commands.registerCommand(id, this.standIn(id)));
     const provider: vscode.TreeDataProvider<unknown> = {

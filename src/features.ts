@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { registerCalibration } from './calibration';
+import { registerDebrief, type DebriefFeature } from './debrief';
 import { registerGuideCommands } from './commands';
 import type { FeatureHost } from './host';
 import { contributedCommands, GUIDE_UNAVAILABLE_CONTEXT } from './core/activation';
@@ -34,6 +35,7 @@ export interface LoadedApi {
   notes: NotesService;
   walkthrough: WalkthroughProgress;
   loops: LoopsFeature;
+  debrief: DebriefFeature;
 }
 
 /** What loading the features gives the shell: the API (none when the guide did not load; its `tree` backs the view). */
@@ -76,13 +78,14 @@ export function activateFeatures(context: vscode.ExtensionContext, host: Feature
   const feedback = registerFeedback(library, context, kits);
   const calibration = registerCalibration(context, feedback, kits, host.registerSerializer);
   const loops = registerLoops(kits, calibration, feedback, tree, context.workspaceState);
-  context.subscriptions.push(feedback, calibration, loops);
+  const debrief = registerDebrief(context, calibration, kits, loops.index, host.registerSerializer);
+  context.subscriptions.push(feedback, calibration, loops, debrief);
   const timer = registerTimer(context, library, panel);
   loops.connectTimer(timer);
   feedback.scaffold.runningProblem = () => timer.service.runningProblem();
   const notes = registerNotes(context, timer, feedback.scaffold);
   const walkthrough = registerWalkthrough(context, { library, panel, timer: timer.service, notes });
-  return { api: { library, panel, tree, kits, feedback, timer, notes, walkthrough, loops }, codeDocs: new CodeDocsProvider() };
+  return { api: { library, panel, tree, kits, feedback, timer, notes, walkthrough, loops, debrief }, codeDocs: new CodeDocsProvider() };
 }
 
 /**

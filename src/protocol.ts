@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { ReportFigures } from './core/calibration/delta';
 import type { CalibrationReport, ReportRow } from './core/calibration/types';
+import type { Debrief } from './core/loop/debriefTypes';
 
 /**
  * One Mermaid block of an item, by its `data-diagram` index; `svg` is a cached rendering for
@@ -252,6 +253,8 @@ export const calibrationReportMessage = z.object({
   loading: z.boolean(),
   report: reportShape,
   rubric: rubricShape,
+  /** Rows (by `rowKey`) blind mode withholds: posted without scores, shown as "submit yours first". */
+  sealed: z.array(z.string()).max(100_000).optional(),
 });
 export type CalibrationReportMessage = z.infer<typeof calibrationReportMessage>;
 
@@ -270,6 +273,7 @@ export const calibrationDeltaMessage = z.object({
   upserts: z.array(rowShape),
   removed: z.array(z.string()),
   rubric: rubricShape,
+  sealed: z.array(z.string()).max(100_000).optional(),
 });
 export type CalibrationDeltaMessage = z.infer<typeof calibrationDeltaMessage>;
 
@@ -316,3 +320,66 @@ export const calibrationViewState = z.object({
   filters: z.record(z.string(), z.string().max(200)).optional(),
 });
 export type CalibrationViewState = z.infer<typeof calibrationViewState>;
+
+// ---------------------------------------------------------------------------------------------
+// The debrief (`src/debrief`, `webview/debrief`): a webview of its own.
+
+/** The candidate a debrief page shows: their name key, and the loop (workspace-relative) or the day that tells their loops apart. */
+export const debriefTarget = z.object({
+  candidateKey: z.string().max(1000),
+  loop: z.string().max(4096).optional(),
+  date: z.string().max(20).optional(),
+});
+export type DebriefTarget = z.infer<typeof debriefTarget>;
+
+/** A debrief as the core builds it (`src/core/loop/debrief.ts`); the host built it, so only its outline is checked. */
+const debriefShape = z.custom<Debrief>(
+  (v) => typeof v === 'object' && v !== null && Array.isArray((v as { feedbacks?: unknown }).feedbacks) && Array.isArray((v as { dimensions?: unknown }).dimensions),
+  { message: 'not a debrief' },
+);
+
+/**
+ * Blind mode: the user is a panelist of this loop who has not submitted their own feedback, so the
+ * others' scores, notes and the figures made from them are left out of `debrief` ("submit yours
+ * first"). `own` is the user's feedback to submit, when they wrote one.
+ */
+export const debriefBlind = z.object({
+  interviewer: z.string(),
+  own: z.object({ file: z.string(), index: z.number().int().nonnegative() }).nullable(),
+});
+export type DebriefBlind = z.infer<typeof debriefBlind>;
+
+/**
+ * Host → debrief page: the debrief as it is now (when opened, and after each change of a feedback or
+ * loop file). `debrief` is null when the candidate has none any more (`message` says why).
+ */
+export const debriefMessage = z.object({
+  type: z.literal('debrief'),
+  version: z.number().int().nonnegative(),
+  target: debriefTarget,
+  debrief: debriefShape.nullable(),
+  blind: debriefBlind.nullable(),
+  message: z.string().max(2000).optional(),
+});
+export type DebriefMessage = z.infer<typeof debriefMessage>;
+
+/** All messages the host posts to the debrief page. */
+export const debriefHostMessage = z.discriminatedUnion('type', [debriefMessage]);
+export type DebriefHostMessage = z.infer<typeof debriefHostMessage>;
+
+/** Webview → host: open a feedback file at a line (a note, or a feedback's scores heading). */
+export const debriefOpenMessage = z.object({ type: z.literal('open'), file: z.string().max(4096), line: z.number().int().nonnegative().max(10_000_000) });
+/** Webview → host: save the Debrief Summary beside the loop (never overwriting) and open it. */
+export const debriefWriteSummaryMessage = z.object({ type: z.literal('writeSummary') });
+/** Webview → host: submit the user's own feedback (blind mode's action). */
+export const debriefSubmitMessage = z.object({ type: z.literal('submit') });
+
+/** All messages the debrief page posts to the host. */
+export const debriefWebviewMessage = z.discriminatedUnion('type', [
+  calibrationReadyMessage, calibrationRenderedMessage, debriefOpenMessage, debriefWriteSummaryMessage, debriefSubmitMessage,
+]);
+export type DebriefWebviewMessage = z.infer<typeof debriefWebviewMessage>;
+
+/** What the debrief page keeps across a reload (`setState`): the candidate it shows. */
+export const debriefViewState = z.object({ target: debriefTarget });
+export type DebriefViewState = z.infer<typeof debriefViewState>;

@@ -95,3 +95,8 @@ export function readCalibrationSettings(scope?: Scope): CalibrationSettings {
 export function readNotesAskCandidate(): boolean {
   return vscode.workspace.getConfiguration('sdi.notes').get<boolean>('askCandidate', true) !== false;
 }
+
+/** `sdi.debrief.blind`: whether a loop's panelist sees the others' feedback only after submitting their own (default true). */
+export function readDebriefBlind(scope: Scope): boolean {
+  return vscode.workspace.getConfiguration('sdi.debrief', scope).get<boolean>('blind', true) !== false;
+}

@@ -135,6 +135,13 @@ export class CalibrationModel implements vscode.Disposable {
     return this.cached;
   }
 
+  /** Every row read, in file order, with what only the rows hold (`submitted`: the debrief's and blind mode's); the report's rows are their copies. */
+  rows(): CalibrationRow[] {
+    const rows: CalibrationRow[] = [];
+    for (const e of this.entries.values()) if (e.error === undefined) for (const r of e.rows) rows.push(r);
+    return rows;
+  }
+
   /**
    * The rows of one file in the report (none for a file the report lists as unreadable): the same
    * objects as in `report().rows`, found without a pass over every row.
@@ -162,9 +169,9 @@ export class CalibrationModel implements vscode.Disposable {
     return this.entryOf(file)?.uri;
   }
 
-  /** The rows of a document's text as it is now (e.g. unsaved), read like the workspace's files. */
-  rowsOfText(uri: vscode.Uri, text: string): { rows: CalibrationRow[]; error?: string; rubric?: RubricInfo } {
-    return feedbackRows(this.fileName(uri), text, this.resolverFor(uri));
+  /** The rows of a document's text as it is now (e.g. unsaved), read like the workspace's files; with `evidence`, with their notes' (the debrief's). */
+  rowsOfText(uri: vscode.Uri, text: string, options: { evidence?: 'counts' | 'notes' } = {}): { rows: CalibrationRow[]; error?: string; rubric?: RubricInfo } {
+    return feedbackRows(this.fileName(uri), text, this.resolverFor(uri), options);
   }
 
   /** The name the report gives a file: its workspace-relative path (with the folder's name in a multi-root workspace). */

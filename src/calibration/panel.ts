@@ -12,7 +12,7 @@
 import * as vscode from 'vscode';
 import type { RegisterSerializer } from '../host';
 import { formatZodIssues } from '../core/content';
-import { reportCsv, reportFigures, rowKeysByFile, rowsDelta } from '../core/calibration';
+import { reportCsv, reportFigures, rowKey, rowKeysByFile, rowsDelta, type ReportRow } from '../core/calibration';
 import { setWebviewPage, webviewOptions } from '../webviewPanel';
 import { CALIBRATION_PAGE } from './html';
 import type { CalibrationModel } from './model';
@@ -104,6 +104,17 @@ export class CalibrationPanel implements vscode.Disposable {
         this.update();
       }),
     );
+  }
+
+  /** The rows (by `rowKey`) posted without their scores, shown as "submit yours first": blind mode, which the debrief feature sets. */
+  private sealed: ReadonlySet<string> = new Set();
+
+  /** Sets the rows blind mode withholds; the page gets the full report again when they changed. */
+  seal(rows: ReadonlySet<string>): void {
+    if (rows.size === this.sealed.size && [...rows].every((k) => this.sealed.has(k))) return;
+    this.sealed = rows;
+    this.needFull = true;
+    this.update();
   }
 
   /** Whether the report is open. */
@@ -228,7 +239,7 @@ export class CalibrationPanel implements vscode.Disposable {
     // 10,000 rows per save would cost more than the rest of the update).
     let hold: () => void;
     if (this.needFull || this.changedFiles.size > Math.max(50, report.rows.length * DELTA_MAX_SHARE)) {
-      msg = { type: 'report', version: base + 1, loading: !this.model.loaded, report, rubric };
+      msg = { type: 'report', version: base + 1, loading: !this.model.loaded, report: this.sealed.size ? { ...report, rows: report.rows.map((r) => this.withheld(r)) } : report, rubric, ...this.sealedKeys() };
       hold = () => (this.held = rowKeysByFile(report.rows));
     } else {
       const delta = rowsDelta(this.held, (file) => this.model.reportRowsOf(file), this.changedFiles);
@@ -238,7 +249,7 @@ export class CalibrationPanel implements vscode.Disposable {
           else this.held.delete(file);
         }
       };
-      msg = { type: 'delta', version: base + 1, base, loading: !this.model.loaded, figures: reportFigures(report), upserts: delta.upserts, removed: delta.removed, rubric };
+      msg = { type: 'delta', version: base + 1, base, loading: !this.model.loaded, figures: reportFigures(report), upserts: delta.upserts.map((r) => this.withheld(r)), removed: delta.removed, rubric, ...this.sealedKeys() };
     }
     const checked = calibrationHostMessage.safeParse(msg);
     if (!checked.success) {
@@ -260,6 +271,18 @@ export class CalibrationPanel implements vscode.Disposable {
       rows: msg.type === 'report' ? msg.report.rows.length : msg.type === 'delta' ? msg.upserts.length : 0,
       removed: msg.type === 'delta' ? msg.removed.length : 0,
     });
+  }
+
+  /** A row as the page may get it: without scores, band and recommendation when blind mode withholds it. */
+  private withheld(r: ReportRow): ReportRow {
+    if (!this.sealed.has(rowKey(r))) return r;
+    const scores: Record<string, null> = {};
+    for (const id of Object.keys(r.scores)) scores[id] = null;
+    return { ...r, scores, weightedScore: null, band: null, recommendation: null };
+  }
+
+  private sealedKeys(): { sealed?: string[] } {
+    return this.sealed.size ? { sealed: [...this.sealed] } : {};
   }
 
   /** The table as the page draws it now (test build only): the version on screen, the rows held, the drawn rows' cells. */

@@ -5,7 +5,6 @@
  */
 import * as vscode from 'vscode';
 import { execFile } from 'child_process';
-import * as fs from 'fs';
 import * as path from 'path';
 import { scorePlaceholder, type TemplateFieldRole } from '../core/feedback';
 import type { LoadedKit } from '../core/kit';
@@ -14,7 +13,7 @@ import { loopRecordLine, type LoopRecord } from '../core/loop/record';
 import { problemDescription } from './rubricHelp';
 import type { RubricSource } from './rubricSource';
 import { localDate } from '../core/format';
-import { uriExists } from '../workspaceFs';
+import { MAX_SUFFIX, writeNewFile } from '../workspaceFs';
 import { readFeedbackFolder, readFeedbackInterviewer } from '../settings';
 import { feedbackFileName, fillTemplate, type FeedbackFields } from './scaffoldText';
 
@@ -50,9 +49,6 @@ export interface NewFeedbackResult {
   uri: vscode.Uri;
   document: vscode.TextDocument;
 }
-
-/** How many same-day files for one candidate are tried before giving up. */
-const MAX_SUFFIX = 999;
 
 export class FeedbackScaffold {
   /** Returns the problem of the interview that is running, if any (the timer sets it): a title, or the title and the problem's kit. */
@@ -96,7 +92,7 @@ export class FeedbackScaffold {
       await this.show(document, placeholder, args.beside);
       return { uri: document.uri, document };
     }
-    const dir = this.folderUri(folder);
+    const dir = feedbackFolderUri(folder);
     let uri: vscode.Uri;
     try {
       uri = await this.writeNew(dir, fields.date!, candidate, text);
@@ -165,50 +161,11 @@ export class FeedbackScaffold {
     return pick?.value;
   }
 
-  private folderUri(folder: vscode.WorkspaceFolder): vscode.Uri {
-    const setting = readFeedbackFolder(folder);
-    if (path.isAbsolute(setting) && folder.uri.scheme === 'file') return vscode.Uri.file(setting);
-    return vscode.Uri.joinPath(folder.uri, ...setting.split(/[\\/]+/).filter(Boolean));
-  }
-
-  /**
-   * Writes the text to the first free name. On disk the file is opened with O_EXCL (`wx`), so a
-   * file created meanwhile by anything else is never overwritten; other file systems get a
-   * workspace edit that refuses to replace an existing file. A name whose document is still open
-   * (its file deleted from outside the editor) is skipped too.
-   */
+  /** Writes the text to the first free name (`<date>-<candidate>.md`, then `-2`, `-3`…), never over a file. */
   private async writeNew(dir: vscode.Uri, date: string, candidate: string, text: string): Promise<vscode.Uri> {
-    await vscode.workspace.fs.createDirectory(dir);
-    const bytes = Buffer.from(text, 'utf8');
-    for (let n = 1; n <= MAX_SUFFIX; n++) {
-      const uri = vscode.Uri.joinPath(dir, feedbackFileName(date, candidate, n));
-      // A name whose document VS Code still holds (a file deleted outside the editor keeps its
-      // document, with the old text, for minutes) is not free: opening the new file would give back
-      // that document, and whatever is written into it would never reach the new file.
-      const key = uri.toString();
-      if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === key)) continue;
-      if (uri.scheme === 'file') {
-        try {
-          const handle = await fs.promises.open(uri.fsPath, 'wx');
-          try {
-            await handle.writeFile(bytes);
-          } finally {
-            await handle.close();
-          }
-          return uri;
-        } catch (e) {
-          if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue;
-          throw e;
-        }
-      }
-      if (await uriExists(uri)) continue;
-      const edit = new vscode.WorkspaceEdit();
-      edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: bytes });
-      if (await vscode.workspace.applyEdit(edit)) return uri;
-      if (await uriExists(uri)) continue;
-      throw new Error(`the file ${uri.toString()} could not be created`);
-    }
-    throw new Error(`more than ${MAX_SUFFIX} feedback files for this candidate today`);
+    const uri = await writeNewFile(dir, (n) => feedbackFileName(date, candidate, n), Buffer.from(text, 'utf8'));
+    if (!uri) throw new Error(`more than ${MAX_SUFFIX} feedback files for this candidate today`);
+    return uri;
   }
 
   /** Opens the document with the cursor on the first unfilled score (the rubric's `[min-max]` placeholder), where the interviewer starts. */
@@ -247,4 +204,11 @@ export async function currentInterviewer(folder: vscode.WorkspaceFolder | undefi
       resolve(undefined);
     }
   });
+}
+
+/** The folder feedback files are written to: `sdi.feedback.folder`, relative to the workspace folder or absolute. */
+export function feedbackFolderUri(folder: vscode.WorkspaceFolder): vscode.Uri {
+  const setting = readFeedbackFolder(folder);
+  if (path.isAbsolute(setting) && folder.uri.scheme === 'file') return vscode.Uri.file(setting);
+  return vscode.Uri.joinPath(folder.uri, ...setting.split(/[\\/]+/).filter(Boolean));
 }

@@ -86,6 +86,21 @@ export class LoopIndex implements vscode.Disposable {
     this.rescan();
   }
 
+  /** Every loop read, in no particular order. */
+  all(): IndexedLoop[] {
+    return [...this.loops.values()];
+  }
+
+  /**
+   * The loop at `uri`, read now when the index has not seen it yet (just written: the file watcher's
+   * event may still be on its way); undefined when it does not read as a loop (or is no loop file).
+   */
+  async at(uri: vscode.Uri): Promise<IndexedLoop | undefined> {
+    await this.ready();
+    if (!this.loops.has(uri.toString()) && this.isLoopFile(uri)) await this.read(uri);
+    return this.loops.get(uri.toString());
+  }
+
   /** Resolves when the loop files found so far are read. */
   ready(): Promise<void> {
     return this.scanning ?? Promise.resolve();

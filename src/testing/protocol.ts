@@ -34,5 +34,17 @@ export type ReportTable = z.infer<typeof reportProbeAnswer>;
  */
 export const reportDrawTimeMessage = z.object({ type: z.literal('drawTime'), version: z.number().int().nonnegative(), ms: z.number().nonnegative() });
 
-/** What the report page tells the host's test side. */
-export const reportTestMessage = z.discriminatedUnion('type', [reportProbeAnswer, reportDrawTimeMessage]);
+
+/**
+ * Debrief page → host, answering `probe`: the version on screen, the text of each of its sections
+ * by id, the dimensions in the order drawn with their marks, and the ids of its enabled buttons.
+ */
+export const debriefProbeAnswer = z.object({
+  type: z.literal('debriefProbeAnswer'),
+  id: z.number().int().nonnegative(),
+  version: z.number().int().nonnegative(),
+  sections: z.record(z.string(), z.string()),
+  dimensions: z.array(z.object({ id: z.string(), disagreement: z.boolean(), text: z.string() })),
+  buttons: z.array(z.string()),
+});
+export type DebriefPage = z.infer<typeof debriefProbeAnswer>;

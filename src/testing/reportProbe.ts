@@ -4,50 +4,34 @@
  * the page took to draw each update.
  */
 import type * as vscode from 'vscode';
-import { reportTestMessage, type ReportPressMessage, type ReportProbeMessage, type ReportTable } from './protocol';
+import { PageProbe } from './pageProbe';
+import { reportDrawTimeMessage, reportProbeAnswer, type ReportTable } from './protocol';
 
 /** One report page's answers to the tests; dispose it with the page. */
 export class ReportProbe {
-  private readonly answers = new Map<number, (t: ReportTable) => void>();
-  private lastId = 0;
+  private readonly probe: PageProbe<ReportTable>;
   /** Milliseconds the page took to draw each update, by version (the last few). */
   private readonly drawMs = new Map<number, number>();
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly webview: vscode.Webview) {
+  constructor(webview: vscode.Webview) {
+    this.probe = new PageProbe(webview, reportProbeAnswer, 'the calibration report');
     this.subscription = webview.onDidReceiveMessage((raw) => {
-      const parsed = reportTestMessage.safeParse(raw);
+      const parsed = reportDrawTimeMessage.safeParse(raw);
       if (!parsed.success) return;
-      const msg = parsed.data;
-      if (msg.type === 'probeAnswer') {
-        this.answers.get(msg.id)?.(msg);
-        this.answers.delete(msg.id);
-      } else {
-        this.drawMs.set(msg.version, msg.ms);
-        if (this.drawMs.size > 20) this.drawMs.delete(Math.min(...this.drawMs.keys()));
-      }
+      this.drawMs.set(parsed.data.version, parsed.data.ms);
+      if (this.drawMs.size > 20) this.drawMs.delete(Math.min(...this.drawMs.keys()));
     });
   }
 
   /** The table as the page draws it now; rejects when the page does not answer within `ms`. */
   table(ms: number): Promise<ReportTable> {
-    const id = ++this.lastId;
-    return new Promise((resolve, reject) => {
-      const guard = setTimeout(() => {
-        this.answers.delete(id);
-        reject(new Error('the calibration report did not describe its table'));
-      }, ms);
-      this.answers.set(id, (t) => {
-        clearTimeout(guard);
-        resolve(t);
-      });
-      void this.webview.postMessage({ type: 'probe', id } satisfies ReportProbeMessage);
-    });
+    return this.probe.ask(ms);
   }
 
   /** Clicks the page's button `id` (the page ignores an id it has no enabled, shown button of). */
   press(id: string): Thenable<boolean> {
-    return this.webview.postMessage({ type: 'press', id } satisfies ReportPressMessage);
+    return this.probe.press(id);
   }
 
   /** How long the page took to draw `version`, when it said so (it does just before saying it drew it). */
@@ -56,6 +40,7 @@ export class ReportProbe {
   }
 
   dispose(): void {
+    this.probe.dispose();
     this.subscription.dispose();
   }
 }

@@ -81,11 +81,7 @@ describe('activation (Chromium)', function () {
     await wb.runCommand('View: Close All Editors');
     await wb.page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 10_000 });
     // Developer: Reload Window, as a user does (the workbench saves its state in order); the timer comes back.
-    await Promise.all([
-      wb.page.waitForEvent('framenavigated', { predicate: (f) => f === wb.page.mainFrame(), timeout: 60_000 }),
-      wb.runCommand('Developer: Reload Window'),
-    ]);
-    await wb.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await wb.reloadWindow();
     await timer().waitFor({ timeout: 30_000 });
     assert.strictEqual(await wb.page.locator('.tabs-container .tab').count(), 0, 'an editor came back and may have loaded the features');
     await wb.screenshot('activation-3-timer-restored');

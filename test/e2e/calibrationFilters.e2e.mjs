@@ -109,11 +109,7 @@ describe('calibration report: Show more, filters and their restore (Chromium)', 
 
   it('keeps the filters after a window reload', async () => {
     // Developer: Reload Window, as a user does: the workbench shuts down in order, saving the webview's state.
-    await Promise.all([
-      wb.page.waitForEvent('framenavigated', { predicate: (f) => f === wb.page.mainFrame(), timeout: 60_000 }),
-      wb.runCommand('Developer: Reload Window'),
-    ]);
-    await wb.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await wb.reloadWindow();
     frame = wb.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
     await frame.locator('html[data-rendered-version]').waitFor({ timeout: 60_000 });
     await tableShows([candidateOf(100)], 'the restored filters');

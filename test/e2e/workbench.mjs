@@ -188,6 +188,14 @@ export async function openWorkbench({ width = 1400, height = 900, folder = WORKS
       if (underWay) await page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Reset Timer' }).first().click({ timeout: 15_000 });
       await label.waitFor({ state: 'hidden', timeout: 15_000 });
     },
+    /** Developer: Reload Window, as a user does (the workbench shuts down in order, saving its state); resolves when the new one is up. */
+    async reloadWindow() {
+      await Promise.all([
+        page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 60_000 }),
+        wb.runCommand('Developer: Reload Window'),
+      ]);
+      await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    },
     /** The text of the workbench's modal dialog, if one is open (for a failed step's log). */
     async dialogText() {
       const box = page.locator('.monaco-dialog-box').first();

@@ -21,8 +21,8 @@ describe('activation shell', () => {
     assert.deepStrictEqual(contributedCommands({ contributes: { commands: [{ command: 3 }, null, { command: 'a' }] } }), ['a']);
   });
 
-  it('revives the guide and calibration panels the manifest activates on', () => {
-    assert.deepStrictEqual(revivedPanelTypes(manifest.activationEvents).sort(), ['sdi.calibration', 'sdi.guidePanel']);
+  it('revives the guide, calibration and debrief panels the manifest activates on', () => {
+    assert.deepStrictEqual(revivedPanelTypes(manifest.activationEvents).sort(), ['sdi.calibration', 'sdi.debrief', 'sdi.guidePanel']);
     assert.deepStrictEqual(revivedPanelTypes(undefined), []);
   });
 

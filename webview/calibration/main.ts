@@ -18,6 +18,7 @@ import type { ReportRow } from '../../src/core/calibration/types';
 import { isRealDate } from '../../src/core/format';
 import { normalizeKey } from '../../src/core/personName';
 import { distributionChart, offsetChart, problemChart } from './charts';
+import { afterPaint, el } from '../dom';
 import { installReportMarks, markDrawn } from '../testing/reportMarks';
 
 declare function acquireVsCodeApi(): { postMessage(msg: unknown): void; setState(s: unknown): void; getState(): unknown };
@@ -53,14 +54,6 @@ const rows = new Map<string, ReportRow>();
 function saveState(): void {
   const state: CalibrationViewState = { sort: view.sort, filters: view.filters };
   vscode.setState(state);
-}
-
-/** `el('td', { class: 'x' }, 'text', child)`: an element with attributes and children (text is never parsed as HTML). */
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | undefined> = {}, ...children: (Node | string | null | undefined)[]): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== undefined) e.setAttribute(k, v);
-  for (const c of children) if (c !== null && c !== undefined) e.append(c);
-  return e;
 }
 
 const fmt = (x: number | null | undefined, digits = 2) => (x === null || x === undefined ? '\u2014' : x.toFixed(digits));
@@ -241,9 +234,13 @@ function shapeOf(cols: Column[], rubric: Rubric | null): string {
   return JSON.stringify([cols.map((c) => [c.key, c.label, c.title ?? '']), rubric?.bands ?? null]);
 }
 
+/** Rows (by `rowKey`) blind mode withholds: the host posts them without scores; their weighted score says why. */
+let sealed = new Set<string>();
+
 function rowElement(r: ReportRow, cols: Column[]): HTMLTableRowElement {
-  const tr = el('tr', { class: r.counted ? 'row' : 'row not-counted', 'data-file': r.file, 'data-index': String(r.index), title: r.counted ? undefined : 'Not every dimension holds a valid score: listed, not counted' });
-  for (const c of cols) tr.append(el('td', { class: c.numeric ? 'numeric' : undefined }, c.cell(r)));
+  const withheld = sealed.has(rowKey(r));
+  const tr = el('tr', { class: r.counted ? 'row' : 'row not-counted', 'data-file': r.file, 'data-index': String(r.index), title: withheld ? 'Blind mode: submit your own feedback for this candidate to see the other panelists\u2019 scores' : r.counted ? undefined : 'Not every dimension holds a valid score: listed, not counted' });
+  for (const c of cols) tr.append(el('td', { class: c.numeric ? 'numeric' : undefined }, withheld && c.key === 'weighted' ? el('span', { class: 'sealed' }, 'submit yours first') : c.cell(r)));
   return tr;
 }
 
@@ -510,6 +507,7 @@ function renderSummary(msg: Shown): void {
 /** Draws a full report: the rows are replaced, every section drawn again. */
 function renderFull(msg: CalibrationReportMessage): void {
   rows.clear();
+  sealed = new Set(msg.sealed);
   for (const r of msg.report.rows) rows.set(rowKey(r), r);
   drawnFrom.clear();
   const shownNow: Shown = { version: msg.version, loading: msg.loading, report: reportFigures(msg.report), rubric: msg.rubric };
@@ -530,6 +528,7 @@ function renderDelta(msg: CalibrationDeltaMessage): void {
     post({ type: 'resync' });
     return;
   }
+  sealed = new Set(msg.sealed);
   const { left, came } = applyRowsDelta(rows, { upserts: msg.upserts, removed: msg.removed });
   const shownNow: Shown = { version: msg.version, loading: msg.loading, report: msg.figures, rubric: msg.rubric };
   current = shownNow;
@@ -552,11 +551,11 @@ function renderFigures(msg: Shown): void {
 /** Tells the host once the frame after the change has painted: it posts the next update only then. */
 function announceDrawn(msg: Shown): void {
   if (msg.loading) return;
-  requestAnimationFrame(() => setTimeout(() => {
+  afterPaint(() => {
     if (current !== msg) return;
     if (SDI_TEST_HOOKS) markDrawn(msg.version);
     post({ type: 'rendered', version: msg.version });
-  }, 0));
+  });
 }
 
 // ---- Events

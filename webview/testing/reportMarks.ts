@@ -5,7 +5,8 @@
  * (`probe`, for the integration tests), and a click on a button when the host asks (`press`: the
  * integration tests press Export, whose save dialog and file only the host side sees). The messages are `src/testing/protocol.ts`'s.
  */
-import { reportPressMessage, reportProbeMessage, type ReportTable } from '../../src/testing/protocol';
+import type { ReportTable } from '../../src/testing/protocol';
+import { answerProbes } from './probeMarks';
 import { recordCspViolations } from './csp';
 
 /** What the page holds that its table does not show: the version applied, the rows held and those passing the filters. */
@@ -34,14 +35,8 @@ export function installReportMarks(send: Post, state: () => ReportState): void {
       arrived.set(version, performance.now());
       if (arrived.size > 20) arrived.delete(Math.min(...arrived.keys()));
     }
-    const probe = reportProbeMessage.safeParse(event.data);
-    if (probe.success) post({ ...describeTable(state()), id: probe.data.id } satisfies ReportTable);
-    const press = reportPressMessage.safeParse(event.data);
-    if (press.success) {
-      const button = document.getElementById(press.data.id);
-      if (button instanceof HTMLButtonElement && !button.disabled && !button.hidden) button.click();
-    }
   });
+  answerProbes(send, () => describeTable(state()));
 }
 
 /** Update `version` is drawn and painted: marks it and tells the host how long it took, before the page's `rendered`. */

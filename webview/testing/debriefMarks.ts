@@ -1,0 +1,32 @@
+/**
+ * The debrief page's side of the tests, in the test build only (see `SDI_TEST_HOOKS`):
+ * `<html data-rendered-version>` once a debrief is drawn (the e2e tests wait on it), CSP violations
+ * recorded, and the page as drawn when the host asks (`probe`), a click on a button when it asks
+ * (`press`). The messages are `src/testing/protocol.ts`'s.
+ */
+import type { DebriefPage } from '../../src/testing/protocol';
+import { answerProbes } from './probeMarks';
+import { recordCspViolations } from './csp';
+
+/** Starts the page's test side; call before the page listens for messages. */
+export function installDebriefMarks(send: (msg: unknown) => void, version: () => number): void {
+  recordCspViolations();
+  answerProbes(send, () => describePage(version()));
+}
+
+/** Debrief `version` is drawn and painted. */
+export function markDrawn(version: number): void {
+  document.documentElement.dataset.renderedVersion = String(version);
+}
+
+function describePage(version: number): Omit<DebriefPage, 'id'> {
+  const sections: Record<string, string> = {};
+  for (const s of document.querySelectorAll<HTMLElement>('#app section[id]')) sections[s.id] = s.innerText;
+  const dimensions = [...document.querySelectorAll<HTMLTableRowElement>('#dimension-table tbody tr')].map((tr) => ({
+    id: tr.dataset.dimension ?? '',
+    disagreement: tr.classList.contains('disagreement'),
+    text: tr.innerText,
+  }));
+  const buttons = [...document.querySelectorAll<HTMLButtonElement>('#app button[id]')].filter((b) => !b.disabled && !b.hidden).map((b) => b.id);
+  return { type: 'debriefProbeAnswer', version, sections, dimensions, buttons };
+}
