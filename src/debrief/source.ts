@@ -69,6 +69,8 @@ export class DebriefSource implements vscode.Disposable {
   async sealedRows(): Promise<Set<string>> {
     const sealed = new Set<string>();
     await this.loops.ready();
+    // Only a loop's panelists are blind: without loops git is not asked for the user's name.
+    if (!this.loops.hasLoops) return sealed;
     const user = await this.user();
     if (!user || !this.model.loaded) return sealed;
     const key = normalizeKey(user);

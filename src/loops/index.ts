@@ -105,9 +105,11 @@ export class LoopsFeature implements vscode.Disposable {
 
   /** The interviewer's loop interviews of today, as Start Interview offers them. */
   private async offers(): Promise<LoopInterviewOffer[]> {
+    // Without loops git is not asked for the user's name.
+    await this.index.ready();
+    if (!this.index.hasLoops) return [];
     const user = await this.index.interviewer();
     if (!user) return [];
-    await this.index.ready();
     return this.index.interviewsOn(user).flatMap(({ loop, progress }) => {
       const problem = this.index.problemOf(loop, progress.interview.problem);
       if (!problem) return [];

@@ -79,8 +79,10 @@ export class LoopFeedback {
 
   /** The user's interviews whose feedback is due, oldest first (none when the user's name is not known). */
   async due(): Promise<DueInterview[]> {
+    // Without loops git is not asked for the user's name.
+    if (!this.index.hasLoops) return [];
     const user = await this.index.interviewer();
-    if (!user || !this.index.hasLoops) return [];
+    if (!user) return [];
     // Before the workspace's feedback is read every past interview would look due.
     await this.model.ready();
     return this.index.dueFor(user);

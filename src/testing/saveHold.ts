@@ -6,16 +6,17 @@
 
 /** How the next save is held up; `hold` arms it for one save. */
 export class SaveHold {
-  private next: { busyMs: number; lateMs: number } | undefined;
+  private next: { busyMs: number; late: number | Promise<void> } | undefined;
 
   /**
    * The next save's participant first keeps the extension host busy for `busyMs` (VS Code gives
    * participants 1.75 s on the renderer's clock, so 2000 makes it save without waiting), then hands
-   * its edit over `lateMs` later with the host idle (under the host's own 1.5 s limit, which
-   * would drop the edit and, the third time, set the participant aside for the session).
+   * its edit over `late` ms later with the host idle, or when the promise `late` settles (a test that
+   * must act first); under the host's own 1.5 s limit, which would drop the edit and, the third time,
+   * set the participant aside for the session.
    */
-  hold(busyMs: number, lateMs: number): void {
-    this.next = { busyMs, lateMs };
+  hold(busyMs: number, late: number | Promise<void>): void {
+    this.next = { busyMs, late };
   }
 
   /** The edits as the participant hands them over: at once, or held up as armed (once). */
@@ -25,6 +26,8 @@ export class SaveHold {
     if (!next) return Promise.resolve(edits);
     const until = Date.now() + next.busyMs;
     while (Date.now() < until) { /* the busy host */ }
-    return new Promise((resolve) => setTimeout(() => resolve(edits), next.lateMs));
+    const { late } = next;
+    if (typeof late !== 'number') return late.then(() => edits);
+    return new Promise((resolve) => setTimeout(() => resolve(edits), late));
   }
 }

@@ -15,7 +15,7 @@ import type { LoadedApi } from '../../../src/extension';
 import { fill } from '../../fixtures/feedback/fill';
 import { renderedWhen } from '../calibrationWait';
 import { saveAsAUserDoes } from '../save';
-import { timeStats, writeFigures } from './figures';
+import { timeStats, writeFigures, setFirstScore } from './figures';
 
 const FILES = Number(process.env.SDI_CALIBRATION_FILES ?? 10_000);
 const SAVES = 12;
@@ -53,10 +53,7 @@ export async function run(): Promise<void> {
   for (let k = 0; k < SAVES; k++) {
     // Never the score the file holds (1 at first), so each save changes it.
     const score = 2 + (k % 3);
-    const line = doc.getText().split('\n').findIndex((l) => l.startsWith('- Technical Architecture'));
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(uri, doc.lineAt(line).range, `- Technical Architecture (30%): ${score} / 4`);
-    await vscode.workspace.applyEdit(edit);
+    await setFirstScore(doc, score);
     const weighted = Math.round((score * 0.3 + 0.7) * 100) / 100;
     let savedAt = 0;
     const onSave = vscode.workspace.onDidSaveTextDocument((d) => { if (d.uri.toString() === uri.toString()) savedAt = performance.now(); });

@@ -16,7 +16,7 @@ import type { LoadedApi } from '../../../src/extension';
 import type { DebriefTarget } from '../../../src/protocol';
 import { fill } from '../../fixtures/feedback/fill';
 import { saveAsAUserDoes } from '../save';
-import { timeStats, writeFigures } from './figures';
+import { timeStats, writeFigures, setFirstScore } from './figures';
 
 const FILES = Number(process.env.SDI_DEBRIEF_FILES ?? 10_000);
 const OPENS = 12;
@@ -92,10 +92,7 @@ export async function run(): Promise<void> {
   const fromEvent: number[] = [];
   for (let k = 0; k < SAVES; k++) {
     const score = 2 + (k % 3);
-    const line = doc.getText().split('\n').findIndex((l) => l.startsWith('- Technical Architecture'));
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(uri, doc.lineAt(line).range, `- Technical Architecture (30%): ${score} / 4`);
-    await vscode.workspace.applyEdit(edit);
+    await setFirstScore(doc, score);
     let savedAt = 0;
     const onSave = vscode.workspace.onDidSaveTextDocument((d) => { if (d.uri.toString() === uri.toString()) savedAt = performance.now(); });
     const requestedAt = performance.now();
