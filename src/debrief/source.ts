@@ -10,7 +10,7 @@ import { normalizeKey } from '../core/personName';
 import type { CalibrationModel } from '../calibration/model';
 import type { KitSource } from '../feedback';
 import type { DebriefBlind, DebriefTarget } from '../protocol';
-import { currentInterviewer } from '../feedback/scaffold';
+import { InterviewerName } from '../feedback/scaffold';
 import { readDebriefBlind } from '../settings';
 import { blindFor } from './blind';
 import type { IndexedLoop, LoopIndex } from '../loops';
@@ -33,7 +33,7 @@ export interface DebriefResult {
 }
 
 export class DebriefSource implements vscode.Disposable {
-  private userName: Promise<string | undefined> | undefined;
+  private readonly userName = new InterviewerName();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when a debrief may have changed: a feedback row, a loop file, the user's name or blind mode. */
   readonly onDidChange = this.changed.event;
@@ -44,7 +44,6 @@ export class DebriefSource implements vscode.Disposable {
       model.onDidChange(() => this.changed.fire()),
       loops.onDidChange(() => this.changed.fire()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('sdi.feedback.interviewer')) this.userName = undefined;
         if (e.affectsConfiguration('sdi.feedback.interviewer') || e.affectsConfiguration('sdi.debrief.blind')) this.changed.fire();
       }),
     );
@@ -52,8 +51,7 @@ export class DebriefSource implements vscode.Disposable {
 
   /** The user, as New Feedback names them: `sdi.feedback.interviewer`, else git's `user.name`. */
   user(): Promise<string | undefined> {
-    this.userName ??= currentInterviewer(vscode.workspace.workspaceFolders?.[0]);
-    return this.userName;
+    return this.userName.get(vscode.workspace.workspaceFolders?.[0]);
   }
 
   /** What the user may see of a debrief: null when all of it, else what blind mode withholds (see `blindFor`). */

@@ -186,6 +186,21 @@ export class FeedbackScaffold {
   }
 }
 
+/**
+ * The interviewer as `currentInterviewer` names them, for views that ask often: the setting is read
+ * each time (it may change at any moment), git's answer is asked once and kept.
+ */
+export class InterviewerName {
+  private git: Promise<string | undefined> | undefined;
+
+  get(folder: vscode.WorkspaceFolder | undefined): Promise<string | undefined> {
+    const set = readFeedbackInterviewer(folder);
+    if (set) return Promise.resolve(set);
+    this.git ??= currentInterviewer(folder);
+    return this.git;
+  }
+}
+
 /** The interviewer writing feedback: `sdi.feedback.interviewer`, else git's `user.name` (in trusted workspaces only), else undefined (the placeholder stays). */
 export async function currentInterviewer(folder: vscode.WorkspaceFolder | undefined): Promise<string | undefined> {
   const set = readFeedbackInterviewer(folder);

@@ -16,7 +16,7 @@ import type { ReportRow } from '../core/calibration';
 import type { CalibrationModel } from '../calibration/model';
 import type { KitSource } from '../feedback';
 import { workspaceKitOf } from '../feedback/rubricSource';
-import { currentInterviewer } from '../feedback/scaffold';
+import { InterviewerName } from '../feedback/scaffold';
 import { LOOP_GLOB_DEFAULT } from '../core/activation';
 
 /** A loop file of the workspace that reads as a loop. */
@@ -46,7 +46,7 @@ export class LoopIndex implements vscode.Disposable {
   private watcher: vscode.Disposable[] = [];
   private scanning: Promise<void> | undefined;
   private generation = 0;
-  private user: Promise<string | undefined> | undefined;
+  private readonly user = new InterviewerName();
   private midnight: ReturnType<typeof setTimeout> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when a loop file, the kits, the feedback rows, the interviewer or the day changed. */
@@ -60,10 +60,7 @@ export class LoopIndex implements vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.rescan()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('sdi.loops.glob')) this.rescan();
-        if (e.affectsConfiguration('sdi.feedback.interviewer')) {
-          this.user = undefined;
-          this.fireChanged();
-        }
+        if (e.affectsConfiguration('sdi.feedback.interviewer')) this.fireChanged();
       }),
       // A save, and a file created, deleted or renamed in the editor (the Explorer, a workspace edit), are
       // reported before the file watcher's event (which may poll, or come late): the views follow at once.
@@ -160,8 +157,7 @@ export class LoopIndex implements vscode.Disposable {
 
   /** The interviewer using the editor: `sdi.feedback.interviewer`, else git's `user.name` (as New Feedback fills it). */
   interviewer(): Promise<string | undefined> {
-    this.user ??= currentInterviewer(vscode.workspace.workspaceFolders?.[0]);
-    return this.user;
+    return this.user.get(vscode.workspace.workspaceFolders?.[0]);
   }
 
   /** The interviews of `interviewer` whose feedback is due (before today, none submitted), oldest first. */
