@@ -98,6 +98,8 @@ export class CalibrationModel implements vscode.Disposable {
       // The save event comes before the file watcher's (which may poll): the report follows at once.
       // Its text is what was written: no need to read the file back.
       vscode.workspace.onDidSaveTextDocument((d) => { if (this.scanning && this.isWatched(d.uri)) this.queue(d.uri, d.getText()); }),
+      // So are files created in the editor (the Explorer, a workspace edit: New Feedback's, a loop's).
+      vscode.workspace.onDidCreateFiles((e) => { if (this.scanning) for (const u of e.files) if (this.isWatched(u)) this.queue(u); }),
     );
   }
 

@@ -8,7 +8,7 @@ import { readLoopRecord } from '../../src/core/loop';
 import type { LoadedApi } from '../../src/extension';
 import { OPEN_FEEDBACK_DUE_COMMAND } from '../../src/loops';
 import { timerDisplayState } from '../../src/timer/timerPanel';
-import { api, FILLED, knownState, readText, replaceOnce, root, writeText } from './helpers';
+import { api, FILLED, knownState, readText, replaceOnce, root } from './helpers';
 import { saveAsAUserDoes } from './save';
 
 const loopFile = () => vscode.Uri.joinPath(root(), 'loops-ui', 'priya.loop.yaml');
@@ -86,7 +86,8 @@ describe('interview loops in the editor\'s UI', function () {
     assert.deepStrictEqual(await lensTitles(), [[4, 'Feedback: due'], [8, 'Feedback: due'], [11, 'Feedback: feedback after the interview on 2026-12-12']]);
     // Sam Okafor's feedback, scored 3.15 and Hire, dated the loop's day.
     const text = replaceOnce(replaceOnce(replaceOnce(FILLED, 'Ada Lovelace', 'Priya Raman'), 'Grace Hopper', 'Sam Okafor'), '2026-11-20', '2026-12-10');
-    await writeText(samFeedback(), text);
+    // Created as the Explorer creates a file: VS Code reports it at once, not through the file watcher.
+    await createFile(samFeedback(), text);
     await loopsWhen(() => a.loops.index.statusOf(loopFile())?.progress[1].state === 'written', 'Sam Okafor\'s feedback to be found');
     assert.deepStrictEqual(await lensTitles(), [[4, 'Feedback: due'], [8, 'Feedback: written 3.15 · Hire'], [11, 'Feedback: feedback after the interview on 2026-12-12']]);
     // Its click opens that feedback at its scores block.
@@ -151,9 +152,10 @@ describe('interview loops in the editor\'s UI', function () {
     a.loops.index.setClock(december(10));
     await vscode.workspace.getConfiguration('sdi.feedback').update('interviewer', 'sam okafor', vscode.ConfigurationTarget.Workspace);
     const offers = await a.timer.hooks.loopInterviews!();
+    const state = `user ${await a.loops.index.interviewer()}, today ${a.loops.index.today()}, loops ${JSON.stringify(a.loops.index.statuses().map((l) => [l.file, l.kit?.id, l.plan.interviews.map((iv) => [iv.interviewer, iv.date, iv.problem])]))}`;
     assert.deepStrictEqual(offers.map((o) => [o.label, o.problemId, o.candidate]), [
       ['Priya Raman · Design a Distributed Payment Processing System · focus: Scalability & Performance, Distributed Systems Knowledge', 'distributed-payment-processing', 'Priya Raman'],
-    ]);
+    ], state);
     // No candidate is asked for: the command would wait on its prompt.
     const started = await vscode.commands.executeCommand('sdi.startInterview', undefined, { loop: loopFile().toString(), interview: 1 });
     assert.strictEqual(started, 'distributed-payment-processing');
