@@ -217,10 +217,11 @@ export class LoopIndex implements vscode.Disposable {
     const w = vscode.workspace.createFileSystemWatcher(glob);
     this.watcher.push(w, w.onDidCreate((u) => void this.read(u)), w.onDidChange((u) => void this.read(u)), w.onDidDelete((u) => this.remove(u)));
     // A folder deleted at once (a checkout, `rm -r loops`) is reported as the folder alone, which the
-    // glob does not match: its loops go with it.
+    // glob does not match: its loops go with it. The watcher also reports folders that were not deleted
+    // (seen for a folder whose files changed): a loop goes only once its file is really gone.
     for (const folder of vscode.workspace.workspaceFolders) {
       const all = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**'), true, true, false);
-      this.watcher.push(all, all.onDidDelete((u) => this.removeUnder(u)));
+      this.watcher.push(all, all.onDidDelete((u) => void this.removeGoneUnder(u)));
     }
     const found = await vscode.workspace.findFiles(glob, '**/node_modules/**');
     if (generation !== this.generation) return;
@@ -265,6 +266,16 @@ export class LoopIndex implements vscode.Disposable {
   private removeUnder(uri: vscode.Uri): void {
     const folder = `${uri.toString().replace(/\/$/, '')}/`;
     for (const key of [...this.loops.keys()]) if (key === uri.toString() || key.startsWith(folder)) this.remove(vscode.Uri.parse(key));
+  }
+
+  /** Forgets the loops under `uri` (a folder, or a file) whose files no longer exist. */
+  private async removeGoneUnder(uri: vscode.Uri): Promise<void> {
+    const folder = `${uri.toString().replace(/\/$/, '')}/`;
+    for (const key of [...this.loops.keys()].filter((k) => k === uri.toString() || k.startsWith(folder))) {
+      const loop = vscode.Uri.parse(key);
+      const exists = await vscode.workspace.fs.stat(loop).then(() => true, () => false);
+      if (!exists) this.remove(loop);
+    }
   }
 
   /** The views change with the day: "today" moves on at local midnight. */
