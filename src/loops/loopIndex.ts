@@ -264,18 +264,21 @@ export class LoopIndex implements vscode.Disposable {
 
   /** Forgets the loop at `uri`, or every loop under it (a folder). */
   private removeUnder(uri: vscode.Uri): void {
-    const folder = `${uri.toString().replace(/\/$/, '')}/`;
-    for (const key of [...this.loops.keys()]) if (key === uri.toString() || key.startsWith(folder)) this.remove(vscode.Uri.parse(key));
+    for (const loop of this.loopsUnder(uri)) this.remove(loop);
   }
 
   /** Forgets the loops under `uri` (a folder, or a file) whose files no longer exist. */
   private async removeGoneUnder(uri: vscode.Uri): Promise<void> {
-    const folder = `${uri.toString().replace(/\/$/, '')}/`;
-    for (const key of [...this.loops.keys()].filter((k) => k === uri.toString() || k.startsWith(folder))) {
-      const loop = vscode.Uri.parse(key);
+    for (const loop of this.loopsUnder(uri)) {
       const exists = await vscode.workspace.fs.stat(loop).then(() => true, () => false);
       if (!exists) this.remove(loop);
     }
+  }
+
+  /** The loops at `uri` or under it (a folder). */
+  private loopsUnder(uri: vscode.Uri): vscode.Uri[] {
+    const folder = `${uri.toString().replace(/\/$/, '')}/`;
+    return [...this.loops.keys()].filter((k) => k === uri.toString() || k.startsWith(folder)).map((k) => vscode.Uri.parse(k));
   }
 
   /** The views change with the day: "today" moves on at local midnight. */
