@@ -10,7 +10,6 @@ import { normalizeKey } from '../core/personName';
 import type { CalibrationModel } from '../calibration/model';
 import type { KitSource } from '../feedback';
 import type { DebriefBlind, DebriefTarget } from '../protocol';
-import { InterviewerName } from '../feedback/scaffold';
 import { readDebriefBlind } from '../settings';
 import { blindFor } from './blind';
 import type { IndexedLoop, LoopIndex } from '../loops';
@@ -33,7 +32,6 @@ export interface DebriefResult {
 }
 
 export class DebriefSource implements vscode.Disposable {
-  private readonly userName = new InterviewerName();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when a debrief may have changed: a feedback row, a loop file, the user's name or blind mode. */
   readonly onDidChange = this.changed.event;
@@ -51,7 +49,8 @@ export class DebriefSource implements vscode.Disposable {
 
   /** The user, as New Feedback names them: `sdi.feedback.interviewer`, else git's `user.name`. */
   user(): Promise<string | undefined> {
-    return this.userName.get(vscode.workspace.workspaceFolders?.[0]);
+    // The loop index's: git is asked once per window, for the loops and the debrief alike.
+    return this.loops.interviewer();
   }
 
   /** What the user may see of a debrief: null when all of it, else what blind mode withholds (see `blindFor`). */
