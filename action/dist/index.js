@@ -9117,10 +9117,10 @@ function rowEvidence(summary, withNotes) {
 function detached(s) {
   return s.length < 13 ? s : (" " + s).slice(1);
 }
-function feedbackRows(file2, text3, resolve2, options = {}) {
+function feedbackRows(file2, text3, resolve3, options = {}) {
   if (typeof text3 !== "string") return { rows: [], error: "not a text" };
   if (text3.startsWith(BOM)) text3 = text3.slice(1);
-  const resolved = resolve2(text3);
+  const resolved = resolve3(text3);
   if (resolved.error !== void 0) return resolved.notFeedback ? { rows: [] } : { rows: [], error: resolved.error };
   const rubric = resolved.rubric;
   const template = rubric.template;
@@ -9856,15 +9856,68 @@ function isFeedback(c) {
 
 // src/cli/ciFormats.ts
 var path = __toESM(require("path"));
+var SARIF_LEVEL = { error: "error", warning: "warning", information: "note" };
 var GITHUB_COMMAND = { error: "error", warning: "warning", information: "notice" };
+function packageDocsUrl(repository) {
+  const base = repository.replace(/^git\+/, "").replace(/\.git$/, "").replace(/\/+$/, "");
+  if (!/^https?:\/\//.test(base)) return void 0;
+  return `${base}/blob/HEAD/docs/diagnostics.md`;
+}
+function actionDocsUrl(env) {
+  const server = env.GITHUB_SERVER_URL?.replace(/\/+$/, "");
+  const repository = env.GITHUB_ACTION_REPOSITORY;
+  const ref = env.GITHUB_ACTION_REF;
+  if (!server || !/^https?:\/\//.test(server) || !repository || !ref) return void 0;
+  return `${server}/${repository}/blob/${encodeURI(ref)}/docs/diagnostics.md`;
+}
 function relativeOrResolved(file2, cwd, rules) {
   const resolved = rules.resolve(cwd, file2);
   const rel = rules.relative(cwd, resolved);
   const outside = rel === "" || rules.isAbsolute(rel) || rel === ".." || rel.startsWith(`..${rules.sep}`);
   return outside ? { relative: false, segments: resolved.split(/[\\/]/) } : { relative: true, segments: rel.split(/[\\/]/) };
 }
+function artifactUri(file2, cwd, rules = path) {
+  const { relative: relative2, segments } = relativeOrResolved(file2, cwd, rules);
+  const encoded = segments.map((s, i) => i <= 1 && /^[A-Za-z]:$/.test(s) ? s : encodeURIComponent(s)).join("/");
+  if (relative2) return encoded;
+  return encoded.startsWith("/") ? `file://${encoded}` : `file:///${encoded}`;
+}
 function annotationPath(file2, cwd, rules = path) {
   return relativeOrResolved(file2, cwd, rules).segments.join("/");
+}
+function sarifLog(files, tool) {
+  const ruleIndex = new Map(FEEDBACK_CODE_LIST.map((code, i) => [code, i]));
+  const rules = FEEDBACK_CODE_LIST.map((code) => {
+    const { summary, severity } = FEEDBACK_CODES[code];
+    return {
+      id: code,
+      shortDescription: { text: summary },
+      // The help a viewer shows beside a result, offline too; helpUri links the code's section when the docs' address is known.
+      help: { text: `${summary} How to fix it: the section ${code} of docs/diagnostics.md.` },
+      ...tool.docsUrl ? { helpUri: `${tool.docsUrl}#${code}` } : {},
+      defaultConfiguration: { level: SARIF_LEVEL[severity] }
+    };
+  });
+  const results = files.flatMap(({ file: file2, diagnostics }) => {
+    const uri = artifactUri(file2, tool.cwd, tool.rules);
+    return diagnostics.map((d) => ({
+      ruleId: d.code,
+      ruleIndex: ruleIndex.get(d.code),
+      level: SARIF_LEVEL[d.severity],
+      message: { text: d.message },
+      locations: [{
+        physicalLocation: {
+          artifactLocation: { uri },
+          region: { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 }
+        }
+      }]
+    }));
+  });
+  return {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [{ tool: { driver: { name: "sdi-feedback", version: tool.version, rules } }, results }]
+  };
 }
 var escapeCommandData = (s) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 var escapeCommandProperty = (s) => escapeCommandData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
@@ -14986,7 +15039,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve2) {
+function isRecursive(inst, stack, resolve3) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -14996,7 +15049,7 @@ function isRecursive(inst, stack, resolve2) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve2);
+      const answer = isRecursive(child, stack, resolve3);
       if (answer > result)
         result = answer;
     }
@@ -15007,7 +15060,7 @@ function isRecursive(inst, stack, resolve2) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve2) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve3) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -15071,7 +15124,7 @@ function isRecursive(inst, stack, resolve2) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve2 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve3 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -23645,6 +23698,7 @@ function main() {
   const byCode = /* @__PURE__ */ new Map();
   const bands = [];
   const texts = [];
+  const findings = [];
   let errors = 0;
   let warnings = 0;
   let failed = false;
@@ -23660,6 +23714,7 @@ function main() {
     const check2 = checkText(run, text3);
     if (found && !isFeedback(check2)) continue;
     texts.push({ file: file2, text: text3 });
+    findings.push({ file: file2, diagnostics: check2.diagnostics });
     for (const d of check2.diagnostics) {
       process.stdout.write(`${githubCommand(file2, d, process.cwd())}
 `);
@@ -23691,16 +23746,28 @@ function main() {
   }
   if (unreadable.length) summary.push(...unreadable.map((u) => `- could not read ${markdownCell(u.file)}: ${u.error}`), "");
   if (input2("report") === "true") {
-    const resolve2 = kitRubricResolver(kits, workspaceKit, { allowHalfPoints: false });
+    const resolve3 = kitRubricResolver(kits, workspaceKit, { allowHalfPoints: false });
     const rows = [];
     const rubrics = {};
     for (const { file: file2, text: text3 } of texts) {
-      const r = feedbackRows(file2, text3, resolve2);
+      const r = feedbackRows(file2, text3, resolve3);
       if (r.rubric) rubrics[r.rubric.key] ??= r.rubric;
       rows.push(...r.rows);
     }
     const report = calibrationReport(rows, [], { ...DEFAULT_CALIBRATION_OPTIONS, rubrics });
     summary.push("## Calibration", "", reportMarkdown(report));
+  }
+  const sarifFile = input2("sarif");
+  if (sarifFile) {
+    const log = sarifLog(findings, { version: "0.1.0", docsUrl: actionDocsUrl(process.env) ?? packageDocsUrl(""), cwd: process.cwd() });
+    try {
+      fs4.mkdirSync(path5.dirname(path5.resolve(sarifFile)), { recursive: true });
+      fs4.writeFileSync(sarifFile, JSON.stringify(log, null, 2) + "\n");
+    } catch (e) {
+      process.stdout.write(`::error::${escapeCommandData(`cannot write the SARIF log ${sarifFile}: ${readProblem(e)}`)}
+`);
+      return 1;
+    }
   }
   if (process.env.GITHUB_STEP_SUMMARY) fs4.appendFileSync(process.env.GITHUB_STEP_SUMMARY, summary.join("\n"));
   if (process.env.GITHUB_OUTPUT) fs4.appendFileSync(process.env.GITHUB_OUTPUT, `errors=${errors}

@@ -2,7 +2,8 @@
  * The GitHub Action (`action.yml`; bundled as `action/dist/index.js`): checks the feedback under the
  * `paths` input with the CLI's modules, prints each finding as a workflow command (an annotation on the
  * pull request's diff), writes a job summary to `$GITHUB_STEP_SUMMARY` (with `report: true`, the
- * calibration report too) and sets the outputs `errors`, `warnings` and `files` in `$GITHUB_OUTPUT`.
+ * calibration report too), with `sarif: FILE` writes a SARIF log for code scanning, and sets the
+ * outputs `errors`, `warnings` and `files` in `$GITHUB_OUTPUT`.
  * Fails the step (exit 1) on a finding at `fail-on` or above, or on a file or kit it cannot read.
  */
 import * as fs from 'fs';
@@ -11,7 +12,7 @@ import { localDate } from '../core/format';
 import { calibrationReport, DEFAULT_CALIBRATION_OPTIONS, feedbackRows, kitRubricResolver, reportMarkdown, type CalibrationRow, type RubricInfo, type Unreadable } from '../core/calibration';
 import type { LoadedKit } from '../core/kit/types';
 import { checkRun, checkText, isFeedback } from '../cli/check';
-import { annotationPath, escapeCommandData, escapeCommandProperty, githubCommand } from '../cli/ciFormats';
+import { actionDocsUrl, annotationPath, escapeCommandData, escapeCommandProperty, githubCommand, packageDocsUrl, sarifLog, type FileDiagnostics } from '../cli/ciFormats';
 import { checkTargets, readProblem } from '../cli/files';
 import { loadBuiltInGuide, loadKitFolder } from '../cli/kitLoading';
 
@@ -51,6 +52,7 @@ function main(): number {
   const byCode = new Map<string, { severity: string; n: number }>();
   const bands: { file: string; band: string; weightedScore: number | null }[] = [];
   const texts: { file: string; text: string }[] = [];
+  const findings: FileDiagnostics[] = [];
   let errors = 0;
   let warnings = 0;
   let failed = false;
@@ -66,6 +68,7 @@ function main(): number {
     const check = checkText(run, text);
     if (found && !isFeedback(check)) continue;
     texts.push({ file, text });
+    findings.push({ file, diagnostics: check.diagnostics });
     for (const d of check.diagnostics) {
       process.stdout.write(`${githubCommand(file, d, process.cwd())}\n`);
       const c = byCode.get(d.code) ?? { severity: d.severity, n: 0 };
@@ -107,6 +110,18 @@ function main(): number {
     // As `sdi-feedback --report` makes it: the rubrics' dimension names and labels, not their ids.
     const report = calibrationReport(rows, [], { ...DEFAULT_CALIBRATION_OPTIONS, rubrics });
     summary.push('## Calibration', '', reportMarkdown(report));
+  }
+  const sarifFile = input('sarif');
+  if (sarifFile) {
+    // For github/codeql-action/upload-sarif; each rule links to its section of the docs of this very action's ref.
+    const log = sarifLog(findings, { version: SDI_VERSION, docsUrl: actionDocsUrl(process.env) ?? packageDocsUrl(SDI_REPOSITORY), cwd: process.cwd() });
+    try {
+      fs.mkdirSync(path.dirname(path.resolve(sarifFile)), { recursive: true });
+      fs.writeFileSync(sarifFile, JSON.stringify(log, null, 2) + '\n');
+    } catch (e) {
+      process.stdout.write(`::error::${escapeCommandData(`cannot write the SARIF log ${sarifFile}: ${readProblem(e)}`)}\n`);
+      return 1;
+    }
   }
   if (process.env.GITHUB_STEP_SUMMARY) fs.appendFileSync(process.env.GITHUB_STEP_SUMMARY, summary.join('\n'));
   if (process.env.GITHUB_OUTPUT) fs.appendFileSync(process.env.GITHUB_OUTPUT, `errors=${errors}\nwarnings=${warnings}\nfiles=${texts.length}\n`);

@@ -19,14 +19,26 @@ const SARIF_LEVEL: Record<FeedbackSeverity, 'error' | 'warning' | 'note'> = { er
 const GITHUB_COMMAND: Record<FeedbackSeverity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', information: 'notice' };
 
 /**
- * The page of a code's section in docs/diagnostics.md on the repository the package names (its
- * `homepage` or `repository` URL, a GitHub repository's `.git` and `git+` dropped); undefined when
- * the package names none.
+ * The address of docs/diagnostics.md on the repository the package names (its `homepage` or
+ * `repository` URL, a GitHub repository's `.git` and `git+` dropped); undefined when it names none.
  */
-export function diagnosticsDocUrl(repository: string, code: string): string | undefined {
+export function packageDocsUrl(repository: string): string | undefined {
   const base = repository.replace(/^git\+/, '').replace(/\.git$/, '').replace(/\/+$/, '');
   if (!/^https?:\/\//.test(base)) return undefined;
-  return `${base}/blob/HEAD/docs/diagnostics.md#${code}`;
+  return `${base}/blob/HEAD/docs/diagnostics.md`;
+}
+
+/**
+ * The address of docs/diagnostics.md in the action's own repository at the ref the workflow named
+ * (`uses: owner/repo@ref`): the runner sets `GITHUB_SERVER_URL`, `GITHUB_ACTION_REPOSITORY` and
+ * `GITHUB_ACTION_REF` for a step that runs an action. Undefined outside one.
+ */
+export function actionDocsUrl(env: Record<string, string | undefined>): string | undefined {
+  const server = env.GITHUB_SERVER_URL?.replace(/\/+$/, '');
+  const repository = env.GITHUB_ACTION_REPOSITORY;
+  const ref = env.GITHUB_ACTION_REF;
+  if (!server || !/^https?:\/\//.test(server) || !repository || !ref) return undefined;
+  return `${server}/${repository}/blob/${encodeURI(ref)}/docs/diagnostics.md`;
 }
 
 /** A path relative to the working folder with `/` separators, or the path resolved when it lies outside (another drive on Windows, or above the folder). */
@@ -55,15 +67,17 @@ export function annotationPath(file: string, cwd: string, rules: PathRules = pat
 }
 
 /** The SARIF 2.1.0 log of a run: one run, a rule per diagnostic code, a result per diagnostic. */
-export function sarifLog(files: readonly FileDiagnostics[], tool: { version: string; repository: string; cwd: string; rules?: PathRules }) {
+export function sarifLog(files: readonly FileDiagnostics[], tool: { version: string; docsUrl?: string; cwd: string; rules?: PathRules }) {
   const ruleIndex = new Map(FEEDBACK_CODE_LIST.map((code, i) => [code, i]));
   const rules = FEEDBACK_CODE_LIST.map((code) => {
-    const helpUri = diagnosticsDocUrl(tool.repository, code);
+    const { summary, severity } = FEEDBACK_CODES[code];
     return {
       id: code,
-      shortDescription: { text: FEEDBACK_CODES[code].summary },
-      ...(helpUri ? { helpUri } : {}),
-      defaultConfiguration: { level: SARIF_LEVEL[FEEDBACK_CODES[code].severity] },
+      shortDescription: { text: summary },
+      // The help a viewer shows beside a result, offline too; helpUri links the code's section when the docs' address is known.
+      help: { text: `${summary} How to fix it: the section ${code} of docs/diagnostics.md.` },
+      ...(tool.docsUrl ? { helpUri: `${tool.docsUrl}#${code}` } : {}),
+      defaultConfiguration: { level: SARIF_LEVEL[severity] },
     };
   });
   const results = files.flatMap(({ file, diagnostics }) => {

@@ -24,7 +24,7 @@ import { applyEdits, weightedScoreEdits, type FeedbackDiagnostic, type FeedbackS
 import { builtInKitFromSnapshot, SNAPSHOT_FILE } from '../node/builtInSnapshot';
 import type { KitIssue, LoadedKit } from '../core/kit/types';
 import { checkAgain, checkRun, checkText, diagnosticLine, isFeedback, type CheckRun, type TextCheck } from './check';
-import { githubCommand, sarifLog } from './ciFormats';
+import { githubCommand, packageDocsUrl, sarifLog } from './ciFormats';
 import type * as KitLoading from './kitLoading';
 import { notesReport, parseNotes } from '../core/notes';
 import { debriefCli } from './debrief';
@@ -36,7 +36,7 @@ import { printErr, printOut } from './output';
 import { collectFiles, readRows } from './rows';
 import { DEFAULT_CALIBRATION_OPTIONS, anonymiseReport, calibrationReport, kitRubricResolver, reportCsv, reportText, type Unreadable } from '../core/calibration';
 
-const USAGE = `usage: sdi-feedback [--kit DIR] [--json|--format FORMAT] [--fail-on error|warning] [--fix] [--allow-half-points] FILE|DIR...
+const USAGE = `usage: sdi-feedback [--kit DIR] [--json|--format FORMAT] [--fail-on error|warning] [--docs-url URL] [--fix] [--allow-half-points] FILE|DIR...
        sdi-feedback --report [--json|--csv] [--kit DIR] [--window-days N] [--min-n N] [--anonymise] DIR|FILE...
        sdi-feedback --debrief [--json|--md] [--kit DIR] [--window-days N] [--anonymise] DIR|FILE...
        sdi-feedback --check-kit DIR [--json] [--fail-on error|warning]
@@ -53,6 +53,8 @@ named is always checked.
   --format FORMAT      text (the default), json, sarif (SARIF 2.1.0, for code scanning) or github
                        (workflow commands: annotations on a pull request's diff)
   --fail-on SEVERITY   error (the default) or warning: the least severity that makes the exit status 1
+  --docs-url URL       with --format sarif: the address of docs/diagnostics.md that each rule's helpUri
+                       links to (#<code> appended); default the package's repository, when it names one
   --fix                write (or update) the weighted score in each file, nothing else
   --allow-half-points  accept scores in steps of 0.5
   --check-kit DIR      check the kit in DIR and print its issues (for a kit repository's CI)
@@ -88,6 +90,8 @@ interface Args {
   format: Format;
   /** The least severity that makes the exit status 1. */
   failOn: 'error' | 'warning';
+  /** `--docs-url URL`: the address of docs/diagnostics.md that SARIF rules link to. */
+  docsUrl?: string;
   csv: boolean;
   report: boolean;
   debrief: boolean;
@@ -133,12 +137,14 @@ const OPTIONS = {
   'min-n': { type: 'string' },
   format: { type: 'string' },
   'fail-on': { type: 'string' },
+  'docs-url': { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 /** What an option that takes a value needs, for its usage error. */
 const NEEDS: Record<string, string> = {
   kit: 'a folder', 'check-kit': 'a folder', candidate: 'a name', 'window-days': 'a whole number of days', 'min-n': 'a whole number of feedbacks',
   format: 'text, json, sarif or github', 'fail-on': 'error or warning',
+  'docs-url': 'an http or https address',
 };
 
 /** A `parseArgs` error in this CLI's words, for the option its message names. */
@@ -174,8 +180,11 @@ function readArgs(argv: string[]): Args | string {
   if (v.json && format !== 'json') return `--json and --format ${format} exclude each other`;
   const failOn = v['fail-on'] ?? 'error';
   if (failOn !== 'error' && failOn !== 'warning') return `--fail-on needs ${NEEDS['fail-on']}`;
+  const docsUrl = v['docs-url'];
+  if (docsUrl !== undefined && !/^https?:\/\/[^\s#]+$/.test(docsUrl)) return `--docs-url needs ${NEEDS['docs-url']} (without #)`;
+  if (docsUrl !== undefined && format !== 'sarif') return '--docs-url goes with --format sarif';
   const args: Args = {
-    json: format === 'json', format: format as Format, failOn, csv: v.csv, report: v.report, fix: v.fix, allowHalfPoints: v['allow-half-points'],
+    json: format === 'json', format: format as Format, failOn, docsUrl, csv: v.csv, report: v.report, fix: v.fix, allowHalfPoints: v['allow-half-points'],
     debrief: v.debrief, md: v.md, anonymise: v.anonymise, candidate: v.candidate, list: v.list,
     kit: v.kit, checkKit: v['check-kit'], checkLoop: v['check-loop'], submit: v.submit,
     windowDays: v['window-days'] === undefined ? undefined : Number(v['window-days']),
@@ -444,7 +453,7 @@ function checkFeedback(args: Args, run: CheckRun): number {
   }
   if (args.format === 'json') printOut(JSON.stringify(checked.map(({ file, text, check }) => jsonFile(file, text, check)), null, 2) + '\n');
   if (args.format === 'sarif') {
-    const log = sarifLog(checked.map(({ file, check }) => ({ file, diagnostics: check.diagnostics })), { version: SDI_VERSION, repository: SDI_REPOSITORY, cwd: process.cwd() });
+    const log = sarifLog(checked.map(({ file, check }) => ({ file, diagnostics: check.diagnostics })), { version: SDI_VERSION, docsUrl: args.docsUrl ?? packageDocsUrl(SDI_REPOSITORY), cwd: process.cwd() });
     printOut(JSON.stringify(log, null, 2) + '\n');
   }
   return readError ? 2 : failed ? 1 : 0;

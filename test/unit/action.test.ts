@@ -13,12 +13,12 @@ describe('the GitHub Action', function () {
   const repo = () => path.join(dir, 'hiring');
 
   /** Runs the action's entry point as the runner does: inputs as INPUT_* variables, the summary and output files in the environment. */
-  function runAction(inputs: Record<string, string>) {
+  function runAction(inputs: Record<string, string>, runner: Record<string, string> = {}) {
     const summary = path.join(dir, `summary-${Math.random().toString(36).slice(2)}.md`);
     const output = path.join(dir, `output-${Math.random().toString(36).slice(2)}.txt`);
     fs.writeFileSync(summary, '');
     fs.writeFileSync(output, '');
-    const env: NodeJS.ProcessEnv = { ...process.env, GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output };
+    const env: NodeJS.ProcessEnv = { ...process.env, GITHUB_ACTION_REPOSITORY: '', GITHUB_ACTION_REF: '', ...runner, GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output };
     for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
     const r = spawnSync(process.execPath, [BUNDLE], { cwd: repo(), encoding: 'utf8', env });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr, summary: fs.readFileSync(summary, 'utf8'), output: fs.readFileSync(output, 'utf8') };
@@ -73,5 +73,17 @@ describe('the GitHub Action', function () {
     assert.strictEqual(passed.code, 0, passed.stdout);
     assert.strictEqual(passed.output, 'errors=0\nwarnings=1\nfiles=2\n');
     assert.ok(!passed.summary.includes('## Calibration'), passed.summary);
+  });
+
+  it('writes a SARIF log with sarif: FILE, as the CLI prints it, each rule linked to the docs at the action\'s own ref', () => {
+    const runner = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_ACTION_REPOSITORY: 'acme/sdi-kit', GITHUB_ACTION_REF: 'v1' };
+    const r = runAction({ paths: 'interview-feedback', sarif: 'out/results.sarif' }, runner);
+    assert.strictEqual(r.code, 1, r.stdout);
+    const written = fs.readFileSync(path.join(repo(), 'out', 'results.sarif'), 'utf8');
+    const docs = 'https://github.com/acme/sdi-kit/blob/v1/docs/diagnostics.md';
+    const cli = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), '--format', 'sarif', '--docs-url', docs, 'interview-feedback'], { cwd: repo(), encoding: 'utf8' });
+    assert.strictEqual(written, cli.stdout);
+    const rule = (JSON.parse(written) as { runs: { tool: { driver: { rules: { id: string; helpUri?: string }[] } } }[] }).runs[0].tool.driver.rules.find((x) => x.id === 'score-invalid');
+    assert.strictEqual(rule?.helpUri, `${docs}#score-invalid`);
   });
 });

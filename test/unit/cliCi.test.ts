@@ -5,7 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import Ajv from 'ajv';
 import { FEEDBACK_CODE_LIST, type FeedbackDiagnostic } from '../../src/core/feedback';
-import { annotationPath, artifactUri, diagnosticsDocUrl, escapeCommandData, escapeCommandProperty, githubCommand, sarifLog } from '../../src/cli/ciFormats';
+import { actionDocsUrl, annotationPath, artifactUri, escapeCommandData, escapeCommandProperty, githubCommand, packageDocsUrl, sarifLog } from '../../src/cli/ciFormats';
 import { installCli } from '../fixtures/cliPackage';
 import { ROOT, fill } from '../fixtures/feedback/fill';
 
@@ -56,9 +56,14 @@ describe('sdi-feedback for CI: paths, SARIF and workflow commands (units)', () =
     assert.strictEqual(githubCommand('/repo/a.md', diagnostic({ severity: 'warning' }), '/repo', path.posix), '::warning file=a.md,line=10,col=33,endLine=10,endColumn=34,title=score-invalid::Scalability: 7 is outside the scale 1-4');
   });
 
-  it("links each rule to its code's section of docs/diagnostics.md on the package's repository", () => {
-    assert.strictEqual(diagnosticsDocUrl('git+https://github.com/acme/sdi.git', 'score-invalid'), 'https://github.com/acme/sdi/blob/HEAD/docs/diagnostics.md#score-invalid');
-    assert.strictEqual(diagnosticsDocUrl('', 'score-invalid'), undefined);
+  it("finds docs/diagnostics.md on the package's repository, or at the action's own repository and ref", () => {
+    assert.strictEqual(packageDocsUrl('git+https://github.com/acme/sdi.git'), 'https://github.com/acme/sdi/blob/HEAD/docs/diagnostics.md');
+    assert.strictEqual(packageDocsUrl(''), undefined);
+    const env = { GITHUB_SERVER_URL: 'https://github.example.com/', GITHUB_ACTION_REPOSITORY: 'acme/sdi-kit', GITHUB_ACTION_REF: 'v1.2' };
+    assert.strictEqual(actionDocsUrl(env), 'https://github.example.com/acme/sdi-kit/blob/v1.2/docs/diagnostics.md');
+    // A run step (not an action) has no action repository: no address.
+    assert.strictEqual(actionDocsUrl({ ...env, GITHUB_ACTION_REPOSITORY: '' }), undefined);
+    assert.strictEqual(actionDocsUrl({ ...env, GITHUB_ACTION_REF: undefined }), undefined);
   });
 
   it('writes a SARIF log the SARIF 2.1.0 schema accepts, with a rule per code', () => {
@@ -66,7 +71,7 @@ describe('sdi-feedback for CI: paths, SARIF and workflow commands (units)', () =
     const log = sarifLog([
       { file: 'C:\\repo\\feedback\\a.md', diagnostics: [diagnostic(), diagnostic({ code: 'band-borderline', severity: 'information', message: 'between bands' })] },
       { file: 'D:\\x.md', diagnostics: [diagnostic({ code: 'weighted-score-stale', severity: 'warning' })] },
-    ], { version: '0.2.0', repository: 'https://github.com/acme/sdi', cwd: 'C:\\repo', rules: path.win32 });
+    ], { version: '0.2.0', docsUrl: 'https://github.com/acme/sdi/blob/v1/docs/diagnostics.md', cwd: 'C:\\repo', rules: path.win32 });
     assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
     const run = log.runs[0];
     assert.deepStrictEqual(run.tool.driver.rules.map((r) => r.id), FEEDBACK_CODE_LIST);
@@ -76,7 +81,12 @@ describe('sdi-feedback for CI: paths, SARIF and workflow commands (units)', () =
     assert.deepStrictEqual(run.results[0].locations[0].physicalLocation.region, { startLine: 10, startColumn: 33, endLine: 10, endColumn: 34 });
     const rule = run.tool.driver.rules[run.results[0].ruleIndex!];
     assert.strictEqual(rule.id, 'score-invalid');
-    assert.strictEqual(rule.helpUri, 'https://github.com/acme/sdi/blob/HEAD/docs/diagnostics.md#score-invalid');
+    assert.strictEqual(rule.helpUri, 'https://github.com/acme/sdi/blob/v1/docs/diagnostics.md#score-invalid');
+    assert.match(rule.help.text, /^A score is not an integer on the rubric scale.* the section score-invalid of docs\/diagnostics\.md\.$/);
+    // Without the docs' address, no helpUri, and the help text still there.
+    const offline = sarifLog([], { version: '0.2.0', cwd: '/repo', rules: path.posix });
+    assert.ok(validate(offline), JSON.stringify(validate.errors, null, 2));
+    assert.ok(offline.runs[0].tool.driver.rules.every((r) => !('helpUri' in r) && r.help.text.includes(r.id)));
     assert.deepStrictEqual(rule.defaultConfiguration, { level: 'error' });
     // The schema can fail: a result without its message is refused.
     const broken = JSON.parse(JSON.stringify(log)) as { runs: { results: Record<string, unknown>[] }[] };
@@ -169,6 +179,9 @@ describe('sdi-feedback for CI: folders, --format and --fail-on', () => {
       ['score-invalid', 'interview-feedback/2026/b-bad.md'], ['weighted-score-stale', 'interview-feedback/c-warned.md'],
     ]);
     assert.strictEqual(r.code, 1);
+    const linked = JSON.parse(run('--format', 'sarif', '--docs-url', 'https://git.example.com/hiring/sdi/docs/diagnostics.md', 'interview-feedback').stdout) as { runs: { tool: { driver: { rules: { id: string; helpUri?: string }[] } } }[] };
+    assert.ok(validate(linked), JSON.stringify(validate.errors, null, 2));
+    assert.deepStrictEqual(linked.runs[0].tool.driver.rules.map((x) => x.helpUri), FEEDBACK_CODE_LIST.map((code) => `https://git.example.com/hiring/sdi/docs/diagnostics.md#${code}`));
   });
 
   it('exits 1 on a warning with --fail-on warning, 0 without', () => {
@@ -185,6 +198,8 @@ describe('sdi-feedback for CI: folders, --format and --fail-on', () => {
       [['--report', '--format', 'github', '.'], '--report prints text, json or CSV, not github'],
       [['--report', '--fail-on', 'warning', '.'], '--report does not take --fail-on'],
       [['--check-kit', 'kit', '--format', 'sarif'], '--check-kit prints text or json, not sarif'],
+      [['--docs-url', 'https://x.example/d.md', 'a.md'], '--docs-url goes with --format sarif'],
+      [['--format', 'sarif', '--docs-url', 'docs/diagnostics.md', 'a.md'], '--docs-url needs an http or https address (without #)'],
     ] as const) {
       const r = run(...args);
       assert.strictEqual(r.code, 2, args.join(' '));
