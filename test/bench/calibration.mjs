@@ -13,6 +13,8 @@ import { closeSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, op
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BUILT = join(ROOT, 'dist', 'cli.js');
@@ -22,16 +24,10 @@ const GOAL = 3;
 const INTERVIEWERS = 200;
 const PANEL = 4;
 
-/** A small deterministic generator (mulberry32), so every run reads the same repository. */
+/** A small deterministic generator (pure-rand's xoroshiro128+), so every run reads the same repository. */
 function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const generator = xoroshiro128plus(seed);
+  return () => uniformFloat64(generator);
 }
 
 const PROBLEMS = ['URL Shortener', 'Chat System', 'News Feed', 'Rate Limiter', 'Distributed Cache', 'Video Streaming', 'Payment System', 'Search Autocomplete'];
