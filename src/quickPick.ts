@@ -1,5 +1,5 @@
 /** A quick pick that resolves with the row the user accepted. */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 
 /**
  * Shows `qp` and resolves with the accepted row (the selected one, or the highlighted one), or
@@ -25,4 +25,28 @@ export function acceptedItem<T extends vscode.QuickPickItem>(qp: vscode.QuickPic
     );
     qp.show();
   });
+}
+
+/** The options of `showQuickPick` this extension's picks use. */
+export interface PickOptions {
+  title?: string;
+  placeHolder?: string;
+  ignoreFocusOut?: boolean;
+  matchOnDescription?: boolean;
+  matchOnDetail?: boolean;
+}
+
+/**
+ * `showQuickPick` for rows known before the pick shows, through {@link acceptedItem}: an Enter the
+ * moment it shows chooses the highlighted (first) row.
+ */
+export function pickOne<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOptions): Promise<T | undefined> {
+  const qp = vscode.window.createQuickPick<T>();
+  qp.title = options.title;
+  qp.placeholder = options.placeHolder;
+  qp.ignoreFocusOut = options.ignoreFocusOut ?? false;
+  qp.matchOnDescription = options.matchOnDescription ?? false;
+  qp.matchOnDetail = options.matchOnDetail ?? false;
+  qp.items = items;
+  return acceptedItem(qp);
 }

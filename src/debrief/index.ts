@@ -6,6 +6,7 @@
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { pickOne } from '../quickPick';
 import type { CalibrationFeature } from '../calibration';
 import { EDITABLE_SCHEMES } from '../core/activation';
 import { candidateFileStem } from '../core/fileName';
@@ -80,7 +81,7 @@ export class DebriefFeature implements vscode.Disposable {
       void vscode.window.showInformationMessage('No candidate to debrief: the workspace has no feedback file with a candidate and no loop file.');
       return undefined;
     }
-    const picked = await vscode.window.showQuickPick(choices.map((c) => ({
+    const picked = await pickOne(choices.map((c) => ({
       label: c.candidate,
       description: [c.date ?? 'no date', `${c.feedbacks} feedback${c.feedbacks === 1 ? '' : 's'}`, c.loop ?? ''].filter(Boolean).join(' · '),
       target: c.target,

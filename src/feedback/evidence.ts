@@ -5,6 +5,7 @@
  * (`FeedbackValidation.notes`, with the document's rubric and its tags).
  */
 import * as vscode from 'vscode';
+import { pickOne } from '../quickPick';
 import { escapeMarkdown } from '../core/escape';
 import type { Dimension } from '../core/content';
 import type { FeedbackValidation } from '../core/feedback';
@@ -108,7 +109,7 @@ export async function showEvidence(analyzer: FeedbackAnalyzer, target: vscode.Ur
   }
   let note = e.notes[0];
   if (e.notes.length > 1) {
-    const picked = await vscode.window.showQuickPick<NotePick>(
+    const picked = await pickOne<NotePick>(
       e.notes.map((n) => ({ label: `${noteTime(n)}  ${noteSigns(n, dimension)}`, description: n.text, detail: n.phase, note: n })),
       { title: `${dim.name}: ${evidenceLabel(e)}`, placeHolder: 'Go to a note', matchOnDescription: true, matchOnDetail: true },
     );

@@ -4,6 +4,7 @@
  * first line recording the kit and rubric version, pre-filled, and opens it. Never overwrites.
  */
 import * as vscode from 'vscode';
+import { pickOne } from '../quickPick';
 import { execFile } from 'child_process';
 import * as path from 'path';
 import { scorePlaceholder, type TemplateFieldRole } from '../core/feedback';
@@ -143,7 +144,7 @@ export class FeedbackScaffold {
     if (ofRunning) return ofRunning;
     type Item = vscode.QuickPickItem & { kit: LoadedKit };
     const items: Item[] = kits.map((kit) => ({ label: kit.name, description: `version ${kit.version}`, detail: kit.description, kit }));
-    const pick = await vscode.window.showQuickPick(items, { title: 'New Feedback: Kit', placeHolder: 'Whose template and rubric this feedback uses', ignoreFocusOut: true });
+    const pick = await pickOne(items, { title: 'New Feedback: Kit', placeHolder: 'Whose template and rubric this feedback uses', ignoreFocusOut: true });
     return pick?.kit;
   }
 
@@ -157,7 +158,7 @@ export class FeedbackScaffold {
       if (problem.title !== running) items.push({ label: problem.title, description: problemDescription(from, problem), value: problem.title });
     }
     items.push({ label: 'Other / fill in later', description: 'keeps the placeholder', value: '' });
-    const pick = await vscode.window.showQuickPick(items, { title: 'New Feedback: Problem', placeHolder: 'The problem of this interview', ignoreFocusOut: true });
+    const pick = await pickOne(items, { title: 'New Feedback: Problem', placeHolder: 'The problem of this interview', ignoreFocusOut: true });
     return pick?.value;
   }
 

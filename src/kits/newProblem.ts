@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { pickOne } from '../quickPick';
 import type { LoadedKit } from '../core/kit/types';
 import { newKitYaml, problemTemplate } from '../core/problemTemplate';
 import { problemSlug } from '../core/slug';
@@ -32,7 +33,7 @@ export async function writeExclusive(dir: string, stem: string, text: string, ex
 
 async function chooseKit(kits: LoadedKit[], service: KitService): Promise<LoadedKit | undefined> {
   if (kits.length === 1) return kits[0];
-  const picked = await vscode.window.showQuickPick(
+  const picked = await pickOne(
     kits.map((kit) => ({ label: kit.name, description: kit.version, detail: service.dirOf(kit), kit })),
     { placeHolder: 'Add the problem to which kit?' },
   );

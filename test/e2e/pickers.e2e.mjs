@@ -1,9 +1,11 @@
 // The extension's prompts driven from the keyboard at a fast typist's speed (issue 20): Enter the
-// moment a guide pick shows chooses its highlighted row, Escape the moment Start Interview's
+// moment a guide pick (or New Feedback's problem pick) shows chooses its highlighted row, Escape the moment Start Interview's
 // candidate prompt shows cancels just that prompt, and no prompt of ours stays open after its
 // command ended.
 import assert from 'node:assert';
-import { openWorkbench } from './workbench.mjs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openWorkbench, WORKSPACE } from './workbench.mjs';
 
 /** Typing speed: the delay between two keys, in ms. */
 const KEY_DELAY = 30;
@@ -60,5 +62,24 @@ describe('prompts at typing speed (Chromium, keyboard only)', function () {
     await page.locator('.part.statusbar .statusbar-item-label', { hasText: /Problem Introduction \d+:\d\d left/ }).first().waitFor({ timeout: 20_000 });
     await noQuickInput('Escape on the candidate prompt');
     await wb.resetTimer();
+  });
+
+  it("Enter the moment New Feedback's problem pick shows writes its highlighted problem into the new file", async () => {
+    const { page } = wb;
+    await typeCommand('Interview: New Feedback');
+    await widget().locator('.quick-input-title', { hasText: 'New Feedback' }).waitFor({ timeout: 10_000 });
+    await page.keyboard.type('Early Enter', { delay: KEY_DELAY });
+    await page.keyboard.press('Enter');
+    // No wait for the rows: the pick's title is the first thing of it the workbench draws. With the rows
+    // sent after the pick (showQuickPick), this Enter chose nothing and the file kept the placeholder.
+    await widget().locator('.quick-input-title', { hasText: 'New Feedback: Problem' }).waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab', { hasText: 'early-enter' }).first().waitFor({ timeout: 30_000 });
+    await noQuickInput('Enter on the problem pick');
+    const dir = join(WORKSPACE(), 'interview-feedback');
+    const created = readdirSync(dir).filter((f) => f.endsWith('-early-enter.md'));
+    assert.strictEqual(created.length, 1, `interview-feedback holds ${readdirSync(dir).join(', ')}`);
+    // The first row: the built-in guide's first problem.
+    assert.match(readFileSync(join(dir, created[0]), 'utf8'), /\*\*Problem Used:\*\* Design a Global Social Media Feed$/m);
   });
 });
