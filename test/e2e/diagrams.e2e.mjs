@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { openWorkbench, WORKSPACE } from './workbench.mjs';
+import { eventually, openWorkbench, WORKSPACE } from './workbench.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -299,8 +299,7 @@ describe('guide panel diagrams in the workbench (Chromium)', function () {
       assert.strictEqual(target, join(WORKSPACE(), `circuit-breaker-pattern.${format.toLowerCase()}`));
       await wb.page.keyboard.press('Enter');
       await wb.page.waitForFunction(() => !document.querySelector('.quick-input-widget:not([style*="display: none"])'), undefined, { timeout: 10_000 });
-      for (let i = 0; i < 50 && !existsSync(target); i++) await new Promise((r) => setTimeout(r, 100));
-      assert.ok(existsSync(target), `${target} was written`);
+      await eventually(() => existsSync(target), `${target} written`, { timeout: 5_000 });
       assert.ok(magic(readFileSync(target)), `${target} is a ${format} file`);
     }
   });

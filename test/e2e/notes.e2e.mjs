@@ -7,7 +7,7 @@
 import assert from 'node:assert';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWorkbench, WORKSPACE } from './workbench.mjs';
+import { eventually, openWorkbench, WORKSPACE } from './workbench.mjs';
 
 const CANDIDATE = 'Ada Lovelace';
 
@@ -20,14 +20,10 @@ const ADD_NOTE_KEY = (() => {
   return binding.key.split('+').map((k) => names[k] ?? (/^[a-z]$/.test(k) ? `Key${k.toUpperCase()}` : k)).join('+');
 })();
 
-/** Polls `read` until it returns `want`. */
+/** Waits until `read` returns `want`. */
 async function until(read, want, what, timeout = 10_000) {
-  const end = Date.now() + timeout;
   let got;
-  while ((got = await read()) !== want) {
-    if (Date.now() > end) assert.fail(`${what}: ${JSON.stringify(got)}, not ${JSON.stringify(want)}, after ${timeout} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await eventually(async () => (got = await read()) === want, `${what} ${JSON.stringify(want)}`, { timeout, describe: () => `it is ${JSON.stringify(got)}` });
 }
 
 const feedbackDir = () => join(WORKSPACE(), 'interview-feedback');
@@ -46,16 +42,14 @@ function feedbackFile() {
   return mine.length ? join(dir, mine[0]) : undefined;
 }
 
-/** Polls the file on disk until `test(text)` holds; returns the text. */
+/** Waits until the file on disk holds what `test(text)` asks for; returns the text. */
 async function fileMatching(test, what, timeout = 20_000) {
-  const until = Date.now() + timeout;
-  for (;;) {
+  let text = '';
+  return eventually(() => {
     const file = feedbackFile();
-    const text = file ? readFileSync(file, 'utf8') : '';
-    if (file && test(text)) return text;
-    if (Date.now() > until) assert.fail(`${what}: not in the feedback file after ${timeout} ms:\n${text.slice(-1500)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+    text = file ? readFileSync(file, 'utf8') : '';
+    return file && test(text) ? text : undefined;
+  }, `${what} in the feedback file`, { timeout, every: 200, describe: () => `it ends:\n${text.slice(-1500)}` });
 }
 
 /** The notes section of the file: the lines from `## Interview Notes` on. */

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, freePort, ROOT } from '../host/host.mjs';
+import { eventually } from './workbench.mjs';
 
 /**
  * The workbench in a browser whose profile (`dir`) is kept between calls, as a user's browser is:
@@ -41,25 +42,19 @@ async function openBrowser(url, folder, dir) {
  * after a change; a browser closed before that (as the test does, within milliseconds) loses it.
  */
 async function interviewStored(page, ms = 20_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const stored = await page.evaluate(async () => {
-      const get = (db, key) => new Promise((res, rej) => { const r = db.transaction('ItemTable').objectStore('ItemTable').get(key); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
-      for (const { name } of await indexedDB.databases()) {
-        if (!name?.startsWith('vscode-web-state-db')) continue;
-        const db = await new Promise((res, rej) => { const r = indexedDB.open(name); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
-        try {
-          if (!db.objectStoreNames.contains('ItemTable')) continue;
-          const v = await get(db, 'sdi-kit.system-design-interview-kit');
-          if (typeof v === 'string' && /"sdi\.timer\.state":\{[^]*"status":"running"/.test(v)) return true;
-        } finally { db.close(); }
-      }
-      return false;
-    });
-    if (stored) return;
-    if (Date.now() > deadline) throw new Error('the running interview never reached the browser\'s storage');
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await eventually(() => page.evaluate(async () => {
+    const get = (db, key) => new Promise((res, rej) => { const r = db.transaction('ItemTable').objectStore('ItemTable').get(key); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    for (const { name } of await indexedDB.databases()) {
+      if (!name?.startsWith('vscode-web-state-db')) continue;
+      const db = await new Promise((res, rej) => { const r = indexedDB.open(name); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+      try {
+        if (!db.objectStoreNames.contains('ItemTable')) continue;
+        const v = await get(db, 'sdi-kit.system-design-interview-kit');
+        if (typeof v === 'string' && /"sdi\.timer\.state":\{[^]*"status":"running"/.test(v)) return true;
+      } finally { db.close(); }
+    }
+    return false;
+  }), "the running interview in the browser's storage", { timeout: ms, every: 200 });
 }
 
 /** The interview timer's status bar entry. */
@@ -131,9 +126,7 @@ describe('npm start keeps its workspace and profile (harness)', function () {
         await wb.quickInput('Global Social Media Feed', 'Global Social Media Feed', wb.page.locator('.quick-input-widget input[placeholder="Start an interview with which problem?"]'));
         await wb.quickInput('Ada Lovelace', undefined, wb.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Start Interview:' }));
         await timerItem(wb.page).waitFor({ timeout: 20_000 });
-        const deadline = Date.now() + 15_000;
-        while (!feedbackFiles().some((f) => /ada-lovelace/.test(f)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
-        assert.ok(feedbackFiles().some((f) => /ada-lovelace/.test(f)), `no feedback file for Ada: ${feedbackFiles()}`);
+        await eventually(() => feedbackFiles().some((f) => /ada-lovelace/.test(f)), "Ada's feedback file", { timeout: 15_000, every: 250, describe: () => `the feedback files: ${feedbackFiles()}` });
         await interviewStored(wb.page);
       } catch (e) {
         await wb.screenshot('start-1-failed');

@@ -30,6 +30,22 @@ export const mochaHooks = {
   },
 };
 
+/**
+ * Waits until `check()` (sync or async) gives a truthy value, read every `every` ms, and returns it.
+ * Fails naming `what` after `timeout` ms, with `describe()`'s account of the last state when given.
+ * Only for states no event tells the test of: a file the extension host writes, the browser's storage,
+ * the running-extensions list (a snapshot, not live).
+ */
+export async function eventually(check, what, { timeout = 20_000, every = 100, describe } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const got = await check();
+    if (got) return got;
+    if (Date.now() > end) throw new Error(`${what}: not after ${timeout} ms${describe ? `; ${await describe()}` : ''}`);
+    await new Promise((r) => setTimeout(r, every));
+  }
+}
+
 /** Changes user settings of the test profile; this host reads them when a window opens (not live). */
 export function updateSettings(patch) {
   const file = env('SDI_SETTINGS_FILE');
@@ -98,13 +114,11 @@ export async function runningExtensions(page) {
  * returns that list. Throws, naming `what` and what did run, after `timeout` ms.
  */
 export async function runningUntil(page, test, what, timeout = 60_000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const list = await runningExtensions(page);
-    if (test(list)) return list;
-    if (Date.now() > end) throw new Error(`${what}: ${list.map((e) => e.name).join(', ')}`);
-    await page.waitForTimeout(500);
-  }
+  let list = [];
+  return eventually(async () => {
+    list = await runningExtensions(page);
+    return test(list) && list;
+  }, what, { timeout, every: 500, describe: () => `running: ${list.map((e) => e.name).join(', ')}` });
 }
 
 /**
