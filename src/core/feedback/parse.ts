@@ -252,8 +252,8 @@ export function parseFeedback(text: string, template?: TemplateLike): ParsedFeed
   if (typeof text !== 'string') text = String(text ?? '');
   const t = templateOf(template);
   const eol = eolOf(text);
-  // Line breaks are not part of any line, so reading every break as LF keeps every position.
   const source = text;
+  // Line breaks are not part of any line, so reading every break as LF keeps every position.
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   const found = scan(text, t);
   const doc: ParsedFeedback = { lineCount: found.lineCount, eol, parts: partsOf(found, t) };
