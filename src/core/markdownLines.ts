@@ -17,6 +17,13 @@ export function documentLines(text: string): string[] {
   return text.indexOf('\r') < 0 ? text.split('\n') : text.split(LINE_BREAK);
 }
 
+/** Where line `line` starts in `text`, its line breaks counted as `documentLines` counts them; -1 past the last line. */
+export function lineStart(text: string, line: number): number {
+  const breaks = new RegExp(LINE_BREAK.source, 'g');
+  for (let l = 0; l < line; l++) if (!breaks.exec(text)) return -1;
+  return line > 0 ? breaks.lastIndex : 0;
+}
+
 /** The document's line break: the one that ends its first line (LF for a single line). */
 export function eolOf(text: string): LineBreak {
   const n = text.indexOf('\n');

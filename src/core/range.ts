@@ -12,5 +12,11 @@ export interface Range {
   end: Position;
 }
 
+/** Where a line starts: its number, and the offset in the document's text of its first character. */
+export interface LineStart {
+  line: number;
+  offset: number;
+}
+
 /** The range of characters `start` to `end` of line `line`. */
 export const range = (line: number, start: number, end: number): Range => ({ start: { line, character: start }, end: { line, character: end } });

@@ -231,6 +231,44 @@ describe('feedback evidence from the interview notes', () => {
   });
 });
 
+describe('the notes read from where the feedback parser found them', () => {
+  const tags = () => rubric().dimensions;
+  /** The notes as the evidence reads them (from the first notes heading the feedback parser found) and as a reading of the whole text does. */
+  const both = (text: string) => ({ fromHeading: notesOfFeedbacks(text, parseFeedback(text), tags()).parsed, whole: parseNotes(text, tags()) });
+
+  it('start at the first notes heading outside fenced code, whatever the line breaks', () => {
+    const text = ['\uFEFF# Feedback', '```', '## Interview Notes', '- [01:00] fenced +arch', '```', '  ## Interview Notes ##', '### Deep Dive', '- [02:00] +scale first', '## Other', '- not a note +arch', '## interview   NOTES', '- [03:00] -dist second'].join('\r\n');
+    for (const t of [text, text.replace(/\r\n/g, '\n'), text.replace(/\r\n/g, '\r')]) {
+      const { fromHeading, whole } = both(t);
+      assert.deepStrictEqual(fromHeading, whole);
+      assert.deepStrictEqual(fromHeading.sections.map((x) => x.line), [5, 10]);
+      assert.deepStrictEqual(fromHeading.notes.map((n) => [n.line, n.text]), [[7, '[02:00] +scale first'.slice(8)], [11, '-dist second']]);
+    }
+    assert.deepStrictEqual(parseFeedback(text).notes, { line: 5, offset: text.indexOf('  ## Interview Notes ##') });
+  });
+
+  it('no notes heading: no notes, and nothing read for them', () => {
+    const text = `${CLEAN()}\n\n\`\`\`\n## Interview Notes\n- +arch\n\`\`\`\n`;
+    assert.strictEqual(parseFeedback(text).notes, undefined);
+    assert.deepStrictEqual(both(text).fromHeading, both(text).whole);
+  });
+
+  it('property: the same notes as a reading of the whole document', () => {
+    const anyLine = fc.oneof(
+      { weight: 8, arbitrary: fc.constantFrom('## Interview Notes', '  ## interview notes ##', '\t## Interview Notes', '## Interview Notes #', '# Title', '## Other', '### Deep Dive', '```', '~~~', '    ```', '````md', '- [01:00] +arch note', '  continued -dist', '- #comm', '**Date:** 2026-01-02', '### Scores (Weighted)', '- Technical Architecture (30%): 3 / 4', '') },
+      { weight: 1, arbitrary: fc.string({ maxLength: 30 }) },
+    ).map((l) => l.replace(/[\r\n]/g, ' '));
+    fc.assert(
+      fc.property(fc.array(anyLine, { maxLength: 40 }), fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 1, maxLength: 3 }), fc.boolean(), (lines, breaks, bom) => {
+        const text = (bom ? '\uFEFF' : '') + lines.map((l, i) => l + breaks[i % breaks.length]).join('');
+        const { fromHeading, whole } = both(text);
+        assert.deepStrictEqual(fromHeading, whole);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('where a tag is being typed (completion)', () => {
   const DOC = ['# Feedback', '- +sc outside the notes', '## Interview Notes', '### Deep Dive', '- [01:00] +', '- [01:00] text -di', '- [01:00] read-', '- [01:00] (#co) x+sc -1', '- ', '  continued +pr', '#'].join('\n');
   const parsed = parseNotes(DOC);

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
-import { atxHeading, closesFence, documentLines, eolOf, fencedLines, nextFence, openingFence } from '../../src/core/markdownLines';
+import { atxHeading, closesFence, documentLines, eolOf, fencedLines, lineStart, nextFence, openingFence } from '../../src/core/markdownLines';
 import { MarkdownOutline } from '../../src/core/markdownSections';
 
 /** A fenced block as a scanner of the module reads it: its lines (end exclusive), marker and info. */
@@ -50,6 +50,14 @@ describe('markdownLines (the core\'s one reading of line breaks, fences and head
     assert.strictEqual(eolOf('# T\r## A\r'), '\r');
     assert.strictEqual(eolOf('# T\r\n## A\r\n'), '\r\n');
     assert.strictEqual(eolOf('# T\n## A\r'), '\n');
+  });
+
+  it('finds where a line starts, its breaks counted as documentLines counts them', () => {
+    const text = 'a\rb\r\nc\nd';
+    const lines = documentLines(text);
+    lines.forEach((line, i) => assert.strictEqual(text.slice(lineStart(text, i)).split(/\r\n|\r|\n/)[0], line));
+    assert.deepStrictEqual([0, 1, 2, 3, 4].map((i) => lineStart(text, i)), [0, 2, 5, 7, -1]);
+    assert.strictEqual(lineStart('a\n', 1), 2);
   });
 
   it('reads the headings and sections of a document whose lines end with a lone CR', () => {

@@ -18,11 +18,15 @@ export function partOfLine(doc: Pick<ParsedFeedback, 'parts'>, line: number): nu
 // A rubric's tag look-up, built once per dimension list (compiled rubrics keep theirs).
 const TAGS = new WeakMap<readonly Pick<Dimension, 'id' | 'tag'>[], NoteTags>();
 
-/** The notes of `text` read with the dimensions' tags, and the evidence of each feedback of `doc` (parsed from the same text). */
-export function notesOfFeedbacks(text: string, doc: Pick<ParsedFeedback, 'parts'>, dimensions: readonly Pick<Dimension, 'id' | 'tag'>[]): FeedbackNotes {
+/**
+ * The notes of `text` read with the dimensions' tags, and the evidence of each feedback of `doc`
+ * (parsed from the same text): the notes are read from the first notes heading the feedback parser
+ * found, and not at all when it found none.
+ */
+export function notesOfFeedbacks(text: string, doc: Pick<ParsedFeedback, 'parts' | 'notes'>, dimensions: readonly Pick<Dimension, 'id' | 'tag'>[]): FeedbackNotes {
   let tags = TAGS.get(dimensions);
   if (!tags) TAGS.set(dimensions, (tags = noteTags(dimensions)));
-  const parsed = parseNotes(text, tags);
+  const parsed = doc.notes ? parseNotes(text, tags, { from: doc.notes }) : { sections: [], notes: [], unknownTags: [] };
   const count = Math.max(1, doc.parts.length);
   const byPart: InterviewNote[][] = Array.from({ length: count }, () => []);
   for (const n of parsed.notes) byPart[partOfLine(doc, n.line)].push(n);

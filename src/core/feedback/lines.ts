@@ -10,7 +10,7 @@ import { range, type Range } from '../range';
 import type { ParsedCheckbox, ParsedField, ParsedScoreLine } from './parsed';
 
 // Line breaks and fences are read by the core's one Markdown line reader; the feedback readers import them from here.
-export { documentLines, eolOf, firstNonSpace, nextFence } from '../markdownLines';
+export { documentLines, eolOf, firstNonSpace, lineStart, nextFence } from '../markdownLines';
 
 const FIELD = /^([ \t]*(?:[-*+][ \t]+)?)(\*\*|__)([^*_]*?)(\*\*|__)(.*)$/;
 

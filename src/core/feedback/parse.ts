@@ -6,10 +6,11 @@
  * rubric is known here: matching names to dimensions is the validator's job.
  */
 import { CompiledRubric } from './compiled';
-import { documentLines, eolOf, firstNonSpace, headingOf, isSpace, nextFence, parseCheckbox, parseField, parseScoreLine, range } from './lines';
+import { documentLines, eolOf, firstNonSpace, headingOf, isSpace, lineStart, nextFence, parseCheckbox, parseField, parseScoreLine, range } from './lines';
 import { BUILTIN_TEMPLATE, BUILTIN_TEMPLATE_SPEC, compileTemplate, type CompiledTemplate, type TemplateSpec } from './template';
 import type { CheckboxGroupId, ParsedCheckbox, ParsedCheckboxGroup, ParsedFeedback, ParsedFeedbackPart, ParsedField, ParsedScoreLine } from './types';
 import { isNotesHeading, NOTES_HEADING_LEVEL } from '../notes/parse';
+import type { LineStart } from '../range';
 import { submissionOf } from '../kit/seal';
 
 export { documentLines, parseScoreLine } from './lines';
@@ -73,6 +74,8 @@ interface Scan {
   fields: ParsedField[];
   /** Boxes under a checkbox group heading. */
   checkboxes: ParsedCheckbox[];
+  /** Where the first notes heading is: its line, and where that line starts in the text scanned. */
+  notes?: LineStart;
 }
 
 /** Whether a line starting with this character may hold a box or a field (`-`, `*`, `+`, `_`, a digit). */
@@ -118,8 +121,10 @@ function scan(text: string, t: CompiledTemplate): Scan {
     if (fence !== undefined) continue;
     const h = c === 35 && indent <= 3 ? headingOf(text.slice(s, e), t.normalize) : undefined;
     // A heading of level 2 or above opens or closes the notes section; the section's own heading still ends the blocks above it.
-    if (h && h.level <= NOTES_HEADING_LEVEL) inNotes = isNotesHeading(h);
-    else if (inNotes) continue;
+    if (h && h.level <= NOTES_HEADING_LEVEL) {
+      inNotes = isNotesHeading(h);
+      if (inNotes && !found.notes) found.notes = { line: i, offset: s };
+    } else if (inNotes) continue;
     if (h) {
       const heading: HeadingInfo = { line: i, level: h.level, text: h.text, length: e - s };
       found.headings.push(heading);
@@ -247,10 +252,13 @@ export function parseFeedback(text: string, template?: TemplateLike): ParsedFeed
   if (typeof text !== 'string') text = String(text ?? '');
   const t = templateOf(template);
   const eol = eolOf(text);
+  const source = text;
   // Line breaks are not part of any line, so reading every break as LF keeps every position.
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   const found = scan(text, t);
   const doc: ParsedFeedback = { lineCount: found.lineCount, eol, parts: partsOf(found, t) };
+  // The offset scanned is the text's own unless its line breaks were rewritten.
+  if (found.notes) doc.notes = source === text ? found.notes : { line: found.notes.line, offset: lineStart(source, found.notes.line) };
   const submission = submissionOf(text);
   if (submission) doc.submission = submission;
   return doc;

@@ -2,7 +2,7 @@
  * What the feedback reader returns: the fields, score lines, checkbox groups and feedbacks of a
  * document, each with its range. A leaf module (the line readers and the template both use it).
  */
-import type { Range } from '../range';
+import type { LineStart, Range } from '../range';
 import type { Submission } from '../kit/record';
 
 /** What a header field holds, for the checks that read it (`date-invalid`, `experience-below-bar`) and for New Feedback. */
@@ -102,6 +102,8 @@ export interface ParsedFeedback {
   /** The document's line break: the first one found, else "\n". */
   eol: '\n' | '\r\n' | '\r';
   parts: ParsedFeedbackPart[];
+  /** Where the first `## Interview Notes` heading is (its line, where that line starts in the text): the notes reader (`core/notes`) starts there. Undefined when there is none. */
+  notes?: LineStart;
   /** The seal its record line holds, when the feedback was submitted (`../kit/seal`). */
   submission?: Submission;
 }

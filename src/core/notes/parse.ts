@@ -9,7 +9,7 @@
 import type { Dimension } from '../content';
 import { headingOf, isSpace } from '../feedback/lines';
 import { normalizeName } from '../feedback/names';
-import { range, type Range } from '../range';
+import { range, type LineStart, type Range } from '../range';
 import { documentLines, nextFence, openingFence } from '../markdownLines';
 
 /** The heading of the notes section, as Add Note writes it. */
@@ -245,10 +245,14 @@ function continues(line: string): boolean {
 /**
  * Parses a document's notes. `tags` (or the rubric's dimensions) decide which `+word` are tags;
  * without them no tag is read (the structure alone, as Add Note needs it). Fenced code is skipped.
+ * With `from`, a line outside fenced code with no notes above it (the first notes heading, as the
+ * feedback parser finds it: `ParsedFeedback.notes`), the lines above it are not read again.
  */
-export function parseNotes(text: string, tags?: NoteTags | readonly Pick<Dimension, 'id' | 'tag'>[]): ParsedNotes {
+export function parseNotes(text: string, tags?: NoteTags | readonly Pick<Dimension, 'id' | 'tag'>[], { from }: { from?: LineStart } = {}): ParsedNotes {
   const lookup = tags === undefined ? undefined : 'byName' in tags ? tags : noteTags(tags);
-  const lines = documentLines(text);
+  const lines = documentLines(from ? text.slice(from.offset) : text);
+  const first = from ? from.line : 0;
+  const lineCount = first + lines.length;
   const sections: NotesSection[] = [];
   const notes: InterviewNote[] = [];
   const unknownTags: UnknownNoteTag[] = [];
@@ -259,8 +263,8 @@ export function parseNotes(text: string, tags?: NoteTags | readonly Pick<Dimensi
   const tagBuffer: NoteTag[] = [];
   const unknownBuffer: UnknownNoteTag[] = [];
   const closeNote = () => (note = undefined);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+  for (let i = first; i < lineCount; i++) {
+    const line = lines[i - first];
     // A fence line (opening or closing) or a line inside one: neither heading nor note.
     if (fence !== undefined || line.indexOf('`') >= 0 || line.indexOf('~') >= 0) {
       const was = fence;
@@ -280,7 +284,7 @@ export function parseNotes(text: string, tags?: NoteTags | readonly Pick<Dimensi
         phase = undefined;
       }
       if (!section && isNotesHeading(h)) {
-        section = { line: i, headingRange: range(i, 0, line.length), endLine: lines.length, phases: [] };
+        section = { line: i, headingRange: range(i, 0, line.length), endLine: lineCount, phases: [] };
         sections.push(section);
       } else if (section && h.level === PHASE_HEADING_LEVEL) {
         if (phase) phase.endLine = i;
