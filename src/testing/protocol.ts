@@ -46,8 +46,8 @@ export type PageLoad = z.infer<typeof pageLoad>;
 
 /**
  * Debrief page → host, answering `probe`: the version on screen, the text of each of its sections
- * by id, the dimensions in the order drawn with their marks, the ids of its enabled buttons, and
- * when it loaded.
+ * by id, the dimensions in the order drawn with their marks, the ids of its enabled buttons, when
+ * it loaded, and how many debriefs it was posted.
  */
 export const debriefProbeAnswer = z.object({
   type: z.literal('debriefProbeAnswer'),
@@ -57,5 +57,7 @@ export const debriefProbeAnswer = z.object({
   dimensions: z.array(z.object({ id: z.string(), disagreement: z.boolean(), text: z.string() })),
   buttons: z.array(z.string()),
   loaded: pageLoad,
+  /** The debriefs posted to the page since it loaded (0: it drew what its HTML gave it). */
+  messages: z.number().int().nonnegative(),
 });
 export type DebriefPage = z.infer<typeof debriefProbeAnswer>;
