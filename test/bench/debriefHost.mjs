@@ -8,7 +8,7 @@ import { runHostBench } from './hostBench.mjs';
 /** A first open's steps, each in ms from the command (see FirstOpen in debriefHost.ts). */
 function steps(o) {
   const known = (label, ms) => (ms === null ? [] : [`${label} ${ms}`]);
-  return [`frame loading ${o.frame}`, ...known('script fetched', o.fetched), `script ran ${o.ran}`, ...known('debrief posted', o.posted), `drawn ${o.total}`].join(', ');
+  return [`frame loading ${o.frame}`, ...known('script fetched', o.fetched), `script ran ${o.ran}`, ...known('debrief given', o.posted), `drawn ${o.total}`].join(', ');
 }
 
 export async function run() {

@@ -51,7 +51,8 @@ function drawn(feature: DebriefFeature, after: number, ok: () => boolean, what: 
 /**
  * A page created and drawn, each step in ms from the command: the page's frame began loading
  * (`frame`: VS Code's part), its script had arrived (`fetched`) and ran (`ran`), the host posted
- * its data (`posted`; none for the bare page), and the host heard it was drawn (`total`).
+ * its data (`posted`: in its HTML, or by a message after its `ready`; none for the bare page), and
+ * the host heard it was drawn (`total`).
  */
 interface FirstOpen { total: number; frame: number; fetched: number | null; ran: number; posted: number | null }
 
