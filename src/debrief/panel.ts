@@ -203,7 +203,8 @@ export class DebriefPanel implements vscode.Disposable {
         // A page since given other HTML is being replaced.
         if (msg.version !== this.given) return;
         this.listening = true;
-        if (this.version !== this.given) this.update();
+        // An update being computed is posted to the page now listening; else what it has not drawn is.
+        if (!this.updating && this.version !== this.given) this.update();
         return;
       case 'rendered': {
         const postedAt = this.postedAt.get(msg.version);
