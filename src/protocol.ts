@@ -351,7 +351,8 @@ export type DebriefBlind = z.infer<typeof debriefBlind>;
 
 /**
  * Host → debrief page: the debrief as it is now (when opened, and after each change of a feedback or
- * loop file). `debrief` is null when the candidate has none any more (`message` says why).
+ * loop file). `debrief` is null when the candidate has none any more (`message` says why). A page
+ * that is not listening (being created, or hidden) is given it in its HTML instead (`debriefPage`).
  */
 export const debriefMessage = z.object({
   type: z.literal('debrief'),
@@ -367,6 +368,12 @@ export type DebriefMessage = z.infer<typeof debriefMessage>;
 export const debriefHostMessage = z.discriminatedUnion('type', [debriefMessage]);
 export type DebriefHostMessage = z.infer<typeof debriefHostMessage>;
 
+/**
+ * Webview → host: the page listens, and has drawn the debrief its HTML gave it: `version` (0 when
+ * it was given none). The host posts it what is newer, and takes no `ready` of a page it has
+ * since given other HTML.
+ */
+export const debriefReadyMessage = z.object({ type: z.literal('ready'), version: z.number().int().nonnegative() });
 /** Webview → host: open a feedback file at a line (a note, or a feedback's scores heading). */
 export const debriefOpenMessage = z.object({ type: z.literal('open'), file: z.string().max(4096), line: z.number().int().nonnegative().max(10_000_000) });
 /** Webview → host: save the Debrief Summary beside the loop (never overwriting) and open it. */
@@ -376,7 +383,7 @@ export const debriefSubmitMessage = z.object({ type: z.literal('submit') });
 
 /** All messages the debrief page posts to the host. */
 export const debriefWebviewMessage = z.discriminatedUnion('type', [
-  calibrationReadyMessage, calibrationRenderedMessage, debriefOpenMessage, debriefWriteSummaryMessage, debriefSubmitMessage,
+  debriefReadyMessage, calibrationRenderedMessage, debriefOpenMessage, debriefWriteSummaryMessage, debriefSubmitMessage,
 ]);
 export type DebriefWebviewMessage = z.infer<typeof debriefWebviewMessage>;
 

@@ -3,6 +3,9 @@
  * after a reload) showing one candidate's debrief, drawn again whenever a feedback or loop file
  * changes. The webview only displays it and sends intents (open a note, write the summary,
  * submit); this side does the rest. One update is computed at a time: changes meanwhile make one more.
+ * A page that listens is posted each update; one that does not (being created, or hidden: it is
+ * dropped, and loaded again from its HTML when shown) is given it in its HTML, so it draws it as
+ * soon as its script runs, with no round trip.
  */
 import * as vscode from 'vscode';
 import { formatZodIssues } from '../core/content';
@@ -15,7 +18,7 @@ import { setWebviewPage, webviewOptions } from '../webviewPanel';
 import { PageProbe } from '../testing/pageProbe';
 import { debriefProbeAnswer, type DebriefPage } from '../testing/protocol';
 import { sealedDebrief } from './blind';
-import { DEBRIEF_PAGE } from './html';
+import { debriefPage } from './html';
 import type { DebriefSource } from './source';
 
 /** The debrief's view type, also used by its serializer. */
@@ -34,19 +37,25 @@ export interface RenderedDebrief {
 
 export class DebriefPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
-  private ready = false;
+  /** Whether the page said `ready` since it was last given HTML and has not been hidden since. */
+  private listening = false;
+  /** The version of the debrief the page's HTML holds (0: none). */
+  private given = 0;
   private target: DebriefTarget | undefined;
   private version = 0;
   private updating: Promise<void> | undefined;
   private dirty = false;
   private readonly postedAt = new Map<number, number>();
-  /** The message last posted (tests read what the page was given). */
+  /** The message last posted or put in the page's HTML (tests read what the page was given). */
   lastPosted: DebriefMessage | undefined;
+  private readonly updated = new vscode.EventEmitter<DebriefMessage>();
+  /** Fires when the page is given a new debrief, posted or in its HTML (tests wait on it while the page is hidden). */
+  readonly onDidUpdate = this.updated.event;
   private readonly rendered = new vscode.EventEmitter<RenderedDebrief>();
-  /** Fires when the page has drawn a debrief it was posted (tests and the benchmark wait on it). */
+  /** Fires when the page has drawn a debrief it was given (tests and the benchmark wait on it). */
   readonly onDidRender = this.rendered.event;
   private probe: PageProbe<DebriefPage> | undefined;
-  private readonly disposables: vscode.Disposable[] = [this.rendered];
+  private readonly disposables: vscode.Disposable[] = [this.updated, this.rendered];
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly source: DebriefSource, registerSerializer: RegisterSerializer) {
     this.disposables.push(
@@ -85,6 +94,8 @@ export class DebriefPanel implements vscode.Disposable {
   show(target: DebriefTarget): void {
     this.target = target;
     if (this.panel) {
+      // A hidden page is loaded again from its HTML when shown: not with the candidate it showed before.
+      if (!this.panel.visible) this.give(null);
       this.panel.reveal(undefined, false);
       this.update();
     } else {
@@ -94,26 +105,41 @@ export class DebriefPanel implements vscode.Disposable {
 
   private attach(panel: vscode.WebviewPanel): void {
     this.panel = panel;
-    this.ready = false;
+    this.listening = false;
+    this.given = 0;
     panel.webview.options = webviewOptions(this.extensionUri);
     panel.iconPath = new vscode.ThemeIcon('comment-discussion');
     const w = panel.webview;
-    setWebviewPage(w, this.extensionUri, DEBRIEF_PAGE);
+    // The page is given its debrief in its HTML once computed; it says it is reading until then if that takes the first scan of the workspace.
+    if (!this.source.loaded) this.give(null);
     const subs: vscode.Disposable[] = [
       w.onDidReceiveMessage((raw) => void this.onMessage(raw)),
-      // A hidden page is dropped (retainContextWhenHidden is off): nothing is posted until the new one says `ready`.
-      panel.onDidChangeViewState(() => { if (!panel.visible) this.ready = false; }),
+      // A hidden page is dropped (retainContextWhenHidden is off) and loaded from its HTML when shown: the HTML gets what it last drew.
+      panel.onDidChangeViewState(() => {
+        if (panel.visible) return;
+        this.listening = false;
+        if (this.lastPosted && this.lastPosted.version !== this.given) this.give(this.lastPosted);
+      }),
       panel.onDidDispose(() => {
         for (const d of subs) d.dispose();
         if (this.panel === panel) this.panel = undefined;
       }),
     ];
     if (SDI_TEST_HOOKS) subs.push(this.probe = new PageProbe(w, debriefProbeAnswer, 'the debrief'));
+    this.update();
   }
 
-  /** Computes and posts the debrief now, or once more after the one being computed. */
+  /** Loads the page anew with `msg` in its HTML (none: it says it is reading). */
+  private give(msg: DebriefMessage | null): void {
+    this.listening = false;
+    this.given = msg?.version ?? 0;
+    if (msg) this.postedAt.set(msg.version, performance.now());
+    setWebviewPage(this.panel!.webview, this.extensionUri, debriefPage(msg));
+  }
+
+  /** Computes the debrief and gives it to the page now, or once more after the one being computed. */
   private update(): void {
-    if (!this.panel || !this.ready || !this.target) return;
+    if (!this.panel || !this.target) return;
     if (this.updating) {
       this.dirty = true;
       return;
@@ -146,9 +172,14 @@ export class DebriefPanel implements vscode.Disposable {
     this.version++;
     this.panel.title = debrief ? `Debrief: ${debrief.candidate || 'no name'}` : 'Debrief';
     this.lastPosted = msg;
-    this.postedAt.set(this.version, performance.now());
     if (this.postedAt.size > 20) this.postedAt.delete(Math.min(...this.postedAt.keys()));
-    await this.panel.webview.postMessage(msg);
+    if (this.listening) {
+      this.postedAt.set(this.version, performance.now());
+      await this.panel.webview.postMessage(msg);
+    } else {
+      this.give(msg);
+    }
+    this.updated.fire(msg);
   }
 
   /** The page as drawn now (test build only): its version and each section's text. */
@@ -169,8 +200,11 @@ export class DebriefPanel implements vscode.Disposable {
     const msg: DebriefWebviewMessage = parsed.data;
     switch (msg.type) {
       case 'ready':
-        this.ready = true;
-        this.update();
+        // A page since given other HTML is being replaced.
+        if (msg.version !== this.given) return;
+        this.listening = true;
+        // An update being computed is posted to the page now listening; else what it has not drawn is.
+        if (!this.updating && this.version !== this.given) this.update();
         return;
       case 'rendered': {
         const postedAt = this.postedAt.get(msg.version);

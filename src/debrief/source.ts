@@ -83,6 +83,11 @@ export class DebriefSource implements vscode.Disposable {
     return sealed;
   }
 
+  /** Whether the workspace's feedback has been read (the long part of `ready`). */
+  get loaded(): boolean {
+    return this.model.loaded;
+  }
+
   /** Resolves when the workspace's feedback and loop files are read. */
   async ready(): Promise<void> {
     await Promise.all([this.model.ready(), this.loops.ready()]);

@@ -36,8 +36,18 @@ export const reportDrawTimeMessage = z.object({ type: z.literal('drawTime'), ver
 
 
 /**
+ * When a page loaded, in wall-clock milliseconds (the page's `performance.timeOrigin` scale, which
+ * the host's `Date.now()` shares on one machine): its frame began loading, its script had arrived,
+ * and its script ran (the benchmark splits a first open by them). `scriptFetched` is null when the
+ * browser kept no timing of the script's fetch.
+ */
+export const pageLoad = z.object({ frame: z.number(), scriptFetched: z.number().nullable(), scriptRan: z.number() });
+export type PageLoad = z.infer<typeof pageLoad>;
+
+/**
  * Debrief page → host, answering `probe`: the version on screen, the text of each of its sections
- * by id, the dimensions in the order drawn with their marks, and the ids of its enabled buttons.
+ * by id, the dimensions in the order drawn with their marks, the ids of its enabled buttons, when
+ * it loaded, and how many debriefs it was posted.
  */
 export const debriefProbeAnswer = z.object({
   type: z.literal('debriefProbeAnswer'),
@@ -46,5 +56,8 @@ export const debriefProbeAnswer = z.object({
   sections: z.record(z.string(), z.string()),
   dimensions: z.array(z.object({ id: z.string(), disagreement: z.boolean(), text: z.string() })),
   buttons: z.array(z.string()),
+  loaded: pageLoad,
+  /** The debriefs posted to the page since it loaded (0: it drew what its HTML gave it). */
+  messages: z.number().int().nonnegative(),
 });
 export type DebriefPage = z.infer<typeof debriefProbeAnswer>;

@@ -10,7 +10,7 @@ import type { CalibrationFeature } from '../../src/calibration';
 import type { DebriefFeature } from '../../src/debrief';
 import type { LoadedApi } from '../../src/extension';
 import type { DebriefPage } from '../../src/testing/protocol';
-import { api, FILLED, knownState, readText, root, writeText } from './helpers';
+import { allTabs, api, FILLED, knownState, readText, root, writeText } from './helpers';
 import { saveAsAUserDoes } from './save';
 
 const dir = () => vscode.Uri.joinPath(root(), 'debrief-test');
@@ -101,6 +101,36 @@ describe('the debrief page in a real VS Code', function () {
     assert.strictEqual(open.range.start.line, 0);
     assert.deepStrictEqual([open.command!.command, String(open.command!.arguments?.[0])], ['sdi.openDebrief', loopUri().toString()]);
     assert.ok(a.feedback);
+  });
+
+  it('draws its debrief from its HTML when created, and when shown again after a change while hidden: no message from the host', async () => {
+    const debriefTabs = () => allTabs().filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('sdi.debrief'));
+    await vscode.window.tabGroups.close(debriefTabs());
+    assert.ok(!debrief.panel.isOpen, 'the debrief closed');
+    const created = drawnWhen((p) => (p.sections.panel ?? '').includes('Grace Hopper'), 'the debrief created');
+    await vscode.commands.executeCommand('sdi.openDebrief', loopUri());
+    assert.strictEqual((await created).messages, 0, 'the page created drew the debrief with no message from the host');
+
+    // Another editor over it (the page is dropped), Sam's view of it changed meanwhile (blind), then the page shown again.
+    const hidden = new Promise<void>((resolve) => {
+      const sub = vscode.window.tabGroups.onDidChangeTabs(() => { if (!debriefTabs()[0]?.isActive) { sub.dispose(); resolve(); } });
+    });
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(loopUri()), { viewColumn: vscode.ViewColumn.Active, preview: false });
+    await hidden;
+    const version = debrief.panel.currentVersion;
+    const given = new Promise<void>((resolve) => { const sub = debrief.panel.onDidUpdate((m) => { if (m.blind) { sub.dispose(); resolve(); } }); });
+    await vscode.workspace.getConfiguration('sdi.feedback').update('interviewer', 'Sam Okafor', vscode.ConfigurationTarget.Workspace);
+    await given;
+    const shown = drawnWhen((p) => p.sections.blind !== undefined, 'the blind debrief shown again');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    const page = await shown;
+    assert.ok(page.version > version, `a debrief made while hidden: ${page.version} after ${version}`);
+    assert.strictEqual(page.messages, 0, 'the page shown again drew it with no message from the host');
+
+    // Listening again: the next change comes as a message.
+    const posted = drawnWhen((p) => p.sections.blind === undefined, 'the debrief without blind mode');
+    await vscode.workspace.getConfiguration('sdi.feedback').update('interviewer', 'Hiring Manager', vscode.ConfigurationTarget.Workspace);
+    assert.strictEqual((await posted).messages, 1);
   });
 
   it('draws again when a panelist saves: the disagreement goes', async () => {

@@ -2,12 +2,20 @@ import * as assert from 'assert';
 import { renderMarkdown, escapeHtml } from '../../src/core/renderMarkdown';
 import { DiagramCache, diagramKey, type DiagramStore } from '../../src/panel/diagramCache';
 import { CALIBRATION_PAGE } from '../../src/calibration/html';
+import { debriefPage } from '../../src/debrief/html';
 import { guidePage } from '../../src/panel/html';
 import { contentSecurityPolicy, jsonAttribute, makeNonce, webviewHtml, type WebviewContext, type WebviewPage } from '../../src/webviewHtml';
-import { hostMessage, panelState, webviewMessage } from '../../src/protocol';
+import { debriefHostMessage, hostMessage, panelState, webviewMessage, type DebriefMessage } from '../../src/protocol';
 
 const CSP_SOURCE = 'https://file+.vscode-resource.vscode-cdn.net';
 const context = (over: Partial<WebviewContext> = {}): WebviewContext => ({ cspSource: CSP_SOURCE, nonce: 'abc123', asset: (file) => `https://x/${file}`, ...over });
+
+/** A debrief message whose strings try to break out of the page (the debrief itself is only checked for its outline). */
+const HOSTILE_DEBRIEF: DebriefMessage = {
+  type: 'debrief', version: 3, target: { candidateKey: '"><script>alert(1)</script>' },
+  debrief: { candidate: '</main><script>alert(2)</script>', feedbacks: [], dimensions: [] } as unknown as NonNullable<DebriefMessage['debrief']>,
+  blind: null, message: "'&<!-- -->",
+};
 
 function csp(html: string): string {
   const m = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html);
@@ -40,6 +48,7 @@ describe('webview HTML shell (src/webviewHtml.ts)', () => {
   for (const [name, page, script, styles] of [
     ['guide', guidePage({ preloadMermaid: false }), 'dist/webview/main.js', ['media/panel.css', 'media/timer.css']],
     ['calibration', CALIBRATION_PAGE, 'dist/webview/calibration.js', ['media/calibration.css']],
+    ['debrief', debriefPage(HOSTILE_DEBRIEF), 'dist/webview/debrief.js', ['media/calibration.css', 'media/debrief.css']],
   ] as const) {
     it(`${name}: the policy and the nonce in the page, one module script by nonce and no inline script, the codicons then the page's stylesheets`, () => {
       const html = webviewHtml(page, context());
@@ -61,6 +70,16 @@ describe('webview HTML shell (src/webviewHtml.ts)', () => {
     assert.ok(timer > 0 && timer < html.indexOf('<article id="content"'));
     assert.match(html, /<main id="app" data-config="\{&quot;preloadMermaid&quot;:true\}">/);
     assert.match(html, /<title>Interview Guide<\/title>/);
+  });
+
+  it('debrief: the policy as strict as the report\'s; the debrief it is given in data-debrief, escaped JSON that reads back as the message; none without one', () => {
+    const html = webviewHtml(debriefPage(HOSTILE_DEBRIEF), context());
+    assert.strictEqual(csp(html), `default-src 'none'; img-src ${CSP_SOURCE} data:; style-src ${CSP_SOURCE}; font-src ${CSP_SOURCE}; script-src 'nonce-abc123'`);
+    const m = /<main id="app" aria-busy="true" data-debrief="([^"]*)">/.exec(html);
+    assert.ok(m, 'the debrief in the page\'s data-debrief');
+    const decoded = m[1].replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    assert.deepStrictEqual(debriefHostMessage.parse(JSON.parse(decoded)), HOSTILE_DEBRIEF);
+    assert.match(webviewHtml(debriefPage(null), context()), /<main id="app" aria-busy="true"><p class="loading">/);
   });
 
   it('escapes every string it places into the page', () => {

@@ -223,10 +223,13 @@ function announceDrawn(msg: DebriefMessage): void {
   });
 }
 
-window.addEventListener('message', (event) => {
-  const parsed = debriefHostMessage.safeParse(event.data);
+/** Draws a debrief the host gave, in the page's HTML or a message, once checked. */
+function receive(data: unknown): void {
+  const parsed = debriefHostMessage.safeParse(data);
   if (parsed.success) render(parsed.data);
-});
+}
+
+window.addEventListener('message', (event) => receive(event.data));
 
 app.addEventListener('click', (e) => {
   const target = e.target as Element;
@@ -237,4 +240,6 @@ app.addEventListener('click', (e) => {
   else if (button?.id === 'submit-feedback') post({ type: 'submit' });
 });
 
-post({ type: 'ready' });
+// The debrief the page was created with (see `debriefPage`), drawn at once; then the host posts what is newer.
+if (app.dataset.debrief !== undefined) receive(JSON.parse(app.dataset.debrief));
+post({ type: 'ready', version: current?.version ?? 0 });
