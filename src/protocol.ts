@@ -3,7 +3,12 @@
  * report below). This module is the only code of the extension the webviews import: every message
  * is validated with these schemas on receipt.
  */
-import { z } from 'zod';
+// zod/mini, not the classic API of the core: every page's script bundles these schemas, and classic
+// zod's methods cannot be tree-shaken (188 KB of the debrief page's 203 KB script, compiled and
+// run at each first open). mini registers no locale: the pages read no message, and in the host the
+// core's classic zod (`formatZodIssues`' module builds its schemas on load) registers English in
+// zod's one global config, so the host's logs read as before.
+import * as z from 'zod/mini';
 import type { ReportFigures } from './core/calibration/delta';
 import type { CalibrationReport, ReportRow } from './core/calibration/types';
 import type { Debrief } from './core/loop/debriefTypes';
@@ -16,8 +21,8 @@ import type { Debrief } from './core/loop/debriefTypes';
 const prerenderedSvg = z.object({ key: z.string(), svg: z.string() });
 export const diagramSource = z.object({
   source: z.string(),
-  svg: z.string().optional(),
-  pre: prerenderedSvg.optional(),
+  svg: z.optional(z.string()),
+  pre: z.optional(prerenderedSvg),
 });
 export type DiagramSource = z.infer<typeof diagramSource>;
 
@@ -31,10 +36,10 @@ export const showItemMessage = z.object({
   id: z.string(),
   title: z.string(),
   html: z.string(),
-  diagrams: z.array(diagramSource).default([]),
-  theme: z.string().optional(),
+  diagrams: z._default(z.array(diagramSource), []),
+  theme: z.optional(z.string()),
   /** A heading id to scroll to (the item was opened from a link to that heading). */
-  anchor: z.string().optional(),
+  anchor: z.optional(z.string()),
 });
 
 /** One phase in `timerState`: planned against actual time. */
@@ -65,20 +70,20 @@ export const timerDeepDiveStep = z.object({
 export const timerDisplayState = z.object({
   status: z.enum(['idle', 'running', 'paused', 'finished']),
   /** When the interview began (the host's clock, ms): tells one interview from the next. Undefined when idle. */
-  startedAt: z.number().optional(),
-  problemId: z.string().optional(),
-  problemTitle: z.string().optional(),
+  startedAt: z.optional(z.number()),
+  problemId: z.optional(z.string()),
+  problemTitle: z.optional(z.string()),
   /** The names of the focus dimensions of a loop interview (issue 21); absent otherwise. */
-  focus: z.array(z.string()).optional(),
+  focus: z.optional(z.array(z.string())),
   planTitle: z.string(),
   /** Whose plan the timer follows (`PlanOrigin`): the built-in guide's, a team kit's, or the settings'. */
   planSource: z.enum(['guide', 'kit', 'settings']),
   /** Why the `sdi.timer.phases` setting was not used, when it is invalid. */
-  planError: z.string().optional(),
-  phaseIndex: z.number().int().nonnegative(),
+  planError: z.optional(z.string()),
+  phaseIndex: z.int().check(z.nonnegative()),
   phases: z.array(timerPhaseView),
   /** The notification lead time: the display warns when this little is left. */
-  warningMs: z.number().nonnegative(),
+  warningMs: z.number().check(z.nonnegative()),
   guidance: z.array(z.object({ title: z.string(), anchor: z.string(), html: z.string() })),
   deepDive: z.array(timerDeepDiveStep),
   /** What a screen reader says about this state (phase, time left). */
@@ -96,8 +101,8 @@ export type TimerStateMessage = z.infer<typeof timerStateMessage>;
 export const noteResultMessage = z.object({
   type: z.literal('noteResult'),
   ok: z.boolean(),
-  message: z.string().max(2000),
-  id: z.number().int().nonnegative().optional(),
+  message: z.string().check(z.maxLength(2000)),
+  id: z.optional(z.int().check(z.nonnegative())),
 });
 export type NoteResultMessage = z.infer<typeof noteResultMessage>;
 
@@ -110,7 +115,7 @@ export type NoteResultMessage = z.infer<typeof noteResultMessage>;
 export const themeDiagramsMessage = z.object({
   type: z.literal('themeDiagrams'),
   theme: z.string(),
-  diagrams: z.array(diagramSource).default([]),
+  diagrams: z._default(z.array(diagramSource), []),
 });
 
 /**
@@ -121,7 +126,7 @@ export const themeDiagramsMessage = z.object({
 export const otherThemesMessage = z.object({
   type: z.literal('otherThemes'),
   id: z.string(),
-  diagrams: z.array(z.object({ source: z.string(), pre: prerenderedSvg })).default([]),
+  diagrams: z._default(z.array(z.object({ source: z.string(), pre: prerenderedSvg })), []),
 });
 export type OtherThemesMessage = z.infer<typeof otherThemesMessage>;
 
@@ -129,12 +134,12 @@ export const hostMessage = z.discriminatedUnion('type', [showItemMessage, timerS
 export type HostMessage = z.infer<typeof hostMessage>;
 
 /** A theme fingerprint: the colours and fonts a rendering depends on (long font lists included). */
-const themeFingerprint = z.string().max(65536);
+const themeFingerprint = z.string().check(z.maxLength(65536));
 /**
  * Webview → host: the page has loaded its script and listens; the host posts nothing before it.
  * `theme` is the fingerprint of the Mermaid theme the page renders with (the diagram cache's key).
  */
-export const readyMessage = z.object({ type: z.literal('ready'), theme: themeFingerprint.optional() });
+export const readyMessage = z.object({ type: z.literal('ready'), theme: z.optional(themeFingerprint) });
 /** Webview → host: the colour theme changed; diagrams are now rendered with this fingerprint. */
 export const themeMessage = z.object({ type: z.literal('theme'), theme: themeFingerprint });
 /** Webview → host: a diagram was rendered, for the host's cache (keyed by theme + source). */
@@ -142,16 +147,16 @@ export const diagramRenderedMessage = z.object({
   type: z.literal('diagramRendered'),
   theme: themeFingerprint,
   source: z.string(),
-  svg: z.string().max(2_000_000),
+  svg: z.string().check(z.maxLength(2_000_000)),
 });
 /** Webview → host: copy a diagram's Mermaid source to the clipboard. */
 export const copyDiagramSourceMessage = z.object({ type: z.literal('copyDiagramSource'), source: z.string() });
 /** Webview → host: save a diagram to a file the user picks. `data` is SVG text, or base64 PNG bytes. */
 export const exportDiagramMessage = z
-  .object({ type: z.literal('exportDiagram'), format: z.enum(['svg', 'png']), name: z.string().max(200), data: z.string().max(20_000_000) })
-  .refine((m) => (m.format === 'svg' ? m.data.startsWith('<svg') : /^[A-Za-z0-9+/]+={0,2}$/.test(m.data)), {
+  .object({ type: z.literal('exportDiagram'), format: z.enum(['svg', 'png']), name: z.string().check(z.maxLength(200)), data: z.string().check(z.maxLength(20_000_000)) })
+  .check(z.refine((m) => (m.format === 'svg' ? m.data.startsWith('<svg') : /^[A-Za-z0-9+/]+={0,2}$/.test(m.data)), {
     message: 'an SVG export holds SVG text; a PNG export holds base64 bytes',
-  });
+  }));
 /**
  * Webview → host: a diagram of the item shown could not be rendered (it shows its error in place).
  * `index` is its `data-diagram` index in `showItem`; `line` the 1-based line of the diagram's source
@@ -159,10 +164,10 @@ export const exportDiagramMessage = z
  */
 export const diagramErrorMessage = z.object({
   type: z.literal('diagramError'),
-  itemId: z.string().max(4096),
-  index: z.number().int().nonnegative().max(100_000),
-  line: z.number().int().positive().max(1_000_000).optional(),
-  message: z.string().max(20_000),
+  itemId: z.string().check(z.maxLength(4096)),
+  index: z.int().check(z.nonnegative(), z.maximum(100_000)),
+  line: z.optional(z.int().check(z.positive(), z.maximum(1_000_000))),
+  message: z.string().check(z.maxLength(20_000)),
 });
 export type DiagramErrorMessage = z.infer<typeof diagramErrorMessage>;
 /**
@@ -177,7 +182,7 @@ export const openExternalMessage = z.object({ type: z.literal('openExternal'), h
 export const timerIntentMessage = z.object({
   type: z.literal('timerIntent'),
   intent: z.enum(['start', 'pauseResume', 'next', 'previous', 'extend', 'reset', 'finish', 'insertTimes', 'newFeedback']),
-  minutes: z.number().positive().max(600).optional(),
+  minutes: z.optional(z.number().check(z.positive(), z.maximum(600))),
 });
 export type TimerIntentMessage = z.infer<typeof timerIntentMessage>;
 
@@ -190,9 +195,9 @@ export const MAX_NOTE_LENGTH = 10_000;
  */
 export const noteMessage = z.object({
   type: z.literal('note'),
-  text: z.string().max(MAX_NOTE_LENGTH).refine((t) => t.trim() !== '', { message: 'a note holds some text' }),
-  asked: z.boolean().optional(),
-  id: z.number().int().nonnegative().optional(),
+  text: z.string().check(z.maxLength(MAX_NOTE_LENGTH), z.refine((t) => t.trim() !== '', { message: 'a note holds some text' })),
+  asked: z.optional(z.boolean()),
+  id: z.optional(z.int().check(z.nonnegative())),
 });
 export type NoteMessage = z.infer<typeof noteMessage>;
 
@@ -206,9 +211,9 @@ export type WebviewMessage = z.infer<typeof webviewMessage>;
 export const panelState = z.object({
   itemId: z.string(),
   /** The guide questions logged as asked (their text), so their marks survive the webview being rebuilt... */
-  asked: z.array(z.string().max(MAX_NOTE_LENGTH)).max(1000).optional(),
+  asked: z.optional(z.array(z.string().check(z.maxLength(MAX_NOTE_LENGTH))).check(z.maxLength(1000))),
   /** ...in the interview that began then (`timerDisplayState.startedAt`). */
-  askedIn: z.number().optional(),
+  askedIn: z.optional(z.number()),
 });
 export type PanelState = z.infer<typeof panelState>;
 
@@ -235,12 +240,12 @@ const rowShape = z.custom<ReportRow>(
 );
 
 /** The top-level figures' rubric: dimension names and weights, scale, band labels (best first); null without rows. */
-const rubricShape = z.object({
+const rubricShape = z.nullable(z.object({
   key: z.string(),
   dimensions: z.array(z.object({ id: z.string(), name: z.string(), weight: z.number() })),
   scale: z.object({ min: z.number(), max: z.number() }),
   bands: z.array(z.object({ id: z.string(), label: z.string() })),
-}).nullable();
+}));
 
 /**
  * Host → webview: the report as it is now (after the first scan, and after each change of a
@@ -249,12 +254,12 @@ const rubricShape = z.object({
  */
 export const calibrationReportMessage = z.object({
   type: z.literal('report'),
-  version: z.number().int().nonnegative(),
+  version: z.int().check(z.nonnegative()),
   loading: z.boolean(),
   report: reportShape,
   rubric: rubricShape,
   /** Rows (by `rowKey`) blind mode withholds: posted without scores, shown as "submit yours first". */
-  sealed: z.array(z.string()).max(100_000).optional(),
+  sealed: z.optional(z.array(z.string()).check(z.maxLength(100_000))),
 });
 export type CalibrationReportMessage = z.infer<typeof calibrationReportMessage>;
 
@@ -266,14 +271,14 @@ export type CalibrationReportMessage = z.infer<typeof calibrationReportMessage>;
  */
 export const calibrationDeltaMessage = z.object({
   type: z.literal('delta'),
-  version: z.number().int().nonnegative(),
-  base: z.number().int().nonnegative(),
+  version: z.int().check(z.nonnegative()),
+  base: z.int().check(z.nonnegative()),
   loading: z.boolean(),
   figures: figuresShape,
   upserts: z.array(rowShape),
   removed: z.array(z.string()),
   rubric: rubricShape,
-  sealed: z.array(z.string()).max(100_000).optional(),
+  sealed: z.optional(z.array(z.string()).check(z.maxLength(100_000))),
 });
 export type CalibrationDeltaMessage = z.infer<typeof calibrationDeltaMessage>;
 
@@ -282,7 +287,7 @@ export const calibrationHostMessage = z.discriminatedUnion('type', [calibrationR
 export type CalibrationHostMessage = z.infer<typeof calibrationHostMessage>;
 
 /** A row of the report, by its file (as the report names it) and its index in that file. */
-export const rowRef = z.object({ file: z.string().max(4096), index: z.number().int().nonnegative().max(100_000) });
+export const rowRef = z.object({ file: z.string().check(z.maxLength(4096)), index: z.int().check(z.nonnegative(), z.maximum(100_000)) });
 export type RowRef = z.infer<typeof rowRef>;
 
 /** Webview → host: the page listens; the host posts the report then. */
@@ -290,7 +295,7 @@ export const calibrationReadyMessage = z.object({ type: z.literal('ready') });
 /** Webview → host: open the row's file at its scores block. */
 export const calibrationOpenMessage = z.object({ type: z.literal('open'), row: rowRef });
 /** Webview → host: open a file of the report (an unreadable one) at its start. */
-export const calibrationOpenFileMessage = z.object({ type: z.literal('openFile'), file: z.string().max(4096) });
+export const calibrationOpenFileMessage = z.object({ type: z.literal('openFile'), file: z.string().check(z.maxLength(4096)) });
 /**
  * Webview → host: save the table as CSV (`rows`: the rows shown, in the order shown; all rows when
  * absent) or the figures as JSON, to a file the user picks.
@@ -298,12 +303,12 @@ export const calibrationOpenFileMessage = z.object({ type: z.literal('openFile')
 export const calibrationExportMessage = z.object({
   type: z.literal('export'),
   format: z.enum(['csv', 'json']),
-  rows: z.array(rowRef).max(1_000_000).optional(),
+  rows: z.optional(z.array(rowRef).check(z.maxLength(1_000_000))),
 });
 export type CalibrationExportMessage = z.infer<typeof calibrationExportMessage>;
 
 /** Webview → host: report `version` is on screen (the frame after it painted); the host posts the next update only then. */
-export const calibrationRenderedMessage = z.object({ type: z.literal('rendered'), version: z.number().int().nonnegative() });
+export const calibrationRenderedMessage = z.object({ type: z.literal('rendered'), version: z.int().check(z.nonnegative()) });
 
 /** Webview → host: the page cannot apply an update (it does not hold its base version): post the full report. */
 export const calibrationResyncMessage = z.object({ type: z.literal('resync') });
@@ -316,8 +321,8 @@ export type CalibrationWebviewMessage = z.infer<typeof calibrationWebviewMessage
 
 /** What the report keeps across a reload (`setState`): the table's sort and filters. */
 export const calibrationViewState = z.object({
-  sort: z.object({ key: z.string().max(200), descending: z.boolean() }).optional(),
-  filters: z.record(z.string(), z.string().max(200)).optional(),
+  sort: z.optional(z.object({ key: z.string().check(z.maxLength(200)), descending: z.boolean() })),
+  filters: z.optional(z.record(z.string(), z.string().check(z.maxLength(200)))),
 });
 export type CalibrationViewState = z.infer<typeof calibrationViewState>;
 
@@ -326,9 +331,9 @@ export type CalibrationViewState = z.infer<typeof calibrationViewState>;
 
 /** The candidate a debrief page shows: their name key, and the loop (workspace-relative) or the day that tells their loops apart. */
 export const debriefTarget = z.object({
-  candidateKey: z.string().max(1000),
-  loop: z.string().max(4096).optional(),
-  date: z.string().max(20).optional(),
+  candidateKey: z.string().check(z.maxLength(1000)),
+  loop: z.optional(z.string().check(z.maxLength(4096))),
+  date: z.optional(z.string().check(z.maxLength(20))),
 });
 export type DebriefTarget = z.infer<typeof debriefTarget>;
 
@@ -345,7 +350,7 @@ const debriefShape = z.custom<Debrief>(
  */
 export const debriefBlind = z.object({
   interviewer: z.string(),
-  own: z.object({ file: z.string(), index: z.number().int().nonnegative() }).nullable(),
+  own: z.nullable(z.object({ file: z.string(), index: z.int().check(z.nonnegative()) })),
 });
 export type DebriefBlind = z.infer<typeof debriefBlind>;
 
@@ -356,11 +361,11 @@ export type DebriefBlind = z.infer<typeof debriefBlind>;
  */
 export const debriefMessage = z.object({
   type: z.literal('debrief'),
-  version: z.number().int().nonnegative(),
+  version: z.int().check(z.nonnegative()),
   target: debriefTarget,
-  debrief: debriefShape.nullable(),
-  blind: debriefBlind.nullable(),
-  message: z.string().max(2000).optional(),
+  debrief: z.nullable(debriefShape),
+  blind: z.nullable(debriefBlind),
+  message: z.optional(z.string().check(z.maxLength(2000))),
 });
 export type DebriefMessage = z.infer<typeof debriefMessage>;
 
@@ -373,9 +378,9 @@ export type DebriefHostMessage = z.infer<typeof debriefHostMessage>;
  * it was given none). The host posts it what is newer, and takes no `ready` of a page it has
  * since given other HTML.
  */
-export const debriefReadyMessage = z.object({ type: z.literal('ready'), version: z.number().int().nonnegative() });
+export const debriefReadyMessage = z.object({ type: z.literal('ready'), version: z.int().check(z.nonnegative()) });
 /** Webview → host: open a feedback file at a line (a note, or a feedback's scores heading). */
-export const debriefOpenMessage = z.object({ type: z.literal('open'), file: z.string().max(4096), line: z.number().int().nonnegative().max(10_000_000) });
+export const debriefOpenMessage = z.object({ type: z.literal('open'), file: z.string().check(z.maxLength(4096)), line: z.int().check(z.nonnegative(), z.maximum(10_000_000)) });
 /** Webview → host: save the Debrief Summary beside the loop (never overwriting) and open it. */
 export const debriefWriteSummaryMessage = z.object({ type: z.literal('writeSummary') });
 /** Webview → host: submit the user's own feedback (blind mode's action). */

@@ -1,8 +1,10 @@
 /**
- * Imported first by `main.ts`: zod, by default, probes for `new Function` when the protocol's
- * schemas are built; under the panel's CSP (no `unsafe-eval`) that probe is reported as a
- * violation. `jitless` skips it; parsing the panel's small messages does not need the JIT.
+ * Imported first by each page's script (`main.ts`, `calibration/main.ts`, `debrief/main.ts`): zod
+ * probes for `new Function` when an object schema that can compile its parser (classic zod's) first
+ * parses, and under the pages' CSP (no `unsafe-eval`) that probe is reported as a violation.
+ * `jitless` skips it. The protocol's `zod/mini` objects never compile, so the pages make no probe
+ * today; the config, zod's one global, keeps it so should a compiling schema reach a page.
  */
-import { z } from 'zod';
+import { config } from 'zod/mini';
 
-z.config({ jitless: true });
+config({ jitless: true });

@@ -3,7 +3,7 @@
  * page what it draws (`probe`, answered with the same `id`) and clicks its buttons (`press`).
  */
 import type * as vscode from 'vscode';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { ReportPressMessage, ReportProbeMessage } from './protocol';
 
 /** One page's answers to the tests, read with `answer` (its answer message's schema); dispose it with the page. */
@@ -12,7 +12,7 @@ export class PageProbe<T extends { id: number }> {
   private lastId = 0;
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly webview: vscode.Webview, answer: z.ZodType<T>, private readonly what: string) {
+  constructor(private readonly webview: vscode.Webview, answer: z.ZodMiniType<T>, private readonly what: string) {
     this.subscription = webview.onDidReceiveMessage((raw) => {
       const parsed = answer.safeParse(raw);
       if (!parsed.success) return;

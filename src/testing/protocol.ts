@@ -4,14 +4,14 @@
  * page took to draw each update. They are in none of `src/protocol.ts`'s unions: the build users
  * install neither sends nor accepts them.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Host → report page: describe the table as drawn; the page answers `probeAnswer` with the same `id`. */
-export const reportProbeMessage = z.object({ type: z.literal('probe'), id: z.number().int().nonnegative() });
+export const reportProbeMessage = z.object({ type: z.literal('probe'), id: z.int().check(z.nonnegative()) });
 export type ReportProbeMessage = z.infer<typeof reportProbeMessage>;
 
 /** Host → report page: click the page's button of this id, as a user would (the tests press Export CSV/JSON and Show more). */
-export const reportPressMessage = z.object({ type: z.literal('press'), id: z.string().min(1).max(100) });
+export const reportPressMessage = z.object({ type: z.literal('press'), id: z.string().check(z.minLength(1), z.maxLength(100)) });
 export type ReportPressMessage = z.infer<typeof reportPressMessage>;
 
 /**
@@ -20,11 +20,11 @@ export type ReportPressMessage = z.infer<typeof reportPressMessage>;
  */
 export const reportProbeAnswer = z.object({
   type: z.literal('probeAnswer'),
-  id: z.number().int().nonnegative(),
-  version: z.number().int().nonnegative(),
-  held: z.number().int().nonnegative(),
-  shown: z.number().int().nonnegative(),
-  rows: z.array(z.object({ file: z.string(), index: z.number().int().nonnegative(), cells: z.array(z.string()) })).max(100_000),
+  id: z.int().check(z.nonnegative()),
+  version: z.int().check(z.nonnegative()),
+  held: z.int().check(z.nonnegative()),
+  shown: z.int().check(z.nonnegative()),
+  rows: z.array(z.object({ file: z.string(), index: z.int().check(z.nonnegative()), cells: z.array(z.string()) })).check(z.maxLength(100_000)),
 });
 export type ReportTable = z.infer<typeof reportProbeAnswer>;
 
@@ -32,7 +32,7 @@ export type ReportTable = z.infer<typeof reportProbeAnswer>;
  * Report page → host, just before its `rendered` for the same version: the milliseconds from the
  * update's arrival to the frame after it was drawn.
  */
-export const reportDrawTimeMessage = z.object({ type: z.literal('drawTime'), version: z.number().int().nonnegative(), ms: z.number().nonnegative() });
+export const reportDrawTimeMessage = z.object({ type: z.literal('drawTime'), version: z.int().check(z.nonnegative()), ms: z.number().check(z.nonnegative()) });
 
 
 /**
@@ -41,7 +41,7 @@ export const reportDrawTimeMessage = z.object({ type: z.literal('drawTime'), ver
  * and its script ran (the benchmark splits a first open by them). `scriptFetched` is null when the
  * browser kept no timing of the script's fetch.
  */
-export const pageLoad = z.object({ frame: z.number(), scriptFetched: z.number().nullable(), scriptRan: z.number() });
+export const pageLoad = z.object({ frame: z.number(), scriptFetched: z.nullable(z.number()), scriptRan: z.number() });
 export type PageLoad = z.infer<typeof pageLoad>;
 
 /**
@@ -51,13 +51,13 @@ export type PageLoad = z.infer<typeof pageLoad>;
  */
 export const debriefProbeAnswer = z.object({
   type: z.literal('debriefProbeAnswer'),
-  id: z.number().int().nonnegative(),
-  version: z.number().int().nonnegative(),
+  id: z.int().check(z.nonnegative()),
+  version: z.int().check(z.nonnegative()),
   sections: z.record(z.string(), z.string()),
   dimensions: z.array(z.object({ id: z.string(), disagreement: z.boolean(), text: z.string() })),
   buttons: z.array(z.string()),
   loaded: pageLoad,
   /** The debriefs posted to the page since it loaded (0: it drew what its HTML gave it). */
-  messages: z.number().int().nonnegative(),
+  messages: z.int().check(z.nonnegative()),
 });
 export type DebriefPage = z.infer<typeof debriefProbeAnswer>;
