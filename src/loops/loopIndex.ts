@@ -215,10 +215,12 @@ export class LoopIndex implements vscode.Disposable {
     }
     const glob = vscode.workspace.getConfiguration('sdi.loops').get<string>('glob') || LOOP_GLOB_DEFAULT;
     const w = vscode.workspace.createFileSystemWatcher(glob);
-    this.watcher.push(w, w.onDidCreate((u) => void this.read(u)), w.onDidChange((u) => void this.read(u)), w.onDidDelete((u) => this.remove(u)));
+    // The watcher's events come late: a file deleted and created again (a checkout, the Explorer's undo)
+    // can be reported deleted after it is back. A loop goes only once its file is really gone.
+    this.watcher.push(w, w.onDidCreate((u) => void this.read(u)), w.onDidChange((u) => void this.read(u)), w.onDidDelete((u) => void this.removeGoneUnder(u)));
     // A folder deleted at once (a checkout, `rm -r loops`) is reported as the folder alone, which the
     // glob does not match: its loops go with it. The watcher also reports folders that were not deleted
-    // (seen for a folder whose files changed): a loop goes only once its file is really gone.
+    // (seen for a folder whose files changed), which the same check leaves alone.
     for (const folder of vscode.workspace.workspaceFolders) {
       const all = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**'), true, true, false);
       this.watcher.push(all, all.onDidDelete((u) => void this.removeGoneUnder(u)));
