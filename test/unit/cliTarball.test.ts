@@ -71,6 +71,33 @@ describe('sdi-feedback-<version>.tgz installed offline in an empty repository', 
     assert.strictEqual((JSON.parse(r.stdout) as { rows: unknown[] }).rows.length, 2);
   });
 
+  it('runs as a local pre-commit hook from the installed package: a commit of wrong feedback fails with its annotation', function () {
+    // The hook a hiring repository writes itself, needing nothing of this repository (docs/cli.md, "The pre-commit hook").
+    if (spawnSync('pre-commit', ['--version']).status !== 0) assert.fail('pre-commit is not on the PATH: test/host/install.sh installs Debian\'s package');
+    const env = { ...process.env, PRE_COMMIT_HOME: path.join(dir, 'pre-commit-cache'), GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', NO_COLOR: '1', npm_config_registry: 'http://127.0.0.1:9/', npm_config_offline: 'true' };
+    const git = (...args: string[]) => assert.strictEqual(spawnSync('git', args, { cwd: repo(), env }).status, 0, `git ${args.join(' ')}`);
+    fs.writeFileSync(path.join(repo(), '.pre-commit-config.yaml'), [
+      'repos:',
+      '  - repo: local',
+      '    hooks:',
+      '      - id: sdi-feedback',
+      '        name: sdi-feedback',
+      '        entry: npx --no-install sdi-feedback --format github',
+      '        language: system',
+      '        files: ^interview-feedback/.*\\.md$',
+      '',
+    ].join('\n'));
+    git('init', '-q');
+    git('add', '.pre-commit-config.yaml', 'interview-feedback');
+    const hook = (...files: string[]) => spawnSync('pre-commit', ['run', '--files', ...files], { cwd: repo(), encoding: 'utf8', env });
+    const good = hook('interview-feedback/a.md');
+    assert.strictEqual(good.status, 0, good.stdout + good.stderr);
+    assert.match(good.stdout, /sdi-feedback\.+Passed/);
+    const bad = hook('interview-feedback/a.md', 'interview-feedback/b.md');
+    assert.strictEqual(bad.status, 1, bad.stdout + bad.stderr);
+    assert.match(bad.stdout, /::error file=interview-feedback\/b\.md,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=score-invalid::/);
+  });
+
   it('prints the debrief (--debrief): one candidate, its feedback not fully scored left out of the figures', () => {
     const r = run('--debrief', '--json', 'interview-feedback');
     assert.strictEqual(r.code, 0, r.stderr);
