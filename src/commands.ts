@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { flattenGuideTree, opensPage, type GuideNode } from './core/guideTree';
 import type { GuideLibrary } from './guideLibrary';
 import type { GuidePanel } from './panel/guidePanel';
-import { acceptedItem } from './quickPick';
+import { acceptedItem, pickOne } from './quickPick';
 
 interface Deps {
   library: GuideLibrary;
@@ -56,18 +56,13 @@ export interface LeadRows<T> {
  */
 export function pickGuideItem<T = never>(library: GuideLibrary, placeHolder: string, filter: (n: GuideNode) => boolean = () => true, lead?: LeadRows<T>): Promise<GuideNode | T | undefined> {
   type Row = vscode.QuickPickItem & { node?: GuideNode; lead?: T };
-  const qp = vscode.window.createQuickPick<Row>();
-  qp.placeholder = placeHolder;
-  qp.matchOnDescription = true;
-  qp.matchOnDetail = true;
-  // Asked for by a command (Start Interview, Open Item): it stays until a choice or Escape, like the
-  // candidate prompt after it. Focus moving on its own (a Welcome page or editor opening as the
-  // window settles) must not take it away while the user reads it.
-  qp.ignoreFocusOut = true;
   const separator = (label: string): Row => ({ label, kind: vscode.QuickPickItemKind.Separator });
   const guide: Row[] = treeOrder(library, filter);
-  qp.items = lead?.items.length ? [separator(lead.title), ...lead.items, separator('Guide'), ...guide] : guide;
-  return acceptedItem(qp).then((row) => row?.node ?? row?.lead);
+  const rows: Row[] = lead?.items.length ? [separator(lead.title), ...lead.items, separator('Guide'), ...guide] : guide;
+  // Asked for by a command (Start Interview, Open Item): it stays until a choice or Escape, like the
+  // candidate prompt after it (ignoreFocusOut). Focus moving on its own (a Welcome page or editor
+  // opening as the window settles) must not take it away while the user reads it.
+  return pickOne(rows, { placeHolder, matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true }).then((row) => row?.node ?? row?.lead);
 }
 
 /**

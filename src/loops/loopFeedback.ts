@@ -10,7 +10,7 @@ import { feedbackStateText, readLoop, type InterviewProgress } from '../core/loo
 import type { ReportRow } from '../core/calibration';
 import type { CalibrationModel } from '../calibration/model';
 import type { FeedbackScaffold } from '../feedback/scaffold';
-import { acceptedItem } from '../quickPick';
+import { pickOne } from '../quickPick';
 import type { DueInterview, LoopIndex, LoopStatus } from './loopIndex';
 
 /** Opens a loop interview's feedback, or creates it: `(loop file URI, interview index)`. */
@@ -63,16 +63,13 @@ export class LoopFeedback {
     }
     let chosen: DueInterview | undefined = due[0];
     if (due.length > 1) {
-      const qp = vscode.window.createQuickPick<vscode.QuickPickItem & { due: DueInterview }>();
-      qp.title = 'Feedback due';
-      qp.placeholder = 'Open or create the feedback of which interview?';
-      qp.items = due.map((d) => ({
+      const rows = due.map((d) => ({
         label: escapeIcons(`${d.loop.plan.candidate} · ${this.index.problemOf(d.loop, d.progress.interview.problem)?.title ?? d.progress.interview.problem}`),
         description: `${d.progress.interview.date} · ${d.progress.feedback ? 'written, not submitted' : 'not written'}`,
         detail: escapeIcons(d.loop.file),
         due: d,
       }));
-      chosen = (await acceptedItem(qp))?.due;
+      chosen = (await pickOne(rows, { title: 'Feedback due', placeHolder: 'Open or create the feedback of which interview?' }))?.due;
     }
     return chosen ? this.open(chosen.loop, chosen.progress) : undefined;
   }

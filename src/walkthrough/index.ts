@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { FIRST_START_ENV } from '../core/activation';
 import { isStepId, readWalkthrough, type Walkthrough } from '../core/walkthrough';
-import { acceptedItem } from '../quickPick';
+import { pickOne } from '../quickPick';
 import { WalkthroughProgress, type ProgressSources } from './progress';
 
 export { WalkthroughProgress, type ProgressSources } from './progress';
@@ -33,13 +33,7 @@ async function showAsList(walkthrough: Walkthrough, progress: WalkthroughProgres
     description: step.button?.label,
     step,
   }));
-  const qp = vscode.window.createQuickPick<Row>();
-  qp.title = walkthrough.title;
-  qp.placeholder = walkthrough.description;
-  qp.matchOnDescription = false;
-  qp.matchOnDetail = true;
-  qp.items = rows;
-  const picked = await acceptedItem(qp);
+  const picked = await pickOne(rows, { title: walkthrough.title, placeHolder: walkthrough.description, matchOnDetail: true });
   const button = picked?.step?.button;
   if (!button) return { shown: 'list' };
   await vscode.commands.executeCommand(button.command, ...(button.args ?? []));
