@@ -8091,7 +8091,7 @@ function readNoteTime(line, at) {
   }
   return parts < 2 ? void 0 : { seconds: total, end: i };
 }
-function scanTags(line, lineNo, from, tags, out, unknown3) {
+function forEachTag(line, from, tags, onTag) {
   const n = line.length;
   for (let i = from; i < n - 1; i++) {
     const c = line.charCodeAt(i);
@@ -8108,10 +8108,9 @@ function scanTags(line, lineNo, from, tags, out, unknown3) {
     let end = e;
     let found = false;
     while (end > i + 1) {
-      const name = line.slice(i + 1, end);
-      const dimension = tags.byName.get(name.toLowerCase());
+      const dimension = tags.byName.get(line.slice(i + 1, end).toLowerCase());
       if (dimension !== void 0 && boundary(end)) {
-        out.push({ polarity, name, dimension, range: range(lineNo, i, end) });
+        onTag(polarity, i, end, dimension);
         found = true;
         break;
       }
@@ -8121,10 +8120,17 @@ function scanTags(line, lineNo, from, tags, out, unknown3) {
     if (!found && boundary(e)) {
       let letters = true;
       for (let k = i + 1; k < e && letters; k++) letters = isLetter(line.charCodeAt(k));
-      if (letters) unknown3.push({ polarity, name: line.slice(i + 1, e), range: range(lineNo, i, e) });
+      if (letters) onTag(polarity, i, e, void 0);
     }
     i = (found ? end : e) - 1;
   }
+}
+function scanTags(line, lineNo, from, tags, out, unknown3) {
+  forEachTag(line, from, tags, (polarity, start, end, dimension) => {
+    const name = line.slice(start + 1, end);
+    if (dimension !== void 0) out.push({ polarity, name, dimension, range: range(lineNo, start, end) });
+    else unknown3.push({ polarity, name, range: range(lineNo, start, end) });
+  });
 }
 function continues(line) {
   let i = 0;
@@ -8135,10 +8141,56 @@ function continues(line) {
   if (/^ {0,3}([-*_])[ \t]*(\1[ \t]*){2,}$/.test(line)) return false;
   return true;
 }
+function notesLines(text3, from) {
+  return { lines: documentLines(from ? text3.slice(from.offset) : text3), first: from ? from.line : 0 };
+}
+function walkNotes(lines, first, visitor) {
+  let inSection = false;
+  let inNote = false;
+  let fence;
+  for (let i = first; i < first + lines.length; i++) {
+    const line = lines[i - first];
+    if (fence !== void 0 || line.indexOf("`") >= 0 || line.indexOf("~") >= 0) {
+      const was = fence;
+      fence = nextFence(line, fence);
+      if (was !== void 0 || fence !== void 0) {
+        inNote = false;
+        continue;
+      }
+    }
+    const h = line.indexOf("#") >= 0 ? headingOf(line) : void 0;
+    if (h) {
+      inNote = false;
+      if (inSection && h.level <= NOTES_HEADING_LEVEL) {
+        visitor.sectionEnd?.(i);
+        inSection = false;
+      }
+      if (!inSection && isNotesHeading(h)) {
+        visitor.section?.(i, line);
+        inSection = true;
+      } else if (inSection && h.level === PHASE_HEADING_LEVEL) visitor.phase?.(i, line, h);
+      continue;
+    }
+    if (!inSection) continue;
+    const item = listItemContent(line);
+    if (item === -1) {
+      if (inNote && continues(line)) visitor.continued(i, line, line.length - line.trimStart().length);
+      else inNote = false;
+      continue;
+    }
+    let at = item.content;
+    const time3 = readNoteTime(line, at);
+    if (time3) {
+      at = time3.end;
+      while (at < line.length && isSpace(line.charCodeAt(at))) at++;
+    }
+    visitor.note(i, line, { marker: item.marker, content: item.content, time: time3, at });
+    inNote = true;
+  }
+}
 function parseNotes(text3, tags, { from } = {}) {
   const lookup = tags === void 0 ? void 0 : "byName" in tags ? tags : noteTags(tags);
-  const lines = documentLines(from ? text3.slice(from.offset) : text3);
-  const first = from ? from.line : 0;
+  const { lines, first } = notesLines(text3, from);
   const lineCount = first + lines.length;
   const sections = [];
   const notes = [];
@@ -8146,93 +8198,62 @@ function parseNotes(text3, tags, { from } = {}) {
   let section;
   let phase;
   let note;
-  let fence;
   const tagBuffer = [];
   const unknownBuffer = [];
-  const closeNote = () => note = void 0;
-  for (let i = first; i < lineCount; i++) {
-    const line = lines[i - first];
-    if (fence !== void 0 || line.indexOf("`") >= 0 || line.indexOf("~") >= 0) {
-      const was = fence;
-      fence = nextFence(line, fence);
-      if (was !== void 0 || fence !== void 0) {
-        closeNote();
-        continue;
+  walkNotes(lines, first, {
+    section(i, line) {
+      section = { line: i, headingRange: range(i, 0, line.length), endLine: lineCount, phases: [] };
+      sections.push(section);
+    },
+    sectionEnd(i) {
+      section.endLine = i;
+      if (phase) phase.endLine = i;
+      section = void 0;
+      phase = void 0;
+    },
+    phase(i, line, h) {
+      if (phase) phase.endLine = i;
+      const start = line.indexOf(h.raw, line.indexOf("#") + h.level);
+      phase = { title: h.raw, line: i, titleRange: range(i, start, start + h.raw.length), endLine: section.endLine };
+      section.phases.push(phase);
+    },
+    continued(i, line, at) {
+      const n = note;
+      n.endLine = i;
+      n.range = { start: n.range.start, end: { line: i, character: line.length } };
+      const more = line.trim();
+      if (more) n.text = n.text ? `${n.text} ${more}` : more;
+      n.textRange = { start: n.textRange.start, end: { line: i, character: line.length } };
+      if (lookup) {
+        scanTags(line, i, at, lookup, tagBuffer, unknownBuffer);
+        if (tagBuffer.length) n.tags = n.tags.concat(tagBuffer);
+        if (unknownBuffer.length) n.unknownTags = n.unknownTags.concat(unknownBuffer);
+        tagBuffer.length = unknownBuffer.length = 0;
       }
+    },
+    note(i, line, { marker, content, time: time3, at }) {
+      let end = line.length;
+      while (end > at && isSpace(line.charCodeAt(end - 1))) end--;
+      if (lookup) scanTags(line, i, at, lookup, tagBuffer, unknownBuffer);
+      note = {
+        line: i,
+        endLine: i,
+        range: range(i, marker, line.length),
+        phase: phase ? phase.title : void 0,
+        phaseIndex: phase ? section.phases.length - 1 : -1,
+        section: sections.length - 1,
+        seconds: time3?.seconds,
+        timeText: time3 ? line.slice(content, time3.end) : void 0,
+        timeRange: time3 ? range(i, content, time3.end) : void 0,
+        text: line.slice(at, end),
+        textRange: range(i, at, end),
+        tags: tagBuffer.length ? tagBuffer.slice() : [],
+        unknownTags: unknownBuffer.length ? unknownBuffer.slice() : []
+      };
+      tagBuffer.length = unknownBuffer.length = 0;
+      notes.push(note);
     }
-    const h = line.indexOf("#") >= 0 ? headingOf(line) : void 0;
-    if (h) {
-      closeNote();
-      if (section && h.level <= NOTES_HEADING_LEVEL) {
-        section.endLine = i;
-        if (phase) phase.endLine = i;
-        section = void 0;
-        phase = void 0;
-      }
-      if (!section && isNotesHeading(h)) {
-        section = { line: i, headingRange: range(i, 0, line.length), endLine: lineCount, phases: [] };
-        sections.push(section);
-      } else if (section && h.level === PHASE_HEADING_LEVEL) {
-        if (phase) phase.endLine = i;
-        const start = line.indexOf(h.raw, line.indexOf("#") + h.level);
-        phase = { title: h.raw, line: i, titleRange: range(i, start, start + h.raw.length), endLine: section.endLine };
-        section.phases.push(phase);
-      }
-      continue;
-    }
-    if (!section) continue;
-    const item = listItemContent(line);
-    if (item === -1) {
-      if (note && continues(line)) {
-        note.endLine = i;
-        note.range = { start: note.range.start, end: { line: i, character: line.length } };
-        const s = line.length - line.trimStart().length;
-        const more = line.trim();
-        if (more) note.text = note.text ? `${note.text} ${more}` : more;
-        note.textRange = { start: note.textRange.start, end: { line: i, character: line.length } };
-        if (lookup) {
-          scanTags(line, i, s, lookup, tagBuffer, unknownBuffer);
-          if (tagBuffer.length) note.tags = note.tags.concat(tagBuffer);
-          if (unknownBuffer.length) note.unknownTags = note.unknownTags.concat(unknownBuffer);
-          tagBuffer.length = unknownBuffer.length = 0;
-        }
-      } else closeNote();
-      continue;
-    }
-    let at = item.content;
-    const time3 = readNoteTime(line, at);
-    let seconds;
-    let timeText;
-    let timeRange;
-    if (time3) {
-      seconds = time3.seconds;
-      timeText = line.slice(at, time3.end);
-      timeRange = range(i, at, time3.end);
-      at = time3.end;
-      while (at < line.length && isSpace(line.charCodeAt(at))) at++;
-    }
-    let end = line.length;
-    while (end > at && isSpace(line.charCodeAt(end - 1))) end--;
-    if (lookup) scanTags(line, i, at, lookup, tagBuffer, unknownBuffer);
-    const created = {
-      line: i,
-      endLine: i,
-      range: range(i, item.marker, line.length),
-      phase: phase ? phase.title : void 0,
-      phaseIndex: phase ? section.phases.length - 1 : -1,
-      section: sections.length - 1,
-      seconds,
-      timeText,
-      timeRange,
-      text: line.slice(at, end),
-      textRange: range(i, at, end),
-      tags: tagBuffer.length ? tagBuffer.slice() : [],
-      unknownTags: unknownBuffer.length ? unknownBuffer.slice() : []
-    };
-    tagBuffer.length = unknownBuffer.length = 0;
-    notes.push(created);
-    note = created;
-  }
+  });
   for (const n of notes) for (const u of n.unknownTags) unknownTags.push(u);
   return { sections, notes, unknownTags };
 }
@@ -8244,14 +8265,41 @@ function partOfLine(doc, line) {
   return k;
 }
 var TAGS = /* @__PURE__ */ new WeakMap();
-function notesOfFeedbacks(text3, doc, dimensions) {
+function tagsOf(dimensions) {
   let tags = TAGS.get(dimensions);
   if (!tags) TAGS.set(dimensions, tags = noteTags(dimensions));
-  const parsed = doc.notes ? parseNotes(text3, tags, { from: doc.notes }) : { sections: [], notes: [], unknownTags: [] };
+  return tags;
+}
+function notesOfFeedbacks(text3, doc, dimensions) {
+  const parsed = doc.notes ? parseNotes(text3, tagsOf(dimensions), { from: doc.notes }) : { sections: [], notes: [], unknownTags: [] };
   const count = Math.max(1, doc.parts.length);
   const byPart = Array.from({ length: count }, () => []);
   for (const n of parsed.notes) byPart[partOfLine(doc, n.line)].push(n);
   return { parsed, evidence: byPart.map((notes) => summarizeEvidence(notes, dimensions)) };
+}
+function tagCountsOfFeedbacks(text3, doc, dimensions) {
+  const counts = Array.from({ length: Math.max(1, doc.parts.length) }, () => {
+    const c = {};
+    for (const d of dimensions) if (!Object.prototype.hasOwnProperty.call(c, d.id)) c[d.id] = { plus: 0, minus: 0, neutral: 0 };
+    return c;
+  });
+  if (!doc.notes) return counts;
+  const tags = tagsOf(dimensions);
+  let part = counts[0];
+  const count = (polarity, _start, _end, dimension) => {
+    if (dimension !== void 0 && Object.prototype.hasOwnProperty.call(part, dimension)) part[dimension][polarity]++;
+  };
+  const { lines, first } = notesLines(text3, doc.notes);
+  walkNotes(lines, first, {
+    note(i, line, { at }) {
+      part = counts[partOfLine(doc, i)];
+      forEachTag(line, at, tags, count);
+    },
+    continued(_i, line, at) {
+      forEachTag(line, at, tags, count);
+    }
+  });
+  return counts;
 }
 
 // src/core/kit/seal.ts
@@ -9116,15 +9164,6 @@ function headerOf(part, normalize) {
   }
   return { candidate, interviewer, date: date5, problem, level };
 }
-function rowEvidence(summary, withNotes) {
-  if (withNotes) return summary;
-  const out = {};
-  for (const id2 of Object.keys(summary)) {
-    const e = summary[id2];
-    out[id2] = { plus: e.plus, minus: e.minus, neutral: e.neutral };
-  }
-  return out;
-}
 function detached(s) {
   return s.length < 13 ? s : (" " + s).slice(1);
 }
@@ -9143,7 +9182,7 @@ function feedbackRows(file2, text3, resolve3, options = {}) {
   const single = doc.parts.length === 1;
   const facts = single ? analyzeFeedback(rubric, doc, doc.parts[0], { allowHalfPoints }) : void 0;
   const v = facts && isSilentRow(facts) ? void 0 : validateParsed(doc, rubric, { allowHalfPoints, severities: ROW_SEVERITIES });
-  const notes = options.evidence ? notesOfFeedbacks(text3, doc, rubric.dimensions) : void 0;
+  const evidence = options.evidence === "notes" ? notesOfFeedbacks(text3, doc, rubric.dimensions).evidence : options.evidence === "counts" ? tagCountsOfFeedbacks(text3, doc, rubric.dimensions) : void 0;
   const rows = [];
   const submitted = doc.submission ? detached(doc.submission.submitted) : null;
   const editedAfterSubmit = doc.submission?.edited === true;
@@ -9181,7 +9220,7 @@ function feedbackRows(file2, text3, resolve3, options = {}) {
       warnings,
       submitted,
       editedAfterSubmit,
-      ...notes ? { evidence: rowEvidence(notes.evidence[partIndex], options.evidence === "notes") } : {}
+      ...evidence ? { evidence: evidence[partIndex] } : {}
     });
   });
   return { rows, rubric: rubricInfo(resolved.rubricKey, rubric) };

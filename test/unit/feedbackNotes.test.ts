@@ -5,6 +5,7 @@ import {
   isFeedbackDocument,
   notesOfFeedbacks,
   noteTagSlot,
+  tagCountsOfFeedbacks,
   parseFeedback,
   partOfLine,
   validateFeedback,
@@ -266,6 +267,50 @@ describe('the notes read from where the feedback parser found them', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the tag counts of rows, read without building the notes', () => {
+  const dims = () => rubric().dimensions;
+  /** The counts as `notesOfFeedbacks` gives them (its evidence without the notes). */
+  const fromNotes = (text: string) => notesOfFeedbacks(text, parseFeedback(text), dims()).evidence.map((e) => Object.fromEntries(Object.entries(e).map(([id, { plus, minus, neutral }]) => [id, { plus, minus, neutral }])));
+
+  it('count each feedback\'s tags per dimension, every dimension in the rubric\'s order', () => {
+    const text = `${CLEAN()}\n## Interview Notes\n\n- [01:00]+arch at the start -scale (#comm)\n  continued +arch\n- \`\`\`\n- +nothing -1 +arch-ish\n`;
+    const counts = tagCountsOfFeedbacks(text, parseFeedback(text), dims());
+    assert.deepStrictEqual(Object.keys(counts[0]), dims().map((d) => d.id));
+    assert.deepStrictEqual(counts[0]['technical-architecture'], { plus: 3, minus: 0, neutral: 0 });
+    assert.deepStrictEqual(counts[0]['scalability-performance'], { plus: 0, minus: 1, neutral: 0 });
+    assert.deepStrictEqual(counts[0]['communication-leadership'], { plus: 0, minus: 0, neutral: 1 });
+    assert.deepStrictEqual(counts, fromNotes(text));
+  });
+
+  it('property: the counts of the notes the notes reader builds, feedback by feedback', () => {
+    const anyLine = fc.oneof(
+      { weight: 8, arbitrary: fc.constantFrom('- [01:00] +arch note', '- [1:02:03]#comm x', '- +scale-out and -dist, (#prod)', '  continued -dist +ARCH', '  +arch continues it', '* -comm', '1. #arch', '- +unknown +arch-ish +arch.') },
+      { weight: 2, arbitrary: fc.constant('## Interview Notes') },
+      { weight: 3, arbitrary: fc.constantFrom('### Deep Dive', '> quoted +arch', '---', '', '- [01:00] no tag') },
+      { weight: 1, arbitrary: fc.constantFrom('# Title', '## Other', '- Technical Architecture (30%): 3 / 4', '```', '~~~') },
+      { weight: 1, arbitrary: fc.string({ maxLength: 30 }) },
+    ).map((l) => l.replace(/[\r\n]/g, ' '));
+    // A feedback's heading and scores heading: several of them make a file of several feedbacks.
+    const anyChunk = fc.oneof({ weight: 6, arbitrary: anyLine.map((l) => [l]) }, { weight: 1, arbitrary: fc.constant(['## Feedback', '### Scores (Weighted)']) });
+    let parts = 0;
+    let tags = 0;
+    fc.assert(
+      fc.property(fc.array(anyChunk, { maxLength: 40 }), fc.constantFrom('\n', '\r\n', '\r'), (chunks, eol) => {
+        const text = chunks.flat().join(eol);
+        const doc = parseFeedback(text);
+        const counts = tagCountsOfFeedbacks(text, doc, dims());
+        assert.deepStrictEqual(counts, fromNotes(text));
+        if (doc.parts.length > 1) parts++;
+        tags += counts.reduce((n, c) => n + Object.values(c).reduce((m, e) => m + e.plus + e.minus + e.neutral, 0), 0);
+      }),
+      { numRuns: 400 },
+    );
+    // The generator reaches what the property is about: files of several feedbacks, and tags counted.
+    assert.ok(parts >= 20, `only ${parts} runs with several feedbacks`);
+    assert.ok(tags >= 80, `only ${tags} tags counted`);
   });
 });
 

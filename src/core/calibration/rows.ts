@@ -6,7 +6,7 @@
 import { FEEDBACK_CODES } from '../feedback/codes';
 import { isRealDate } from '../format';
 import { compileRubric, type CompiledRubric } from '../feedback/compiled';
-import { notesOfFeedbacks } from '../feedback/evidence';
+import { notesOfFeedbacks, tagCountsOfFeedbacks } from '../feedback/evidence';
 import { isFeedbackDocument, parseFeedback } from '../feedback/parse';
 import { kitTemplateSpec } from '../feedback/template';
 import type { FeedbackCode, FeedbackOptions, ParsedFeedbackPart } from '../feedback/types';
@@ -14,7 +14,6 @@ import { analyzeFeedback, silenceUnder, validateParsed } from '../feedback/valid
 import { resolveRubric } from '../kit/rubricSource';
 import type { KitRubric, LoadedKit } from '../kit/types';
 import { normalizeKey } from '../personName';
-import type { EvidenceSummary } from '../notes/evidence';
 import type { CalibrationRow, ResolvedRubric, RowEvidence, RubricInfo, RubricResolver } from './types';
 
 const BOM = '\uFEFF';
@@ -111,17 +110,6 @@ function headerOf(part: ParsedFeedbackPart, normalize: (s: string) => string) {
   return { candidate, interviewer, date, problem, level };
 }
 
-/** A feedback's evidence as a row keeps it: the tag counts of each dimension, and its notes when asked. */
-function rowEvidence(summary: EvidenceSummary, withNotes: boolean): RowEvidence {
-  if (withNotes) return summary;
-  const out: RowEvidence = {};
-  for (const id of Object.keys(summary)) {
-    const e = summary[id];
-    out[id] = { plus: e.plus, minus: e.minus, neutral: e.neutral };
-  }
-  return out;
-}
-
 /**
  * A copy of a string cut from a document's text: V8 keeps a piece of 13 characters or more cut with
  * `slice` as a view of the whole text, and a row outlives its file's text (a report holds thousands).
@@ -154,7 +142,8 @@ export function feedbackRows(file: string, text: string, resolve: RubricResolver
   // Most files hold one feedback that no rule reports on, as its facts show: the rules need not run.
   const facts = single ? analyzeFeedback(rubric, doc, doc.parts[0], { allowHalfPoints }) : undefined;
   const v = facts && isSilentRow(facts) ? undefined : validateParsed(doc, rubric, { allowHalfPoints, severities: ROW_SEVERITIES });
-  const notes = options.evidence ? notesOfFeedbacks(text, doc, rubric.dimensions) : undefined;
+  // The notes themselves only when asked for: counts alone keep a repository's notes out of memory.
+  const evidence: RowEvidence[] | undefined = options.evidence === 'notes' ? notesOfFeedbacks(text, doc, rubric.dimensions).evidence : options.evidence === 'counts' ? tagCountsOfFeedbacks(text, doc, rubric.dimensions) : undefined;
   const rows: CalibrationRow[] = [];
   const submitted = doc.submission ? detached(doc.submission.submitted) : null;
   const editedAfterSubmit = doc.submission?.edited === true;
@@ -192,7 +181,7 @@ export function feedbackRows(file: string, text: string, resolve: RubricResolver
       warnings,
       submitted,
       editedAfterSubmit,
-      ...(notes ? { evidence: rowEvidence(notes.evidence[partIndex], options.evidence === 'notes') } : {}),
+      ...(evidence ? { evidence: evidence[partIndex] } : {}),
     });
   });
   return { rows, rubric: rubricInfo(resolved.rubricKey, rubric) };

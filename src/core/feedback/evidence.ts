@@ -4,8 +4,8 @@
  * last one starting at or above it), so a file with several feedbacks keeps their evidence apart.
  */
 import type { Dimension } from '../content';
-import { summarizeEvidence } from '../notes/evidence';
-import { noteAt, noteTags, parseNotes, type InterviewNote, type NotePolarity, type NoteTags, type ParsedNotes } from '../notes/parse';
+import { summarizeEvidence, type EvidenceCounts } from '../notes/evidence';
+import { forEachTag, noteAt, notesLines, noteTags, parseNotes, walkNotes, type InterviewNote, type NotePolarity, type NoteTags, type OnTag, type ParsedNotes } from '../notes/parse';
 import type { FeedbackNotes, ParsedFeedback } from './types';
 
 /** The index of the feedback (`doc.parts`) a line belongs to: the last one starting at or above it, else the first. */
@@ -18,19 +18,53 @@ export function partOfLine(doc: Pick<ParsedFeedback, 'parts'>, line: number): nu
 // A rubric's tag look-up, built once per dimension list (compiled rubrics keep theirs).
 const TAGS = new WeakMap<readonly Pick<Dimension, 'id' | 'tag'>[], NoteTags>();
 
+function tagsOf(dimensions: readonly Pick<Dimension, 'id' | 'tag'>[]): NoteTags {
+  let tags = TAGS.get(dimensions);
+  if (!tags) TAGS.set(dimensions, (tags = noteTags(dimensions)));
+  return tags;
+}
+
 /**
  * The notes of `text` read with the dimensions' tags, and the evidence of each feedback of `doc`
  * (parsed from the same text): the notes are read from the first notes heading the feedback parser
  * found, and not at all when it found none.
  */
 export function notesOfFeedbacks(text: string, doc: Pick<ParsedFeedback, 'parts' | 'notes'>, dimensions: readonly Pick<Dimension, 'id' | 'tag'>[]): FeedbackNotes {
-  let tags = TAGS.get(dimensions);
-  if (!tags) TAGS.set(dimensions, (tags = noteTags(dimensions)));
-  const parsed = doc.notes ? parseNotes(text, tags, { from: doc.notes }) : { sections: [], notes: [], unknownTags: [] };
+  const parsed = doc.notes ? parseNotes(text, tagsOf(dimensions), { from: doc.notes }) : { sections: [], notes: [], unknownTags: [] };
   const count = Math.max(1, doc.parts.length);
   const byPart: InterviewNote[][] = Array.from({ length: count }, () => []);
   for (const n of parsed.notes) byPart[partOfLine(doc, n.line)].push(n);
   return { parsed, evidence: byPart.map((notes) => summarizeEvidence(notes, dimensions)) };
+}
+
+/**
+ * The tag counts of each feedback of `doc` (parsed from the same text), every dimension in the
+ * dimensions' order: the counts of `notesOfFeedbacks(...).evidence`, read by the same notes reader
+ * without building the notes. Rows need only these (a report of 10,000 files keeps no notes).
+ */
+export function tagCountsOfFeedbacks(text: string, doc: Pick<ParsedFeedback, 'parts' | 'notes'>, dimensions: readonly Pick<Dimension, 'id' | 'tag'>[]): Record<string, EvidenceCounts>[] {
+  const counts = Array.from({ length: Math.max(1, doc.parts.length) }, () => {
+    const c: Record<string, EvidenceCounts> = {};
+    for (const d of dimensions) if (!Object.prototype.hasOwnProperty.call(c, d.id)) c[d.id] = { plus: 0, minus: 0, neutral: 0 };
+    return c;
+  });
+  if (!doc.notes) return counts;
+  const tags = tagsOf(dimensions);
+  let part = counts[0];
+  const count: OnTag = (polarity, _start, _end, dimension) => {
+    if (dimension !== undefined && Object.prototype.hasOwnProperty.call(part, dimension)) part[dimension][polarity]++;
+  };
+  const { lines, first } = notesLines(text, doc.notes);
+  walkNotes(lines, first, {
+    note(i, line, { at }) {
+      part = counts[partOfLine(doc, i)];
+      forEachTag(line, at, tags, count);
+    },
+    continued(_i, line, at) {
+      forEachTag(line, at, tags, count);
+    },
+  });
+  return counts;
 }
 
 const isTagChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45; /* - */

@@ -62,5 +62,5 @@ export {
   type ScoreLineReading,
   type SummaryOptions,
 } from './validate';
-export { notesOfFeedbacks, partOfLine, noteTagSlot, type NoteTagSlot } from './evidence';
+export { notesOfFeedbacks, partOfLine, noteTagSlot, tagCountsOfFeedbacks, type NoteTagSlot } from './evidence';
 export { weightedScoreEdits, weightedScoreEditsForSave, recommendationEdits, scoreValueEdits, weightEdits, fixAll, applyEdits } from './fixes';

@@ -179,13 +179,17 @@ export function formatNoteTime(seconds: number): string {
   return h > 0 ? `${h}:${p(m)}:${p(s % 60)}` : `${p(m)}:${p(s % 60)}`;
 }
 
+/** What `forEachTag` reports: a tag from `start` (its sign) to `end`, naming `dimension`, or undefined for a tag-shaped token naming none (`+scaled`). */
+export type OnTag = (polarity: NotePolarity, start: number, end: number, dimension: string | undefined) => void;
+
 /**
  * Reads the tags of one line of a note from `from` on. A tag is `+`, `-` or `#` directly
  * followed by a known tag name, at `from` (the start of the note's text) or after white space or
  * an opening bracket, and ending at white space, punctuation or the end of the line. The longest
- * known name wins (`+scale-out` is `scale-out` when the rubric has it, else `+scale`).
+ * known name wins (`+scale-out` is `scale-out` when the rubric has it, else `+scale`). A token of
+ * a sign and letters only that names no dimension is reported too, with no dimension.
  */
-export function scanTags(line: string, lineNo: number, from: number, tags: NoteTags, out: NoteTag[], unknown: UnknownNoteTag[]): void {
+export function forEachTag(line: string, from: number, tags: NoteTags, onTag: OnTag): void {
   const n = line.length;
   for (let i = from; i < n - 1; i++) {
     const c = line.charCodeAt(i);
@@ -203,10 +207,9 @@ export function scanTags(line: string, lineNo: number, from: number, tags: NoteT
     let end = e;
     let found = false;
     while (end > i + 1) {
-      const name = line.slice(i + 1, end);
-      const dimension = tags.byName.get(name.toLowerCase());
+      const dimension = tags.byName.get(line.slice(i + 1, end).toLowerCase());
       if (dimension !== undefined && boundary(end)) {
-        out.push({ polarity, name, dimension, range: range(lineNo, i, end) });
+        onTag(polarity, i, end, dimension);
         found = true;
         break;
       }
@@ -216,10 +219,19 @@ export function scanTags(line: string, lineNo: number, from: number, tags: NoteT
     if (!found && boundary(e)) {
       let letters = true;
       for (let k = i + 1; k < e && letters; k++) letters = isLetter(line.charCodeAt(k));
-      if (letters) unknown.push({ polarity, name: line.slice(i + 1, e), range: range(lineNo, i, e) });
+      if (letters) onTag(polarity, i, e, undefined);
     }
     i = (found ? end : e) - 1;
   }
+}
+
+/** The tags of one line of a note (`forEachTag`) as objects: the known ones into `out`, the tag-shaped others into `unknown`. */
+export function scanTags(line: string, lineNo: number, from: number, tags: NoteTags, out: NoteTag[], unknown: UnknownNoteTag[]): void {
+  forEachTag(line, from, tags, (polarity, start, end, dimension) => {
+    const name = line.slice(start + 1, end);
+    if (dimension !== undefined) out.push({ polarity, name, dimension, range: range(lineNo, start, end) });
+    else unknown.push({ polarity, name, range: range(lineNo, start, end) });
+  });
 }
 
 /**
@@ -242,16 +254,103 @@ function continues(line: string): boolean {
   return true;
 }
 
+/** A note's first line, as the notes reader meets it. */
+export interface NoteStart {
+  /** Where the list marker is. */
+  marker: number;
+  /** Where the item's content starts (after the marker and its spaces): where a time would be. */
+  content: number;
+  /** The note's time, when the content starts with a valid one. */
+  time: { seconds: number; end: number } | undefined;
+  /** Where the note's text starts: after the marker, and after the time and its spaces. */
+  at: number;
+}
+
+/**
+ * What the notes reader meets, in document order: the callbacks of `walkNotes`. `parseNotes`
+ * builds the notes from them; the evidence counts tags from them without building any.
+ */
+export interface NotesVisitor {
+  /** A notes section's heading on line `i`. */
+  section?(i: number, line: string): void;
+  /** The open section (and its last phase) ends before line `i`: a heading of its level or above. */
+  sectionEnd?(i: number): void;
+  /** A phase sub-heading of the open section. */
+  phase?(i: number, line: string, heading: { level: number; raw: string }): void;
+  /** A note's first line. */
+  note(i: number, line: string, start: NoteStart): void;
+  /** A line continuing the open note, its text from `at` (the line's indentation skipped). */
+  continued(i: number, line: string, at: number): void;
+}
+
+/**
+ * The lines the notes reader reads: the whole text, or with `from` (a line outside fenced code with
+ * no notes above it: the first notes heading, as the feedback parser finds it,
+ * `ParsedFeedback.notes`) from there on. `first` is the number of `lines[0]` in the document.
+ */
+export function notesLines(text: string, from?: LineStart): { lines: string[]; first: number } {
+  return { lines: documentLines(from ? text.slice(from.offset) : text), first: from ? from.line : 0 };
+}
+
+/**
+ * The notes reader: walks `lines` (line `first` of the document on) and tells `visitor` of every
+ * notes section, phase sub-heading, note and note continuation. Fenced code is skipped; a note ends
+ * at a blank line, a heading, a fence or any line that does not continue it.
+ */
+export function walkNotes(lines: readonly string[], first: number, visitor: NotesVisitor): void {
+  let inSection = false;
+  let inNote = false;
+  let fence: string | undefined;
+  for (let i = first; i < first + lines.length; i++) {
+    const line = lines[i - first];
+    // A fence line (opening or closing) or a line inside one: neither heading nor note.
+    if (fence !== undefined || line.indexOf('`') >= 0 || line.indexOf('~') >= 0) {
+      const was = fence;
+      fence = nextFence(line, fence);
+      if (was !== undefined || fence !== undefined) {
+        inNote = false;
+        continue;
+      }
+    }
+    const h = line.indexOf('#') >= 0 ? headingOf(line) : undefined;
+    if (h) {
+      inNote = false;
+      if (inSection && h.level <= NOTES_HEADING_LEVEL) {
+        visitor.sectionEnd?.(i);
+        inSection = false;
+      }
+      if (!inSection && isNotesHeading(h)) {
+        visitor.section?.(i, line);
+        inSection = true;
+      } else if (inSection && h.level === PHASE_HEADING_LEVEL) visitor.phase?.(i, line, h);
+      continue;
+    }
+    if (!inSection) continue;
+    const item = listItemContent(line);
+    if (item === -1) {
+      if (inNote && continues(line)) visitor.continued(i, line, line.length - line.trimStart().length);
+      else inNote = false;
+      continue;
+    }
+    let at = item.content;
+    const time = readNoteTime(line, at);
+    if (time) {
+      at = time.end;
+      while (at < line.length && isSpace(line.charCodeAt(at))) at++;
+    }
+    visitor.note(i, line, { marker: item.marker, content: item.content, time, at });
+    inNote = true;
+  }
+}
+
 /**
  * Parses a document's notes. `tags` (or the rubric's dimensions) decide which `+word` are tags;
  * without them no tag is read (the structure alone, as Add Note needs it). Fenced code is skipped.
- * With `from`, a line outside fenced code with no notes above it (the first notes heading, as the
- * feedback parser finds it: `ParsedFeedback.notes`), the lines above it are not read again.
+ * With `from` (see `notesLines`), the lines above it are not read again.
  */
 export function parseNotes(text: string, tags?: NoteTags | readonly Pick<Dimension, 'id' | 'tag'>[], { from }: { from?: LineStart } = {}): ParsedNotes {
   const lookup = tags === undefined ? undefined : 'byName' in tags ? tags : noteTags(tags);
-  const lines = documentLines(from ? text.slice(from.offset) : text);
-  const first = from ? from.line : 0;
+  const { lines, first } = notesLines(text, from);
   const lineCount = first + lines.length;
   const sections: NotesSection[] = [];
   const notes: InterviewNote[] = [];
@@ -259,95 +358,63 @@ export function parseNotes(text: string, tags?: NoteTags | readonly Pick<Dimensi
   let section: NotesSection | undefined;
   let phase: NotesPhase | undefined;
   let note: InterviewNote | undefined;
-  let fence: string | undefined;
   const tagBuffer: NoteTag[] = [];
   const unknownBuffer: UnknownNoteTag[] = [];
-  const closeNote = () => (note = undefined);
-  for (let i = first; i < lineCount; i++) {
-    const line = lines[i - first];
-    // A fence line (opening or closing) or a line inside one: neither heading nor note.
-    if (fence !== undefined || line.indexOf('`') >= 0 || line.indexOf('~') >= 0) {
-      const was = fence;
-      fence = nextFence(line, fence);
-      if (was !== undefined || fence !== undefined) {
-        closeNote();
-        continue;
+  walkNotes(lines, first, {
+    section(i, line) {
+      section = { line: i, headingRange: range(i, 0, line.length), endLine: lineCount, phases: [] };
+      sections.push(section);
+    },
+    sectionEnd(i) {
+      section!.endLine = i;
+      if (phase) phase.endLine = i;
+      section = undefined;
+      phase = undefined;
+    },
+    phase(i, line, h) {
+      if (phase) phase.endLine = i;
+      const start = line.indexOf(h.raw, line.indexOf('#') + h.level);
+      phase = { title: h.raw, line: i, titleRange: range(i, start, start + h.raw.length), endLine: section!.endLine };
+      section!.phases.push(phase);
+    },
+    continued(i, line, at) {
+      const n = note!;
+      n.endLine = i;
+      n.range = { start: n.range.start, end: { line: i, character: line.length } };
+      const more = line.trim();
+      if (more) n.text = n.text ? `${n.text} ${more}` : more;
+      n.textRange = { start: n.textRange.start, end: { line: i, character: line.length } };
+      if (lookup) {
+        scanTags(line, i, at, lookup, tagBuffer, unknownBuffer);
+        if (tagBuffer.length) n.tags = n.tags.concat(tagBuffer);
+        if (unknownBuffer.length) n.unknownTags = n.unknownTags.concat(unknownBuffer);
+        tagBuffer.length = unknownBuffer.length = 0;
       }
-    }
-    const h = line.indexOf('#') >= 0 ? headingOf(line) : undefined;
-    if (h) {
-      closeNote();
-      if (section && h.level <= NOTES_HEADING_LEVEL) {
-        section.endLine = i;
-        if (phase) phase.endLine = i;
-        section = undefined;
-        phase = undefined;
-      }
-      if (!section && isNotesHeading(h)) {
-        section = { line: i, headingRange: range(i, 0, line.length), endLine: lineCount, phases: [] };
-        sections.push(section);
-      } else if (section && h.level === PHASE_HEADING_LEVEL) {
-        if (phase) phase.endLine = i;
-        const start = line.indexOf(h.raw, line.indexOf('#') + h.level);
-        phase = { title: h.raw, line: i, titleRange: range(i, start, start + h.raw.length), endLine: section.endLine };
-        section.phases.push(phase);
-      }
-      continue;
-    }
-    if (!section) continue;
-    const item = listItemContent(line);
-    if (item === -1) {
-      if (note && continues(line)) {
-        note.endLine = i;
-        note.range = { start: note.range.start, end: { line: i, character: line.length } };
-        const s = line.length - line.trimStart().length;
-        const more = line.trim();
-        if (more) note.text = note.text ? `${note.text} ${more}` : more;
-        note.textRange = { start: note.textRange.start, end: { line: i, character: line.length } };
-        if (lookup) {
-          scanTags(line, i, s, lookup, tagBuffer, unknownBuffer);
-          if (tagBuffer.length) note.tags = note.tags.concat(tagBuffer);
-          if (unknownBuffer.length) note.unknownTags = note.unknownTags.concat(unknownBuffer);
-          tagBuffer.length = unknownBuffer.length = 0;
-        }
-      } else closeNote();
-      continue;
-    }
-    let at = item.content;
-    const time = readNoteTime(line, at);
-    let seconds: number | undefined;
-    let timeText: string | undefined;
-    let timeRange: Range | undefined;
-    if (time) {
-      seconds = time.seconds;
-      timeText = line.slice(at, time.end);
-      timeRange = range(i, at, time.end);
-      at = time.end;
-      while (at < line.length && isSpace(line.charCodeAt(at))) at++;
-    }
-    let end = line.length;
-    while (end > at && isSpace(line.charCodeAt(end - 1))) end--;
-    if (lookup) scanTags(line, i, at, lookup, tagBuffer, unknownBuffer);
-    // One object literal of one shape; the tag lists sized exactly (a large result stays small in memory).
-    const created: InterviewNote = {
-      line: i,
-      endLine: i,
-      range: range(i, item.marker, line.length),
-      phase: phase ? phase.title : undefined,
-      phaseIndex: phase ? section.phases.length - 1 : -1,
-      section: sections.length - 1,
-      seconds,
-      timeText,
-      timeRange,
-      text: line.slice(at, end),
-      textRange: range(i, at, end),
-      tags: tagBuffer.length ? tagBuffer.slice() : [],
-      unknownTags: unknownBuffer.length ? unknownBuffer.slice() : [],
-    };
-    tagBuffer.length = unknownBuffer.length = 0;
-    notes.push(created);
-    note = created;
-  }
+    },
+    note(i, line, { marker, content, time, at }) {
+      let end = line.length;
+      while (end > at && isSpace(line.charCodeAt(end - 1))) end--;
+      if (lookup) scanTags(line, i, at, lookup, tagBuffer, unknownBuffer);
+      // One object literal of one shape; the tag lists sized exactly (a large result stays small in memory).
+      note = {
+        line: i,
+        endLine: i,
+        range: range(i, marker, line.length),
+        phase: phase ? phase.title : undefined,
+        phaseIndex: phase ? section!.phases.length - 1 : -1,
+        section: sections.length - 1,
+        seconds: time?.seconds,
+        timeText: time ? line.slice(content, time.end) : undefined,
+        timeRange: time ? range(i, content, time.end) : undefined,
+        text: line.slice(at, end),
+        textRange: range(i, at, end),
+        tags: tagBuffer.length ? tagBuffer.slice() : [],
+        unknownTags: unknownBuffer.length ? unknownBuffer.slice() : [],
+      };
+      tagBuffer.length = unknownBuffer.length = 0;
+      notes.push(note);
+    },
+  });
   for (const n of notes) for (const u of n.unknownTags) unknownTags.push(u);
   return { sections, notes, unknownTags };
 }
