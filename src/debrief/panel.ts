@@ -161,7 +161,7 @@ export class DebriefPanel implements vscode.Disposable {
     if (!this.panel || this.dirty) return;
     const debrief = result ? (blind ? sealedDebrief(result.debrief, blind) : result.debrief) : null;
     const msg: DebriefMessage = {
-      type: 'debrief', version: this.version + 1, target, debrief, blind,
+      type: 'debrief', version: this.version + 1, target, debrief, blind, unreadable: this.source.unreadableOf(target.candidateKey),
       ...(result ? {} : { message: 'No feedback and no loop of this candidate in the workspace any more.' }),
     };
     const checked = debriefHostMessage.safeParse(msg);

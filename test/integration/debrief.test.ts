@@ -1,7 +1,8 @@
 // The debrief page in a real VS Code: a loop of four interviews for Priya Raman with three feedbacks
 // (one disagreement on Technical Architecture, notes as evidence, one interview missing), opened from
 // the loop file, redrawn after a panelist's save, blind for a panelist who has not submitted, and its
-// summary written beside the loop, never over a file. Everything this file writes is removed afterwards.
+// summary written beside the loop, never over a file; the loop file broken and fixed again.
+// Everything this file writes is removed afterwards.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -225,5 +226,60 @@ describe('the debrief page in a real VS Code', function () {
     const second = await vscode.commands.executeCommand<vscode.Uri>('sdi.writeDebriefSummary');
     assert.strictEqual(vscode.workspace.asRelativePath(second), 'debrief-test/2026-12-10-priya-raman-debrief-2.md');
     assert.strictEqual(await readText(first), written, 'the first summary is left as it was');
+  });
+
+  /** Resolves once `ok` holds of the debriefs' source: checked now and after each of its changes. */
+  function sourceWhen(ok: () => boolean, what: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const done = () => { sub.dispose(); clearTimeout(guard); };
+      const sub = debrief.source.onDidChange(() => { if (ok()) { done(); resolve(); } });
+      const guard = setTimeout(() => { done(); reject(new Error(`timed out waiting for ${what}`)); }, 20000);
+      if (ok()) { done(); resolve(); }
+    });
+  }
+
+  it('names the loop file that does not read (and its error) while the feedback is still shown, in the page and the summary; fixed, the loop comes back', async () => {
+    const notRead = (file: string) => debrief.source.loops.unreadable().some((u) => u.loop.file === file);
+    // Another candidate's broken loop file is theirs, not Priya's: read before Priya's breaks, and never listed on her page.
+    const ravi = vscode.Uri.joinPath(dir(), 'ravi.loop.yaml');
+    await writeText(ravi, 'candidate: Ravi Kumar\ndate: 2026-13-01\ninterviews: []\n');
+    await sourceWhen(() => notRead('debrief-test/ravi.loop.yaml'), 'the other candidate\'s loop file read as not a loop');
+    const opened = drawnWhen((p) => (p.sections.missing ?? '').includes('Dana Scully'), 'the debrief of Priya Raman\'s loop');
+    await vscode.commands.executeCommand('sdi.openDebrief', loopUri());
+    await opened;
+
+    const broken = drawnWhen((p) => p.sections['not-read'] !== undefined, 'the debrief with its loop file not read');
+    await writeText(loopUri(), LOOP.replace('date: 2026-12-10', 'date: 2026-12-32'));
+    const page = await broken;
+    assert.match(page.sections['not-read'], /^Files not read \(1\)\n/);
+    assert.match(page.sections['not-read'], /debrief-test\/priya\.loop\.yaml: .*must be a date written YYYY-MM-DD/);
+    assert.ok(!page.sections['not-read'].includes('ravi'), 'another candidate\'s loop file is not named');
+    for (const who of ['Alex Chen', 'Sam Okafor', 'Grace Hopper']) assert.ok(page.sections.panel.includes(who), `${who}'s feedback is still shown`);
+    assert.ok(!page.sections.panel.includes('Dana Scully'), 'no loop: no interview is due');
+    assert.match(page.sections.missing, /No loop/);
+    assert.ok(page.buttons.includes('write-summary'));
+    // The file's name opens it, as the notes open theirs: the page's link names it as the debriefs' source knows it.
+    assert.strictEqual(debrief.source.uriOf('debrief-test/priya.loop.yaml')?.toString(), loopUri().toString());
+
+    // The Debrief Summary lists it as `--debrief --md` does, after the debrief.
+    const summary = await vscode.commands.executeCommand<vscode.Uri>('sdi.writeDebriefSummary');
+    assert.ok(summary, 'a summary is written without the loop');
+    const text = await readText(summary);
+    assert.match(text, /^# Debrief: Priya Raman$/m);
+    // Its Markdown escapes the file's name and the error as every user text (`\-`, `\.`).
+    assert.ok(text.endsWith('\n---\n\n# Files not read\n\n- debrief\\-test/priya\\.loop\\.yaml: date: must be a date written YYYY\\-MM\\-DD\n'), text.slice(-300));
+    assert.ok(!text.includes('ravi'));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+
+    // A YAML syntax error leaves no candidate to read: the file may be Priya's, so it is named too.
+    const syntax = drawnWhen((p) => /priya\.loop\.yaml: (?!.*YYYY-MM-DD)/.test(p.sections['not-read'] ?? ''), 'the loop file with a syntax error');
+    await writeText(loopUri(), LOOP.replace('candidate: Priya Raman', 'candidate: [Priya Raman'));
+    assert.match((await syntax).sections['not-read'], /Files not read \(1\)/);
+
+    const fixed = drawnWhen((p) => p.sections['not-read'] === undefined && (p.sections.missing ?? '').includes('Dana Scully'), 'the debrief with its loop again');
+    await writeText(loopUri(), LOOP);
+    const back = await fixed;
+    assert.match(back.sections.coverage ?? '', /Production Readiness: in 1 of the 2/, 'the loop\'s focus is back');
+    await vscode.workspace.fs.delete(ravi);
   });
 });
