@@ -142,8 +142,8 @@ export class DebriefPanel implements vscode.Disposable {
   private give(msg: DebriefMessage | null): void {
     this.listening = false;
     this.given = msg?.version ?? 0;
-    if (!msg) this.panel!.title = 'Debrief';
     if (msg) this.postedAt.set(msg.version, performance.now());
+    else this.panel!.title = 'Debrief';
     setWebviewPage(this.panel!.webview, this.extensionUri, debriefPage(msg));
   }
 

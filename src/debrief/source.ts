@@ -105,7 +105,7 @@ export class DebriefSource implements vscode.Disposable {
 
   /** The URI of a file a debrief names: a feedback file, or a loop file (one that does not read included). */
   uriOf(file: string): vscode.Uri | undefined {
-    return this.model.uriOf(file) ?? [...this.loops.all(), ...this.loops.unreadable().map((u) => ({ uri: u.uri, file: u.loop.file }))].find((l) => l.file === file)?.uri;
+    return this.model.uriOf(file) ?? this.loops.all().find((l) => l.file === file)?.uri ?? this.loops.unreadable().find((u) => u.loop.file === file)?.uri;
   }
 
   /** The loop files that may be the candidate `key`'s but do not read as loops, each with its first finding (see `unreadLoopsOf`). */
