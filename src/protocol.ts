@@ -356,8 +356,9 @@ export type DebriefBlind = z.infer<typeof debriefBlind>;
 
 /**
  * Host → debrief page: the debrief as it is now (when opened, and after each change of a feedback or
- * loop file). `debrief` is null when the candidate has none any more (`message` says why). A page
- * that is not listening (being created, or hidden) is given it in its HTML instead (`debriefPage`).
+ * loop file). `debrief` is null when the candidate has none any more (`message` says why);
+ * `unreadable` names the loop files that may be theirs but do not read as loops. A page that is not
+ * listening (being created, or hidden) is given it in its HTML instead (`debriefPage`).
  */
 export const debriefMessage = z.object({
   type: z.literal('debrief'),
@@ -365,6 +366,7 @@ export const debriefMessage = z.object({
   target: debriefTarget,
   debrief: z.nullable(debriefShape),
   blind: z.nullable(debriefBlind),
+  unreadable: z.array(z.object({ file: z.string(), error: z.string() })),
   message: z.optional(z.string().check(z.maxLength(2000))),
 });
 export type DebriefMessage = z.infer<typeof debriefMessage>;

@@ -5,19 +5,11 @@
  */
 import { kitRubricResolver, type Unreadable } from '../core/calibration';
 import type { LoadedKit } from '../core/kit/types';
-import { readLoop } from '../core/loop';
+import { loopCandidate, readLoop } from '../core/loop';
 import { normalizeKey } from '../core/personName';
 import { FEEDBACK_OR_LOOP, isLoopFile } from './debrief';
 import { printErr, printOut } from './output';
 import { collectFiles, readRows, readText } from './rows';
-
-/** The candidate a loop file names: its plan's, else the `candidate` of YAML that parsed but is no valid loop. */
-function loopCandidate(file: string, text: string): string | undefined {
-  const loop = readLoop(file, text.replace(/^\uFEFF/, ''));
-  if (loop.plan) return loop.plan.candidate;
-  const data = loop.yaml?.data as { candidate?: unknown } | undefined;
-  return typeof data?.candidate === 'string' ? data.candidate : undefined;
-}
 
 /**
  * Prints the files that name `name`; exit 2 when a file could not be read, or its rubric resolved (its
@@ -32,7 +24,7 @@ export function candidateFiles(name: string, paths: readonly string[], kits: rea
   for (const file of files.filter(isLoopFile)) {
     const text = readText(file, unreadable);
     if (text === undefined) continue;
-    const candidate = loopCandidate(file, text);
+    const candidate = loopCandidate(readLoop(file, text.replace(/^\uFEFF/, '')));
     if (candidate === undefined) loopsUnread.push({ file, error: 'no candidate could be read from it' });
     else if (normalizeKey(candidate) === key) naming.add(file);
   }

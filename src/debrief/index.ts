@@ -11,7 +11,7 @@ import type { CalibrationFeature } from '../calibration';
 import { EDITABLE_SCHEMES } from '../core/activation';
 import { candidateFileStem } from '../core/fileName';
 import { localDate } from '../core/format';
-import { debriefMarkdown } from '../core/loop';
+import { debriefReportMarkdown } from '../core/loop';
 import { normalizeKey } from '../core/personName';
 import type { KitSource } from '../feedback';
 import { feedbackFolderUri } from '../feedback/scaffold';
@@ -91,8 +91,9 @@ export class DebriefFeature implements vscode.Disposable {
 
   /**
    * Saves the candidate's Debrief Summary as `<date>-<candidate>-debrief.md` beside their loop file
-   * (in the feedback folder without one), never over a file (`-2`, `-3`…), and opens it. Refused in
-   * blind mode: the summary holds everyone's scores.
+   * (in the feedback folder without one), never over a file (`-2`, `-3`…), and opens it; the loop
+   * files that may be theirs but do not read are listed at its end, as `--debrief --md` lists them.
+   * Refused in blind mode: the summary holds everyone's scores.
    */
   async writeSummary(target: DebriefTarget): Promise<vscode.Uri | undefined> {
     await this.source.ready();
@@ -115,7 +116,7 @@ export class DebriefFeature implements vscode.Disposable {
     const stem = `${d.date ?? localDate(new Date())}-${candidateFileStem(d.candidate)}-debrief`;
     let uri: vscode.Uri | undefined;
     try {
-      uri = await writeNewFile(dir, (n) => `${stem}${n > 1 ? `-${n}` : ''}.md`, new TextEncoder().encode(debriefMarkdown(d)));
+      uri = await writeNewFile(dir, (n) => `${stem}${n > 1 ? `-${n}` : ''}.md`, new TextEncoder().encode(debriefReportMarkdown({ candidates: [d], unreadable: this.source.unreadableOf(d.candidateKey) })));
     } catch (e) {
       void vscode.window.showErrorMessage(`Could not write the Debrief Summary in ${path.basename(dir.path)}: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;

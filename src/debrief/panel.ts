@@ -94,8 +94,8 @@ export class DebriefPanel implements vscode.Disposable {
   show(target: DebriefTarget): void {
     this.target = target;
     if (this.panel) {
-      // A hidden page is loaded again from its HTML when shown: not with the candidate it showed before.
-      if (!this.panel.visible) this.give(null);
+      // A hidden page is loaded again from its HTML when shown: never with the candidate it showed before.
+      if (!this.panel.visible) this.giveLast();
       this.panel.reveal(undefined, false);
       this.update();
     } else {
@@ -118,7 +118,7 @@ export class DebriefPanel implements vscode.Disposable {
       panel.onDidChangeViewState(() => {
         if (panel.visible) return;
         this.listening = false;
-        if (this.lastPosted && this.lastPosted.version !== this.given) this.give(this.lastPosted);
+        this.giveLast();
       }),
       panel.onDidDispose(() => {
         for (const d of subs) d.dispose();
@@ -129,11 +129,21 @@ export class DebriefPanel implements vscode.Disposable {
     this.update();
   }
 
+  /**
+   * Puts in the HTML of a page that does not listen the debrief last made, when it is of the candidate
+   * asked for now; else the page says it is reading (and its title names no one) until theirs is made.
+   */
+  private giveLast(): void {
+    const last = this.lastPosted && this.target && sameTarget(this.lastPosted.target, this.target) ? this.lastPosted : null;
+    if ((last?.version ?? 0) !== this.given) this.give(last);
+  }
+
   /** Loads the page anew with `msg` in its HTML (none: it says it is reading). */
   private give(msg: DebriefMessage | null): void {
     this.listening = false;
     this.given = msg?.version ?? 0;
     if (msg) this.postedAt.set(msg.version, performance.now());
+    else this.panel!.title = 'Debrief';
     setWebviewPage(this.panel!.webview, this.extensionUri, debriefPage(msg));
   }
 
@@ -161,7 +171,7 @@ export class DebriefPanel implements vscode.Disposable {
     if (!this.panel || this.dirty) return;
     const debrief = result ? (blind ? sealedDebrief(result.debrief, blind) : result.debrief) : null;
     const msg: DebriefMessage = {
-      type: 'debrief', version: this.version + 1, target, debrief, blind,
+      type: 'debrief', version: this.version + 1, target, debrief, blind, unreadable: this.source.unreadableOf(target.candidateKey),
       ...(result ? {} : { message: 'No feedback and no loop of this candidate in the workspace any more.' }),
     };
     const checked = debriefHostMessage.safeParse(msg);
@@ -239,4 +249,8 @@ export class DebriefPanel implements vscode.Disposable {
     this.panel?.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
   }
+}
+
+function sameTarget(a: DebriefTarget, b: DebriefTarget): boolean {
+  return a.candidateKey === b.candidateKey && a.loop === b.loop && a.date === b.date;
 }

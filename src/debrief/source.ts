@@ -1,11 +1,12 @@
 /**
  * The debriefs of the workspace: the core's `debriefReport` over the calibration model's rows (the
  * workspace is not read again) and the loop files. For the candidate a page shows, only their own
- * feedback files are read again, with their notes, so each score comes with its evidence.
+ * feedback files are read again, with their notes, so each score comes with its evidence; and the
+ * loop files that may be theirs but do not read as loops are named (`unreadLoopsOf`).
  */
 import * as vscode from 'vscode';
-import { compareText, kitRubricInfo, rowKey, type CalibrationRow, type RubricInfo } from '../core/calibration';
-import { debriefReport, type Debrief, type DebriefReport, type LoopKit, type LoopPlan } from '../core/loop';
+import { compareText, kitRubricInfo, rowKey, type CalibrationRow, type RubricInfo, type Unreadable } from '../core/calibration';
+import { debriefReport, unreadLoopsOf, type Debrief, type DebriefReport, type LoopKit, type LoopPlan } from '../core/loop';
 import { normalizeKey } from '../core/personName';
 import type { CalibrationModel } from '../calibration/model';
 import type { KitSource } from '../feedback';
@@ -102,9 +103,14 @@ export class DebriefSource implements vscode.Disposable {
       .sort((a, b) => compareText(b.date ?? '', a.date ?? '') || compareText(a.candidate, b.candidate));
   }
 
-  /** The URI of a feedback file the debrief names. */
+  /** The URI of a file a debrief names: a feedback file, or a loop file (one that does not read included). */
   uriOf(file: string): vscode.Uri | undefined {
-    return this.model.uriOf(file);
+    return this.model.uriOf(file) ?? this.loops.all().find((l) => l.file === file)?.uri ?? this.loops.unreadable().find((u) => u.loop.file === file)?.uri;
+  }
+
+  /** The loop files that may be the candidate `key`'s but do not read as loops, each with its first finding (see `unreadLoopsOf`). */
+  unreadableOf(key: string): Unreadable[] {
+    return unreadLoopsOf(key, this.loops.unreadable().map((u) => u.loop));
   }
 
   /** The target of the loop file at `uri`, when it reads as a loop. */
@@ -116,7 +122,9 @@ export class DebriefSource implements vscode.Disposable {
   /**
    * The debrief of one candidate, their feedback files read again with their notes; undefined when
    * the workspace no longer has them. Several candidates of one name (a loop last year and this
-   * one) are told apart by the target's loop, else its day; without either, the newest.
+   * one) are told apart by the target's loop, else its day; without either, the newest. A target's
+   * loop that no longer reads as one (or is gone) leaves the newest: the candidate's feedback is
+   * still shown, and the loop file among the files not read (`unreadableOf`).
    */
   async debriefOf(target: DebriefTarget): Promise<DebriefResult | undefined> {
     const key = target.candidateKey;
@@ -124,9 +132,8 @@ export class DebriefSource implements vscode.Disposable {
     const withNotes = await this.withNotes(rows, key);
     const loops = this.loops.all().filter((l) => l.plan && normalizeKey(l.plan.candidate) === key);
     const mine = this.report(withNotes, loops).candidates.filter((d) => d.candidateKey === key);
-    const debrief = target.loop !== undefined
-      ? mine.find((d) => d.loop === target.loop)
-      : (target.date !== undefined ? mine.find((d) => d.date === target.date) : undefined) ?? newest(mine);
+    const debrief = (target.loop !== undefined ? mine.find((d) => d.loop === target.loop) : undefined)
+      ?? (target.date !== undefined ? mine.find((d) => d.date === target.date) : undefined) ?? newest(mine);
     if (!debrief) return undefined;
     const loop = loops.find((l) => l.file === debrief.loop);
     return { debrief, plan: loop?.plan, loopUri: loop?.uri };

@@ -20,7 +20,7 @@ import { registerNewLoop } from './newLoop';
 
 export { LoopDiagnostics, LOOP_GLOB_DEFAULT, type LoopHistorySource } from './loopDiagnostics';
 export { NEW_LOOP_COMMAND, LOOPS_FOLDER, type NewLoopArgs } from './newLoop';
-export { LoopIndex, type IndexedLoop, type LoopStatus, type DueInterview } from './loopIndex';
+export { LoopIndex, type IndexedLoop, type LoopStatus, type DueInterview, type UnreadLoop } from './loopIndex';
 export { OPEN_LOOP_FEEDBACK_COMMAND, OPEN_FEEDBACK_DUE_COMMAND } from './loopFeedback';
 
 /** The workspaceState key of the running interview's loop interview: `{ startedAt, loop, interview }`. */

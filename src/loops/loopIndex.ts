@@ -10,7 +10,7 @@ import { globMatcher } from '../core/glob';
 import { problemKey } from '../core/kit/loader';
 import { normalizeKey } from '../core/personName';
 import {
-  isFeedbackDue, loopKit, loopProgress, loopStage, readLoop, type InterviewProgress, type LoopKit, type LoopPlan, type LoopStage,
+  isFeedbackDue, loopKit, loopProgress, loopStage, readLoop, type InterviewProgress, type LoopFile, type LoopKit, type LoopPlan, type LoopStage,
 } from '../core/loop';
 import type { ReportRow } from '../core/calibration';
 import type { CalibrationModel } from '../calibration/model';
@@ -29,6 +29,12 @@ export interface IndexedLoop {
   kit?: LoopKit;
 }
 
+/** A loop file of the workspace that does not read as a loop: its findings (the debrief lists it as not read). */
+export interface UnreadLoop {
+  uri: vscode.Uri;
+  loop: LoopFile;
+}
+
 /** A loop with where it stands today. */
 export interface LoopStatus extends IndexedLoop {
   progress: InterviewProgress<ReportRow>[];
@@ -43,6 +49,8 @@ export interface DueInterview {
 
 export class LoopIndex implements vscode.Disposable {
   private readonly loops = new Map<string, IndexedLoop>();
+  /** The loop files that do not read as loops, by URI as `loops`. */
+  private readonly unread = new Map<string, UnreadLoop>();
   private watcher: vscode.Disposable[] = [];
   private scanning: Promise<void> | undefined;
   private generation = 0;
@@ -86,6 +94,11 @@ export class LoopIndex implements vscode.Disposable {
   /** Every loop read, in no particular order. */
   all(): IndexedLoop[] {
     return [...this.loops.values()];
+  }
+
+  /** Every loop file that does not read as a loop, in no particular order. */
+  unreadable(): UnreadLoop[] {
+    return [...this.unread.values()];
   }
 
   /**
@@ -206,6 +219,7 @@ export class LoopIndex implements vscode.Disposable {
     const generation = ++this.generation;
     for (const w of this.watcher.splice(0)) w.dispose();
     this.loops.clear();
+    this.unread.clear();
     this.cached = undefined;
     this.scheduleMidnight();
     // Loop files name people and problems a team kit defines: like kits, they are read only in a trusted workspace.
@@ -243,9 +257,16 @@ export class LoopIndex implements vscode.Disposable {
       return this.remove(uri, fire);
     }
     const file = vscode.workspace.asRelativePath(uri);
-    const { plan } = readLoop(file, text);
-    if (!plan) return this.remove(uri, fire);
-    this.loops.set(uri.toString(), this.withKit(uri, file, plan));
+    const loop = readLoop(file, text);
+    if (!loop.plan) {
+      this.loops.delete(uri.toString());
+      this.unread.set(uri.toString(), { uri, loop });
+      this.cached = undefined;
+      if (fire) this.fireChanged();
+      return;
+    }
+    this.unread.delete(uri.toString());
+    this.loops.set(uri.toString(), this.withKit(uri, file, loop.plan));
     this.cached = undefined;
     if (fire) {
       void this.model.ready();
@@ -259,7 +280,8 @@ export class LoopIndex implements vscode.Disposable {
   }
 
   private remove(uri: vscode.Uri, fire = true): void {
-    if (!this.loops.delete(uri.toString())) return;
+    const unread = this.unread.delete(uri.toString());
+    if (!this.loops.delete(uri.toString()) && !unread) return;
     this.cached = undefined;
     if (fire) this.fireChanged();
   }
@@ -280,7 +302,7 @@ export class LoopIndex implements vscode.Disposable {
   /** The loops at `uri` or under it (a folder). */
   private loopsUnder(uri: vscode.Uri): vscode.Uri[] {
     const folder = `${uri.toString().replace(/\/$/, '')}/`;
-    return [...this.loops.keys()].filter((k) => k === uri.toString() || k.startsWith(folder)).map((k) => vscode.Uri.parse(k));
+    return [...this.loops.keys(), ...this.unread.keys()].filter((k) => k === uri.toString() || k.startsWith(folder)).map((k) => vscode.Uri.parse(k));
   }
 
   /** The views change with the day: "today" moves on at local midnight. */

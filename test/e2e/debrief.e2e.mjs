@@ -2,7 +2,8 @@
 // Priya Raman with three feedbacks (a disagreement on Technical Architecture, notes as evidence, one
 // interview missing), picked from the palette; the disagreement first and marked in words; a note
 // opening its file; Write Debrief Summary writing the summary; and hostile names, problem titles and
-// notes shown as text under the page's strict CSP; the page back after a window reload. Screenshots in dark and light themes
+// notes shown as text under the page's strict CSP; the page back after a window reload; the loop file
+// broken, named under Files not read and opened from there. Screenshots in dark and light themes
 // (test-results/debrief-*.png).
 import assert from 'node:assert';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -112,5 +113,17 @@ describe('the debrief page in the workbench (Chromium)', function () {
     await frame.locator('h1', { hasText: 'Debrief: Priya Raman' }).waitFor({ timeout: 20_000 });
     assert.strictEqual(await frame.locator('#dimension-table tbody tr').first().getAttribute('data-dimension'), 'technical-architecture');
     assert.strictEqual(await wb.page.locator('.tab', { hasText: 'Debrief: Priya Raman' }).count(), 1, 'one debrief tab, titled for its candidate');
+  });
+
+  it('names the loop file when it no longer reads, with its error, and opens it from there', async () => {
+    await wb.setTheme('Dark Modern', 'vs-dark');
+    writeFileSync(join(dir(), 'priya.loop.yaml'), LOOP.replace('date: 2026-12-10', 'date: 2026-12-32'));
+    const notRead = frame.locator('#not-read');
+    await notRead.waitFor({ timeout: 20_000 });
+    assert.match(await notRead.innerText(), /debrief-e2e\/priya\.loop\.yaml: date: must be a date written YYYY-MM-DD/);
+    assert.ok((await frame.locator('#panel').innerText()).includes('Grace Hopper'), 'the feedback is still shown');
+    await wb.screenshot('debrief-5-not-read-dark');
+    await notRead.locator('button.open', { hasText: 'priya.loop.yaml' }).click();
+    await wb.page.locator('.tab.active', { hasText: 'priya.loop.yaml' }).first().waitFor({ timeout: 20_000 });
   });
 });

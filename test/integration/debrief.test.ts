@@ -1,7 +1,8 @@
 // The debrief page in a real VS Code: a loop of four interviews for Priya Raman with three feedbacks
 // (one disagreement on Technical Architecture, notes as evidence, one interview missing), opened from
 // the loop file, redrawn after a panelist's save, blind for a panelist who has not submitted, and its
-// summary written beside the loop, never over a file. Everything this file writes is removed afterwards.
+// summary written beside the loop, never over a file; the loop file broken and fixed again; another
+// candidate's debrief opened on the hidden page. Everything this file writes is removed afterwards.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -33,6 +34,8 @@ function feedback(interviewer: string, problem: string, scores: number[], notes:
 const ALEX = feedback('Alex Chen', 'Design a Global Social Media Feed', [4, 3, 3, 3, 3], ['[14:20] +arch sharded the feed by user id', '[18:05] #comm walked through the trade-offs']);
 const SAM = feedback('Sam Okafor', 'Distributed Payment Processing', [2, 3, 3, 3, 3], ['[15:00] -arch no cache layer until asked <script>alert(1)</script>']);
 const GRACE = feedback('Grace Hopper', 'Real-time Analytics Platform', [3, 3, 2, 3, 4], ['[21:40] -dist missed the partition rebalancing']);
+/** Another candidate's only feedback, by an interviewer of no other. */
+const RAVI = feedback('Kim Lee', 'Real-time Analytics Platform', [3, 3, 3, 3, 3], ['[10:05] +scale partitioned the stream by tenant']).replace('Priya Raman', 'Ravi Kumar');
 
 describe('the debrief page in a real VS Code', function () {
   before(knownState);
@@ -225,5 +228,118 @@ describe('the debrief page in a real VS Code', function () {
     const second = await vscode.commands.executeCommand<vscode.Uri>('sdi.writeDebriefSummary');
     assert.strictEqual(vscode.workspace.asRelativePath(second), 'debrief-test/2026-12-10-priya-raman-debrief-2.md');
     assert.strictEqual(await readText(first), written, 'the first summary is left as it was');
+  });
+
+  /** Resolves once `ok` holds of the debriefs' source: checked now and after each of its changes. */
+  function sourceWhen(ok: () => boolean, what: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const done = () => { sub.dispose(); clearTimeout(guard); };
+      const sub = debrief.source.onDidChange(() => { if (ok()) { done(); resolve(); } });
+      const guard = setTimeout(() => { done(); reject(new Error(`timed out waiting for ${what}`)); }, 20000);
+      if (ok()) { done(); resolve(); }
+    });
+  }
+
+  it('names the loop file that does not read (and its error) while the feedback is still shown, in the page and the summary; fixed, the loop comes back', async () => {
+    const notRead = (file: string) => debrief.source.loops.unreadable().some((u) => u.loop.file === file);
+    // Another candidate's broken loop file is theirs, not Priya's: read before Priya's breaks, and never listed on her page.
+    const ravi = vscode.Uri.joinPath(dir(), 'ravi.loop.yaml');
+    await writeText(ravi, 'candidate: Ravi Kumar\ndate: 2026-13-01\ninterviews: []\n');
+    await sourceWhen(() => notRead('debrief-test/ravi.loop.yaml'), 'the other candidate\'s loop file read as not a loop');
+    const opened = drawnWhen((p) => (p.sections.missing ?? '').includes('Dana Scully'), 'the debrief of Priya Raman\'s loop');
+    await vscode.commands.executeCommand('sdi.openDebrief', loopUri());
+    await opened;
+
+    const broken = drawnWhen((p) => p.sections['not-read'] !== undefined, 'the debrief with its loop file not read');
+    await writeText(loopUri(), LOOP.replace('date: 2026-12-10', 'date: 2026-12-32'));
+    const page = await broken;
+    assert.match(page.sections['not-read'], /^Files not read \(1\)\n/);
+    assert.match(page.sections['not-read'], /debrief-test\/priya\.loop\.yaml: .*must be a date written YYYY-MM-DD/);
+    assert.ok(!page.sections['not-read'].includes('ravi'), 'another candidate\'s loop file is not named');
+    for (const who of ['Alex Chen', 'Sam Okafor', 'Grace Hopper']) assert.ok(page.sections.panel.includes(who), `${who}'s feedback is still shown`);
+    assert.ok(!page.sections.panel.includes('Dana Scully'), 'no loop: no interview is due');
+    assert.match(page.sections.missing, /No loop/);
+    assert.ok(page.buttons.includes('write-summary'));
+    // The file's name opens it, as the notes open theirs: the page's link names it as the debriefs' source knows it.
+    assert.strictEqual(debrief.source.uriOf('debrief-test/priya.loop.yaml')?.toString(), loopUri().toString());
+
+    // The Debrief Summary lists it as `--debrief --md` does, after the debrief.
+    const summary = await vscode.commands.executeCommand<vscode.Uri>('sdi.writeDebriefSummary');
+    assert.ok(summary, 'a summary is written without the loop');
+    const text = await readText(summary);
+    assert.match(text, /^# Debrief: Priya Raman$/m);
+    // Its Markdown escapes the file's name and the error as every user text (`\-`, `\.`).
+    assert.ok(text.endsWith('\n---\n\n# Files not read\n\n- debrief\\-test/priya\\.loop\\.yaml: date: must be a date written YYYY\\-MM\\-DD\n'), text.slice(-300));
+    assert.ok(!text.includes('ravi'));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+
+    // A YAML syntax error leaves no candidate to read: the file may be Priya's, so it is named too.
+    const syntax = drawnWhen((p) => /priya\.loop\.yaml: (?!.*YYYY-MM-DD)/.test(p.sections['not-read'] ?? ''), 'the loop file with a syntax error');
+    await writeText(loopUri(), LOOP.replace('candidate: Priya Raman', 'candidate: [Priya Raman'));
+    assert.match((await syntax).sections['not-read'], /Files not read \(1\)/);
+
+    const fixed = drawnWhen((p) => p.sections['not-read'] === undefined && (p.sections.missing ?? '').includes('Dana Scully'), 'the debrief with its loop again');
+    await writeText(loopUri(), LOOP);
+    const back = await fixed;
+    assert.match(back.sections.coverage ?? '', /Production Readiness: in 1 of the 2/, 'the loop\'s focus is back');
+    await vscode.workspace.fs.delete(ravi);
+  });
+
+  it('opened for another candidate while hidden, says it is reading until their debrief is drawn: never the first candidate\'s figures', async () => {
+    const debriefTab = () => allTabs().find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('sdi.debrief'));
+    /** Resolves when the debrief's tab is (`active`) or is not the active one of its group. */
+    const tabActive = (active: boolean) => new Promise<void>((resolve) => {
+      if (!!debriefTab()?.isActive === active) return resolve();
+      const sub = vscode.window.tabGroups.onDidChangeTabs(() => { if (!!debriefTab()?.isActive === active) { sub.dispose(); resolve(); } });
+    });
+    /** Puts another editor in front of the page (VS Code drops a hidden page and loads it from its HTML when shown). */
+    const hide = async () => {
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(loopUri()), { viewColumn: debriefTab()!.group.viewColumn, preview: false });
+      await tabActive(false);
+    };
+    await writeText(vscode.Uri.joinPath(dir(), 'interview-feedback', '2026-12-10-ravi-kumar-kim.md'), RAVI);
+    await sourceWhen(() => debrief.source.choices().some((c) => c.candidate === 'Ravi Kumar'), 'Ravi Kumar among the candidates');
+    const priya = drawnWhen((p) => (p.sections.panel ?? '').includes('Grace Hopper'), 'the debrief of Priya Raman');
+    await vscode.commands.executeCommand('sdi.openDebrief', loopUri());
+    const priyaVersion = (await priya).version;
+    await hide();
+
+    // Ravi's debrief is held in the making, as a slow read of his files would hold it (the test's stand-in for a large workspace).
+    const source = debrief.source;
+    const debriefOf = source.debriefOf.bind(source);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    source.debriefOf = async (target) => {
+      if (target.candidateKey === 'ravi kumar') await held;
+      return debriefOf(target);
+    };
+    const drawnVersions: number[] = [];
+    const renders = debrief.panel.onDidRender((r) => drawnVersions.push(r.version));
+    try {
+      await vscode.commands.executeCommand('sdi.openDebrief', 'Ravi Kumar');
+      await tabActive(true);
+      const reading = await debrief.panel.probePage();
+      assert.deepStrictEqual([reading.version, reading.sections], [0, {}], `the page shown again drew ${JSON.stringify(reading).slice(0, 500)}`);
+      assert.strictEqual(debriefTab()!.label, 'Debrief', 'the title names no candidate while it reads');
+      // Hidden and shown again before Ravi's debrief is made: still reading, not Priya's debrief from the page's last HTML.
+      await hide();
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await tabActive(true);
+      const again = await debrief.panel.probePage();
+      assert.deepStrictEqual([again.version, again.sections], [0, {}], `the page shown again drew ${JSON.stringify(again).slice(0, 500)}`);
+      assert.deepStrictEqual(drawnVersions, [], `the page drew debriefs ${drawnVersions.join(', ')} (Priya's was ${priyaVersion}) while Ravi's was being made`);
+
+      const ravi = drawnWhen((p) => (p.sections.panel ?? '').includes('Kim Lee'), 'the debrief of Ravi Kumar');
+      release();
+      const page = await ravi;
+      assert.ok(page.version > priyaVersion);
+      assert.ok(!page.sections.panel.includes('Grace Hopper'));
+      assert.strictEqual(debriefTab()!.label, 'Debrief: Ravi Kumar');
+    } finally {
+      release();
+      // The class's own method again (the instance's stand-in deleted).
+      delete (source as { debriefOf?: unknown }).debriefOf;
+      renders.dispose();
+    }
   });
 });

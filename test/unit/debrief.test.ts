@@ -7,7 +7,9 @@ import {
   debriefMarkdown,
   debriefReport,
   debriefText,
+  loopCandidate,
   readLoop,
+  unreadLoopsOf,
   type DebriefReport,
   type LoopKit,
 } from '../../src/core/loop';
@@ -217,6 +219,24 @@ describe('the debrief (issue 21)', () => {
       const bad = debrief(rows, [{ file: 'bad.loop.yaml', text: 'candidate: [\n' }]);
       assert.deepStrictEqual(bad.candidates.map((c) => c.loop), [null]);
       assert.deepStrictEqual(bad.unreadable.map((u) => u.file), ['bad.loop.yaml']);
+    });
+
+    it('a candidate\'s debrief lists the loop files that do not read and name them, or name no one, with the error the report gives', () => {
+      const loops = [
+        readLoop('z.loop.yaml', LOOP.replace(/^date: .*$/m, 'date: 2026-02-30')),
+        readLoop('other.loop.yaml', 'candidate: Ravi Kumar\ndate: 2026-13-01\ninterviews: []\n'),
+        readLoop('syntax.loop.yaml', 'candidate: [Priya\n'),
+        readLoop('good.loop.yaml', LOOP),
+      ];
+      assert.deepStrictEqual(loops.map(loopCandidate), [loopCandidate(loops[3]), 'Ravi Kumar', undefined, loopCandidate(loops[3])]);
+      const key = normalizeKey(loopCandidate(loops[3])!);
+      const mine = unreadLoopsOf(key, loops);
+      assert.deepStrictEqual(mine.map((u) => u.file), ['syntax.loop.yaml', 'z.loop.yaml'], 'in path order; another candidate\'s and a loop that reads are left out');
+      assert.deepStrictEqual(mine[1], { file: 'z.loop.yaml', error: 'date: must be a date written YYYY-MM-DD' });
+      // Each as the whole report lists it (`--debrief`).
+      const report = debriefReport({ rows: [], rubrics: {}, loops, kitOf: () => undefined, unreadable: [] }, { windowDays: 14 });
+      assert.deepStrictEqual(mine, report.unreadable.filter((u) => u.file !== 'other.loop.yaml'));
+      assert.deepStrictEqual(unreadLoopsOf(normalizeKey('  RAVI   kumar '), loops).map((u) => u.file), ['other.loop.yaml', 'syntax.loop.yaml']);
     });
 
     it('--json holds exactly the issue\'s fields, in its order', () => {

@@ -14,7 +14,7 @@ const context = (over: Partial<WebviewContext> = {}): WebviewContext => ({ cspSo
 const HOSTILE_DEBRIEF: DebriefMessage = {
   type: 'debrief', version: 3, target: { candidateKey: '"><script>alert(1)</script>' },
   debrief: { candidate: '</main><script>alert(2)</script>', feedbacks: [], dimensions: [] } as unknown as NonNullable<DebriefMessage['debrief']>,
-  blind: null, message: "'&<!-- -->",
+  blind: null, unreadable: [{ file: '</main><script>alert(3)</script>', error: '"><script>alert(4)</script>' }], message: "'&<!-- -->",
 };
 
 function csp(html: string): string {

@@ -1,7 +1,7 @@
 /**
  * The debrief page's script: draws one candidate's debrief as the host posts it (the panel side by
  * side, the dimensions with disagreements first, the outcome, what is missing, and each dimension's
- * evidence beside its scores) and sends intents (open a note, write the summary, submit). The host
+ * evidence beside its scores; the loop files that may be the candidate's but do not read, first) and sends intents (open a note, write the summary, submit). The host
  * computes every figure; in blind mode it sends no other panelist's scores or notes at all.
  */
 import '../zodConfig'; // before the protocol's schemas are built
@@ -61,13 +61,14 @@ function render(msg: DebriefMessage): void {
   app.setAttribute('aria-busy', 'false');
   const d = msg.debrief;
   if (!d) {
-    app.replaceChildren(el('h1', {}, 'Debrief'), el('p', { class: 'muted' }, msg.message ?? 'No debrief.'));
+    app.replaceChildren(el('h1', {}, 'Debrief'), el('p', { class: 'muted' }, msg.message ?? 'No debrief.'), ...unreadableSection(msg));
     return announceDrawn(msg);
   }
   const columns: Column[] = [...d.feedbacks.map((feedback) => ({ feedback })), ...d.missing.map((missing) => ({ missing }))];
   app.replaceChildren(
     header(msg, d),
     ...(msg.blind ? [blindNotice(msg)] : []),
+    ...unreadableSection(msg),
     panelSection(msg, d, columns),
     dimensionsSection(msg, d, columns),
     outcomeSection(msg, d),
@@ -110,6 +111,15 @@ function blindNotice(msg: DebriefMessage): HTMLElement {
   }
   notice.append(el('p', { class: 'muted' }, 'A courtesy against anchoring, not access control (setting sdi.debrief.blind).'));
   return notice;
+}
+
+/** The loop files that may be this candidate's but do not read (none: no section), each opening in its file. */
+function unreadableSection(msg: DebriefMessage): HTMLElement[] {
+  if (!msg.unreadable.length) return [];
+  return [section('not-read', `Files not read (${msg.unreadable.length})`,
+    el('p', { class: 'muted' }, 'Loop files that name this candidate, or no candidate, but do not read as loops: the debrief leaves them out until they are fixed (see their problems).'),
+    el('ul', { class: 'unreadable' }, ...msg.unreadable.map((u) => el('li', {},
+      el('button', { class: 'link open', type: 'button', 'data-file': u.file, 'data-line': '0', title: `Open ${u.file}` }, u.file), ': ', el('span', { class: 'error-text' }, u.error)))))];
 }
 
 function panelSection(msg: DebriefMessage, d: Debrief, columns: Column[]): HTMLElement {

@@ -13,7 +13,7 @@ import type { NotePolarity } from '../notes/parse';
 import { normalizeKey, shownName } from '../personName';
 import { earlierFeedback, LOOP_DEFAULTS, loopSettings, type LoopKit } from './check';
 import { submissionState } from './progress';
-import type { LoopFile } from './read';
+import { loopCandidate, type LoopFile } from './read';
 import type { LoopInterview, LoopPlan } from './types';
 
 export type { Debrief, DebriefCoverage, DebriefDimension, DebriefFeedback, DebriefMissing, DebriefNote, DebriefRepeat, DebriefReport, FeedbackState } from './debriefTypes';
@@ -127,8 +127,7 @@ export function debriefReport(input: DebriefInput, options: DebriefOptions): Deb
   const loopOnly: Group[] = [];
   for (const loop of [...input.loops].sort((a, b) => compareText(a.file, b.file))) {
     if (!loop.plan) {
-      const first = loop.issues.find((i) => i.severity === 'error') ?? loop.issues[0];
-      unreadable.push({ file: loop.file, error: first ? first.message : 'not a loop' });
+      unreadable.push(notRead(loop));
       continue;
     }
     const kit = input.kitOf(loop.plan);
@@ -143,6 +142,29 @@ export function debriefReport(input: DebriefInput, options: DebriefOptions): Deb
   const candidates = [...groups, ...loopOnly].map((g) => debriefOf(g, input.rubrics, history.get(g.key) ?? []));
   unreadable.sort((a, b) => compareText(a.file, b.file));
   return { candidates, unreadable };
+}
+
+/** A loop file that did not read as a loop, with its first finding. */
+function notRead(loop: LoopFile): Unreadable {
+  const first = loop.issues.find((i) => i.severity === 'error') ?? loop.issues[0];
+  return { file: loop.file, error: first ? first.message : 'not a loop' };
+}
+
+/**
+ * The loop files among `loops` that did not read as loops and that one candidate's debrief lists as
+ * not read, in path order: those whose YAML names the candidate of name key `key` (`loopCandidate`),
+ * and those no candidate can be read from (a YAML syntax error): they may be theirs. Each with its
+ * first finding, as `debriefReport` lists every such file.
+ */
+export function unreadLoopsOf(key: string, loops: readonly LoopFile[]): Unreadable[] {
+  return loops
+    .filter((loop) => {
+      if (loop.plan) return false;
+      const named = loopCandidate(loop);
+      return named === undefined || normalizeKey(named) === key;
+    })
+    .map(notRead)
+    .sort((a, b) => compareText(a.file, b.file));
 }
 
 /** A note's signs toward one dimension. */

@@ -1,12 +1,13 @@
 /** Interview loops: a candidate's interviews planned in a `*.loop.yaml` file, and their checks. */
 export * from './types';
 export { LOOP_ISSUE_CODES, LOOP_ISSUE_CODE_LIST } from './codes';
-export { readLoop, MAX_LOOP_SIZE, MAX_LOOP_INTERVIEWS, type LoopFile } from './read';
+export { readLoop, loopCandidate, MAX_LOOP_SIZE, MAX_LOOP_INTERVIEWS, type LoopFile } from './read';
 export { planLoop, loopText, type LoopRequest, type PlannedLoop } from './plan';
 export { checkLoop, earlierFeedback, loopIssues, loopKit, loopSettings, namesProblem, LOOP_DEFAULTS, type LoopKit } from './check';
 export {
   debriefReport,
   debriefJson,
+  unreadLoopsOf,
   type Debrief,
   type DebriefCoverage,
   type DebriefDimension,

@@ -67,6 +67,16 @@ export function readLoop(file: string, text: string): LoopFile {
   return { file, plan, issues, yaml };
 }
 
+/**
+ * The candidate a loop file names: its plan's, else the `candidate` of YAML that parsed but is no
+ * valid loop; undefined when none can be read (a YAML syntax error, no `candidate` string).
+ */
+export function loopCandidate(loop: LoopFile): string | undefined {
+  if (loop.plan) return loop.plan.candidate;
+  const data = loop.yaml?.data as { candidate?: unknown } | undefined;
+  return typeof data?.candidate === 'string' ? data.candidate : undefined;
+}
+
 /** A YAML or schema finding in the loop's codes: the schema's are `loop-invalid`, the parser's `loop-yaml-syntax`. */
 function fromYamlIssue(i: KitIssue): LoopIssue {
   return {
