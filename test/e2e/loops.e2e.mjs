@@ -111,7 +111,7 @@ describe('the tree\'s rows at the default sidebar width (Chromium)', function ()
 
   it('shows every row\'s label and description whole: loops, the kit and the built-in guide', async () => {
     await wb.showGuideView();
-    for (const label of ['Complete', 'Ada Lovelace', 'Feedback due', 'Priya Raman', 'Acme Backend Interview Kit', 'Rate Limiter', 'Built-in Guide']) await wb.treeRow(label).waitFor({ timeout: 30_000 });
+    for (const label of ['Complete', 'Ada Lovelace', 'Feedback due', 'Priya Raman', 'Acme Backend Interview Kit', 'Rate Limiter', 'Interview Guide']) await wb.treeRow(label).waitFor({ timeout: 30_000 });
     const sidebar = await wb.page.locator('.part.sidebar').boundingBox();
     await wb.screenshot('loops-4-rows-default-width');
     // The list draws only the rows in view: scrolled through to read them all, each as drawn.
