@@ -1,6 +1,6 @@
 /** The guide's commands: open an item, find an item, start an interview with a problem. */
 import * as vscode from 'vscode';
-import { flattenGuideTree, opensPage, type GuideNode } from './core/guideTree';
+import { flattenGuideTree, nodeTitle, opensPage, type GuideNode } from './core/guideTree';
 import type { GuideLibrary } from './guideLibrary';
 import type { GuidePanel } from './panel/guidePanel';
 import { acceptedItem, pickOne } from './quickPick';
@@ -26,11 +26,11 @@ interface NodePick extends vscode.QuickPickItem {
 function pickItem(library: GuideLibrary, node: GuideNode, ancestors?: string[]): NodePick {
   if (!ancestors) {
     ancestors = [];
-    for (let p = library.parentOf(node); p; p = library.parentOf(p)) ancestors.unshift(p.label);
+    for (let p = library.parentOf(node); p; p = library.parentOf(p)) ancestors.unshift(nodeTitle(p));
   }
   const extra = [node.levels?.join(', '), node.tags?.length ? node.tags.map((t) => `#${t}`).join(' ') : undefined].filter(Boolean).join(' · ');
   return {
-    label: `$(${node.icon}) ${node.label}`,
+    label: `$(${node.icon}) ${nodeTitle(node)}`,
     description: extra || node.description,
     detail: ancestors.join(' › '),
     node,

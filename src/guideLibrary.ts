@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { GuideContent } from './core/content';
 import {
-  anchorTargets, buildGuideTree, buildKitTree, indexGuideTree, kitNodeId, nodeSection, problemNodeId, opensPage, TRUST_NODE, type GuideNode,
+  anchorTargets, buildGuideTree, buildKitTree, indexGuideTree, kitNodeId, nodeTitle, nodeSection, problemNodeId, opensPage, TRUST_NODE, type GuideNode,
 } from './core/guideTree';
 import { problemKey } from './core/kit/loader';
 import type { KitProblem, LoadedKit } from './core/kit/types';
@@ -96,8 +96,9 @@ export class GuideLibrary implements vscode.Disposable {
         roots.push({
           id: kitNodeId(this.builtIn.id),
           kind: 'group',
-          label: this.builtIn.name,
-          description: undefined,
+          // The kit's name is too long for the sidebar at its default width: its tooltip gives it.
+          label: 'Built-in Guide',
+          title: this.builtIn.name,
           tooltip: `**${this.builtIn.name}**: the guide that ships with the extension`,
           icon: 'book',
           kitId: this.builtIn.id,
@@ -176,7 +177,7 @@ export class GuideLibrary implements vscode.Disposable {
       const cat = n.kind === 'category' ? n.label : category;
       const [id, name] = n.kind === 'kit' && n.kitId ? [n.kitId, n.label] : [kitId, kitName];
       if (opensPage(n)) {
-        docs.push({ id: n.id, kitId: id, kitName: name, title: n.label, tags: n.tags ?? [], levels: n.levels ?? [], category: cat, text: this.markdownOf(n.id) ?? '' });
+        docs.push({ id: n.id, kitId: id, kitName: name, title: nodeTitle(n), tags: n.tags ?? [], levels: n.levels ?? [], category: cat, text: this.markdownOf(n.id) ?? '' });
       }
       for (const ch of n.children) walk(ch, cat, id, name);
     };

@@ -22344,6 +22344,8 @@ var problemSchema = external_exports.strictObject({
   id,
   number: external_exports.number().int().positive(),
   title: text,
+  /** The tree's label when the title without its "Design a" does not read whole in the sidebar. */
+  shortTitle: text.optional(),
   category: id,
   section: sectionRef,
   statement: text,

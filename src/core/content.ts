@@ -63,6 +63,8 @@ export const problemSchema = z.strictObject({
   id,
   number: z.number().int().positive(),
   title: text,
+  /** The tree's label when the title without its "Design a" does not read whole in the sidebar. */
+  shortTitle: text.optional(),
   category: id,
   section: sectionRef,
   statement: text,

@@ -5,7 +5,7 @@
 import type { GuideContent } from './content';
 import { escapeMarkdown } from './escape';
 import type { KitCategory, KitIssue, KitProblem, LoadedKit } from './kit/types';
-import type { FeedbackStateKind, LoopStage } from './loop/progress';
+import { submittedText, type FeedbackStateKind, type LoopStage } from './loop/progress';
 import { bandMarkdown, categoryMarkdown, compareLevels, dimensionMarkdown, kitOverviewMarkdown, phaseMarkdown, planMarkdown, rubricMarkdown, templateMarkdown } from './kitPages';
 import { problemKey, problemMarkdown } from './kit/loader';
 import { bandRange } from './rubric';
@@ -28,7 +28,10 @@ export interface GuideNode {
   /** Stable id, `kind:slug`, used by commands, the panel and saved state. */
   id: string;
   kind: GuideNodeKind;
+  /** What the tree shows: short enough, with the description, to read whole at the sidebar's default width. */
   label: string;
+  /** The node's whole name where there is room (the guide panel's tab, Find in Guide, search), when the label is shorter; see `nodeTitle`. */
+  title?: string;
   /** Short text beside the label. */
   description?: string;
   /** Markdown shown on hover. */
@@ -53,6 +56,11 @@ export interface GuideNode {
   children: GuideNode[];
 }
 
+/** A node's whole name: its title, else its label. */
+export function nodeTitle(n: Pick<GuideNode, 'label' | 'title'>): string {
+  return n.title ?? n.label;
+}
+
 /** Whether selecting the node opens something in the guide panel. */
 export function opensPage(n: GuideNode): boolean {
   return n.kind !== 'group' && n.kind !== 'trust' && n.kind !== 'kit-error' && (n.section !== undefined || n.page !== undefined);
@@ -71,6 +79,12 @@ function firstParagraph(markdown: string): string {
   return para.length > 400 ? `${para.slice(0, 400)}…` : para;
 }
 
+/** ` (<heading>)`: the heading of the section an item opens, when its label (kept short for the sidebar) says something else. */
+function headingNote(label: string, section: string | undefined): string {
+  const heading = section?.split(PATH_SEPARATOR).pop();
+  return heading && heading !== label ? ` (${heading})` : '';
+}
+
 /** Builds the whole tree from validated content. */
 export function buildGuideTree(c: GuideContent): GuideNode[] {
   const sectionText = (ref: string | undefined) => (ref === undefined ? '' : (c.guide.section(ref)?.markdown ?? ''));
@@ -80,7 +94,7 @@ export function buildGuideTree(c: GuideContent): GuideNode[] {
       id: `${kind}:${it.id}`,
       kind,
       label: it.label,
-      tooltip: `**${it.label}**\n\n${firstParagraph(sectionText(it.section))}`,
+      tooltip: `**${it.label}**${headingNote(it.label, it.section)}\n\n${firstParagraph(sectionText(it.section))}`,
       icon: it.icon ?? 'book',
       section: it.section,
       children: [],
@@ -93,7 +107,6 @@ export function buildGuideTree(c: GuideContent): GuideNode[] {
           id: `category:${cat.id}`,
           kind: 'category' as const,
           label: `${cat.number}. ${cat.title}`,
-          description: `${cat.complexity} complexity`,
           tooltip: `**Category ${cat.number}: ${cat.title}**\n\n**Complexity:** ${cat.complexity}  \n**Focus:** ${cat.focus}  \n**Examples:** ${cat.examples.join(', ')}` +
             (problems.length ? '' : '\n\n_No sample problem in the guide: open it for its examples and key challenges._'),
           icon: 'folder-library',
@@ -101,10 +114,10 @@ export function buildGuideTree(c: GuideContent): GuideNode[] {
           children: problems.map((p) => ({
             id: `problem:${p.id}`,
             kind: 'problem' as const,
-            label: `Problem ${p.number}: ${p.title.replace(/^Design an? /, '')}`,
-            description: p.deepDives.length ? `${p.deepDives.length} deep dives · ${p.deepDives.reduce((s, d) => s + d.minutes, 0)} min` : cat.complexity,
-            tooltip: `**${p.title}**\n\n${cat.title} · ${cat.complexity} complexity · ${cat.focus}\n\n> ${p.statement}` +
-              (p.deepDives.length ? `\n\n**Deep dives:** ${p.deepDives.map((d) => `${d.title} (${d.minutes} min)`).join(', ')}` : ''),
+            label: problemLabel(p),
+            title: `Problem ${p.number}: ${p.title.replace(/^Design an? /, '')}`,
+            tooltip: `**Problem ${p.number}: ${p.title}**\n\n${cat.title} · ${cat.complexity} complexity · ${cat.focus}\n\n> ${p.statement}` +
+              (p.deepDives.length ? `\n\n**Deep dives:** ${p.deepDives.map((d) => `${d.title} (${d.minutes} min)`).join(', ')} · ${p.deepDives.reduce((s, d) => s + d.minutes, 0)} min` : ''),
             icon: 'symbol-event',
             section: p.section,
             problemId: p.id,
@@ -117,7 +130,6 @@ export function buildGuideTree(c: GuideContent): GuideNode[] {
         id: `dimension:${d.id}`,
         kind: 'dimension',
         label: d.name,
-        description: `${d.weight}%`,
         tooltip: `**${d.name}** (weight ${d.weight}%)\n\n${[...d.levels].sort((a, b) => b.score - a.score).map((l) => `- **${l.label} (${l.score})**: ${l.descriptors[0]}`).join('\n')}`,
         icon: 'symbol-numeric',
         section: d.section,
@@ -159,12 +171,12 @@ export function indexGuideTree(roots: readonly GuideNode[]): Map<string, GuideNo
   return map;
 }
 
-/** Nodes in tree order, each with its ancestors' labels, for a quick pick. */
+/** Nodes in tree order, each with its ancestors' titles, for a quick pick. */
 export function flattenGuideTree(roots: readonly GuideNode[]): { node: GuideNode; ancestors: string[] }[] {
   const out: { node: GuideNode; ancestors: string[] }[] = [];
   const walk = (n: GuideNode, ancestors: string[]) => {
     out.push({ node: n, ancestors });
-    n.children.forEach((ch) => walk(ch, [...ancestors, n.label]));
+    n.children.forEach((ch) => walk(ch, [...ancestors, nodeTitle(n)]));
   };
   roots.forEach((r) => walk(r, []));
   return out;
@@ -223,14 +235,22 @@ export function problemNodeId(kit: Pick<LoadedKit, 'id' | 'builtIn'>, problemId:
 const UNCATEGORIZED = 'uncategorized';
 const md = (s: string) => escapeMarkdown(s);
 
+/**
+ * A problem's label in the tree: its short title, else its title without a leading "Design a", so
+ * that it reads whole at the sidebar's default width; the tooltip gives the whole title.
+ */
+export function problemLabel(p: Pick<KitProblem, 'title' | 'shortTitle'>): string {
+  return p.shortTitle ?? p.title.replace(/^Design an? /, '');
+}
+
 function problemNode(kit: LoadedKit, p: KitProblem, categoryTitle: string): GuideNode {
   const minutes = p.deepDives.reduce((s, d) => s + d.minutes, 0);
   const meta = [p.levels.join(', '), p.tags.length ? p.tags.map((t) => `#${t}`).join(' ') : ''].filter(Boolean).join(' · ');
   return {
     id: problemNodeId(kit, p.id),
     kind: 'problem',
-    label: p.title,
-    description: p.levels.join(', ') || undefined,
+    label: problemLabel(p),
+    title: p.title,
     tooltip: `**${md(p.title)}**\n\n${md(categoryTitle)}${meta ? ` · ${md(meta)}` : ''}\n\n> ${md(p.statement)}` +
       (p.deepDives.length ? `\n\n**Deep dives:** ${p.deepDives.map((d) => `${md(d.title)} (${d.minutes} min)`).join(', ')} · ${minutes} min` : ''),
     icon: 'symbol-event',
@@ -313,8 +333,8 @@ export function buildKitTree(kit: LoadedKit): GuideNode {
       id: kitNodeId(kit.id, `category:${cat.id}`),
       kind: 'category',
       label: cat.title,
-      description: levels.length ? levels.join(', ') : cat.complexity ? `${cat.complexity} complexity` : undefined,
       tooltip: `**${md(cat.title)}**${cat.description ? `\n\n${md(cat.description)}` : ''}` +
+        (levels.length ? `\n\n**Levels:** ${md(levels.join(', '))}` : '') +
         (cat.complexity ? `\n\n**Complexity:** ${md(cat.complexity)}` : '') + (cat.focus ? `  \n**Focus:** ${md(cat.focus)}` : '') +
         `\n\n${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}`,
       icon: 'folder-library',
@@ -339,7 +359,6 @@ export function buildKitTree(kit: LoadedKit): GuideNode {
         id: kitNodeId(kit.id, `dimension:${d.id}`),
         kind: 'dimension',
         label: d.name,
-        description: `${d.weight}%`,
         tooltip: `**${md(d.name)}** (weight ${d.weight}%)\n\n${[...d.levels].sort((a, b) => b.score - a.score).map((l) => `- **${md(l.label)} (${l.score})**: ${md(l.descriptors[0] ?? '')}`).join('\n')}`,
         icon: 'symbol-numeric',
         kitId: kit.id,
@@ -426,6 +445,8 @@ export interface LoopTreeEntry {
   file: string;
   candidate: string;
   date: string;
+  /** What the row says beside the candidate (`loopSummaryText`: `1 due · 2026-12-04`). */
+  summary: string;
   /** Each interview's interviewer, problem title, date and feedback state text (`due`, `written 3.15 · Hire`…). */
   interviews: { interviewer: string; problem: string; date: string; state: FeedbackStateKind; text: string }[];
 }
@@ -456,14 +477,13 @@ export function buildLoopsGroup(stages: readonly { stage: LoopStage; label: stri
 }
 
 function loopNode(stage: LoopStage, l: LoopTreeEntry): GuideNode {
-  const submitted = l.interviews.filter((i) => i.state === 'submitted').length;
   const lines = l.interviews.map((i) => `- ${escapeMarkdown(i.date)} · ${escapeMarkdown(i.interviewer)} · ${escapeMarkdown(i.problem)}: ${escapeMarkdown(i.text)}`);
   return {
     id: `loop:${l.uri}`,
     kind: 'loop',
     label: l.candidate,
-    description: `${l.date} · ${submitted}/${l.interviews.length} submitted`,
-    tooltip: `**${escapeMarkdown(l.candidate)}**, ${escapeMarkdown(l.date)} (${escapeMarkdown(l.file)})\n\n${lines.join('\n')}`,
+    description: l.summary,
+    tooltip: `**${escapeMarkdown(l.candidate)}**, ${escapeMarkdown(l.date)}: ${submittedText(l.interviews)} (${escapeMarkdown(l.file)})\n\n${lines.join('\n')}`,
     icon: stage === 'due' ? 'bell-dot' : 'person',
     loopFile: l.uri,
     children: [],

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { CalibrationFeature } from '../calibration';
 import { escapeIcons } from '../core/escape';
 import { buildLoopsGroup } from '../core/guideTree';
-import { loopInterviewLabel, loopsByStage, readLoopRecord } from '../core/loop';
+import { loopInterviewLabel, loopsByStage, loopSummaryText, readLoopRecord } from '../core/loop';
 import { codeDocUri } from '../feedback';
 import type { FeedbackFeature, KitSource } from '../feedback';
 import type { LoopInterviewOffer, TimerFeature } from '../timer';
@@ -135,6 +135,7 @@ export class LoopsFeature implements vscode.Disposable {
   /** The Loops group, shown while the workspace has loops. */
   private showInTree(): void {
     if (!this.index.hasLoops) return this.tree.setLoops(undefined);
+    const today = this.index.today();
     const stages = loopsByStage(this.index.statuses()).map(({ stage, label, loops }) => ({
       stage,
       label,
@@ -143,6 +144,7 @@ export class LoopsFeature implements vscode.Disposable {
         file: l.file,
         candidate: l.plan.candidate,
         date: l.plan.date,
+        summary: loopSummaryText(stage, l.progress, l.plan.date, today),
         interviews: l.progress.map((p) => ({
           interviewer: p.interview.interviewer,
           problem: this.index.problemOf(l, p.interview.problem)?.title ?? p.interview.problem,

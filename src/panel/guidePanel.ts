@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import type { RegisterSerializer } from '../host';
 import { formatZodIssues } from '../core/content';
+import { nodeTitle } from '../core/guideTree';
 import { THEME_KINDS, type ThemeKind } from '../core/mermaidTheme';
 import { parsePrerenderedIndex, prerenderedEntry, PRERENDERED_DIR, PRERENDERED_INDEX, type PrerenderedIndex } from '../core/prerendered';
 import { kitLinkTarget, linkKind, renderMarkdown } from '../core/renderMarkdown';
@@ -185,7 +186,7 @@ export class GuidePanel implements vscode.Disposable {
 
   private itemOf(id: string): Shown | undefined {
     const node = this.library.node(id);
-    return node ? { id, title: node.label, markdown: this.library.markdownOf(id) ?? '' } : undefined;
+    return node ? { id, title: nodeTitle(node), markdown: this.library.markdownOf(id) ?? '' } : undefined;
   }
 
   private open(item: Shown): void {

@@ -14,7 +14,7 @@ const EXPANDED = new Set<GuideNode['kind']>(['group', 'category', 'kit', 'level'
 
 export class GuideTreeProvider implements vscode.TreeDataProvider<GuideNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<GuideNode | undefined>();
-  /** Fires (for the whole tree) when the library's kits changed. */
+  /** Fires for the whole tree when the library's kits changed or the Loops group comes or goes, for the group when its loops changed. */
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
   /** The Loops group, first when the workspace has loops; its nodes' parents. */
@@ -73,14 +73,20 @@ export class GuideTreeProvider implements vscode.TreeDataProvider<GuideNode>, vs
     return this.loopParents.get(node.id) ?? this.library.parentOf(node);
   }
 
-  /** Shows the Loops group first (undefined removes it: the workspace has no loops). */
+  /**
+   * Shows the Loops group first (undefined removes it: the workspace has no loops). A group already
+   * shown is updated in place and only its rows are redrawn: redrawing the whole tree for a loop's
+   * change would drop a group of the kit or the guide that the user is expanding at that moment.
+   */
   setLoops(group: GuideNode | undefined): void {
     if (!group && !this.loops) return;
-    this.loops = group;
+    const shown = this.loops;
+    // The tree knows the group by the node it was given: the same node, with the new rows, is redrawn.
+    this.loops = group && shown ? Object.assign(shown, group) : group && { ...group };
     this.loopParents = new Map();
     const walk = (n: GuideNode) => n.children.forEach((ch) => { this.loopParents.set(ch.id, n); walk(ch); });
-    if (group) walk(group);
-    this.changed.fire(undefined);
+    if (this.loops) walk(this.loops);
+    this.changed.fire(group && shown ? this.loops : undefined);
   }
 
   dispose(): void {

@@ -28,7 +28,8 @@ function kitWorkspace() {
   cpSync(example, join(ws, '.interview-kit'), { recursive: true });
   const first = readdirSync(new URL('problems/', example)).filter((f) => f.endsWith('.md')).sort()[0];
   const title = /^title:\s*["']?(.+?)["']?\s*$/m.exec(readFileSync(new URL(`problems/${first}`, example), 'utf8'))[1];
-  return { ws, title };
+  // The tree labels the problem without its "Design a" (problemLabel).
+  return { ws, title, label: title.replace(/^Design an? /, '') };
 }
 
 describe('the extension as installed (Chromium)', function () {
@@ -53,7 +54,7 @@ describe('the extension as installed (Chromium)', function () {
       // Which build the page is: the test build marks when its script ran, the production build marks nothing.
       assert.strictEqual(await frame.locator('html').getAttribute('data-script-at') === null, PRODUCTION, `the panel's script is not the ${BUILD} build's`);
       await wb.showGuideView();
-      await wb.treeRow(kit.title).click();
+      await wb.treeRow(kit.label).click();
       await drawn('mmd-').nth(1).waitFor({ timeout: 60_000 });
       assert.strictEqual(await frame.locator('.mermaid-block').count(), 2);
       assert.strictEqual(await frame.locator('.mermaid-block[data-state="error"]').count(), 0);

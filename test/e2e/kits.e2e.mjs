@@ -19,7 +19,8 @@ function exampleKit() {
   const title = /^title:\s*["']?(.+?)["']?\s*$/m.exec(text)[1];
   // Its last tag: searched for, it finds the problem by something its title does not say.
   const tag = /^tags:\s*\[(.*)\]/m.exec(text)[1].split(',').map((t) => t.trim()).pop();
-  return { name, title, tag };
+  // The tree labels a problem without its "Design a" (problemLabel), the panel by its whole title.
+  return { name, title, label: title.replace(/^Design an? /, ''), tag };
 }
 
 /** A workspace beside this file's test workspace, holding the example kit as its .interview-kit/. */
@@ -46,17 +47,17 @@ describe('team kits in the workbench (Chromium)', function () {
     it('shows the kit first, with its categories and problems, and the built-in guide as its own group', async () => {
       await wb.showGuideView();
       await wb.treeRow(kit.name).waitFor({ timeout: 30_000 });
-      await wb.treeRow(kit.title).waitFor({ timeout: 10_000 });
-      await wb.treeRow('Senior System Design Interview Guide').waitFor({ timeout: 10_000 });
+      await wb.treeRow(kit.label).waitFor({ timeout: 10_000 });
+      await wb.treeRow('Built-in Guide').waitFor({ timeout: 10_000 });
       const rows = await wb.page.locator('.pane-body .monaco-list-row').allInnerTexts();
       const at = (label) => rows.findIndex((r) => r.includes(label));
-      assert.ok(at(kit.name) >= 0 && at(kit.name) < at('Senior System Design Interview Guide'), `the kit is not above the built-in guide: ${rows.join(' | ')}`);
+      assert.ok(at(kit.name) >= 0 && at(kit.name) < at('Built-in Guide'), `the kit is not above the built-in guide: ${rows.join(' | ')}`);
       for (const label of ['Rubric', 'Interview Plan', 'Feedback Template']) assert.ok(at(label) >= 0, `${label} missing from: ${rows.join(' | ')}`);
       await wb.screenshot('kits-1-tree');
     });
 
     it('opens a kit problem in the guide panel with its diagrams drawn', async () => {
-      await wb.treeRow(kit.title).click();
+      await wb.treeRow(kit.label).click();
       const frame = wb.guideFrame();
       await frame.locator('h1', { hasText: kit.title }).waitFor({ timeout: 30_000 });
       await frame.locator('.mermaid-block[data-state="rendered"] .diagram-canvas > svg').first().waitFor({ timeout: 60_000 });

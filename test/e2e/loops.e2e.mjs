@@ -2,11 +2,16 @@
 // come) shows the Loops group by stage and `1 feedback due` in the status bar for the interviewer
 // (sdi.feedback.interviewer); Start Interview offers today's loop interview first, and an Enter
 // the moment the pick shows starts it, with its focus in the timer panel; the status bar's click
-// creates the feedback that is due from its loop.
+// creates the feedback that is due from its loop. In a workspace with a team kit and loops in every
+// stage, one with its feedback submitted, each row of the tree reads whole at the default sidebar width.
 import assert from 'node:assert';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openWorkbench, WORKSPACE } from './workbench.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** `YYYY-MM-DD` of today plus `days`, in the local time zone (the extension's "today"). */
 function day(days) {
@@ -15,11 +20,11 @@ function day(days) {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-const loop = (candidate, date, problem, focus) => `candidate: ${candidate}
+const loop = (candidate, date, problem, focus, interviewer = 'Alex Chen') => `candidate: ${candidate}
 date: ${date}
 minCoverage: 1
 interviews:
-  - interviewer: Alex Chen
+  - interviewer: ${interviewer}
     problem: ${problem}
     focus: [${focus.join(', ')}]
 `;
@@ -73,5 +78,77 @@ describe('interview loops in the workbench (Chromium)', function () {
     const editor = await wb.page.locator('.editor-instance .view-lines').first().innerText();
     assert.match(editor.replace(/\u00a0/g, ' '), /Interviewer:\*\* Alex Chen/);
     await wb.screenshot('loops-3-feedback-due-opened');
+  });
+});
+
+/**
+ * The loops workspace's three loops plus a team kit (the example kit as .interview-kit/) and a loop
+ * whose one interview has submitted feedback (test/fixtures/editor/filled.md sealed by `sdi-feedback
+ * --submit`); the loops name the built-in guide, which is no longer the workspace's default kit.
+ */
+function rowsWorkspace() {
+  const ws = join(dirname(WORKSPACE()), 'tree-rows-workspace');
+  mkdirSync(join(ws, 'loops'), { recursive: true });
+  mkdirSync(join(ws, 'interview-feedback'), { recursive: true });
+  mkdirSync(join(ws, '.vscode'), { recursive: true });
+  writeFileSync(join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'sdi.feedback.interviewer': 'Alex Chen' }));
+  cpSync(join(ROOT, 'examples/kit'), join(ws, '.interview-kit'), { recursive: true });
+  const builtIn = (text) => `kit: builtin\n${text}`;
+  writeFileSync(join(ws, 'loops', 'past.loop.yaml'), builtIn(loop('Priya Raman', day(-3), 'global-social-media-feed', ['technical-architecture'])));
+  writeFileSync(join(ws, 'loops', 'today.loop.yaml'), builtIn(loop('Jordan Lee', day(0), 'distributed-payment-processing', ['scalability-performance'])));
+  writeFileSync(join(ws, 'loops', 'later.loop.yaml'), builtIn(loop('Sam Kim', day(5), 'real-time-analytics-platform', ['communication-leadership'])));
+  writeFileSync(join(ws, 'loops', 'done.loop.yaml'), builtIn(loop('Ada Lovelace', '2026-11-20', 'global-social-media-feed', ['technical-architecture'], 'Grace Hopper')));
+  const submitted = join(ws, 'interview-feedback', '2026-11-20-ada-lovelace.md');
+  copyFileSync(join(ROOT, 'test/fixtures/editor/filled.md'), submitted);
+  execFileSync(process.execPath, [join(ROOT, 'dist/cli.js'), '--submit', submitted]);
+  return ws;
+}
+
+describe('the tree\'s rows at the default sidebar width (Chromium)', function () {
+  let wb;
+  before(async () => { wb = await openWorkbench({ folder: rowsWorkspace() }); });
+  after(async () => { await wb?.close(); });
+
+  it('shows every row\'s label and description whole: loops, the kit and the built-in guide', async () => {
+    await wb.showGuideView();
+    for (const label of ['Complete', 'Ada Lovelace', 'Feedback due', 'Priya Raman', 'Acme Backend Interview Kit', 'Rate Limiter', 'Interview Guide']) await wb.treeRow(label).waitFor({ timeout: 30_000 });
+    const sidebar = await wb.page.locator('.part.sidebar').boundingBox();
+    await wb.screenshot('loops-4-rows-default-width');
+    // The list draws only the rows in view: scrolled through to read them all, each as drawn.
+    const list = wb.page.locator('.part.sidebar .pane-body .monaco-list').first();
+    const rows = new Map();
+    for (let unchanged = 0; unchanged < 2;) {
+      // Every group expanded: the kit's rubric and plan start collapsed.
+      const collapsed = list.locator('.monaco-list-row[aria-expanded="false"]').first();
+      if (await collapsed.count()) {
+        const label = await collapsed.locator('.label-name').textContent();
+        await collapsed.locator('.monaco-tl-twistie').click();
+        await list.locator('.monaco-list-row[aria-expanded="true"]').filter({ has: wb.page.getByText(label, { exact: true }) }).first().waitFor({ timeout: 10_000 });
+        unchanged = 0;
+        continue;
+      }
+      const seen = await list.locator('.monaco-list-row[aria-level]').evaluateAll((els) => els.map((e) => {
+        const container = e.querySelector('.monaco-icon-label-container');
+        return {
+          level: Number(e.getAttribute('aria-level')),
+          label: e.querySelector('.label-name')?.textContent ?? '',
+          description: e.querySelector('.label-description')?.textContent ?? '',
+          scrollWidth: container?.scrollWidth ?? 0,
+          clientWidth: container?.clientWidth ?? 0,
+        };
+      }));
+      const before = rows.size;
+      for (const r of seen) rows.set(`${r.level} ${r.label} | ${r.description}`, r);
+      unchanged = rows.size === before ? unchanged + 1 : 0;
+      await list.hover();
+      await wb.page.mouse.wheel(0, 300);
+      // The list scrolls as the wheel event is handled and draws its new rows in the next frame.
+      await wb.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    }
+    await wb.screenshot('loops-5-rows-expanded-end');
+    const all = [...rows.values()];
+    assert.ok(all.length > 60, `only ${all.length} rows read`);
+    const cut = all.filter((r) => r.scrollWidth > r.clientWidth);
+    assert.deepStrictEqual(cut.map((r) => `${r.label} | ${r.description} (${r.scrollWidth} px in ${r.clientWidth})`), [], `rows cut off in a sidebar ${sidebar.width} px wide`);
   });
 });

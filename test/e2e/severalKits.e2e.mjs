@@ -51,7 +51,7 @@ describe('several kits: a workspace of two folders, each with its kit (Chromium)
     await wb.treeRow(KIT_B).waitFor({ timeout: 30_000 });
     const rows = await wb.page.locator('.pane-body .monaco-list-row').allInnerTexts();
     const at = (label) => rows.findIndex((r) => r.includes(label));
-    const guide = at('Senior System Design Interview Guide');
+    const guide = at('Built-in Guide');
     assert.ok(at(KIT_A) >= 0 && at(KIT_B) >= 0 && at(KIT_A) < guide && at(KIT_B) < guide, `the kits are not both above the built-in guide: ${rows.join(' | ')}`);
     await wb.screenshot('several-kits-1-tree');
   });

@@ -134,7 +134,7 @@ describe('interview timer: overrun, from the tree\'s context menu (Chromium)', f
   it('"Start Interview with This Problem" in the tree starts the timer on that problem', async () => {
     await wb.showGuideView();
     // Categories with sample problems start expanded.
-    const row = wb.treeRow('Problem 1: Global Social Media Feed');
+    const row = wb.treeRow('Global Social Media Feed');
     await row.waitFor({ timeout: 10_000 });
     const entry = wb.page.locator('.context-view .action-item', { hasText: 'Start Interview with This Problem' }).first();
     await row.click({ button: 'right' });

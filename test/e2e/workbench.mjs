@@ -140,10 +140,12 @@ export async function openWorkbench({ width = 1400, height = 900, folder = WORKS
     page, errors, activity,
     /** Opens the extension's sidebar view and moves the pointer off the activity bar so its hover goes. */
     async showGuideView() {
-      if (!(await page.locator('.pane-body .monaco-list-row', { hasText: 'Interview Guide' }).first().isVisible())) await activity.click();
+      // The built-in guide's row: its first group, or with a team kit its own group.
+      const guide = page.locator('.pane-body .monaco-list-row', { hasText: /Interview Guide|Built-in Guide/ }).first();
+      if (!(await guide.isVisible())) await activity.click();
       await page.mouse.move(width / 2, height - 60);
       await page.locator('.context-view .hover-contents').first().waitFor({ state: 'detached', timeout: 5_000 });
-      await page.locator('.pane-body .monaco-list-row', { hasText: 'Interview Guide' }).first().waitFor({ timeout: 30_000 });
+      await guide.waitFor({ timeout: 30_000 });
     },
     /** Saves a screenshot under test-results/ and returns its path. */
     async screenshot(name) {

@@ -133,9 +133,9 @@ describe('interview loops in the editor\'s UI', function () {
       return loops.children.map((s) => [s.label, s.children.map((l) => `${l.label} (${l.description})`)]);
     };
     a.loops.index.setClock(december(1));
-    assert.deepStrictEqual(group(), [['Upcoming', ['Priya Raman (2026-12-10 · 0/3 submitted)']]]);
+    assert.deepStrictEqual(group(), [['Upcoming', ['Priya Raman (2026-12-10)']]]);
     a.loops.index.setClock(december(10));
-    assert.deepStrictEqual(group(), [['Feedback due', ['Priya Raman (2026-12-10 · 0/3 submitted)']]]);
+    assert.deepStrictEqual(group(), [['Feedback due', ['Priya Raman (1 due · 2026-12-10)']]]);
     const node = a.tree.getChildren()[0].children[0].children[0];
     const item = a.tree.getTreeItem(node);
     assert.deepStrictEqual([item.command?.command, String(item.command?.arguments?.[0])], ['vscode.open', loopFile().toString()]);

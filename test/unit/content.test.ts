@@ -162,14 +162,31 @@ describe('guide content', () => {
     it('lists topics, scenarios, rubric dimensions with weights and the four bands', () => {
       const roots = buildGuideTree(c);
       const labels = (id: string) => roots.find((r) => r.id === id)!.children.map((n) => n.label);
-      assert.deepStrictEqual(labels('group:topics'), ['Circuit Breaker Pattern', 'Saga Pattern for Distributed Transactions', 'Caching Strategies at Scale', 'Data Consistency Models']);
+      assert.deepStrictEqual(labels('group:topics'), ['Circuit Breaker Pattern', 'Saga Pattern', 'Caching Strategies at Scale', 'Data Consistency Models']);
+      // A label kept short for the sidebar: the tooltip names the heading it opens.
+      assert.match(roots.find((r) => r.id === 'group:topics')!.children[1].tooltip, /^\*\*Saga Pattern\*\* \(Saga Pattern for Distributed Transactions\)\n\n/);
       assert.deepStrictEqual(labels('group:scenarios'), ['Over-Engineered Solution', 'Deep Expertise in One Area', 'Textbook Answers']);
       const rubric = roots.find((r) => r.id === 'group:rubric')!;
-      assert.deepStrictEqual(rubric.children.slice(0, 5).map((n) => `${n.label} ${n.description}`), [
-        'Technical Architecture 30%', 'Scalability & Performance 25%', 'Distributed Systems Knowledge 20%', 'Production Readiness 15%', 'Communication & Leadership 10%',
+      // The weights in the tooltips: beside "Distributed Systems Knowledge" a weight does not fit the sidebar.
+      assert.deepStrictEqual(rubric.children.slice(0, 5).map((n) => [n.label, n.description, /\(weight (\d+)%\)/.exec(n.tooltip)?.[1]]), [
+        ['Technical Architecture', undefined, '30'], ['Scalability & Performance', undefined, '25'], ['Distributed Systems Knowledge', undefined, '20'],
+        ['Production Readiness', undefined, '15'], ['Communication & Leadership', undefined, '10'],
       ]);
       const bands = rubric.children.find((n) => n.id === 'rubric:decision-bands')!.children;
       assert.deepStrictEqual(bands.map((b) => b.description), ['3.5-4.0', '2.8-3.4', '2.0-2.7', '<2.0']);
+    });
+
+    it('labels categories and problems short enough for the sidebar, the rest in their tooltips', () => {
+      const problems = buildGuideTree(c).find((r) => r.id === 'group:problems')!.children;
+      assert.deepStrictEqual(problems.map((n) => [n.label, n.description, n.children.map((p) => [p.label, p.description])]), [
+        ['1. High-Scale Web Services', undefined, [['Global Social Media Feed', undefined]]],
+        ['2. Distributed Data Systems', undefined, [['Real-time Analytics Platform', undefined]]],
+        ['3. Event-Driven Architectures', undefined, [['Payment Processing System', undefined]]],
+        ['4. Platform & Infrastructure', undefined, []],
+      ]);
+      assert.match(problems[0].tooltip, /\*\*Complexity:\*\* High /);
+      assert.match(problems[2].children[0].tooltip, /^\*\*Problem 2: Design a Distributed Payment Processing System\*\*\n/);
+      assert.match(problems[2].children[0].tooltip, /\*\*Deep dives:\*\* ACID Guarantees & Distributed Transactions \(10 min\), .* · 25 min$/);
     });
 
     it('maps the table of contents anchors to tree items', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { buildKitTree, flattenGuideTree, opensPage, TRUST_NODE, type GuideNode } from '../../src/core/guideTree';
+import { buildKitTree, flattenGuideTree, opensPage, problemLabel, TRUST_NODE, type GuideNode } from '../../src/core/guideTree';
 import { loadKit } from '../../src/core/kit/loader';
 import type { LoadedKit } from '../../src/core/kit/types';
 import { memoryReader, RUBRIC, TEAM_KIT } from '../fixtures/teamKit';
@@ -24,17 +24,27 @@ describe('team kit tree', () => {
     assert.deepStrictEqual(storage.children.map((c) => [c.kind, c.label]), [['level', 'senior'], ['level', 'staff']]);
     assert.strictEqual(storage.children[1].children[0].id, `kit:${kit.id}/problem:blob-store`);
     assert.strictEqual(storage.children[1].children[0].problemId, `${kit.id}/blob-store`);
-    assert.strictEqual(storage.children[1].children[0].description, 'staff, principal');
+    // Labels without "Design a", levels in the tooltips: what reads whole in the sidebar.
+    assert.deepStrictEqual([storage.children[1].children[0].label, storage.children[1].children[0].description], ['Design blob-store', undefined]);
+    assert.match(storage.children[1].children[0].tooltip, /^\*\*Design blob\\-store\*\*\n\nStorage Systems · staff, principal/);
+    assert.deepStrictEqual([storage.description, /\*\*Levels:\*\* (.*)/.exec(storage.tooltip)?.[1]], [undefined, 'senior, staff, principal']);
     // One level: flat.
     assert.deepStrictEqual(root.children[1].children.map((c) => c.kind), ['problem']);
     const rubric = root.children[2];
-    assert.deepStrictEqual(rubric.children.map((c) => `${c.label} ${c.description}`), [
+    assert.deepStrictEqual(rubric.children.map((c) => `${c.label} ${c.description ?? /\(weight (\d+%)\)/.exec(c.tooltip)?.[1]}`), [
       'Dim design 20%', 'Dim scale 20%', 'Dim data 15%', 'Dim ops 15%', 'Dim comm 15%', 'Dim trade 15%',
       'Hire \u2265 3.5', 'Lean 2.5\u20133.5', 'No Hire < 2.5',
     ]);
+    assert.ok(rubric.children.slice(0, 6).every((d) => d.description === undefined), 'dimension weights in the tooltips');
     assert.deepStrictEqual(root.children[3].children.map((c) => `${c.label} ${c.description}`), ['Intro 5 min', 'Design 25 min', 'Wrap-up 15 min']);
     assert.strictEqual(root.children[3].description, '45 min');
     for (const { node } of flattenGuideTree([root])) assert.ok(opensPage(node) || node.kind === 'level', `${node.id} opens nothing`);
+  });
+
+  it('labels a problem by its short title, else its title without a leading "Design a"', () => {
+    assert.deepStrictEqual(['Design a Rate Limiter', 'Design an Editor', 'Design blob-store', 'A Design a Day'].map((title) => problemLabel({ title })),
+      ['Rate Limiter', 'Editor', 'Design blob-store', 'A Design a Day']);
+    assert.strictEqual(problemLabel({ title: 'Design a Distributed Payment Processing System', shortTitle: 'Payment Processing System' }), 'Payment Processing System');
   });
 
   it('generates the pages the kit nodes open', () => {

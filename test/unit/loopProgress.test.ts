@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import {
   feedbackState, feedbackStateText, interviewFeedback, isFeedbackDue, loopInterviewLabel, loopProgress, loopRecordLine, loopsByStage, loopStage,
-  readLoopRecord, type LoopFeedbackRow, type LoopPlan,
+  loopSummaryText, readLoopRecord, submittedText, type LoopFeedbackRow, type LoopPlan,
 } from '../../src/core/loop';
 import { escapeIcons } from '../../src/core/escape';
 import { buildLoopsGroup } from '../../src/core/guideTree';
@@ -93,13 +93,30 @@ describe('loops: where a loop stands', () => {
       ['Complete', ['Newer', 'Old']],
     ]);
     const tree = buildLoopsGroup([{ stage: 'due', label: 'Feedback due', loops: [{
-      uri: 'file:///w/loops/a.loop.yaml', file: 'loops/a.loop.yaml', candidate: '<b>Priya</b>', date: '2026-12-10',
+      uri: 'file:///w/loops/a.loop.yaml', file: 'loops/a.loop.yaml', candidate: '<b>Priya</b>', date: '2026-12-10', summary: '1 due · 2026-12-10',
       interviews: [{ interviewer: 'Alex Chen', problem: 'Rate Limiter', date: '2026-12-10', state: 'submitted', text: 'submitted 3.15 · Hire' }, { interviewer: 'Sam', problem: 'Editor', date: '2026-12-10', state: 'due', text: 'due' }],
     }] }]);
     assert.deepStrictEqual([tree.label, tree.children.map((c) => [c.label, c.description])], ['Loops', [['Feedback due', '1']]]);
     const loop = tree.children[0].children[0];
-    assert.deepStrictEqual([loop.kind, loop.label, loop.description, loop.loopFile], ['loop', '<b>Priya</b>', '2026-12-10 · 1/2 submitted', 'file:///w/loops/a.loop.yaml']);
+    assert.deepStrictEqual([loop.kind, loop.label, loop.description, loop.loopFile], ['loop', '<b>Priya</b>', '1 due · 2026-12-10', 'file:///w/loops/a.loop.yaml']);
+    // What the row leaves out, the tooltip says: the date, how many submitted, the file and each interview.
+    assert.ok(loop.tooltip.startsWith('**&lt;b&gt;Priya&lt;/b&gt;**, 2026\\-12\\-10: 1/2 submitted (loops/a\\.loop\\.yaml)\n\n- 2026\\-12\\-10 · Alex Chen · Rate Limiter: submitted 3\\.15 · Hire\n'), loop.tooltip);
     assert.ok(loop.tooltip.includes('&lt;b&gt;Priya&lt;/b&gt;') && !loop.tooltip.includes('<b>'), loop.tooltip);
+  });
+
+  it('says beside a loop\'s candidate what its stage makes matter, first and short: how many are due, how many submitted today, else the date', () => {
+    const submitted = row({ file: 'a.md', submitted: '2026-12-10T17:00:00Z' });
+    const text = (rows: LoopFeedbackRow[], today: string) => {
+      const progress = loopProgress(PLAN, rows, 0, today);
+      return loopSummaryText(loopStage(progress, today), progress, PLAN.date, today);
+    };
+    assert.strictEqual(text([], '2026-12-09'), '2026-12-10', 'upcoming');
+    assert.strictEqual(text([submitted], '2026-12-10'), '1/3 submitted', 'today');
+    assert.strictEqual(text([], '2026-12-12'), '2 due · 2026-12-10', 'Alex\'s and Sam\'s are past with no feedback; Mei Lin\'s is to come');
+    assert.strictEqual(text([submitted], '2026-12-12'), '1 due · 2026-12-10');
+    const all = PLAN.interviews.map((iv, i) => row({ file: `${i}.md`, interviewer: iv.interviewer, date: iv.date, submitted: '2026-12-15T10:00:00Z' }));
+    assert.strictEqual(text(all, '2026-12-20'), '2026-12-10', 'complete');
+    assert.strictEqual(submittedText(loopProgress(PLAN, all, 0, '2026-12-20')), '3/3 submitted');
   });
 
   it('labels a loop interview for Start Interview', () => {

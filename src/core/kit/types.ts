@@ -108,6 +108,8 @@ export interface ProblemSignals {
 export interface KitProblem {
   id: string;
   title: string;
+  /** The tree's label when the title without its "Design a" does not read whole in the sidebar (problems.json only). */
+  shortTitle?: string;
   category: string;
   /** Built-in only: "Problem 1". */
   number?: number;

@@ -23,7 +23,7 @@ export {
 export { debriefMarkdown, debriefReportMarkdown, debriefText, disagreementsFirst } from './debriefSummary';
 export { anonymiseDebrief } from './anonymise';
 export {
-  interviewFeedback, feedbackState, loopProgress, isFeedbackDue, loopStage, loopsByStage, feedbackStateText, loopInterviewLabel, LOOP_STAGES,
+  interviewFeedback, feedbackState, loopProgress, isFeedbackDue, loopStage, loopsByStage, feedbackStateText, loopInterviewLabel, loopSummaryText, submittedText, LOOP_STAGES,
   type LoopFeedbackRow, type FeedbackStateKind, type InterviewProgress, type LoopStage,
 } from './progress';
 export { loopRecordLine, readLoopRecord, type LoopRecord } from './record';

@@ -110,6 +110,25 @@ export function loopsByStage<L extends { plan: Pick<LoopPlan, 'date' | 'candidat
 }
 
 /**
+ * What the Loops group says beside a loop's candidate, what the loop's stage makes matter first and
+ * short enough to read whole in the sidebar at its default width: `1 due · 2026-12-04` (how many
+ * interviews' feedback is due), `0/2 submitted` today, the loop's date when it is upcoming or complete
+ * (the stage's heading says the rest; the tooltip lists each interview).
+ */
+export function loopSummaryText(stage: LoopStage, progress: readonly InterviewProgress[], date: string, today: string): string {
+  switch (stage) {
+    case 'due': return `${progress.filter((p) => isFeedbackDue(p, today)).length} due · ${date}`;
+    case 'today': return submittedText(progress);
+    default: return date;
+  }
+}
+
+/** How many of a loop's interviews have submitted feedback: `1/3 submitted`. */
+export function submittedText(progress: readonly Pick<InterviewProgress, 'state'>[]): string {
+  return `${progress.filter((p) => p.state === 'submitted').length}/${progress.length} submitted`;
+}
+
+/**
  * What a loop interview's CodeLens says of its feedback: `due`, `written 3.15 · Hire`,
  * `submitted 3.15 · Hire`, `edited after submit`; `bandLabel` names a band id.
  */
