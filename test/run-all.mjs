@@ -7,11 +7,20 @@
 // `total: N passed, N failed`, and exits non-zero when anything failed.
 import { spawn } from 'node:child_process';
 
-const stages = [
+/**
+ * The stages in order; an array is stages run at the same time, each printed whole when it ends
+ * (their output would interleave), and each still with its own time, counts and failure.
+ */
+const steps = [
   { name: 'build', cmd: ['node', 'esbuild.mjs'] },
-  // One tsc: src once (the root project, which test/ references), then test/ and webview/ over it.
-  { name: 'typecheck', cmd: ['npx', 'tsc', '-b', 'test', 'webview'] },
-  { name: 'lint', cmd: ['npm', 'run', '--silent', 'lint'] },
+  // Two single-threaded checkers that need nothing but the source: one core each. Not the unit tests
+  // beside them (nor mocha --parallel): on this shared 2-core machine their CPU-heavy properties and
+  // CLI runs then went past mocha's 10 s timeout, and the suite was no quicker.
+  [
+    // One tsc: src once (the root project, which test/ references), then test/ and webview/ over it.
+    { name: 'typecheck', cmd: ['npx', 'tsc', '-b', 'test', 'webview'] },
+    { name: 'lint', cmd: ['npm', 'run', '--silent', 'lint'] },
+  ],
   { name: 'content', cmd: ['node', 'dist/check-content.js'] },
   // The machine's tools and the VS Code host, once (a second run checks and returns): the unit tests
   // use Debian's pre-commit, the host stages the host.
@@ -35,13 +44,22 @@ const MAY_SKIP = new Map([
   ['a symlink inside the kit folder is followed', 'skipped where the OS refuses to make symbolic links'],
 ]);
 
-function run(cmd, env) {
+/**
+ * Runs stage `s`, its output shown as it comes, or, when `whole`, held and shown once it ends;
+ * resolves with its exit code, output and time.
+ */
+function run(s, whole) {
+  if (!whole) console.log(`\n=== ${s.name} ===`);
+  const started = Date.now();
   return new Promise((resolve) => {
     let out = '';
-    const child = spawn(cmd[0], cmd.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-    child.stdout.on('data', (d) => { out += d; process.stdout.write(d); });
-    child.stderr.on('data', (d) => { out += d; process.stderr.write(d); });
-    child.on('exit', (code) => resolve({ code: code ?? 1, out }));
+    const child = spawn(s.cmd[0], s.cmd.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...s.env } });
+    child.stdout.on('data', (d) => { out += d; if (!whole) process.stdout.write(d); });
+    child.stderr.on('data', (d) => { out += d; if (!whole) process.stderr.write(d); });
+    child.on('exit', (code) => {
+      if (whole) process.stdout.write(`\n=== ${s.name} ===\n${out}`);
+      resolve({ code: code ?? 1, out, ms: Date.now() - started });
+    });
   });
 }
 
@@ -63,12 +81,10 @@ const summary = [];
 const times = [];
 const began = Date.now();
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
-for (const s of stages) {
-  if (only.length && !only.includes(s.name) && !['build'].includes(s.name)) continue;
-  console.log(`\n=== ${s.name} ===`);
-  const started = Date.now();
-  const { code, out } = await run(s.cmd, s.env);
-  times.push(`${s.name}: ${seconds(Date.now() - started)}`, ...[...out.matchAll(/^\[time\] (.+)$/gm)].map((m) => `  ${m[1]}`));
+
+/** Adds stage `s`'s result to the times, the counts and the summary; `beside`: the stages run at the same time. */
+function account(s, { code, out, ms }, beside) {
+  times.push(`${s.name}: ${seconds(ms)}${beside.length ? ` (at the same time as ${beside.map((b) => b.name).join(', ')})` : ''}`, ...[...out.matchAll(/^\[time\] (.+)$/gm)].map((m) => `  ${m[1]}`));
   if (s.tests) {
     const c = counts(out);
     // A runner that failed without reporting a failure (a crash, a timeout) still counts as one.
@@ -84,10 +100,16 @@ for (const s of stages) {
   } else if (code !== 0) {
     failed += 1;
     summary.push(`${s.name}: FAILED`);
-    if (s.name === 'build') break;
   } else {
     summary.push(`${s.name}: ok`);
   }
+}
+
+for (const step of steps) {
+  const together = [step].flat().filter((s) => !only.length || only.includes(s.name) || s.name === 'build');
+  const results = await Promise.all(together.map((s) => run(s, together.length > 1)));
+  together.forEach((s, i) => account(s, results[i], together.filter((t) => t !== s)));
+  if (together[0]?.name === 'build' && results[0].code !== 0) break;
 }
 console.log(`\n${times.join('\n')}\nall stages: ${seconds(Date.now() - began)}`);
 console.log(`\n${summary.join('\n')}`);
