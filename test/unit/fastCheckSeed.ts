@@ -1,7 +1,7 @@
 /**
  * Loaded by mocha before the unit tests (`.mocharc.json`, `require`): every fast-check property of
  * the run draws from one seed, printed first and again after a property fails, so that a failure
- * seen in CI replays with `SDI_FC_SEED=<seed> npx mocha` (test/host/README.md, "Replaying").
+ * seen in CI replays with `SDI_FC_SEED=<seed> npx mocha --fgrep '<the test's full title>'` (test/host/README.md, "Replaying").
  */
 import * as path from 'path';
 import fc from 'fast-check';
@@ -19,7 +19,9 @@ export const mochaHooks = {
   afterEach(this: Mocha.Context): void {
     const t = this.currentTest;
     if (t?.state === 'failed' && /Property failed/.test(String(t.err?.message))) {
-      console.log(`      fast-check: replay with SDI_FC_SEED=${seed} npx mocha ${t.file ? path.relative(process.cwd(), t.file) : ''}`);
+      // `--fgrep` runs that test alone (a file named on mocha's command line adds to `.mocharc.json`'s spec, it does not replace it).
+      const quoted = `'${t.fullTitle().replace(/'/g, "'\\''")}'`;
+      console.log(`      fast-check: replay with SDI_FC_SEED=${seed} npx mocha --fgrep ${quoted}${t.file ? ` (in ${path.relative(process.cwd(), t.file)})` : ''}`);
     }
   },
 };
