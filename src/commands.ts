@@ -112,7 +112,10 @@ export function registerGuideCommands({ library, panel, view }: Deps): vscode.Di
     vscode.commands.registerCommand('sdi.findItem', async (query?: unknown) => {
       const node = await findGuideItem(library, typeof query === 'string' ? query : '');
       if (!node) return undefined;
-      await view.reveal(node, { select: true, focus: false, expand: true }).then(undefined, () => undefined);
+      // Only into a tree the workbench has drawn: revealing into a hidden view opens it and races the
+      // view's first draw, in which VS Code 1.139's batched child requests can hand one node another's
+      // children (the built-in guide's root showed a kit problem as its only child).
+      if (view.visible) await view.reveal(node, { select: true, focus: false, expand: true }).then(undefined, () => undefined);
       panel.show(node.id);
       return node.id;
     }),

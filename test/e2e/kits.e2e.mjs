@@ -1,6 +1,7 @@
 // Team kits in a real workbench: a workspace holding the example kit (examples/kit as .interview-kit/)
 // shows the kit beside the built-in guide, opens a kit problem in the guide panel with its diagrams,
-// and, in a second VS Code with workspace trust on, Restricted Mode shows the one trust item.
+// finds items of both (the built-in guide's root keeps its groups, the tree shown or not), and, in a
+// second VS Code with workspace trust on, Restricted Mode shows the one trust item.
 import assert from 'node:assert';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -30,6 +31,31 @@ function kitWorkspace() {
   writeFileSync(join(ws, 'README.md'), '# A repository with a team interview kit\n');
   cpSync(EXAMPLE, join(ws, '.interview-kit'), { recursive: true });
   return ws;
+}
+
+/** The labels of the rows right under the tree row labelled exactly `label` (its children as the tree draws them). */
+async function childRows(wb, label) {
+  const rows = await wb.page.locator('.pane-body .monaco-list-row').evaluateAll((els) => els.map((e) => ({
+    level: Number(e.getAttribute('aria-level')),
+    label: e.querySelector('.label-name')?.textContent ?? '',
+  })));
+  const at = rows.findIndex((r) => r.label === label);
+  assert.ok(at >= 0, `no row "${label}" in: ${rows.map((r) => r.label).join(' | ')}`);
+  const children = [];
+  for (const r of rows.slice(at + 1)) {
+    if (r.level <= rows[at].level) break;
+    if (r.level === rows[at].level + 1) children.push(r.label);
+  }
+  return children;
+}
+
+/** The built-in guide's groups, as its root shows them beside a team kit. */
+const BUILT_IN_GROUPS = ['Interview Guide', 'Problems', 'Advanced Topics', 'Common Scenarios', 'Evaluation Rubric'];
+
+/** The built-in guide's root holds its own groups, in order (the list draws no row below the view's bottom: those drawn, at least two). */
+async function assertBuiltInGroups(wb) {
+  const shown = await childRows(wb, 'Built-in Guide');
+  assert.deepStrictEqual(shown, BUILT_IN_GROUPS.slice(0, Math.max(shown.length, 2)), 'the rows under Built-in Guide');
 }
 
 describe('team kits in the workbench (Chromium)', function () {
@@ -76,6 +102,33 @@ describe('team kits in the workbench (Chromium)', function () {
       await wb.screenshot('kits-3-find');
       await wb.page.keyboard.press('Enter');
       await wb.guideFrame().locator('h1', { hasText: kit.title }).waitFor({ timeout: 30_000 });
+      // The found problem is revealed under its kit; the built-in guide keeps its own groups.
+      await wb.treeRow(kit.label).and(wb.page.locator('.selected')).waitFor({ timeout: 10_000 });
+      await assertBuiltInGroups(wb);
+    });
+
+    it('Find in Guide reveals a built-in problem under the built-in guide, whose root keeps its groups', async () => {
+      await wb.runCommand('Interview: Find in Guide…');
+      await wb.choose('Global Social Media Feed');
+      await wb.treeRow('Global Social Media Feed').and(wb.page.locator('.selected')).waitFor({ timeout: 10_000 });
+      await assertBuiltInGroups(wb);
+      await wb.screenshot('kits-3b-find-built-in');
+    });
+  });
+
+  describe('Find in Guide before the tree was shown, with the example kit', () => {
+    let wb;
+    before(async () => { wb = await openWorkbench({ folder: kitWorkspace() }); });
+    after(async () => { await wb?.close(); });
+
+    it('opens a built-in problem; the tree shown after has the built-in guide\'s groups under its root', async () => {
+      await wb.runCommand('Interview: Find in Guide…');
+      await wb.choose('Global Social Media Feed');
+      await wb.guideFrame().locator('h3', { hasText: 'Global Social Media Feed' }).waitFor({ timeout: 30_000 });
+      await wb.showGuideView();
+      await wb.treeRow('Global Social Media Feed').waitFor({ timeout: 10_000 });
+      await wb.screenshot('kits-3c-find-before-tree');
+      await assertBuiltInGroups(wb);
     });
   });
 
