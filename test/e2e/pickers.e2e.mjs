@@ -26,7 +26,15 @@ describe('prompts at typing speed (Chromium, keyboard only)', function () {
     await page.keyboard.press('F1');
     await widget().locator('input').waitFor({ timeout: 10_000 });
     await page.keyboard.type(title, { delay: KEY_DELAY });
-    await widget().locator('.monaco-list-row.focused .label-name', { hasText: new RegExp(`^${title}$`) }).waitFor({ timeout: 10_000 });
+    try {
+      await widget().locator('.monaco-list-row.focused .label-name', { hasText: new RegExp(`^${title}$`) }).waitFor({ timeout: 10_000 });
+    } catch (e) {
+      await wb.screenshot(`pickers-failed-${title.replace(/\W+/g, '-')}`);
+      const input = await widget().locator('input').first().inputValue({ timeout: 1_000 }).catch(() => '(no input)');
+      const rows = await widget().locator('.monaco-list-row').allInnerTexts().catch(() => []);
+      const focused = await page.evaluate(() => `${document.activeElement?.tagName}.${document.activeElement?.className}`);
+      throw new Error(`the palette's highlighted row never became "${title}": its input ${JSON.stringify(input)}, its rows ${JSON.stringify(rows.slice(0, 5))}, the focus on ${focused}`, { cause: e });
+    }
     await page.keyboard.press('Enter');
   }
   /** Fails, naming what it shows, when a quick input stays open (one closing is given its hide animation, VS Code's). */

@@ -200,9 +200,15 @@ export async function openWorkbench({ width = 1400, height = 900, folder = WORKS
       const label = page.locator('.part.statusbar .statusbar-item-label', { hasText: /left|over|paused|finished/ }).first();
       if (!(await label.isVisible())) return;
       const underWay = !/finished/.test(await label.innerText());
+      const inWebview = () => page.evaluate(() => document.activeElement?.tagName === 'IFRAME');
+      const wasInWebview = await inWebview();
       await wb.runCommand('Interview: Reset Timer');
       if (underWay) await page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Reset Timer' }).first().click({ timeout: 15_000 });
       await label.waitFor({ state: 'hidden', timeout: 15_000 });
+      // Once the palette and the dialog are gone, VS Code gives the focus back to the webview that had
+      // it, some time later: a palette opened before then loses the focus to it, and what is typed next
+      // goes to the page (clean-clone run 18: the guide panel got "Interview: New Feedback"). Waited for.
+      if (wasInWebview) await page.waitForFunction(() => document.activeElement?.tagName === 'IFRAME', undefined, { timeout: 15_000 });
     },
     /** Developer: Reload Window, as a user does (the workbench shuts down in order, saving its state); resolves when the new one is up. */
     async reloadWindow() {
