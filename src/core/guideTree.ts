@@ -115,7 +115,7 @@ export function buildGuideTree(c: GuideContent): GuideNode[] {
             id: `problem:${p.id}`,
             kind: 'problem' as const,
             label: problemLabel(p),
-            title: `Problem ${p.number}: ${p.title.replace(/^Design an? /, '')}`,
+            title: `Problem ${p.number}: ${withoutDesign(p.title)}`,
             tooltip: `**Problem ${p.number}: ${p.title}**\n\n${cat.title} · ${cat.complexity} complexity · ${cat.focus}\n\n> ${p.statement}` +
               (p.deepDives.length ? `\n\n**Deep dives:** ${p.deepDives.map((d) => `${d.title} (${d.minutes} min)`).join(', ')} · ${p.deepDives.reduce((s, d) => s + d.minutes, 0)} min` : ''),
             icon: 'symbol-event',
@@ -240,7 +240,12 @@ const md = (s: string) => escapeMarkdown(s);
  * that it reads whole at the sidebar's default width; the tooltip gives the whole title.
  */
 export function problemLabel(p: Pick<KitProblem, 'title' | 'shortTitle'>): string {
-  return p.shortTitle ?? p.title.replace(/^Design an? /, '');
+  return p.shortTitle ?? withoutDesign(p.title);
+}
+
+/** A problem's title without its leading "Design a" or "Design an". */
+function withoutDesign(title: string): string {
+  return title.replace(/^Design an? /, '');
 }
 
 function problemNode(kit: LoadedKit, p: KitProblem, categoryTitle: string): GuideNode {

@@ -258,20 +258,19 @@ export class LoopIndex implements vscode.Disposable {
     }
     const file = vscode.workspace.asRelativePath(uri);
     const loop = readLoop(file, text);
-    if (!loop.plan) {
-      this.loops.delete(uri.toString());
-      this.unread.set(uri.toString(), { uri, loop });
-      this.cached = undefined;
-      if (fire) this.fireChanged();
-      return;
+    const key = uri.toString();
+    if (loop.plan) {
+      this.unread.delete(key);
+      this.loops.set(key, this.withKit(uri, file, loop.plan));
+    } else {
+      this.loops.delete(key);
+      this.unread.set(key, { uri, loop });
     }
-    this.unread.delete(uri.toString());
-    this.loops.set(uri.toString(), this.withKit(uri, file, loop.plan));
     this.cached = undefined;
-    if (fire) {
-      void this.model.ready();
-      this.fireChanged();
-    }
+    if (!fire) return;
+    // A loop needs its feedback: the workspace's feedback is read once one is found.
+    if (loop.plan) void this.model.ready();
+    this.fireChanged();
   }
 
   private withKit(uri: vscode.Uri, file: string, plan: LoopPlan): IndexedLoop {
