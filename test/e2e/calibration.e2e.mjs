@@ -170,7 +170,7 @@ describe('calibration report in the workbench (Chromium)', function () {
   });
 
   it('reads well in the light theme', async () => {
-    await wb.page.locator('.tabs-container .tab', { hasText: 'Calibration' }).first().click();
+    await wb.showWebviewTab('Calibration');
     await wb.setTheme('Light Modern', 'vs');
     frame = wb.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
     await frame.locator('body.vscode-light #rows tbody tr.row').first().waitFor({ timeout: 30_000 });
@@ -184,7 +184,7 @@ describe('calibration report in the workbench (Chromium)', function () {
   });
 
   it('at a 900 px editor: candidate, date, weighted, band, recommendation and issues are in view; the date filters show and take YYYY-MM-DD', async () => {
-    await wb.page.locator('.tabs-container .tab', { hasText: 'Calibration' }).first().click();
+    await wb.showWebviewTab('Calibration');
     // The window resized until the report's editor group (beside the file the click opened) is 900 px wide;
     // the groups keep their proportions.
     const reportWidth = async () => (await wb.page.locator('iframe.webview.ready').last().boundingBox()).width;

@@ -5,7 +5,7 @@
 import assert from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWorkbench, WORKSPACE } from './workbench.mjs';
+import { openWorkbench, focusOffWebview, WORKSPACE } from './workbench.mjs';
 
 /** Typing speed: the delay between two keys, in ms. */
 const KEY_DELAY = 30;
@@ -23,8 +23,10 @@ describe('prompts at typing speed (Chromium, keyboard only)', function () {
   /** Runs a palette command as a user types it: F1, its title, Enter once the highlighted row is it. */
   async function typeCommand(title) {
     const { page } = wb;
+    await focusOffWebview(page);
     await page.keyboard.press('F1');
-    await widget().locator('input').waitFor({ timeout: 10_000 });
+    // The widget's input is there, hidden, from the last pick: typed keys go to it once it has the focus.
+    await page.waitForFunction(() => document.hasFocus() && document.activeElement?.matches('.quick-input-widget input'), undefined, { timeout: 10_000 });
     await page.keyboard.type(title, { delay: KEY_DELAY });
     try {
       await widget().locator('.monaco-list-row.focused .label-name', { hasText: new RegExp(`^${title}$`) }).waitFor({ timeout: 10_000 });

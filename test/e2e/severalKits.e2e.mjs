@@ -4,7 +4,7 @@
 // built-in guide's), and records that kit in the file it writes (in the first folder). Its own
 // workspace, beside the shared one.
 import assert from 'node:assert';
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openWorkbench, WORKSPACE } from './workbench.mjs';
@@ -47,8 +47,18 @@ describe('several kits: a workspace of two folders, each with its kit (Chromium)
 
   it('shows both kits above the built-in guide', async () => {
     await wb.showGuideView();
-    await wb.treeRow(KIT_A).waitFor({ timeout: 30_000 });
-    await wb.treeRow(KIT_B).waitFor({ timeout: 30_000 });
+    try {
+      await wb.treeRow(KIT_A).waitFor({ timeout: 30_000 });
+      await wb.treeRow(KIT_B).waitFor({ timeout: 30_000 });
+    } catch (e) {
+      // Seen once in CI (the tree without either kit): say what the window showed and what was on disk.
+      await wb.screenshot('several-kits-failed-tree');
+      const title = await wb.page.locator('.part.titlebar').innerText().catch(() => '?');
+      const rows = await wb.page.locator('.pane-body .monaco-list-row').allInnerTexts();
+      const kits = ['team-a', 'team-b'].map((t) => `${t}: ${existsSync(join(base(), t, '.interview-kit/kit.yaml')) ? 'kit.yaml' : 'no kit.yaml'}`);
+      const notices = await wb.page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();
+      throw new Error(`the kits' rows did not show. Title ${JSON.stringify(title)}; ${kits.join(', ')}; notifications ${JSON.stringify(notices)}; rows: ${rows.join(' | ')}`, { cause: e });
+    }
     const rows = await wb.page.locator('.pane-body .monaco-list-row').allInnerTexts();
     const at = (label) => rows.findIndex((r) => r.includes(label));
     const guide = at('Built-in Guide');

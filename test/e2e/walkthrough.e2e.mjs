@@ -26,7 +26,7 @@ const checked = async (page) => Object.fromEntries(await Promise.all(STEPS.map(a
  * in between.
  */
 async function awayFromWelcome(wb) {
-  await wb.page.locator('.tabs-container .tab', { hasText: 'Problem 1' }).first().click();
+  await wb.showWebviewTab('Problem 1');
   await wb.guideFrame().locator('#content[data-item]').waitFor({ timeout: 30_000 });
 }
 /** Waits until the step's checkbox shows ticked. */

@@ -59,6 +59,25 @@ export async function pickExact(page, label) {
   await page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first().click({ timeout: 10_000 });
 }
 
+/**
+ * Before a key meant for the workbench (F1): when a webview holds the focus, moves it to the active
+ * editor tab, so the key reaches the workbench itself. A key pressed in a webview reaches it through a
+ * message, so the palette opens later and the keys typed meanwhile go to the page; and VS Code focuses
+ * a webview in two steps (its frame at once, its content frame 50 ms later by a message:
+ * WebviewElement._doFocus, the webview's pre/index.html 'focus' handler), the second of which takes the
+ * focus from a palette opened in between (clean-clone runs 18 and 20). So this first waits for the
+ * webview's content frame to hold the focus, which makes that second step a no-op, then moves it.
+ */
+export async function focusOffWebview(page) {
+  const focused = (await page.evaluateHandle(() => document.activeElement)).asElement();
+  if (!focused || !(await focused.evaluate((e) => e.matches('iframe.webview')))) return;
+  const frame = await focused.contentFrame();
+  await frame?.waitForFunction(() => document.activeElement?.id === 'active-frame' && document.hasFocus(), undefined, { timeout: 10_000 });
+  const tab = page.locator('.part.editor .editor-group-container.active .tabs-container .tab.active').first();
+  await tab.focus();
+  await page.waitForFunction(() => document.hasFocus() && document.activeElement?.matches('.tabs-container .tab.active'), undefined, { timeout: 10_000 });
+}
+
 /** Runs the palette command whose title is exactly `title` (the first row may be another, e.g. recently used). */
 export async function paletteCommand(page, title) {
   // A quick input still closing (VS Code hides it with an animation after a pick) takes the F1 and
@@ -69,6 +88,7 @@ export async function paletteCommand(page, title) {
   } catch {
     throw new Error(`before "${title}": a quick input is still open: ${JSON.stringify((await widget.innerText()).slice(0, 300))}`);
   }
+  await focusOffWebview(page);
   await page.keyboard.press('F1');
   await page.locator('.quick-input-widget input').first().fill(`>${title}`, { timeout: 10_000 });
   await pickExact(page, title);
@@ -163,6 +183,15 @@ export async function openWorkbench({ width = 1400, height = 900, folder = WORKS
     pickExact: (label) => pickExact(page, label),
     /** Runs the palette command whose title is exactly `title` (the first row may be another, e.g. recently used). */
     runCommand: (title) => paletteCommand(page, title),
+    /**
+     * Clicks the tab holding `text` of a webview editor (a panel of this extension) and returns once its
+     * webview holds the focus: VS Code moves the focus there some time after the click, and a palette
+     * opened before then closes when it does (clean-clone run 20, calibration's theme switch).
+     */
+    async showWebviewTab(text) {
+      await page.locator('.tabs-container .tab', { hasText: text }).first().click();
+      await page.waitForFunction(() => document.activeElement?.matches('iframe.webview'), undefined, { timeout: 10_000 });
+    },
     /** The guide panel's content frame (outer `iframe.webview`, then `#active-frame`). */
     guideFrame() {
       return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
@@ -200,15 +229,11 @@ export async function openWorkbench({ width = 1400, height = 900, folder = WORKS
       const label = page.locator('.part.statusbar .statusbar-item-label', { hasText: /left|over|paused|finished/ }).first();
       if (!(await label.isVisible())) return;
       const underWay = !/finished/.test(await label.innerText());
-      const inWebview = () => page.evaluate(() => document.activeElement?.tagName === 'IFRAME');
-      const wasInWebview = await inWebview();
       await wb.runCommand('Interview: Reset Timer');
       if (underWay) await page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Reset Timer' }).first().click({ timeout: 15_000 });
       await label.waitFor({ state: 'hidden', timeout: 15_000 });
-      // Once the palette and the dialog are gone, VS Code gives the focus back to the webview that had
-      // it, some time later: a palette opened before then loses the focus to it, and what is typed next
-      // goes to the page (clean-clone run 18: the guide panel got "Interview: New Feedback"). Waited for.
-      if (wasInWebview) await page.waitForFunction(() => document.activeElement?.tagName === 'IFRAME', undefined, { timeout: 15_000 });
+      // Once the palette and the dialog are gone, VS Code gives the focus back to what had it: the next
+      // palette moves it off a webview that gets it (paletteCommand, focusOffWebview).
     },
     /** Developer: Reload Window, as a user does (the workbench shuts down in order, saving its state); resolves when the new one is up. */
     async reloadWindow() {

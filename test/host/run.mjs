@@ -169,6 +169,7 @@ async function e2e() {
     const c = { passed: count('passing'), failed: count('failing'), skipped: count('pending') };
     // A run that failed without reporting a failing test (a crash in a hook, a syntax error) counts as one.
     if (code !== 0 && c.failed === 0) c.failed = 1;
+    if (c.failed) printExtensionHostLogs(host.run, started);
     for (const k of Object.keys(totals)) totals[k] += c[k];
     times.push(`[time] e2e ${basename(file)}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
@@ -176,6 +177,23 @@ async function e2e() {
   console.log(`\n${times.join('\n')}`);
   console.log(`e2e: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
   return totals.failed ? 1 : 0;
+}
+
+/**
+ * Prints the end of each extension host log the host wrote since `since` (ms): the windows of a failed
+ * file, for CI, whose log is all there is to read (activation, errors the extension or VS Code logged).
+ */
+function printExtensionHostLogs(run, since) {
+  const logs = join(run, 'ud/logs');
+  if (!existsSync(logs)) return;
+  for (const session of readdirSync(logs)) {
+    for (const dir of readdirSync(join(logs, session)).filter((d) => d.startsWith('exthost'))) {
+      const file = join(logs, session, dir, 'remoteexthost.log');
+      if (!existsSync(file) || statSync(file).mtimeMs < since) continue;
+      const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+      console.log(`[host] ${session}/${dir}/remoteexthost.log, its last ${Math.min(lines.length, 40)} of ${lines.length} lines:\n${lines.slice(-40).join('\n')}`);
+    }
+  }
 }
 
 /** Runs mocha on one e2e file with `env` (shown as it runs); resolves with its exit code and output. */
