@@ -65,6 +65,7 @@ class Shell implements vscode.Disposable {
       get walkthrough() { return load().api?.walkthrough; },
       get loops() { return load().api?.loops; },
       get debrief() { return load().api?.debrief; },
+      get onDidShowPick() { return load().api?.onDidShowPick; },
     };
     for (const id of contributedCommands(context.extension.packageJSON)) this.standIns.push(vscode.commands.registerCommand(id, this.standIn(id)));
     const provider: vscode.TreeDataProvider<unknown> = {

@@ -21,6 +21,7 @@ import type { NotesService } from './notes/notesService';
 import { GuidePanel } from './panel/guidePanel';
 import { registerTimer, type TimerFeature } from './timer';
 import type { GuideNode } from './core/guideTree';
+import { shownPicks } from './quickPick';
 import { GuideTreeProvider } from './tree/guideTreeProvider';
 import { registerWalkthrough, type WalkthroughProgress } from './walkthrough';
 
@@ -36,6 +37,8 @@ export interface LoadedApi {
   walkthrough: WalkthroughProgress;
   loops: LoopsFeature;
   debrief: DebriefFeature;
+  /** Test build only (`SDI_TEST_HOOKS`): fires with each of the extension's picks once it is sent to the workbench. */
+  onDidShowPick?: vscode.Event<vscode.QuickPick<vscode.QuickPickItem>>;
 }
 
 /** What loading the features gives the shell: the API (none when the guide did not load; its `tree` backs the view). */
@@ -85,7 +88,7 @@ export function activateFeatures(context: vscode.ExtensionContext, host: Feature
   feedback.scaffold.runningProblem = () => timer.service.runningProblem();
   const notes = registerNotes(context, timer, feedback.scaffold);
   const walkthrough = registerWalkthrough(context, { library, panel, timer: timer.service, notes });
-  return { api: { library, panel, tree, kits, feedback, timer, notes, walkthrough, loops, debrief }, codeDocs: new CodeDocsProvider() };
+  return { api: { library, panel, tree, kits, feedback, timer, notes, walkthrough, loops, debrief, onDidShowPick: SDI_TEST_HOOKS ? shownPicks?.event : undefined }, codeDocs: new CodeDocsProvider() };
 }
 
 /**

@@ -2,6 +2,14 @@
 import * as vscode from 'vscode';
 
 /**
+ * Test build only (`SDI_TEST_HOOKS`): fires with each pick of this extension once `show` has sent it
+ * to the workbench (at once, its rows included: VS Code's ExtHostQuickInput sends a `visible` change
+ * without delay), so a test's next command to the workbench (accept, close) reaches it after the pick.
+ * The extension's only module-level state, and in that build only.
+ */
+export const shownPicks: vscode.EventEmitter<vscode.QuickPick<vscode.QuickPickItem>> | undefined = SDI_TEST_HOOKS ? new vscode.EventEmitter() : undefined;
+
+/**
  * Shows `qp` and resolves with the accepted row (the selected one, or the highlighted one), or
  * undefined when it was closed without one. Give `qp` its items before calling: they then reach the
  * workbench with the pick itself, so an Enter pressed the moment it shows chooses the highlighted
@@ -24,6 +32,7 @@ export function acceptedItem<T extends vscode.QuickPickItem>(qp: vscode.QuickPic
       }),
     );
     qp.show();
+    if (SDI_TEST_HOOKS) shownPicks?.fire(qp);
   });
 }
 

@@ -83,9 +83,12 @@ export class CalibrationPanel implements vscode.Disposable {
   private readonly posted = new vscode.EventEmitter<PostedReport>();
   /** Fires on each update posted to the page (tests count them). */
   readonly onDidPost = this.posted.event;
+  private readonly viewState = new vscode.EventEmitter<boolean>();
+  /** Fires with the report's visibility each time VS Code says its view state changed (tests wait on it). */
+  readonly onDidChangeVisibility = this.viewState.event;
   /** The page's answers to the tests (test build only). */
   private probe: ReportProbe | undefined;
-  private readonly disposables: vscode.Disposable[] = [this.rendered, this.posted];
+  private readonly disposables: vscode.Disposable[] = [this.rendered, this.posted, this.viewState];
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly model: CalibrationModel, registerSerializer: RegisterSerializer) {
     this.disposables.push(
@@ -159,6 +162,7 @@ export class CalibrationPanel implements vscode.Disposable {
         const back = visible && this.hidden;
         this.hidden = !visible;
         this.relistWhileVisible(back);
+        this.viewState.fire(visible);
       }),
       panel.onDidDispose(() => {
         for (const d of subs) d.dispose();

@@ -55,7 +55,10 @@ export class NoteTagDecorations implements vscode.Disposable {
   };
   /** What each editor shows now (an editor without tags is cleared once, not on every edit). */
   private readonly shown = new WeakMap<vscode.TextEditor, Readonly<Record<NotePolarity, readonly vscode.Range[]>>>();
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly updated = new vscode.EventEmitter<vscode.TextEditor>();
+  private readonly disposables: vscode.Disposable[] = [this.updated];
+  /** Fires with an editor each time its tag decorations were set (for tests: decorations have no event of VS Code's). */
+  readonly onDidUpdate = this.updated.event;
 
   /** `validated` fires with a document's URI once its diagnostics (and so its analysis) are up to date. */
   constructor(private readonly analyzer: FeedbackAnalyzer, validated: vscode.Event<vscode.Uri>) {
@@ -83,6 +86,7 @@ export class NoteTagDecorations implements vscode.Disposable {
     for (const p of Object.keys(ranges) as NotePolarity[]) editor.setDecorations(this.types[p], ranges[p]);
     if (any) this.shown.set(editor, ranges);
     else this.shown.delete(editor);
+    this.updated.fire(editor);
   }
 
   /** The tag ranges an editor is decorated with now, by polarity (for tests). */

@@ -262,11 +262,19 @@ describe('calibration: the report and Calibration Notes in the editor', function
       // Hidden behind another tab of its group.
       const group = vscode.window.tabGroups.all.find((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputWebview));
       assert.ok(group, 'the report has no tab');
+      // VS Code tells the panel on its own schedule, by a view-state change.
+      const hidden = new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => { sub.dispose(); reject(new Error('the report is still visible behind another tab after 10 s')); }, 10_000);
+        const sub = feature.panel.onDidChangeVisibility((visible) => {
+          if (visible) return;
+          clearTimeout(timer);
+          sub.dispose();
+          resolve();
+        });
+      });
       await vscode.window.showTextDocument(other, { viewColumn: group.viewColumn, preview: false });
-      // VS Code tells the panel on its own schedule; a bound, polled.
-      for (const end = Date.now() + 10_000; feature.panel.visible; await new Promise((r) => setTimeout(r, 50))) {
-        assert.ok(Date.now() < end, 'the report is still visible behind another tab');
-      }
+      await hidden;
+      assert.strictEqual(feature.panel.visible, false);
       for (const [i, n] of names.entries()) {
         fs.mkdirSync(path.dirname(path.join(staging, n)), { recursive: true });
         fs.writeFileSync(path.join(staging, n), fill({ candidate: `Arrived ${i}`, interviewer: 'Barbara Liskov', date: '2024-08-02', scores: [3, 3, 2, 3, 2] }));

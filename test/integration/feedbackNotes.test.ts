@@ -2,11 +2,11 @@
  * The interview notes as evidence in a feedback document, in the real extension host: the score
  * lines' CodeLens and hover, the jump to a note, `score-without-evidence` and `unknown-note-tag`
  * following `sdi.feedback.evidence`, tag completion in the notes section only, and the tag colours.
- * Waits are on events (diagnostics changing); the quick pick and the decorations, which have no event, are polled for.
+ * Waits are on events: diagnostics changing, the extension's pick shown (test build) and its tag decorations set.
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { FILLED, api, codeOf, codes, diagnosticsWhen, knownState, openFeedbackAt, root } from './helpers';
+import { FILLED, api, codeOf, codes, diagnosticsWhen, knownState, nextPick, openFeedbackAt, root } from './helpers';
 
 /** Notes: architecture has three (2+ 1−), scalability one, production readiness none; one unknown tag. */
 const NOTES = [
@@ -68,6 +68,7 @@ describe('feedback notes: evidence, tags and their diagnostics', function () {
   after(knownState);
 
   it('shows each score line\'s notes in a CodeLens and its hover, and jumps to them', async () => {
+    const a = await api();
     const { doc } = await openFeedback(FILLED + NOTES, (ds) => ds.length > 0);
     const arch = lineOf(doc, '- Technical Architecture (30%)');
     const [lens] = await lensesOn(doc, arch);
@@ -97,13 +98,10 @@ describe('feedback notes: evidence, tags and their diagnostics', function () {
     assert.strictEqual(vscode.window.activeTextEditor?.selection.active.line, line);
 
     // Several: a quick pick of times and texts; accepting its first item goes to the first note.
+    const shown = nextPick(a, "the notes' pick");
     const running = vscode.commands.executeCommand<number | undefined>(lens.command.command, ...((lens.command.arguments ?? []) as unknown[]));
-    let done: number | undefined | 'pending' = 'pending';
-    void running.then((l) => (done = l));
-    for (let i = 0; i < 100 && done === 'pending'; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    }
+    assert.strictEqual((await shown).items.length, 3);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     assert.strictEqual(await running, lineOf(doc, '+arch asked about'));
   });
 
@@ -163,11 +161,20 @@ describe('feedback notes: evidence, tags and their diagnostics', function () {
       return { plus: d.plus.map((r) => doc.getText(r)), minus: d.minus.map((r) => doc.getText(r)), neutral: d.neutral.map((r) => doc.getText(r)) };
     };
     assert.deepStrictEqual(shown(), { plus: ['+arch', '+scale', '+arch'], minus: ['-arch'], neutral: ['#comm'] });
+    const redrawn = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => { sub.dispose(); reject(new Error(`the tags were not redrawn with the new note within 15 s: ${JSON.stringify(shown())}`)); }, 15_000);
+      const sub = a.feedback.noteTags.onDidUpdate((e) => {
+        if (e.document.uri.toString() !== doc.uri.toString() || shown().minus.length < 2) return;
+        clearTimeout(timer);
+        sub.dispose();
+        resolve();
+      });
+    });
     const edit = new vscode.WorkspaceEdit();
     edit.insert(doc.uri, new vscode.Position(doc.lineCount - 1, 0), '- [50:00] -dist quorum reads unclear\n');
     assert.ok(await vscode.workspace.applyEdit(edit));
-    // Decorations have no event: polled for, after the edit's validation (250 ms throttle).
-    for (let i = 0; i < 100 && shown().minus.length < 2; i++) await new Promise((r) => setTimeout(r, 100));
+    // Redrawn after the edit's validation (250 ms throttle).
+    await redrawn;
     assert.deepStrictEqual(shown().minus, ['-arch', '-dist']);
   });
 });

@@ -114,6 +114,26 @@ export function itemShown(a: LoadedApi, id: string): Promise<void> {
   });
 }
 
+/**
+ * Resolves with the extension's next pick that `test` accepts, once it has been sent to the workbench
+ * (the test build's `onDidShowPick`): a command to the workbench run after that (accept, close) reaches
+ * it after the pick. Call before running what shows it. Rejects after `ms`, with the picks seen.
+ */
+export function nextPick(a: LoadedApi, what: string, test: (qp: vscode.QuickPick<vscode.QuickPickItem>) => boolean = () => true, ms = 15_000): Promise<vscode.QuickPick<vscode.QuickPickItem>> {
+  assert.ok(a.onDidShowPick, 'this build has no test hooks (onDidShowPick)');
+  const seen: string[] = [];
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`${what} did not show within ${ms} ms; picks shown: ${JSON.stringify(seen)}`)); }, ms);
+    const sub = a.onDidShowPick!((qp) => {
+      seen.push(qp.title ?? qp.placeholder ?? '');
+      if (!test(qp)) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(qp);
+    });
+  });
+}
+
 /** A Memento in memory, standing in for workspaceState: two services over one are a window reload. */
 export class MemoryMemento implements vscode.Memento {
   private readonly map = new Map<string, unknown>();

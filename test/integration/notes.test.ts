@@ -433,10 +433,21 @@ describe('notes: Add Note, the candidate file and the queue in a real VS Code', 
       const renamed = vscode.Uri.joinPath(dir(), `renamed-${Date.now()}.md`);
       const edit = new vscode.WorkspaceEdit();
       edit.renameFile(file, renamed);
+      const reported = new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => { sub.dispose(); reject(new Error('VS Code did not report the rename within 15 s')); }, 15_000);
+        const sub = vscode.workspace.onDidRenameFiles((e) => {
+          if (!e.files.some((f) => f.newUri.toString() === renamed.toString())) return;
+          clearTimeout(timer);
+          sub.dispose();
+          resolve();
+        });
+      });
       assert.ok(await vscode.workspace.applyEdit(edit));
-      for (let i = 0; i < 50 && r.notes.fileUri()?.toString() !== renamed.toString(); i++) await new Promise((res) => setTimeout(res, 20));
-      assert.strictEqual(r.notes.fileUri()?.toString(), renamed.toString(), 'the rename was not followed');
+      await reported;
+      // The service heard the rename before this test did (it subscribed first) and put the move in its
+      // write chain, which the next note waits for.
       assert.ok((await r.notes.add('after the rename'))?.written);
+      assert.strictEqual(r.notes.fileUri()?.toString(), renamed.toString(), 'the rename was not followed');
       await vscode.workspace.fs.delete(renamed, { useTrash: false });
       assert.ok((await r.notes.add('queued'))?.queued);
       await writeText(renamed, FEEDBACK);

@@ -10,11 +10,9 @@ import { GuideLibrary } from '../../src/guideLibrary';
 import { TimerService } from '../../src/timer/timerService';
 import { WalkthroughProgress, type GetStartedResult, type ProgressSources } from '../../src/walkthrough';
 import { TEAM_KIT } from '../fixtures/teamKit';
-import { EXTENSION_ID, MemoryMemento, allTabs, extension, knownState, root, whenTabs } from './helpers';
+import { EXTENSION_ID, MemoryMemento, allTabs, api, extension, knownState, nextPick, root, whenTabs } from './helpers';
 
 const WALKTHROUGH_ID = 'sdi.firstInterview';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** `ctrl+shift+alt+]` and `shift+ctrl+alt+]` alike: modifiers sorted, lower case. */
 function normaliseKey(key: string): string {
@@ -65,18 +63,15 @@ describe('walkthrough (getting started) in the extension host', function () {
     // Enter at once, as a fast typist presses it: it reaches the workbench right after the list (the
     // command shows it before this line runs), and chooses its highlighted row, the first step (Open
     // the guide), only if the list came with its rows (a list whose rows follow it took no Enter).
-    let settled = false;
-    const done = vscode.commands.executeCommand<GetStartedResult>('sdi.getStarted', { forceList: true }).then((r) => { settled = true; return r; });
+    const a = await api();
+    const stepPick = nextPick(a, "the first step's pick of a guide item", (qp) => qp.placeholder === 'Open a guide item');
+    const done = vscode.commands.executeCommand<GetStartedResult>('sdi.getStarted', { forceList: true });
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    // Then Escape on that step's own pick of a guide item, until the command ends: the extension host
-    // cannot see when the pick shows, and an Escape with no pick open does nothing. An Escape on the
-    // list itself (its Enter lost) ends Get Started with no step run.
-    for (let i = 0; i < 100 && !settled; i++) {
-      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-      await Promise.race([done, sleep(100)]);
-    }
-    const result = await Promise.race([done, sleep(1_000).then(() => undefined)]);
-    assert.deepEqual(result, { shown: 'list', ran: 'sdi.openItem' });
+    // Then Escape on that step's own pick of a guide item, once it shows (an Enter lost on the list
+    // ends Get Started with no step run, and this pick never shows).
+    await stepPick;
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.deepEqual(await done, { shown: 'list', ran: 'sdi.openItem' });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
