@@ -79,7 +79,10 @@ describe('the debrief page in a real VS Code', function () {
   }
 
   it('opens from the loop file: one column per interviewer, the disagreement first and marked, the evidence beside each score', async () => {
-    const drawn = drawnWhen((p) => (p.sections.panel ?? '').includes('Grace Hopper'), 'the debrief of Priya Raman');
+    // The page draws what the workspace's scan has read so far and follows as the rest arrives (the files
+    // were written just before): waited for until only Dana Scully's interview is missing, the three
+    // feedbacks read (clean-clone run 21 drew the loop's columns before Sam's file was read).
+    const drawn = drawnWhen((p) => /Dana Scully/.test(p.sections.missing ?? '') && !/Alex Chen|Sam Okafor|Grace Hopper/.test(p.sections.missing ?? ''), 'the debrief of Priya Raman with three feedbacks read');
     assert.strictEqual(await vscode.commands.executeCommand<DebriefFeature>('sdi.openDebrief', loopUri()), debrief, 'the command resolves with the feature');
     const page = await drawn;
     assert.deepStrictEqual(debrief.panel.shown, { candidateKey: 'priya raman', loop: 'debrief-test/priya.loop.yaml' });
