@@ -80,16 +80,17 @@ describe('the debrief page in a real VS Code', function () {
 
   it('opens from the loop file: one column per interviewer, the disagreement first and marked, the evidence beside each score', async () => {
     // The page draws what the workspace's scan has read so far and follows as the rest arrives (the files
-    // were written just before): waited for until only Dana Scully's interview is missing, the three
-    // feedbacks read (clean-clone run 21 drew the loop's columns before Sam's file was read).
-    const drawn = drawnWhen((p) => /Dana Scully/.test(p.sections.missing ?? '') && !/Alex Chen|Sam Okafor|Grace Hopper/.test(p.sections.missing ?? ''), 'the debrief of Priya Raman with three feedbacks read');
+    // were written just before, and a file read while it is being written counts once its writing is
+    // seen): waited for until the three feedbacks count (Combined over three) and only Dana Scully's
+    // interview is missing. Clean-clone run 21 and a shuffled run drew the loop's columns before.
+    const drawn = drawnWhen((p) => /Combined: 2\.97/.test(p.sections.outcome ?? '') && /Dana Scully/.test(p.sections.missing ?? '') && !/Alex Chen|Sam Okafor|Grace Hopper/.test(p.sections.missing ?? ''), 'the debrief of Priya Raman with its three feedbacks counted');
     assert.strictEqual(await vscode.commands.executeCommand<DebriefFeature>('sdi.openDebrief', loopUri()), debrief, 'the command resolves with the feature');
     const page = await drawn;
     assert.deepStrictEqual(debrief.panel.shown, { candidateKey: 'priya raman', loop: 'debrief-test/priya.loop.yaml' });
     assert.deepStrictEqual(page.dimensions.map((d) => [d.id, d.disagreement]), [
       ['technical-architecture', true],
       ['scalability-performance', false], ['distributed-systems-knowledge', false], ['production-readiness', false], ['communication-leadership', false],
-    ], 'the disagreement first, then rubric order');
+    ], `the disagreement first, then rubric order; the page drew ${JSON.stringify(page).slice(0, 3000)}`);
     assert.match(page.dimensions[0].text, /Disagreement: spread 2 \u2265 2/, 'marked in words, not by colour alone');
     assert.match(page.dimensions[3].text, /Under coverage: in 1 of 2/);
     for (const who of ['Alex Chen', 'Sam Okafor', 'Grace Hopper', 'Dana Scully']) assert.ok(page.sections.panel.includes(who), `${who} has a column`);
