@@ -61,18 +61,27 @@ export async function pickExact(page, label) {
 
 /**
  * Before a key meant for the workbench (F1): when a webview holds the focus, moves it to the active
- * editor tab, so the key reaches the workbench itself. A key pressed in a webview reaches it through a
- * message, so the palette opens later and the keys typed meanwhile go to the page; and VS Code focuses
- * a webview in two steps (its frame at once, its content frame 50 ms later by a message:
- * WebviewElement._doFocus, the webview's pre/index.html 'focus' handler), the second of which takes the
- * focus from a palette opened in between (clean-clone runs 18 and 20). So this first waits for the
- * webview's content frame to hold the focus, which makes that second step a no-op, then moves it.
+ * editor tab, so that the key reaches the workbench itself. A key pressed in a webview reaches it by a
+ * message, so the palette opened late and the keys typed meanwhile went to the page (pickers in
+ * clean-clone runs 18 and 20). And a webview takes the focus in two steps, its frame at once and its
+ * content frame 50 ms later by a message (VS Code's WebviewElement._doFocus; the webview's
+ * pre/index.html 'focus' handler, which does nothing when its content frame is already its page's
+ * active element): so the content frame is given the page's focus first, as that message does, and a
+ * message still on its way can no longer take the focus back from the palette.
  */
 export async function focusOffWebview(page) {
   const focused = (await page.evaluateHandle(() => document.activeElement)).asElement();
   if (!focused || !(await focused.evaluate((e) => e.matches('iframe.webview')))) return;
   const frame = await focused.contentFrame();
-  await frame?.waitForFunction(() => document.activeElement?.id === 'active-frame' && document.hasFocus(), undefined, { timeout: 10_000 });
+  // After a dialog VS Code gives the focus back to the webview's frame, whose page then has it on its
+  // body, not on its content frame (issue12's Reset): the state that message would change.
+  if (frame) {
+    await frame.evaluate(() => {
+      const content = document.getElementById('active-frame');
+      if (content && document.activeElement !== content) content.contentWindow?.focus();
+    });
+    await eventually(() => frame.evaluate(() => document.activeElement?.id === 'active-frame'), "the webview's content frame holding its page's focus", { timeout: 10_000, every: 50 });
+  }
   const tab = page.locator('.part.editor .editor-group-container.active .tabs-container .tab.active').first();
   await tab.focus();
   await page.waitForFunction(() => document.hasFocus() && document.activeElement?.matches('.tabs-container .tab.active'), undefined, { timeout: 10_000 });

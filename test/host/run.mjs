@@ -191,7 +191,8 @@ function printExtensionHostLogs(run, since) {
       const file = join(logs, session, dir, 'remoteexthost.log');
       if (!existsSync(file) || statSync(file).mtimeMs < since) continue;
       const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
-      console.log(`[host] ${session}/${dir}/remoteexthost.log, its last ${Math.min(lines.length, 40)} of ${lines.length} lines:\n${lines.slice(-40).join('\n')}`);
+      const shown = lines.slice(-40).map((l) => (l.length > 300 ? `${l.slice(0, 300)}…` : l));
+      console.log(`[host] ${session}/${dir}/remoteexthost.log, its last ${shown.length} of ${lines.length} lines:\n${shown.join('\n')}`);
     }
   }
 }
