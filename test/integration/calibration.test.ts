@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import type { CalibrationFeature, PostedReport } from '../../src/calibration';
 import { fill } from '../fixtures/feedback/fill';
 import { renderedWhen } from './calibrationWait';
-import { api, knownState, root, writeText } from './helpers';
+import { api, eventWhen, knownState, root, writeText } from './helpers';
 import { saveAsAUserDoes } from './save';
 
 const DIR = 'cal-it';
@@ -263,15 +263,7 @@ describe('calibration: the report and Calibration Notes in the editor', function
       const group = vscode.window.tabGroups.all.find((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputWebview));
       assert.ok(group, 'the report has no tab');
       // VS Code tells the panel on its own schedule, by a view-state change.
-      const hidden = new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => { sub.dispose(); reject(new Error('the report is still visible behind another tab after 10 s')); }, 10_000);
-        const sub = feature.panel.onDidChangeVisibility((visible) => {
-          if (visible) return;
-          clearTimeout(timer);
-          sub.dispose();
-          resolve();
-        });
-      });
+      const hidden = eventWhen(feature.panel.onDidChangeVisibility, (visible) => !visible, 'the report hidden behind another tab', 10_000);
       await vscode.window.showTextDocument(other, { viewColumn: group.viewColumn, preview: false });
       await hidden;
       assert.strictEqual(feature.panel.visible, false);

@@ -6,7 +6,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { FILLED, api, codeOf, codes, diagnosticsWhen, knownState, nextPick, openFeedbackAt, root } from './helpers';
+import { FILLED, api, codeOf, codes, diagnosticsWhen, eventWhen, knownState, nextPick, openFeedbackAt, root } from './helpers';
 
 /** Notes: architecture has three (2+ 1−), scalability one, production readiness none; one unknown tag. */
 const NOTES = [
@@ -161,15 +161,8 @@ describe('feedback notes: evidence, tags and their diagnostics', function () {
       return { plus: d.plus.map((r) => doc.getText(r)), minus: d.minus.map((r) => doc.getText(r)), neutral: d.neutral.map((r) => doc.getText(r)) };
     };
     assert.deepStrictEqual(shown(), { plus: ['+arch', '+scale', '+arch'], minus: ['-arch'], neutral: ['#comm'] });
-    const redrawn = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => { sub.dispose(); reject(new Error(`the tags were not redrawn with the new note within 15 s: ${JSON.stringify(shown())}`)); }, 15_000);
-      const sub = a.feedback.noteTags.onDidUpdate((e) => {
-        if (e.document.uri.toString() !== doc.uri.toString() || shown().minus.length < 2) return;
-        clearTimeout(timer);
-        sub.dispose();
-        resolve();
-      });
-    });
+    const redrawn = eventWhen(a.feedback.noteTags.onDidUpdate, (e) => e.document.uri.toString() === doc.uri.toString() && shown().minus.length >= 2,
+      'the tags redrawn with the new note', 15_000, () => JSON.stringify(shown()));
     const edit = new vscode.WorkspaceEdit();
     edit.insert(doc.uri, new vscode.Position(doc.lineCount - 1, 0), '- [50:00] -dist quorum reads unclear\n');
     assert.ok(await vscode.workspace.applyEdit(edit));

@@ -115,6 +115,22 @@ export function itemShown(a: LoadedApi, id: string): Promise<void> {
 }
 
 /**
+ * Resolves with the first value `event` fires that `ok` accepts (subscribe before doing what fires it);
+ * rejects after `ms`, naming `what` and, when given, `describe()`'s account of what was seen.
+ */
+export function eventWhen<T>(event: vscode.Event<T>, ok: (value: T) => boolean, what: string, ms = 15_000, describe?: () => string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`${what}: not within ${ms} ms${describe ? `; ${describe()}` : ''}`)); }, ms);
+    const sub = event((value) => {
+      if (!ok(value)) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(value);
+    });
+  });
+}
+
+/**
  * Resolves with the extension's next pick that `test` accepts, once it has been sent to the workbench
  * (the test build's `onDidShowPick`): a command to the workbench run after that (accept, close) reaches
  * it after the pick. Call before running what shows it. Rejects after `ms`, with the picks seen.
@@ -122,16 +138,11 @@ export function itemShown(a: LoadedApi, id: string): Promise<void> {
 export function nextPick(a: LoadedApi, what: string, test: (qp: vscode.QuickPick<vscode.QuickPickItem>) => boolean = () => true, ms = 15_000): Promise<vscode.QuickPick<vscode.QuickPickItem>> {
   assert.ok(a.onDidShowPick, 'this build has no test hooks (onDidShowPick)');
   const seen: string[] = [];
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { sub.dispose(); reject(new Error(`${what} did not show within ${ms} ms; picks shown: ${JSON.stringify(seen)}`)); }, ms);
-    const sub = a.onDidShowPick!((qp) => {
-      seen.push(qp.title ?? qp.placeholder ?? '');
-      if (!test(qp)) return;
-      clearTimeout(timer);
-      sub.dispose();
-      resolve(qp);
-    });
-  });
+  const shown = (qp: vscode.QuickPick<vscode.QuickPickItem>) => {
+    seen.push(qp.title ?? qp.placeholder ?? '');
+    return test(qp);
+  };
+  return eventWhen(a.onDidShowPick, shown, `${what} did not show`, ms, () => `picks shown: ${JSON.stringify(seen)}`);
 }
 
 /** A Memento in memory, standing in for workspaceState: two services over one are a window reload. */

@@ -5,7 +5,7 @@ import type { LoadedApi } from '../../src/extension';
 import { formatNoteTime, parseNotes } from '../../src/core/notes';
 import { NotesService, NOTES_QUEUE_KEY, stampText, type AddNoteResult, type PendingNote } from '../../src/notes';
 import { TimerService, type TimerSettings } from '../../src/timer/timerService';
-import { MemoryMemento, api, extension, knownState, readText, root, writeText } from './helpers';
+import { MemoryMemento, api, eventWhen, extension, knownState, readText, root, writeText } from './helpers';
 import { MemoryFs } from './memoryFs';
 
 const FEED = 'global-social-media-feed';
@@ -433,15 +433,7 @@ describe('notes: Add Note, the candidate file and the queue in a real VS Code', 
       const renamed = vscode.Uri.joinPath(dir(), `renamed-${Date.now()}.md`);
       const edit = new vscode.WorkspaceEdit();
       edit.renameFile(file, renamed);
-      const reported = new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => { sub.dispose(); reject(new Error('VS Code did not report the rename within 15 s')); }, 15_000);
-        const sub = vscode.workspace.onDidRenameFiles((e) => {
-          if (!e.files.some((f) => f.newUri.toString() === renamed.toString())) return;
-          clearTimeout(timer);
-          sub.dispose();
-          resolve();
-        });
-      });
+      const reported = eventWhen(vscode.workspace.onDidRenameFiles, (e) => e.files.some((f) => f.newUri.toString() === renamed.toString()), 'VS Code reporting the rename');
       assert.ok(await vscode.workspace.applyEdit(edit));
       await reported;
       // The service heard the rename before this test did (it subscribed first) and put the move in its
