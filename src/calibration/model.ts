@@ -10,7 +10,8 @@ import {
   calibrationReport, compareText, feedbackRows, kitRubricResolver, reportRowsOfFile, ReportState,
   type CalibrationReport, type CalibrationRow, type ReportRow, type RubricInfo, type RubricResolver, type Unreadable,
 } from '../core/calibration';
-import { isFeedbackDocument } from '../core/feedback';
+import { candidatesNamed, isFeedbackDocument } from '../core/feedback';
+import { normalizeKey } from '../core/personName';
 import { globMatcher } from '../core/glob';
 import type { LoadedKit } from '../core/kit';
 import type { KitSource } from '../feedback';
@@ -25,6 +26,8 @@ interface FileEntry {
   rows: CalibrationRow[];
   /** Why the file gives no row (no rubric, unreadable, no scores block). */
   error?: string;
+  /** With an error: the name keys of the candidates its header names (`candidatesNamed`); undefined when its text could not be read. */
+  candidateKeys?: string[];
   /** The rubric the file was read with (names, weights and bands of its dimensions). */
   rubric?: RubricInfo;
   /** A hash of the text read, so a save that the file watcher reports again is not counted twice. */
@@ -166,6 +169,18 @@ export class CalibrationModel implements vscode.Disposable {
     return e && row ? { uri: e.uri, line: row.line } : undefined;
   }
 
+  /**
+   * The files the report lists as unreadable that may be the candidate `key`'s: the ones whose header
+   * names them, and the ones whose text could not be read at all; in file order.
+   */
+  unreadableOf(key: string): Unreadable[] {
+    const out: Unreadable[] = [];
+    for (const e of this.entries.values()) {
+      if (e.error !== undefined && (e.candidateKeys === undefined || e.candidateKeys.includes(key))) out.push({ file: e.file, error: e.error });
+    }
+    return out.sort((a, b) => compareText(a.file, b.file));
+  }
+
   /** The URI of a file the report names (a row's or an unreadable one's). */
   uriOf(file: string): vscode.Uri | undefined {
     return this.entryOf(file)?.uri;
@@ -305,7 +320,8 @@ export class CalibrationModel implements vscode.Disposable {
     // A Markdown file in the feedback folder that the glob does not name counts only when it is a feedback document.
     if (!byGlob && !result.rows.length && (result.error === undefined || !isFeedbackDocument(text))) return undefined;
     if (!result.rows.length && result.error === undefined) result.error = 'no scores block: the file has no scores heading (e.g. "### Scores (Weighted)")';
-    return { uri, file, rows: result.rows, error: result.error, rubric: result.rubric, hash };
+    const candidateKeys = result.error === undefined ? undefined : candidatesNamed(text).map(normalizeKey);
+    return { uri, file, rows: result.rows, error: result.error, candidateKeys, rubric: result.rubric, hash };
   }
 
   /** Whether a URI is one the report reads (known already, or under one of its patterns). */

@@ -2,7 +2,7 @@
  * The debriefs of the workspace: the core's `debriefReport` over the calibration model's rows (the
  * workspace is not read again) and the loop files. For the candidate a page shows, only their own
  * feedback files are read again, with their notes, so each score comes with its evidence; and the
- * loop files that may be theirs but do not read as loops are named (`unreadLoopsOf`).
+ * files that may be theirs but were not read (feedback or loop files) are named.
  */
 import * as vscode from 'vscode';
 import { compareText, kitRubricInfo, rowKey, type CalibrationRow, type RubricInfo, type Unreadable } from '../core/calibration';
@@ -108,9 +108,13 @@ export class DebriefSource implements vscode.Disposable {
     return this.model.uriOf(file) ?? this.loops.all().find((l) => l.file === file)?.uri ?? this.loops.unreadable().find((u) => u.loop.file === file)?.uri;
   }
 
-  /** The loop files that may be the candidate `key`'s but do not read as loops, each with its first finding (see `unreadLoopsOf`). */
+  /**
+   * The files that may be the candidate `key`'s but were not read: their feedback files that do not
+   * read as feedback (`CalibrationModel.unreadableOf`), then the loop files that do not read as loops,
+   * each with its first finding (`unreadLoopsOf`).
+   */
   unreadableOf(key: string): Unreadable[] {
-    return unreadLoopsOf(key, this.loops.unreadable().map((u) => u.loop));
+    return [...this.model.unreadableOf(key), ...unreadLoopsOf(key, this.loops.unreadable().map((u) => u.loop))];
   }
 
   /** The target of the loop file at `uri`, when it reads as a loop. */

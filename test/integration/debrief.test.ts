@@ -289,6 +289,33 @@ describe('the debrief page in a real VS Code', function () {
     await vscode.workspace.fs.delete(ravi);
   });
 
+  it('names the candidate\'s feedback file that does not read as feedback, not another candidate\'s; fixed, it counts again', async () => {
+    // Another candidate's feedback without a scores block is theirs: read first, and never listed on Priya's page.
+    const ravisNotRead = () => debrief.source.unreadableOf('ravi kumar').some((u) => u.file === 'debrief-test/interview-feedback/2026-12-10-ravi-kumar-no-scores.md');
+    const ravi = vscode.Uri.joinPath(dir(), 'interview-feedback', '2026-12-10-ravi-kumar-no-scores.md');
+    await writeText(ravi, RAVI.replace('### Scores (Weighted)', '### Marks'));
+    await sourceWhen(ravisNotRead, 'the other candidate\'s file read as not feedback, naming him');
+    const samsFeedback = await readText(feedbackUri('sam'));
+    const samCounts = (p: DebriefPage) => /Combined: \d/.test(p.sections.outcome ?? '') && !(p.sections.missing ?? '').includes('Sam Okafor');
+    const opened = drawnWhen(samCounts, 'the debrief of Priya Raman\'s loop with Sam Okafor\'s feedback counted');
+    await vscode.commands.executeCommand('sdi.openDebrief', loopUri());
+    await opened;
+
+    const broken = drawnWhen((p) => p.sections['not-read'] !== undefined, 'the debrief with Sam Okafor\'s feedback not read');
+    await writeText(feedbackUri('sam'), samsFeedback.replace('### Scores (Weighted)', '### Marks'));
+    const page = await broken;
+    assert.match(page.sections['not-read'], /^Files not read \(1\)\n/);
+    assert.match(page.sections['not-read'], /debrief-test\/interview-feedback\/2026-12-10-priya-raman-sam\.md: no scores block/);
+    assert.ok(!page.sections['not-read'].includes('ravi'), 'another candidate\'s file is not named');
+    assert.match(page.sections.missing ?? '', /Sam Okafor/, 'his interview counts as missing, the file named above');
+    assert.strictEqual(debrief.source.uriOf('debrief-test/interview-feedback/2026-12-10-priya-raman-sam.md')?.toString(), feedbackUri('sam').toString());
+
+    const fixed = drawnWhen((p) => p.sections['not-read'] === undefined && samCounts(p), 'the debrief with Sam Okafor\'s feedback again');
+    await writeText(feedbackUri('sam'), samsFeedback);
+    await fixed;
+    await vscode.workspace.fs.delete(ravi);
+  });
+
   it('opened for another candidate while hidden, says it is reading until their debrief is drawn: never the first candidate\'s figures', async () => {
     const debriefTab = () => allTabs().find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('sdi.debrief'));
     /** Resolves when the debrief's tab is (`active`) or is not the active one of its group. */

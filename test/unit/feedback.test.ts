@@ -5,6 +5,7 @@ import {
   FEEDBACK_CODE_LIST,
   applyEdits,
   bandOf,
+  candidatesNamed,
   computeWeightedScore,
   fixAll,
   isFeedbackDocument,
@@ -302,6 +303,16 @@ describe('feedback validator: the table of documents', () => {
       assert.ok(!isFeedbackDocument('# Notes\n\nScores (Weighted) in prose\n'));
       assert.ok(!isFeedbackDocument('```\n### Scores (Weighted)\n```\n'));
       assert.ok(!isFeedbackDocument(''));
+    });
+
+    it('reads the candidates a file names without its rubric: with no scores block, a kit\'s label, several feedbacks; never a placeholder, code or the notes', () => {
+      assert.deepStrictEqual(candidatesNamed(CLEAN().replace('### Scores (Weighted)', '### Marks')), ['Ada Lovelace']);
+      assert.deepStrictEqual(candidatesNamed('# Feedback\n\n**Candidate Name:** Priya Raman\n**Interviewer:** Alex\n'), ['Priya Raman']);
+      assert.deepStrictEqual(candidatesNamed(CLEAN() + '\n' + fill({ candidate: 'Bob', scores: [2, 2, 2, 2, 2], weighted: '2.00', recommend: ['hire'] })), ['Ada Lovelace', 'Bob']);
+      assert.deepStrictEqual(candidatesNamed('**Candidate:** [Name]\n'), []);
+      assert.deepStrictEqual(candidatesNamed('```\n**Candidate:** Eve\n```\n'), []);
+      assert.deepStrictEqual(candidatesNamed('# F\n\n## Interview Notes\n\n**Candidate:** Eve\n'), []);
+      assert.deepStrictEqual(candidatesNamed(''), []);
     });
 
     it('checks each feedback of a file holding several', () => {

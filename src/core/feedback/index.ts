@@ -47,7 +47,7 @@ export {
 export { CompiledRubric, compileRubric, asCompiled, type BandPlacement } from './compiled';
 export { normalizeName } from './names';
 export { documentLines } from './lines';
-export { isFeedbackDocument, parseFeedback, CHECKBOX_GROUP_HEADINGS, type TemplateLike } from './parse';
+export { candidatesNamed, isFeedbackDocument, parseFeedback, CHECKBOX_GROUP_HEADINGS, type TemplateLike } from './parse';
 export { findDimension, readScore, computeWeightedScore, formatWeightedScore, formatMilli, bandOf, bandsDescending, validScoreValues, type WeightedScore, type ScoreReading, type RubricLike } from './score';
 export {
   validateFeedback,

@@ -7,7 +7,7 @@
  */
 import { CompiledRubric } from './compiled';
 import { documentLines, eolOf, firstNonSpace, headingOf, isSpace, lineStart, nextFence, parseCheckbox, parseField, parseScoreLine, range } from './lines';
-import { BUILTIN_TEMPLATE, BUILTIN_TEMPLATE_SPEC, compileTemplate, type CompiledTemplate, type TemplateSpec } from './template';
+import { BUILTIN_TEMPLATE, BUILTIN_TEMPLATE_SPEC, compileTemplate, fieldRole, type CompiledTemplate, type TemplateSpec } from './template';
 import type { CheckboxGroupId, ParsedCheckbox, ParsedCheckboxGroup, ParsedFeedback, ParsedFeedbackPart, ParsedField, ParsedScoreLine } from './types';
 import { isNotesHeading, NOTES_HEADING_LEVEL } from '../notes/parse';
 import type { LineStart } from '../range';
@@ -245,6 +245,19 @@ function partsOf(found: Scan, t: CompiledTemplate): ParsedFeedbackPart[] {
     part.groups = groupsOf(partHeadings, checkboxes, ci, part.endLine, t.groupByKey);
   }
   return parts;
+}
+
+/**
+ * The candidates a document's header fields name, read without its rubric (for a file that does not
+ * read as feedback: which candidate's it may be): each field whose label reads as a candidate's
+ * (`fieldRole`: "Candidate", "Candidate Name"), with a value that is not a placeholder, in order.
+ */
+export function candidatesNamed(text: string): string[] {
+  const names: string[] = [];
+  for (const part of parseFeedback(text).parts) {
+    for (const f of part.fields) if (!f.placeholder && f.value !== '' && fieldRole(f.label) === 'candidate') names.push(f.value);
+  }
+  return names;
 }
 
 /** Parses a feedback document with a template's layout (the built-in one by default). Never throws; every range lies inside the document. */
