@@ -132,7 +132,6 @@ export class CalibrationModel implements vscode.Disposable {
         if (e.error !== undefined) unreadable.push({ file: e.file, error: e.error });
         else for (const r of e.rows) rows.push(r);
       }
-      this.rubrics = rubrics;
       const settings = readCalibrationSettings(vscode.workspace.workspaceFolders?.[0]?.uri);
       this.cached = calibrationReport(rows, unreadable, { ...settings, rubrics }, this.reportState);
       this.lastReportMs = performance.now() - started;
@@ -147,6 +146,18 @@ export class CalibrationModel implements vscode.Disposable {
     return rows;
   }
 
+  /** The rows of the candidates whose name keys are `keys`, in file order (as `rows()` has them; the report is not built). */
+  rowsOf(keys: ReadonlySet<string>): CalibrationRow[] {
+    const rows: CalibrationRow[] = [];
+    for (const e of this.entries.values()) if (e.error === undefined) for (const r of e.rows) if (keys.has(r.candidateKey)) rows.push(r);
+    return rows;
+  }
+
+  /** The report's "same candidate" window (`sdi.calibration.windowDays`), read without building the report. */
+  windowDays(): number {
+    return readCalibrationSettings(vscode.workspace.workspaceFolders?.[0]?.uri).windowDays;
+  }
+
   /**
    * The rows of one file in the report (none for a file the report lists as unreadable): the same
    * objects as in `report().rows`, found without a pass over every row.
@@ -155,11 +166,11 @@ export class CalibrationModel implements vscode.Disposable {
     return reportRowsOfFile(this.report(), file);
   }
 
-  private rubrics: Record<string, RubricInfo> = {};
-  /** The dimensions, scale and bands of a rubric of the report (by its key), when a file was read with it. */
+  /** The dimensions, scale and bands of a rubric (by its key), when a file was read with it: the first such file's, as the report has it. */
   rubricInfo(key: string | null): RubricInfo | undefined {
-    this.report();
-    return key === null ? undefined : this.rubrics[key];
+    if (key === null) return undefined;
+    for (const e of this.entries.values()) if (e.rubric?.key === key) return e.rubric;
+    return undefined;
   }
 
   /** The file of a row the report names, and its scores heading's line; undefined when the report no longer has it. */

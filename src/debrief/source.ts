@@ -40,12 +40,24 @@ export class DebriefSource implements vscode.Disposable {
 
   constructor(private readonly model: CalibrationModel, private readonly kits: KitSource, readonly loops: LoopIndex) {
     this.disposables.push(
-      model.onDidChange(() => this.changed.fire()),
-      loops.onDidChange(() => this.changed.fire()),
+      // A save fires both (the loop index follows the model): one change, once both have.
+      model.onDidChange(() => this.changeSoon()),
+      loops.onDidChange(() => this.changeSoon()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('sdi.feedback.interviewer') || e.affectsConfiguration('sdi.debrief.blind')) this.changed.fire();
       }),
     );
+  }
+
+  private changing = false;
+  /** Fires the change once, after the listeners of what changed have run (a save's model and loop changes come together). */
+  private changeSoon(): void {
+    if (this.changing) return;
+    this.changing = true;
+    queueMicrotask(() => {
+      this.changing = false;
+      this.changed.fire();
+    });
   }
 
   /** The user, as New Feedback names them: `sdi.feedback.interviewer`, else git's `user.name`. */
@@ -72,11 +84,10 @@ export class DebriefSource implements vscode.Disposable {
     const user = await this.user();
     if (!user || !this.model.loaded) return sealed;
     const key = normalizeKey(user);
-    const rows = this.model.rows();
     for (const loop of this.loops.all()) {
       if (!loop.plan || !loop.plan.interviews.some((iv) => normalizeKey(iv.interviewer) === key)) continue;
       const candidate = normalizeKey(loop.plan.candidate);
-      const debrief = this.report(rows.filter((r) => r.candidateKey === candidate), [loop]).candidates.find((d) => d.loop === loop.file);
+      const debrief = this.report(this.model.rowsOf(new Set([candidate])), [loop]).candidates.find((d) => d.loop === loop.file);
       const blind = debrief && (await this.blindOf({ debrief, plan: loop.plan, loopUri: loop.uri }));
       if (!blind) continue;
       for (const f of debrief.feedbacks) if (normalizeKey(f.interviewer) !== key) sealed.add(rowKey(f));
@@ -132,7 +143,7 @@ export class DebriefSource implements vscode.Disposable {
    */
   async debriefOf(target: DebriefTarget): Promise<DebriefResult | undefined> {
     const key = target.candidateKey;
-    const rows = this.model.rows().filter((r) => r.candidateKey === key);
+    const rows = this.model.rowsOf(new Set([key]));
     const withNotes = await this.withNotes(rows, key);
     const loops = this.loops.all().filter((l) => l.plan && normalizeKey(l.plan.candidate) === key);
     const mine = this.report(withNotes, loops).candidates.filter((d) => d.candidateKey === key);
@@ -174,7 +185,7 @@ export class DebriefSource implements vscode.Disposable {
       const info = loaded && l.kit!.rubricKey && !rubrics[l.kit!.rubricKey] ? kitRubricInfo(loaded) : undefined;
       if (info) rubrics[info.key] = info;
     }
-    const windowDays = this.model.report().options.windowDays;
+    const windowDays = this.model.windowDays();
     const files = loops.map((l) => ({ file: l.file, plan: l.plan, issues: [] }));
     return debriefReport({ rows, rubrics, loops: files, kitOf: (plan) => kitOfPlan.get(plan), unreadable: [] }, { windowDays });
   }

@@ -46,7 +46,7 @@ export class LoopsFeature implements vscode.Disposable {
     const model = calibration.model;
     // The candidate's earlier feedback: the calibration model's rows of the workspace.
     const rows: LoopHistorySource = {
-      history: () => (model.loaded ? model.report().rows : []),
+      history: () => (model.loaded ? model.rows() : []),
       ready: () => model.ready(),
       onDidChange: model.onDidChange,
     };

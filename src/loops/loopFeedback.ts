@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { escapeIcons } from '../core/escape';
 import { feedbackStateText, readLoop, type InterviewProgress } from '../core/loop';
-import type { ReportRow } from '../core/calibration';
+import type { CalibrationRow } from '../core/calibration';
 import type { CalibrationModel } from '../calibration/model';
 import type { FeedbackScaffold } from '../feedback/scaffold';
 import { pickOne } from '../quickPick';
@@ -27,7 +27,7 @@ export class LoopFeedback {
    * (candidate, problem, interviewer and date filled, the loop line recorded) with New Feedback's
    * scaffold, which never overwrites. Resolves with the file, undefined when there is none.
    */
-  async open(loop: LoopStatus, progress: InterviewProgress<ReportRow>): Promise<vscode.Uri | undefined> {
+  async open(loop: LoopStatus, progress: InterviewProgress<CalibrationRow>): Promise<vscode.Uri | undefined> {
     const row = progress.feedback;
     const at = row ? this.model.locate(row.file, row.index) : undefined;
     if (at) {
@@ -49,7 +49,7 @@ export class LoopFeedback {
   }
 
   /** What an interview's CodeLens and tree tooltip say of its feedback (`written 3.15 · Hire`), bands by their labels. */
-  stateText(progress: InterviewProgress<ReportRow>): string {
+  stateText(progress: InterviewProgress<CalibrationRow>): string {
     const bands = this.model.rubricInfo(progress.feedback?.rubricKey ?? null)?.bands;
     return feedbackStateText(progress, (id) => bands?.find((b) => b.id === id)?.label);
   }

@@ -12,7 +12,7 @@ import { normalizeKey } from '../core/personName';
 import {
   isFeedbackDue, loopKit, loopProgress, loopStage, readLoop, type InterviewProgress, type LoopFile, type LoopKit, type LoopPlan, type LoopStage,
 } from '../core/loop';
-import type { ReportRow } from '../core/calibration';
+import type { CalibrationRow } from '../core/calibration';
 import type { CalibrationModel } from '../calibration/model';
 import type { KitSource } from '../feedback';
 import { workspaceKitOf } from '../feedback/rubricSource';
@@ -37,14 +37,14 @@ export interface UnreadLoop {
 
 /** A loop with where it stands today. */
 export interface LoopStatus extends IndexedLoop {
-  progress: InterviewProgress<ReportRow>[];
+  progress: InterviewProgress<CalibrationRow>[];
   stage: LoopStage;
 }
 
 /** A loop interview whose feedback is due, with its loop. */
 export interface DueInterview {
   loop: LoopStatus;
-  progress: InterviewProgress<ReportRow>;
+  progress: InterviewProgress<CalibrationRow>;
 }
 
 export class LoopIndex implements vscode.Disposable {
@@ -137,19 +137,15 @@ export class LoopIndex implements vscode.Disposable {
   statuses(): LoopStatus[] {
     if (!this.cached) {
       const today = this.today();
-      const report = this.model.loaded ? this.model.report() : undefined;
-      // Each loop reads its candidate's rows only: one pass over the workspace's rows, not one per interview.
-      const byCandidate = new Map<string, ReportRow[]>();
-      for (const r of report?.rows ?? []) {
-        const of = byCandidate.get(r.candidateKey);
-        if (of) of.push(r);
-        else byCandidate.set(r.candidateKey, [r]);
-      }
-      this.cached = [...this.loops.values()]
-        .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+      const loops = [...this.loops.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+      // Each loop reads its candidate's rows only: one pass over the workspace's rows (the model's; the report is not built), not one per interview.
+      const byCandidate = new Map<string, CalibrationRow[]>(loops.map((l) => [normalizeKey(l.plan.candidate), []]));
+      if (this.model.loaded) for (const r of this.model.rowsOf(new Set(byCandidate.keys()))) byCandidate.get(r.candidateKey)!.push(r);
+      const windowDays = this.model.loaded ? this.model.windowDays() : 0;
+      this.cached = loops
         .map((loop) => {
-          const rows = byCandidate.get(normalizeKey(loop.plan.candidate)) ?? [];
-          const progress = loopProgress(loop.plan, rows, report?.options.windowDays ?? 0, today);
+          const rows = byCandidate.get(normalizeKey(loop.plan.candidate))!;
+          const progress = loopProgress(loop.plan, rows, windowDays, today);
           return { ...loop, progress, stage: loopStage(progress, today) };
         });
     }

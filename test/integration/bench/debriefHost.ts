@@ -199,6 +199,7 @@ export async function run(): Promise<void> {
   const doc = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
   const fromEvent: number[] = [];
+  const postedFromEvent: number[] = [];
   for (let k = 0; k < SAVES; k++) {
     const score = 2 + (k % 3);
     await setFirstScore(doc, score);
@@ -210,7 +211,11 @@ export async function run(): Promise<void> {
     if (!(await saveAsAUserDoes(doc))) throw new Error('the feedback file could not be saved');
     const r = await done;
     onSave.dispose();
-    if (k > 0) fromEvent.push(r.renderedAt - (savedAt && savedAt < r.renderedAt ? savedAt : requestedAt));
+    const from = savedAt && savedAt < r.renderedAt ? savedAt : requestedAt;
+    if (k > 0) {
+      fromEvent.push(r.renderedAt - from);
+      postedFromEvent.push(r.postedAt - from);
+    }
   }
   writeFigures('debrief-host', {
     files: FILES,
@@ -224,5 +229,6 @@ export async function run(): Promise<void> {
     open: timeStats(opens, 0),
     openPosted: timeStats(posted, 0),
     fromSaveEvent: timeStats(fromEvent, 0),
+    fromSaveEventPosted: timeStats(postedFromEvent, 0),
   });
 }
