@@ -1,7 +1,7 @@
 // `npm test`: build, type-check, lint and validate the content, then the three levels of tests:
 // unit (plain mocha), integration (mocha inside a real VS Code extension host) and end to end
-// (Chromium driving the real workbench): all of them against the test build, and
-// test/e2e/installed.e2e.mjs again against the production build, the one users install. Installs the
+// (Chromium driving the real workbench): all of them against the test build, but
+// test/e2e/installed.e2e.mjs against the production build, the one users install. Installs the
 // VS Code host on first use. Ends with each stage's time (and, under it, the `[time]` lines its
 // output held: packaging, host installs and starts, each e2e file), then one line
 // `total: N passed, N failed`, and exits non-zero when anything failed.

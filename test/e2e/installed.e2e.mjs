@@ -1,6 +1,7 @@
-// The extension as users install it: `npm test` runs this file against the test build and again
-// against the production build (SDI_E2E_BUILD=production, the `.vsix` of `npm run package`), so it
-// reads only what a user sees, never the test build's marks (webview/testing/). In a workspace with
+// The extension as users install it: `npm test` runs this file against the production build
+// (SDI_E2E_BUILD=production, the `.vsix` of `npm run package`; its e2e-production stage), so it reads
+// only what a user sees, never the test build's marks (webview/testing/). Named, it runs against the
+// test build too (`node test/host/run.mjs e2e installed`); the whole test-build run leaves it out. In a workspace with
 // the example team kit, the guide panel draws a problem's pre-rendered diagrams and Mermaid draws a
 // kit problem's, the calibration report draws, and neither page's CSP blocks anything; when the
 // installed extension's features fail to load, its commands and its view say so.

@@ -54,9 +54,6 @@ describe('calibration: the report and Calibration Notes in the editor', function
     const config = vscode.workspace.getConfiguration('sdi');
     await config.update('feedback.glob', `**/${DIR}/**/*.md`, vscode.ConfigurationTarget.Workspace);
     await config.update('feedback.folder', DIR, vscode.ConfigurationTarget.Workspace);
-    // The desktop's default: VS Code in the browser saves after a delay, and such a save leaves the weighted
-    // score alone by design (the user guide); the save here is a Ctrl+S.
-    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Workspace);
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(root(), DIR));
     // The burst test's folder exists from the start: files written into a folder the watcher has just
     // seen created can go unreported.
@@ -96,7 +93,6 @@ describe('calibration: the report and Calibration Notes in the editor', function
     await config.update('feedback.glob', undefined, vscode.ConfigurationTarget.Workspace);
     await config.update('feedback.folder', undefined, vscode.ConfigurationTarget.Workspace);
     await config.update('calibration.minN', undefined, vscode.ConfigurationTarget.Workspace);
-    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Workspace);
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(root(), DIR), { recursive: true, useTrash: false });
   });
 

@@ -164,12 +164,6 @@ describe('feedback editor: code links, large files, score slots, selectors', fun
     }
 
     const ms = (t0: number) => Math.round(performance.now() - t0);
-    const files = () => vscode.workspace.getConfiguration('files');
-
-    // VS Code in the browser saves after a delay by default; such saves leave the score alone by
-    // design (and an explicit save made while one runs joins it). These tests are about explicit saves.
-    before(async () => files().update('autoSave', 'off', vscode.ConfigurationTarget.Workspace));
-    after(async () => files().update('autoSave', undefined, vscode.ConfigurationTarget.Workspace));
 
     /** The next time the on-save update reports a save that went out without the score. */
     async function nextMiss(): Promise<MissedWeightedScore> {

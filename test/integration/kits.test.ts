@@ -60,8 +60,6 @@ describe('team kits in a real VS Code', function () {
 
   before(async () => {
     a = await api();
-    // The rubric test checks unsaved text: VS Code in the browser would save it after a second by default.
-    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Workspace);
     for (const [rel, text] of Object.entries(TEAM_KIT)) await write(rel, text);
     await afterKitChange(a, () => a.library.node(`${KIT}/problem:chat`) !== undefined && a.library.node(`${KIT}/problem:blob-store`) !== undefined, 'the kit to load');
     loaded = shape(a.library.node(KIT));

@@ -226,12 +226,10 @@ describe('notes: Add Note, the candidate file and the queue in a real VS Code', 
     const file = await feedbackFile(long);
     const r = rig(a, () => Promise.resolve(file));
     // The feedback's CodeLenses sit above the line the scroll puts at the top, and a lens redrawn for
-    // the note moves that line by one; VS Code in the browser saves a dirty document after a second by
-    // default. The test is about the note's edit: no lenses, and no auto save.
+    // the note moves that line by one. The test is about the note's edit: no lenses (and, as in the
+    // host's profile, no auto save).
     const editorConfig = vscode.workspace.getConfiguration('editor');
-    const filesConfig = vscode.workspace.getConfiguration('files');
     await editorConfig.update('codeLens', false, vscode.ConfigurationTarget.Workspace);
-    await filesConfig.update('autoSave', 'off', vscode.ConfigurationTarget.Workspace);
     try {
       const { doc, editor } = await startWithFileOpen(r, file);
       await editor.edit((e) => e.insert(new vscode.Position(2, 0), 'UNSAVED TYPING\n'));
@@ -256,7 +254,6 @@ describe('notes: Add Note, the candidate file and the queue in a real VS Code', 
     } finally {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       await editorConfig.update('codeLens', undefined, vscode.ConfigurationTarget.Workspace);
-      await filesConfig.update('autoSave', undefined, vscode.ConfigurationTarget.Workspace);
       r.dispose();
     }
   });
