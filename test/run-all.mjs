@@ -2,10 +2,12 @@
 // unit (plain mocha), integration (mocha inside a real VS Code extension host) and end to end
 // (Chromium driving the real workbench): all of them against the test build, but
 // test/e2e/installed.e2e.mjs against the production build, the one users install. Installs the
-// VS Code host on first use. Ends with each stage's time (and, under it, the `[time]` lines its
-// output held: packaging, host installs and starts, each e2e file), then one line
+// VS Code host on first use. Ends with each stage's time and how busy the machine's cores were
+// meanwhile (and, under it, the `[time]` lines its output held: packaging, host installs and starts,
+// each e2e file), then one line
 // `total: N passed, N failed`, and exits non-zero when anything failed.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 /**
  * The stages in order; an array is stages run at the same time, each printed whole when it ends
@@ -80,11 +82,35 @@ let failed = 0;
 const summary = [];
 const times = [];
 const began = Date.now();
+const cpuAtStart = cpuNow();
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
-/** Adds stage `s`'s result to the times, the counts and the summary; `beside`: the stages run at the same time. */
-function account(s, { code, out, ms }, beside) {
-  times.push(`${s.name}: ${seconds(ms)}${beside.length ? ` (at the same time as ${beside.map((b) => b.name).join(', ')})` : ''}`, ...[...out.matchAll(/^\[time\] (.+)$/gm)].map((m) => `  ${m[1]}`));
+/**
+ * The machine's CPU time so far, from Linux's /proc/stat (undefined elsewhere): busy and all jiffies
+ * over every core, and the number of cores. A stage's share of busy time says whether it waits or
+ * computes: a stage whose cores are busy most of the time is made quicker only by less work.
+ */
+function cpuNow() {
+  try {
+    const stat = readFileSync('/proc/stat', 'utf8');
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = stat.split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const cores = stat.split('\n').filter((l) => /^cpu\d+ /.test(l)).length;
+    return { busy: user + nice + system + irq + softirq + steal, all: user + nice + system + idle + iowait + irq + softirq + steal, cores };
+  } catch {
+    return undefined;
+  }
+}
+
+/** How busy the cores were between two `cpuNow` readings: `66% of 2 cores busy`; '' when unknown. */
+function busyText(a, b) {
+  if (!a || !b || b.all <= a.all) return '';
+  return `${Math.round((100 * (b.busy - a.busy)) / (b.all - a.all))}% of ${b.cores} cores busy`;
+}
+
+/** Adds stage `s`'s result to the times, the counts and the summary; `beside`: the stages run at the same time; `busy`: how busy the cores were meanwhile. */
+function account(s, { code, out, ms }, beside, busy) {
+  const notes = [...(beside.length ? [`at the same time as ${beside.map((b) => b.name).join(', ')}`] : []), ...(busy ? [busy] : [])];
+  times.push(`${s.name}: ${seconds(ms)}${notes.length ? ` (${notes.join('; ')})` : ''}`, ...[...out.matchAll(/^\[time\] (.+)$/gm)].map((m) => `  ${m[1]}`));
   if (s.tests) {
     const c = counts(out);
     // A runner that failed without reporting a failure (a crash, a timeout) still counts as one.
@@ -107,11 +133,14 @@ function account(s, { code, out, ms }, beside) {
 
 for (const step of steps) {
   const together = [step].flat().filter((s) => !only.length || only.includes(s.name) || s.name === 'build');
+  const before = cpuNow();
   const results = await Promise.all(together.map((s) => run(s, together.length > 1)));
-  together.forEach((s, i) => account(s, results[i], together.filter((t) => t !== s)));
+  const busy = busyText(before, cpuNow());
+  together.forEach((s, i) => account(s, results[i], together.filter((t) => t !== s), busy));
   if (together[0]?.name === 'build' && results[0].code !== 0) break;
 }
-console.log(`\n${times.join('\n')}\nall stages: ${seconds(Date.now() - began)}`);
+const busyAll = busyText(cpuAtStart, cpuNow());
+console.log(`\n${times.join('\n')}\nall stages: ${seconds(Date.now() - began)}${busyAll ? ` (${busyAll})` : ''}`);
 console.log(`\n${summary.join('\n')}`);
 console.log(`total: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
