@@ -357,7 +357,7 @@ export type DebriefBlind = z.infer<typeof debriefBlind>;
 /**
  * Host → debrief page: the debrief as it is now (when opened, and after each change of a feedback or
  * loop file). `debrief` is null when the candidate has none any more (`message` says why);
- * `unreadable` names the loop files that may be theirs but do not read as loops. A page that is not
+ * `unreadable` names the feedback and loop files that may be theirs but do not read. A page that is not
  * listening (being created, or hidden) is given it in its HTML instead (`debriefPage`).
  */
 export const debriefMessage = z.object({

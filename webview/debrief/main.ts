@@ -113,11 +113,11 @@ function blindNotice(msg: DebriefMessage): HTMLElement {
   return notice;
 }
 
-/** The loop files that may be this candidate's but do not read (none: no section), each opening in its file. */
+/** The feedback and loop files that may be this candidate's but do not read (none: no section), each opening in its file. */
 function unreadableSection(msg: DebriefMessage): HTMLElement[] {
   if (!msg.unreadable.length) return [];
   return [section('not-read', `Files not read (${msg.unreadable.length})`,
-    el('p', { class: 'muted' }, 'Loop files that name this candidate, or no candidate, but do not read as loops: the debrief leaves them out until they are fixed (see their problems).'),
+    el('p', { class: 'muted' }, 'Files that may be this candidate\'s but do not read: feedback files that cannot be scored (no scores block, a rubric that does not load) and loop files that are not valid loops. The debrief leaves them out until they are fixed (see their problems).'),
     el('ul', { class: 'unreadable' }, ...msg.unreadable.map((u) => el('li', {},
       el('button', { class: 'link open', type: 'button', 'data-file': u.file, 'data-line': '0', title: `Open ${u.file}` }, u.file), ': ', el('span', { class: 'error-text' }, u.error)))))];
 }
