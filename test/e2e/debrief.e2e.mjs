@@ -115,12 +115,19 @@ describe('the debrief page in the workbench (Chromium)', function () {
     assert.strictEqual(await wb.page.locator('.tab', { hasText: 'Debrief: Priya Raman' }).count(), 1, 'one debrief tab, titled for its candidate');
   });
 
-  it('names the loop file when it no longer reads, with its error, and opens it from there', async () => {
+  it('names the loop file and a panelist\'s feedback when they no longer read, with their errors, and opens them from there', async () => {
     await wb.setTheme('Dark Modern', 'vs-dark');
     writeFileSync(join(dir(), 'priya.loop.yaml'), LOOP.replace('date: 2026-12-10', 'date: 2026-12-32'));
-    const notRead = frame.locator('#not-read');
+    // The fourth panelist's feedback, written without its scores block: it names Priya, so her debrief lists it.
+    const unscored = feedback({ interviewer: 'Dana Scully', problem: 'Design a Global Social Media Feed', scores: [3, 3, 3, 3, 3], recommend: 'Hire', notes: [] });
+    assert.ok(unscored.includes('### Scores (Weighted)'));
+    writeFileSync(join(dir(), 'interview-feedback', '2026-12-10-priya-raman-dana.md'), unscored.replace('### Scores (Weighted)', '### Marks'));
+    const notRead = frame.locator('#not-read', { hasText: 'priya.loop.yaml' }).filter({ hasText: 'priya-raman-dana.md' });
     await notRead.waitFor({ timeout: 20_000 });
-    assert.match(await notRead.innerText(), /debrief-e2e\/priya\.loop\.yaml: date: must be a date written YYYY-MM-DD/);
+    const text = await notRead.innerText();
+    assert.match(text, /Files not read \(2\)/);
+    assert.match(text, /debrief-e2e\/interview-feedback\/2026-12-10-priya-raman-dana\.md: no scores block/);
+    assert.match(text, /debrief-e2e\/priya\.loop\.yaml: date: must be a date written YYYY-MM-DD/);
     assert.ok((await frame.locator('#panel').innerText()).includes('Grace Hopper'), 'the feedback is still shown');
     await wb.screenshot('debrief-5-not-read-dark');
     await notRead.locator('button.open', { hasText: 'priya.loop.yaml' }).click();
