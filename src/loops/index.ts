@@ -9,6 +9,7 @@ import type { CalibrationFeature } from '../calibration';
 import { escapeIcons } from '../core/escape';
 import { buildLoopsGroup } from '../core/guideTree';
 import { loopInterviewLabel, loopsByStage, loopSummaryText, readLoopRecord } from '../core/loop';
+import { normalizeKey } from '../core/personName';
 import { codeDocUri } from '../feedback';
 import type { FeedbackFeature, KitSource } from '../feedback';
 import type { LoopInterviewOffer, TimerFeature } from '../timer';
@@ -44,9 +45,9 @@ export class LoopsFeature implements vscode.Disposable {
 
   constructor(kits: KitSource, calibration: CalibrationFeature, feedback: FeedbackFeature, private readonly tree: GuideTreeProvider, private readonly memento: vscode.Memento) {
     const model = calibration.model;
-    // The candidate's earlier feedback: the calibration model's rows of the workspace.
+    // The candidate's earlier feedback: the calibration model's rows of that candidate.
     const rows: LoopHistorySource = {
-      history: () => (model.loaded ? model.rows() : []),
+      history: (candidate) => (model.loaded ? model.rowsOf(new Set([normalizeKey(candidate)])) : []),
       ready: () => model.ready(),
       onDidChange: model.onDidChange,
     };

@@ -10,10 +10,10 @@ import type { KitSource } from '../feedback';
 import { workspaceKitOf } from '../feedback/rubricSource';
 import { DIAGNOSTIC_SOURCE } from '../feedback/diagnostics';
 
-/** Where the feedback history comes from: the calibration model's rows of the workspace. */
+/** Where the feedback history comes from: the calibration model's rows of a candidate. */
 export interface LoopHistorySource {
-  /** The rows read so far (empty before the first scan finished). */
-  history(): readonly LoopHistoryEntry[];
+  /** The rows read so far of the candidate of this name (by name key); empty before the first scan finished. */
+  history(candidate: string): readonly LoopHistoryEntry[];
   /** Starts reading the workspace's feedback, once; resolves when it is read. */
   ready(): Promise<void>;
   /** Fires when rows changed. */
@@ -51,7 +51,7 @@ export class LoopDiagnostics implements vscode.Disposable {
   issuesOf(doc: vscode.TextDocument): LoopIssue[] {
     const loop = readLoop(vscode.workspace.asRelativePath(doc.uri), doc.getText());
     const kit = loop.plan ? loopKit(loop.plan.kit, this.kits.kits(), workspaceKitOf(this.kits, doc.uri)) : undefined;
-    return loopIssues(loop, kit, this.rows.history());
+    return loopIssues(loop, kit, loop.plan ? this.rows.history(loop.plan.candidate) : []);
   }
 
   private checkAll(): void {

@@ -55,7 +55,7 @@ export function registerNewLoop(kits: KitSource, rows: LoopHistorySource, now: (
     const kit = loopKit(undefined, kits.kits(), workspaceKitOf(kits, folder.uri))!;
     // The candidate's earlier problems come from the workspace's feedback: read it first (once).
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Reading earlier feedback' }, () => rows.ready());
-    const planned = planLoop({ candidate, date: date.trim(), interviewers }, kit, rows.history());
+    const planned = planLoop({ candidate, date: date.trim(), interviewers }, kit, rows.history(candidate));
     if (!planned.plan) {
       void vscode.window.showErrorMessage(`No loop can be planned: ${planned.problems.join('; ')}.`, { modal: false });
       return undefined;
