@@ -57,7 +57,11 @@ describe('several kits: a workspace of two folders, each with its kit (Chromium)
       const rows = await wb.page.locator('.pane-body .monaco-list-row').allInnerTexts();
       const kits = ['team-a', 'team-b'].map((t) => `${t}: ${existsSync(join(base(), t, '.interview-kit/kit.yaml')) ? 'kit.yaml' : 'no kit.yaml'}`);
       const notices = await wb.page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();
-      throw new Error(`the kits' rows did not show. Title ${JSON.stringify(title)}; ${kits.join(', ')}; notifications ${JSON.stringify(notices)}; rows: ${rows.join(' | ')}`, { cause: e });
+      // The folders as the workbench has them (the Explorer's roots): none would mean VS Code did not read the workspace file.
+      await wb.runCommand('View: Show Explorer');
+      const explorer = await wb.page.locator('.explorer-folders-view .monaco-list-row').allInnerTexts().catch(() => ['?']);
+      throw new Error(`the kits' rows did not show. Title ${JSON.stringify(title)}; ${kits.join(', ')}; notifications ${JSON.stringify(notices)}; rows: ${rows.join(' | ')}; `
+        + `the Explorer: ${explorer.join(' | ') || 'no row'}; the workbench's console errors and warnings: ${wb.consoleErrors.join(' || ') || 'none'}; page errors: ${wb.errors.join(' || ') || 'none'}`, { cause: e });
     }
     const rows = await wb.page.locator('.pane-body .monaco-list-row').allInnerTexts();
     const at = (label) => rows.findIndex((r) => r.includes(label));

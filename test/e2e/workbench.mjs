@@ -160,13 +160,16 @@ export async function openWorkbench({ width = 1400, height = 900, folder = WORKS
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  // The workbench's own errors and warnings (its console), for a failed test's message: what VS Code said went wrong.
+  const consoleErrors = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') consoleErrors.push(m.text().slice(0, 500)); });
   await page.goto(workspaceFile ? `${baseUrl}/?workspace=${encodeURIComponent(workspaceFile)}` : folder === null ? `${baseUrl}/?ew=true` : `${baseUrl}/?folder=${encodeURIComponent(folder)}`);
   await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
   const activity = page.locator('.activitybar [aria-label^="System Design Interview"]').first();
   await activity.waitFor({ timeout: 60_000 });
 
   const wb = {
-    page, errors, activity,
+    page, errors, consoleErrors, activity,
     /** Opens the extension's sidebar view and moves the pointer off the activity bar so its hover goes. */
     async showGuideView() {
       // The built-in guide's row: its first group, or with a team kit its own group.
