@@ -1,8 +1,8 @@
 // Helpers for end-to-end tests: a Playwright page on the real VS Code workbench started by
 // `node test/host/run.mjs e2e` (which sets SDI_BASE_URL, SDI_WORKSPACE, SDI_SETTINGS_FILE, SDI_RESULTS).
 import { chromium } from 'playwright-core';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const env = (name) => {
   const v = process.env[name];
@@ -151,6 +151,19 @@ export async function runningUntil(page, test, what, timeout = 60_000) {
 }
 
 /**
+ * The workspace files VS Code's configuration cache (in the host's profile, beside settings.json) was
+ * given since `since` (ms), as their text.
+ */
+function cachedWorkspaces(since) {
+  const dir = join(dirname(env('SDI_SETTINGS_FILE')), 'caches/CachedConfigurations/workspaces');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((id) => {
+    const file = join(dir, id, 'workspace.json');
+    try { return statSync(file).mtimeMs >= since ? [JSON.parse(readFileSync(file, 'utf8')).content] : []; } catch { return []; }
+  });
+}
+
+/**
  * Opens the workbench on the test workspace (or `folder`, on the host at `baseUrl`; `folder: null`
  * opens a window with no folder; `workspaceFile`, a `.code-workspace` file, opens that multi-root
  * workspace) and waits until this extension's activity-bar entry shows.
@@ -163,8 +176,23 @@ export async function openWorkbench({ width = 1400, height = 900, folder = WORKS
   // The workbench's own errors and warnings (its console), for a failed test's message: what VS Code said went wrong.
   const consoleErrors = [];
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') consoleErrors.push(m.text().slice(0, 500)); });
+  const opened = Date.now() - 1000; // file times are coarser than the clock
   await page.goto(workspaceFile ? `${baseUrl}/?workspace=${encodeURIComponent(workspaceFile)}` : folder === null ? `${baseUrl}/?ew=true` : `${baseUrl}/?folder=${encodeURIComponent(folder)}`);
   await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  if (workspaceFile) {
+    // VS Code in the browser opens a workspace file of its remote host (code-server) from its own cached
+    // copy (none the first time), and reads the file itself only once the window has started
+    // (WorkspaceConfiguration.waitAndInitialize). When that read ends before the window has set up its
+    // workspace, VS Code drops the folders it read (WorkspaceService.onWorkspaceConfigurationChanged
+    // ignores a change while it has no workspace yet), and the window stays without folders: "You have
+    // not yet added a folder to the workspace" (2 opens in 14 on a busy machine here, and the cause of
+    // the several-kits failures). That read always writes the cache, so the window is reloaded once the
+    // cache holds the file: it then starts with the folders, whenever VS Code's own read ends.
+    const text = readFileSync(workspaceFile, 'utf8');
+    await eventually(() => cachedWorkspaces(opened).includes(text), `VS Code's cache of ${workspaceFile}`, { timeout: 60_000, describe: () => `cached since the window opened: ${JSON.stringify(cachedWorkspaces(opened))}` });
+    await page.reload();
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  }
   const activity = page.locator('.activitybar [aria-label^="System Design Interview"]').first();
   await activity.waitFor({ timeout: 60_000 });
 
