@@ -10,6 +10,7 @@
 // and always stops it, by process group, on success, failure or a signal.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import util from 'node:util';
 import { CHROMIUM, CHROMIUM_ARGS, ROOT, ensureHost, freePort, startHost, workbenchUrl } from './host.mjs';
@@ -17,15 +18,19 @@ import { CHROMIUM, CHROMIUM_ARGS, ROOT, ensureHost, freePort, startHost, workben
 const mode = process.argv[2];
 const TIMEOUT_S = Number(process.env.SDI_TEST_TIMEOUT ?? 1200);
 let host;
-/** Stops the host; a passing run's folder (profile, logs, workspace) is removed unless SDI_KEEP_RUNS is set. */
+/** The end-to-end run's hosts, one per worker (`host` is the first). */
+let hosts = [];
+/** Stops the hosts; a passing run's folders (profile, logs, workspace) are removed unless SDI_KEEP_RUNS is set. */
 const cleanup = async (passed = false) => {
-  if (!host) return;
-  const h = host;
+  const all = [...new Set([host, ...hosts].filter(Boolean))];
   host = undefined;
-  await h.stop();
-  if (h.kept) return; // npm start's profile and workspace stay for the next start
-  if (passed && !process.env.SDI_KEEP_RUNS) rmSync(h.run, { recursive: true, force: true });
-  else console.log(`[host] run folder kept: ${h.run} (code-server.log there)`);
+  hosts = [];
+  for (const h of all) {
+    await h.stop();
+    if (h.kept) continue; // npm start's profile and workspace stay for the next start
+    if (passed && !process.env.SDI_KEEP_RUNS) rmSync(h.run, { recursive: true, force: true });
+    else console.log(`[host] run folder kept: ${h.run} (code-server.log there)`);
+  }
 };
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, async () => { await cleanup(); process.exit(130); });
 
@@ -149,35 +154,49 @@ async function e2e() {
     else inCopyOfTree([], (copy) => packageVsix(copy, install));
     console.log(`[time] package: ${((Date.now() - began) / 1000).toFixed(1)} s`);
   }
-  host = await startHost({ name: 'e2e', install, port: process.env.SDI_PORT ? Number(process.env.SDI_PORT) : undefined });
-  console.log(`[host] VS Code at ${host.url}`);
+  // The files run SDI_E2E_WORKERS at a time, each worker on a host of its own (its own profile,
+  // extensions and run folder), taking the next file when its last one ends. A file keeps about 1.3
+  // cores busy (Chromium drawing the workbench, the host, the extension host), so the default is one
+  // worker per two cores: one on a 2-core machine such as CI's. Two there took the stage from 531 to
+  // 371 s, but under that load a save and a pick each missed their test's wait (docs/performance.md).
+  const workers = Math.max(1, Math.min(selected.length, Number(process.env.SDI_E2E_WORKERS ?? Math.floor(availableParallelism() / 2))));
+  // One after another: each takes a free port, which the next must not be given too.
+  for (let i = 0; i < workers; i++) hosts.push(await startHost({ name: workers > 1 ? `e2e${i + 1}` : 'e2e', install, port: i === 0 && process.env.SDI_PORT ? Number(process.env.SDI_PORT) : undefined }));
+  host = hosts[0];
+  for (const h of hosts) console.log(`[host] VS Code at ${h.url}`);
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
-  // Each file is a mocha run of its own, from the state the host started with: the profile's
+  const totals = { passed: 0, failed: 0, skipped: 0 };
+  const times = [];
+  const queue = [...selected];
+  // Each file is a mocha run of its own, from the state its host started with: the profile's
   // settings.json as written then, no keybindings.json, no extension storage (the diagram cache), and a
   // fresh copy of the test workspace in a folder of its own (so its siblings, the kit workspaces the
   // files make, are its own too). The window's own state (editors, workspace state) lives in the
   // browser's storage, which each new browser context starts without.
-  const user = dirname(host.settingsFile);
-  const settings = readFileSync(host.settingsFile, 'utf8');
-  const totals = { passed: 0, failed: 0, skipped: 0 };
-  const times = [];
-  for (const file of selected) {
-    writeFileSync(host.settingsFile, settings);
-    for (const kept of ['keybindings.json', 'globalStorage']) rmSync(join(user, kept), { recursive: true, force: true });
-    const workspace = join(host.run, 'files', basename(file, '.e2e.mjs'), 'workspace');
-    cpSync(join(ROOT, 'test/fixtures/workspace'), workspace, { recursive: true });
-    const started = Date.now();
-    const { code, out } = await mochaFile(file, {
-      ...(typeof install === 'string' ? { SDI_VSIX: install } : {}), SDI_BASE_URL: host.url, SDI_WORKSPACE: workspace, SDI_SETTINGS_FILE: host.settingsFile, SDI_EXTENSIONS_DIR: join(host.run, 'exts'), SDI_RESULTS: join(ROOT, 'test-results'),
-    });
-    const count = (word) => Number(new RegExp(`^\\s*(\\d+) ${word}`, 'm').exec(out)?.[1] ?? 0);
-    const c = { passed: count('passing'), failed: count('failing'), skipped: count('pending') };
-    // A run that failed without reporting a failing test (a crash in a hook, a syntax error) counts as one.
-    if (code !== 0 && c.failed === 0) c.failed = 1;
-    if (c.failed) printExtensionHostLogs(host.run, started);
-    for (const k of Object.keys(totals)) totals[k] += c[k];
-    times.push(`[time] e2e ${basename(file)}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  }
+  const worker = async (h) => {
+    const user = dirname(h.settingsFile);
+    const settings = readFileSync(h.settingsFile, 'utf8');
+    for (let file = queue.shift(); file; file = queue.shift()) {
+      writeFileSync(h.settingsFile, settings);
+      for (const kept of ['keybindings.json', 'globalStorage']) rmSync(join(user, kept), { recursive: true, force: true });
+      const workspace = join(h.run, 'files', basename(file, '.e2e.mjs'), 'workspace');
+      cpSync(join(ROOT, 'test/fixtures/workspace'), workspace, { recursive: true });
+      const started = Date.now();
+      // Side by side, a file's output is held and printed whole when it ends (it would interleave).
+      const { code, out } = await mochaFile(file, {
+        ...(typeof install === 'string' ? { SDI_VSIX: install } : {}), SDI_BASE_URL: h.url, SDI_WORKSPACE: workspace, SDI_SETTINGS_FILE: h.settingsFile, SDI_EXTENSIONS_DIR: join(h.run, 'exts'), SDI_RESULTS: join(ROOT, 'test-results'),
+      }, workers === 1);
+      const count = (word) => Number(new RegExp(`^\\s*(\\d+) ${word}`, 'm').exec(out)?.[1] ?? 0);
+      const c = { passed: count('passing'), failed: count('failing'), skipped: count('pending') };
+      // A run that failed without reporting a failing test (a crash in a hook, a syntax error) counts as one.
+      if (code !== 0 && c.failed === 0) c.failed = 1;
+      if (workers > 1) process.stdout.write(`\n[e2e] ${basename(file)} (host ${hosts.indexOf(h) + 1}):\n${out}`);
+      if (c.failed) printExtensionHostLogs(h.run, started);
+      for (const k of Object.keys(totals)) totals[k] += c[k];
+      times.push(`[time] e2e ${basename(file)}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
+  };
+  await Promise.all(hosts.map(worker));
   if (typeof install === 'string') rmSync(install, { force: true });
   console.log(`\n${times.join('\n')}`);
   console.log(`e2e: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
@@ -202,8 +221,8 @@ function printExtensionHostLogs(run, since) {
   }
 }
 
-/** Runs mocha on one e2e file with `env` (shown as it runs); resolves with its exit code and output. */
-function mochaFile(file, env) {
+/** Runs mocha on one e2e file with `env` (shown as it runs when `live`); resolves with its exit code and output. */
+function mochaFile(file, env, live) {
   return new Promise((res) => {
     const child = spawn(process.execPath, [join(ROOT, 'node_modules/mocha/bin/mocha.js'), '--no-config', '--require', join(ROOT, 'test/e2e/workbench.mjs'), '--timeout', '180000', '--reporter', 'spec', file], {
       cwd: ROOT,
@@ -211,7 +230,7 @@ function mochaFile(file, env) {
       env: { ...process.env, ...env },
     });
     let out = '';
-    child.stdout.on('data', (d) => { out += d; process.stdout.write(d); });
+    child.stdout.on('data', (d) => { out += d; if (live) process.stdout.write(d); });
     child.on('exit', (code) => res({ code: code ?? 1, out }));
   });
 }
