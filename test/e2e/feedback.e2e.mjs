@@ -48,7 +48,11 @@ describe('feedback in the workbench (Chromium)', function () {
   let wb;
   let file;
   before(async () => {
-    updateSettings({ 'sdi.feedback.interviewer': 'Grace Hopper' });
+    // Auto save off, VS Code's default on the desktop (in a browser it saves a second after an edit).
+    // A Ctrl+S pressed while such an auto save is being written joins it instead of saving again
+    // (VS Code's TextFileEditorModel returns the running save): the save participants then see only the
+    // auto save, which by design writes no score. On a busy machine the tests' Ctrl+S came that late.
+    updateSettings({ 'sdi.feedback.interviewer': 'Grace Hopper', 'files.autoSave': 'off' });
     wb = await openWorkbench({ width: 1500, height: 1000 });
   });
   after(async () => { await wb?.close(); });
