@@ -19,6 +19,19 @@ describe('prompts at typing speed (Chromium, keyboard only)', function () {
     }
   });
 
+  afterEach(async function () {
+    // What the window showed when a step failed (the log of a CI run is all there is to read): the
+    // quick input, a dialog, the timer's status bar entry, the notifications and the focus.
+    if (this.currentTest?.state !== 'failed' || !wb) return;
+    const { page } = wb;
+    await wb.screenshot(`pickers-failed-${this.currentTest.title.slice(0, 40).replace(/[^A-Za-z0-9]+/g, '-')}`);
+    const quickInput = (await widget().isVisible()) ? JSON.stringify((await widget().innerText()).slice(0, 300)) : 'none';
+    const timer = await page.locator('.part.statusbar .statusbar-item-label', { hasText: /left|over|paused|finished/ }).allInnerTexts();
+    const notices = await page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();
+    const focus = await page.evaluate(() => `${document.activeElement?.tagName}.${String(document.activeElement?.className).slice(0, 80)}`);
+    console.log(`      quick input: ${quickInput}; dialog: ${JSON.stringify(await wb.dialogText())}; timer: ${JSON.stringify(timer)}; notifications: ${JSON.stringify(notices)}; focus: ${focus}`);
+  });
+
   const widget = () => wb.page.locator('.quick-input-widget');
   /** Runs a palette command as a user types it: F1, its title, Enter once the highlighted row is it. */
   async function typeCommand(title) {
