@@ -84,7 +84,15 @@ export async function focusOffWebview(page) {
   }
   const tab = page.locator('.part.editor .editor-group-container.active .tabs-container .tab.active').first();
   await tab.focus();
-  await page.waitForFunction(() => document.hasFocus() && document.activeElement?.matches('.tabs-container .tab.active'), undefined, { timeout: 10_000 });
+  // The focus on the workbench's own page: the tab, or the page's body when VS Code drew the tab anew
+  // meanwhile (a panel whose title changes, as the guide panel's does when it shows another item;
+  // clean-clone run 35), where a key reaches the workbench just as well. Not on a webview's frame.
+  try {
+    await page.waitForFunction(() => document.hasFocus() && !document.activeElement?.matches('iframe'), undefined, { timeout: 10_000 });
+  } catch (e) {
+    const where = await page.evaluate(() => `${document.hasFocus() ? '' : 'the page without the focus; '}${document.activeElement?.tagName}.${String(document.activeElement?.className).slice(0, 80)}`);
+    throw new Error(`the focus did not leave the webview for the workbench: it is on ${where}`, { cause: e });
+  }
 }
 
 /** Runs the palette command whose title is exactly `title` (the first row may be another, e.g. recently used). */
