@@ -84,9 +84,10 @@ export async function focusOffWebview(page) {
   }
   const tab = page.locator('.part.editor .editor-group-container.active .tabs-container .tab.active').first();
   await tab.focus();
-  // The focus on the workbench's own page: the tab, or the page's body when VS Code drew the tab anew
-  // meanwhile (a panel whose title changes, as the guide panel's does when it shows another item;
-  // clean-clone run 35), where a key reaches the workbench just as well. Not on a webview's frame.
+  // The focus on the workbench's own page: the tab, or any other element of the page (its body, when
+  // VS Code draws the tab anew meanwhile, as it may when a panel's title changes: the likely cause of
+  // clean-clone run 35's failure, after the guide panel showed another item), where a key reaches the
+  // workbench just as well. Not on a webview's frame.
   try {
     await page.waitForFunction(() => document.hasFocus() && !document.activeElement?.matches('iframe'), undefined, { timeout: 10_000 });
   } catch (e) {
