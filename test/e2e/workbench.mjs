@@ -194,7 +194,7 @@ export async function openWorkbench({ width = 1400, height = 900, folder = WORKS
     // (WorkspaceConfiguration.waitAndInitialize). When that read ends before the window has set up its
     // workspace, VS Code drops the folders it read (WorkspaceService.onWorkspaceConfigurationChanged
     // ignores a change while it has no workspace yet), and the window stays without folders: "You have
-    // not yet added a folder to the workspace" (2 opens in 14 on a busy machine here, and the cause of
+    // not yet added a folder to the workspace" (4 opens in 15 on a busy machine here, and the cause of
     // the several-kits failures). That read always writes the cache, so the window is reloaded once the
     // cache holds the file: it then starts with the folders, whenever VS Code's own read ends.
     const text = readFileSync(workspaceFile, 'utf8');
