@@ -5,7 +5,7 @@
 import assert from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWorkbench, updateSettings, WORKSPACE } from './workbench.mjs';
+import { AUTO_SAVE_OFF, focusedElement, openWorkbench, updateSettings, WORKSPACE } from './workbench.mjs';
 
 const today = () => {
   const d = new Date();
@@ -48,11 +48,7 @@ describe('feedback in the workbench (Chromium)', function () {
   let wb;
   let file;
   before(async () => {
-    // Auto save off, VS Code's default on the desktop (in a browser it saves a second after an edit).
-    // A Ctrl+S pressed while such an auto save is being written joins it instead of saving again
-    // (VS Code's TextFileEditorModel returns the running save): the save participants then see only the
-    // auto save, which by design writes no score. On a busy machine the tests' Ctrl+S came that late.
-    updateSettings({ 'sdi.feedback.interviewer': 'Grace Hopper', 'files.autoSave': 'off' });
+    updateSettings({ 'sdi.feedback.interviewer': 'Grace Hopper', ...AUTO_SAVE_OFF });
     wb = await openWorkbench({ width: 1500, height: 1000 });
   });
   after(async () => { await wb?.close(); });
@@ -61,10 +57,7 @@ describe('feedback in the workbench (Chromium)', function () {
     // (the log of a CI run is all there is to read: Ctrl+Space once opened nothing there).
     if (this.currentTest?.state !== 'failed' || !wb) return;
     await wb.screenshot(`feedback-failed-${this.currentTest.title.slice(0, 40).replace(/[^A-Za-z0-9]+/g, '-')}`);
-    const focus = await wb.page.evaluate(() => {
-      const e = document.activeElement;
-      return e ? `${e.tagName}.${String(e.className).slice(0, 80)} ${e.getAttribute('aria-label') ?? ''}` : 'none';
-    });
+    const focus = await focusedElement(wb.page);
     const position = wb.page.locator('.part.statusbar .statusbar-item-label', { hasText: /^Ln \d+, Col \d+/ }).first();
     const cursor = (await position.count()) ? await position.innerText() : 'none in the status bar';
     const suggest = await wb.page.evaluate(() => {

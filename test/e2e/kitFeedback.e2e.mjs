@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
-import { openWorkbench, updateSettings, WORKSPACE } from './workbench.mjs';
+import { AUTO_SAVE_OFF, openWorkbench, updateSettings, WORKSPACE } from './workbench.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const EXAMPLE = join(ROOT, 'examples/kit');
@@ -84,11 +84,7 @@ describe('feedback under a team kit in the workbench (Chromium)', function () {
   let scoreLines;
 
   before(async () => {
-    // Auto save off, VS Code's default on the desktop (in a browser it saves a second after an edit).
-    // A Ctrl+S pressed while such an auto save is being written joins it instead of saving again
-    // (VS Code's TextFileEditorModel returns the running save): the save participants then see only the
-    // auto save, which by design writes no score. On a busy machine the tests' Ctrl+S came that late.
-    updateSettings({ 'files.autoSave': 'off' });
+    updateSettings(AUTO_SAVE_OFF);
     ws = kitWorkspace();
     wb = await openWorkbench({ folder: ws, width: 1500, height: 1000 });
   });

@@ -5,7 +5,7 @@
 import assert from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWorkbench, focusOffWebview, WORKSPACE } from './workbench.mjs';
+import { focusedElement, focusOffWebview, openWorkbench, WORKSPACE } from './workbench.mjs';
 
 /** Typing speed: the delay between two keys, in ms. */
 const KEY_DELAY = 30;
@@ -28,8 +28,7 @@ describe('prompts at typing speed (Chromium, keyboard only)', function () {
     const quickInput = (await widget().isVisible()) ? JSON.stringify((await widget().innerText()).slice(0, 300)) : 'none';
     const timer = await page.locator('.part.statusbar .statusbar-item-label', { hasText: /left|over|paused|finished/ }).allInnerTexts();
     const notices = await page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();
-    const focus = await page.evaluate(() => `${document.activeElement?.tagName}.${String(document.activeElement?.className).slice(0, 80)}`);
-    console.log(`      quick input: ${quickInput}; dialog: ${JSON.stringify(await wb.dialogText())}; timer: ${JSON.stringify(timer)}; notifications: ${JSON.stringify(notices)}; focus: ${focus}`);
+    console.log(`      quick input: ${quickInput}; dialog: ${JSON.stringify(await wb.dialogText())}; timer: ${JSON.stringify(timer)}; notifications: ${JSON.stringify(notices)}; focus: ${await focusedElement(page)}`);
   });
 
   const widget = () => wb.page.locator('.quick-input-widget');
@@ -47,8 +46,7 @@ describe('prompts at typing speed (Chromium, keyboard only)', function () {
       await wb.screenshot(`pickers-failed-${title.replace(/\W+/g, '-')}`);
       const input = await widget().locator('input').first().inputValue({ timeout: 1_000 }).catch(() => '(no input)');
       const rows = await widget().locator('.monaco-list-row').allInnerTexts().catch(() => []);
-      const focused = await page.evaluate(() => `${document.activeElement?.tagName}.${document.activeElement?.className}`);
-      throw new Error(`the palette's highlighted row never became "${title}": its input ${JSON.stringify(input)}, its rows ${JSON.stringify(rows.slice(0, 5))}, the focus on ${focused}`, { cause: e });
+      throw new Error(`the palette's highlighted row never became "${title}": its input ${JSON.stringify(input)}, its rows ${JSON.stringify(rows.slice(0, 5))}, the focus on ${await focusedElement(page)}`, { cause: e });
     }
     await page.keyboard.press('Enter');
   }

@@ -60,9 +60,12 @@ describe('several kits: a workspace of two folders, each with its kit (Chromium)
       const notices = await wb.page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();
       // The folders as the workbench has them (the Explorer's roots): none would mean VS Code did not read the workspace file.
       await wb.runCommand('View: Show Explorer');
-      const explorer = await wb.page.locator('.explorer-folders-view .monaco-list-row').allInnerTexts().catch(() => ['?']);
+      // Its folders' rows, or its welcome text when it has none ("You have not yet added a folder…"), once drawn.
+      const explorerShows = wb.page.locator('.explorer-folders-view .monaco-list-row, .explorer-viewlet .welcome-view-content');
+      await explorerShows.first().waitFor({ timeout: 10_000 }).catch(() => {});
+      const explorer = await explorerShows.allInnerTexts();
       throw new Error(`the kits' rows did not show. Title ${JSON.stringify(title)}; ${kits.join(', ')}; notifications ${JSON.stringify(notices)}; rows: ${rows.join(' | ')}; `
-        + `the Explorer: ${explorer.join(' | ') || 'no row'}; the workbench's console errors and warnings: ${wb.consoleErrors.join(' || ') || 'none'}; page errors: ${wb.errors.join(' || ') || 'none'}`, { cause: e });
+        + `the Explorer: ${explorer.join(' | ') || 'nothing drawn'}; the workbench's console errors and warnings: ${wb.consoleErrors.join(' || ') || 'none'}; page errors: ${wb.errors.join(' || ') || 'none'}`, { cause: e });
     }
     const rows = await wb.page.locator('.pane-body .monaco-list-row').allInnerTexts();
     const at = (label) => rows.findIndex((r) => r.includes(label));

@@ -60,6 +60,27 @@ export async function pickExact(page, label) {
 }
 
 /**
+ * Where the page's keyboard focus is, for a failed step's message: the focused element's tag, classes
+ * and label, and whether the page has the focus at all.
+ */
+export function focusedElement(page) {
+  return page.evaluate(() => {
+    const e = document.activeElement;
+    const where = e ? `${e.tagName}.${String(e.className).slice(0, 80)} ${e.getAttribute('aria-label') ?? ''}`.trim() : 'none';
+    return document.hasFocus() ? where : `${where} (the page without the focus)`;
+  });
+}
+
+/**
+ * Auto save off, VS Code's default on the desktop, for a test whose Ctrl+S must write the weighted score
+ * (`updateSettings(AUTO_SAVE_OFF)`). In a browser VS Code saves a second after an edit, and a Ctrl+S
+ * pressed while such an auto save is being written joins it instead of saving again (VS Code's
+ * TextFileEditorModel returns the running save): the save participants then see only the auto save,
+ * which by design writes no score. On a busy machine the tests' Ctrl+S came that late.
+ */
+export const AUTO_SAVE_OFF = { 'files.autoSave': 'off' };
+
+/**
  * Before a key meant for the workbench (F1): when a webview holds the focus, moves it to the active
  * editor tab, so that the key reaches the workbench itself. A key pressed in a webview reaches it by a
  * message, so the palette opened late and the keys typed meanwhile went to the page (pickers in
@@ -91,8 +112,7 @@ export async function focusOffWebview(page) {
   try {
     await page.waitForFunction(() => document.hasFocus() && !document.activeElement?.matches('iframe'), undefined, { timeout: 10_000 });
   } catch (e) {
-    const where = await page.evaluate(() => `${document.hasFocus() ? '' : 'the page without the focus; '}${document.activeElement?.tagName}.${String(document.activeElement?.className).slice(0, 80)}`);
-    throw new Error(`the focus did not leave the webview for the workbench: it is on ${where}`, { cause: e });
+    throw new Error(`the focus did not leave the webview for the workbench: it is on ${await focusedElement(page)}`, { cause: e });
   }
 }
 

@@ -17,12 +17,13 @@ import { CHROMIUM, CHROMIUM_ARGS, ROOT, ensureHost, freePort, startHost, workben
 
 const mode = process.argv[2];
 const TIMEOUT_S = Number(process.env.SDI_TEST_TIMEOUT ?? 1200);
+/** The host of an integration run or of `npm start`. */
 let host;
-/** The end-to-end run's hosts, one per worker (`host` is the first). */
+/** The hosts of an end-to-end run, one per worker. */
 let hosts = [];
 /** Stops the hosts; a passing run's folders (profile, logs, workspace) are removed unless SDI_KEEP_RUNS is set. */
 const cleanup = async (passed = false) => {
-  const all = [...new Set([host, ...hosts].filter(Boolean))];
+  const all = [host, ...hosts].filter(Boolean);
   host = undefined;
   hosts = [];
   for (const h of all) {
@@ -159,10 +160,11 @@ async function e2e() {
   // cores busy (Chromium drawing the workbench, the host, the extension host), so the default is one
   // worker per two cores: one on a 2-core machine such as CI's. Two there took the stage from 531 to
   // 371 s, but under that load a save and a pick each missed their test's wait (docs/performance.md).
-  const workers = Math.max(1, Math.min(selected.length, Number(process.env.SDI_E2E_WORKERS ?? Math.floor(availableParallelism() / 2))));
+  const asked = process.env.SDI_E2E_WORKERS === undefined ? Math.max(1, Math.floor(availableParallelism() / 2)) : Number(process.env.SDI_E2E_WORKERS);
+  if (!Number.isInteger(asked) || asked < 1) throw new Error(`SDI_E2E_WORKERS must be a whole number of files to run side by side, 1 or more, not ${JSON.stringify(process.env.SDI_E2E_WORKERS)}`);
+  const workers = Math.min(selected.length, asked);
   // One after another: each takes a free port, which the next must not be given too.
   for (let i = 0; i < workers; i++) hosts.push(await startHost({ name: workers > 1 ? `e2e${i + 1}` : 'e2e', install, port: i === 0 && process.env.SDI_PORT ? Number(process.env.SDI_PORT) : undefined }));
-  host = hosts[0];
   for (const h of hosts) console.log(`[host] VS Code at ${h.url}`);
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
   const totals = { passed: 0, failed: 0, skipped: 0 };
