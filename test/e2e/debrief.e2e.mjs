@@ -68,7 +68,9 @@ describe('the debrief page in the workbench (Chromium)', function () {
     assert.match(await evidence.innerText(), /sharded the feed by user id/);
     assert.ok((await evidence.innerText()).includes(HOSTILE_NOTE), 'the hostile note shows as text');
     assert.ok((await frame.locator('#panel').innerText()).includes(HOSTILE_PROBLEM), 'the hostile problem title shows as text');
-    assert.ok((await frame.locator('#missing').innerText()).includes(HOSTILE_NAME), 'the hostile panelist shows as text');
+    const missing = await frame.locator('#missing').innerText();
+    assert.ok(missing.includes(HOSTILE_NAME), 'the hostile panelist shows as text');
+    assert.ok(missing.includes('Design a Global Social Media Feed'), `the missing interview's problem by its title, not the loop's id: ${missing}`);
     const inert = await frame.locator('body').evaluate(() => ({
       csp: document.documentElement.dataset.cspViolations ?? null,
       pwned: window.__sdiPwned ?? null,

@@ -71,7 +71,8 @@ describe('sdi-feedback --debrief, --anonymise, --candidate --list', () => {
     const text = run('--debrief', 'fb', 'loops');
     assert.strictEqual(text.code, 0, text.stderr);
     assert.match(text.stdout, /^Priya Raman \(loop loops\/priya\.loop\.yaml, 2026-12-10, rubric builtin@1\)\n {2}Alex Chen +global-social-media-feed +written +3\.15 {2}hire/);
-    assert.match(text.stdout, /\n {2}Mei Lin +real-time-analytics-platform +due 2026-12-10\n {2}Disagreements: Scalability & Performance \(1–3\)\n {2}Combined: 2\.90 hire \(n=2\); recommendations: hire 1, no-hire 1\n/);
+    assert.match(text.stdout, /\n {2}Mei Lin +Design a Real-time Analytic… due 2026-12-10\n {2}Disagreements: Scalability & Performance \(1–3\)\n {2}Combined: 2\.90 hire \(n=2\); recommendations: hire 1, no-hire 1\n/);
+    assert.match(text.stdout, /\n {2}Repeat: Alex Chen gives Design a Global Social Media Feed, already had in fb\/old\.md \(2025-03-02\)\n/);
     const md = run('--debrief', '--md', '.');
     assert.strictEqual(md.code, 0, md.stderr);
     assert.match(md.stdout, /^# Debrief: Priya Raman\n/);

@@ -147,7 +147,8 @@ describe('the debrief (issue 21)', () => {
         row({ file: 'fb/sam.md', interviewer: 'Sam Okafor', scores: [3, null, 3, 4, 3], recommendation: 'no-hire' }),
       ];
       const d = debrief(rows, [{ file: 'l.loop.yaml', text: LOOP }]).candidates[0];
-      assert.deepStrictEqual(d.missing, [{ interviewer: 'Mei Lin', problem: 'feed', date: '2026-12-11', focus: ['a', 'e', 'c'] }]);
+      // The loop's problem id, and the kit's title people read.
+      assert.deepStrictEqual(d.missing, [{ interviewer: 'Mei Lin', problem: 'feed', problemTitle: 'News Feed', date: '2026-12-11', focus: ['a', 'e', 'c'] }]);
       assert.deepStrictEqual(d.feedbacks.map((f) => f.counted), [true, false]);
       assert.deepStrictEqual(d.combined, { n: 1, weightedScore: 3.15, band: 'hire' });
       assert.deepStrictEqual(d.recommendations, { 'strong-hire': 0, hire: 1, 'no-hire': 0, 'strong-no-hire': 0 });
@@ -167,7 +168,7 @@ describe('the debrief (issue 21)', () => {
         ['Priya Raman', null, ['old/2025.md']],
         ['Someone Else', null, ['old/other.md']],
       ]);
-      assert.deepStrictEqual(r.candidates[0].repeats, [{ problem: 'chat', interviewer: 'Sam Okafor', earlier: [{ file: 'old/2025.md', date: '2025-11-02' }] }]);
+      assert.deepStrictEqual(r.candidates[0].repeats, [{ problem: 'chat', problemTitle: 'Chat System', interviewer: 'Sam Okafor', earlier: [{ file: 'old/2025.md', date: '2025-11-02' }] }]);
     });
 
     it('a loop with no feedback: a candidate of its own, everyone missing, no figures, the coverage gaps', () => {
@@ -282,7 +283,9 @@ describe('the debrief (issue 21)', () => {
       const dims = md.slice(md.indexOf('## Dimensions'), md.indexOf('## Coverage'));
       assert.match(dims, /\| \*\*Scalability\*\* \(disagreement\) \| 3 \| 1 \| 2 \| 2\.00 \| 1 \| 3 \| 2 \| 2 \|\n\| Architecture \|/);
       assert.match(md, /- Production is in the focus of 1 interview; the loop asks for 2\./);
-      assert.match(md, /## Missing feedback\n\n- Mei Lin: feed, 2026-12-11/);
+      // The loop names the problem by id; the summary by the kit's title, in the panel's column too.
+      assert.match(md, /## Missing feedback\n\n- Mei Lin: News Feed, 2026-12-11/);
+      assert.match(md, /\n\| Problem \| Rate &lt;img src=x onerror=alert\\\(1\\\)&gt; \| URL Shortener \| News Feed \|\n/);
       assert.match(md, /\*\*Sam Okafor\*\* \(score 1; tags 0\+ 1− 0#\)\n\n- \\\[12:30\\\] · Deep Dive \*\*−\*\* no \\\*sharding\\\* &lt;script&gt;/);
       assert.match(debriefText({ candidates: [d], unreadable: [] }), /Disagreements: Scalability \(1–3\)/);
     });
@@ -319,7 +322,7 @@ describe('the debrief (issue 21)', () => {
         ['Candidate 2', null, [['File 4', 'Interviewer B']]],
       ]);
       assert.deepStrictEqual(d.candidates[1].missing.map((m) => m.interviewer), ['Interviewer D']);
-      assert.deepStrictEqual(d.candidates[1].repeats, [{ problem: 'chat', interviewer: 'Interviewer C', earlier: [{ file: 'File 1', date: '2025-01-01' }] }]);
+      assert.deepStrictEqual(d.candidates[1].repeats, [{ problem: 'chat', problemTitle: 'Chat System', interviewer: 'Interviewer C', earlier: [{ file: 'File 1', date: '2025-01-01' }] }]);
       assert.ok(d.candidates.every((c) => c.notesWithheld));
       const text = JSON.stringify(debriefJson(d)) + debriefMarkdown(d.candidates[1]);
       for (const name of ['Priya', 'Raman', 'Sam', 'Okafor', 'Alex', 'Old Hand', 'Mei', 'Bo Li', 'fb/', 'loops/']) assert.ok(!text.includes(name), `${name} is in the anonymised output`);

@@ -27,7 +27,7 @@ function feedback(interviewer: string, file: string, scores: [number, number], s
 function debrief(feedbacks: DebriefFeedback[]): Debrief {
   return {
     candidate: 'Priya Raman', candidateKey: 'priya raman', loop: 'priya.loop.yaml', rubric: 'builtin@1', feedbacks,
-    missing: [{ interviewer: 'Dana Scully', problem: 'real-time-analytics-platform', date: '2026-12-10', focus: ['scale'] }],
+    missing: [{ interviewer: 'Dana Scully', problem: 'real-time-analytics-platform', problemTitle: 'Real-time Analytics Platform', date: '2026-12-10', focus: ['scale'] }],
     dimensions: [
       { id: 'arch', name: 'Architecture', n: 2, mean: 3, min: 2, max: 4, spread: 2, disagreement: true, focus: 2 },
       { id: 'scale', name: 'Scale', n: 2, mean: 3, min: 3, max: 3, spread: 0, disagreement: false, focus: 2 },

@@ -130,7 +130,7 @@ function panelSection(msg: DebriefMessage, d: Debrief, columns: Column[]): HTMLE
     el('tr', { class: cls }, el('th', { scope: 'row' }, label), ...columns.map((c) => el('td', {}, cell(c))));
   const hidden = (c: Column) => !!c.feedback && sealed(msg, c.feedback);
   const body = el('tbody', {},
-    row('Problem', (c) => (c.feedback ? c.feedback.problem : c.missing.problem) ?? DASH),
+    row('Problem', (c) => (c.feedback ? c.feedback.problem : c.missing.problemTitle) ?? DASH),
     row('Focus', (c) => (c.feedback ? c.feedback.focus : c.missing.focus).map((id) => dimensionName(d, id)).join(', ') || DASH),
     row('State', (c) => (c.feedback ? c.feedback.state + (c.feedback.counted ? '' : ' (not fully scored)') : 'due'), 'state'),
     ...d.dimensions.map((x) => row(x.name, (c) => (hidden(c) ? sealedCell() : c.feedback ? num(c.feedback.scores[x.id] ?? null) : DASH), 'score')),
@@ -181,7 +181,7 @@ function outcomeSection(msg: DebriefMessage, d: Debrief): HTMLElement {
 
 function missingSection(d: Debrief): HTMLElement {
   if (!d.missing.length) return section('missing', 'Missing feedback', el('p', { class: 'muted' }, d.loop === null ? 'No loop: nothing planned to miss.' : 'None: every interview of the loop has feedback.'));
-  return section('missing', 'Missing feedback', el('ul', {}, ...d.missing.map((m) => el('li', {}, `${m.interviewer} \u00b7 ${m.problem} \u00b7 ${m.date}`))));
+  return section('missing', 'Missing feedback', el('ul', {}, ...d.missing.map((m) => el('li', {}, `${m.interviewer} \u00b7 ${m.problemTitle} \u00b7 ${m.date}`))));
 }
 
 function coverageSection(d: Debrief): HTMLElement {
@@ -190,7 +190,7 @@ function coverageSection(d: Debrief): HTMLElement {
 
 function repeatsSection(d: Debrief): HTMLElement {
   return section('repeats', 'Problems the candidate had before', el('ul', {}, ...d.repeats.map((r) => el('li', {},
-    `${r.problem} (${r.interviewer}): `, ...r.earlier.flatMap((e, i) => [i ? ', ' : '', el('button', { class: 'link open', type: 'button', 'data-file': e.file, 'data-line': '0' }, `${e.file} (${e.date})`)])))));
+    `${r.problemTitle} (${r.interviewer}): `, ...r.earlier.flatMap((e, i) => [i ? ', ' : '', el('button', { class: 'link open', type: 'button', 'data-file': e.file, 'data-line': '0' }, `${e.file} (${e.date})`)])))));
 }
 
 function evidenceSection(msg: DebriefMessage, d: Debrief): HTMLElement {

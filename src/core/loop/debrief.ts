@@ -242,16 +242,18 @@ function debriefOf(g: Group, rubrics: Readonly<Record<string, RubricInfo>>, hist
   for (const b of info?.bands ?? []) recommendations[b.id] = 0;
   for (const f of counted) if (f.recommendation !== null) recommendations[f.recommendation] = (recommendations[f.recommendation] ?? 0) + 1;
 
+  // A loop names its problems by id; people read them by the kit's title.
+  const problemOf = (id: string) => kit?.problems.find((p) => p.id === id) ?? { id, title: id };
   const written = new Set(interviewers);
   const missing: DebriefMissing[] = (plan?.interviews ?? [])
     .filter((iv) => !written.has(normalizeKey(iv.interviewer)))
-    .map((iv) => ({ interviewer: iv.interviewer, problem: iv.problem, date: iv.date, focus: iv.focus }));
+    .map((iv) => ({ interviewer: iv.interviewer, problem: iv.problem, problemTitle: problemOf(iv.problem).title, date: iv.date, focus: iv.focus }));
 
   const repeats: DebriefRepeat[] = [];
   for (const iv of plan?.interviews ?? []) {
-    const problem = kit?.problems.find((p) => p.id === iv.problem) ?? { id: iv.problem, title: iv.problem };
+    const problem = problemOf(iv.problem);
     const earlier = earlierFeedback(plan!, problem, history);
-    if (earlier.length) repeats.push({ problem: iv.problem, interviewer: iv.interviewer, earlier: earlier.map((h) => ({ file: h.file, date: h.date! })) });
+    if (earlier.length) repeats.push({ problem: iv.problem, problemTitle: problem.title, interviewer: iv.interviewer, earlier: earlier.map((h) => ({ file: h.file, date: h.date! })) });
   }
 
   const coverage: DebriefCoverage[] = settings ? dimensions.filter((d) => d.focus < settings.minCoverage).map((d) => ({ dimension: d.id, focus: d.focus, required: settings.minCoverage })) : [];
@@ -303,7 +305,7 @@ export function debriefJson(report: DebriefReport) {
       dimensions: d.dimensions.map((x) => ({ id: x.id, n: x.n, mean: x.mean, min: x.min, max: x.max, spread: x.spread, disagreement: x.disagreement, focus: x.focus })),
       combined: d.combined,
       recommendations: d.recommendations,
-      repeats: d.repeats,
+      repeats: d.repeats.map((r) => ({ problem: r.problem, interviewer: r.interviewer, earlier: r.earlier })),
       coverage: d.coverage,
     })),
     unreadable: report.unreadable,

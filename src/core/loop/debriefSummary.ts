@@ -53,7 +53,7 @@ export function debriefMarkdown(d: Debrief): string {
     out.push(row(['', ...columns.map(({ f, m }) => md(f ? who(f) : m.interviewer))]));
     out.push(row(columns.map(() => '---').concat('---')));
     const line = (label: string, cell: (f: DebriefFeedback | undefined, m: (typeof d.missing)[number] | undefined) => string) => out.push(row([label, ...columns.map(({ f, m }) => cell(f, m))]));
-    line('Problem', (f, m) => md((f ? f.problem : m!.problem) ?? '') || '–');
+    line('Problem', (f, m) => md((f ? f.problem : m!.problemTitle) ?? '') || '–');
     line('Focus', (f, m) => (f ? f.focus : m!.focus).map((id) => md(dimensionName(d, id))).join(', ') || '–');
     line('State', (f) => (f ? f.state : 'due') + (f && !f.counted ? ' (not fully scored)' : ''));
     line('Weighted score', (f) => fixed(f?.weightedScore ?? null));
@@ -93,12 +93,12 @@ export function debriefMarkdown(d: Debrief): string {
 
   out.push('## Missing feedback', '');
   if (!d.missing.length) out.push(d.loop === null ? 'No loop: nothing is expected.' : 'None: every interviewer of the loop has written feedback.');
-  for (const m of d.missing) out.push(`- ${md(m.interviewer)}: ${md(m.problem)}, ${m.date}`);
+  for (const m of d.missing) out.push(`- ${md(m.interviewer)}: ${md(m.problemTitle)}, ${m.date}`);
   out.push('');
 
   if (d.repeats.length) {
     out.push('## Problems the candidate already had', '');
-    for (const r of d.repeats) out.push(`- ${md(r.problem)} (${md(r.interviewer)}): ${r.earlier.map((e) => `${md(e.file)} (${e.date})`).join(', ')}`);
+    for (const r of d.repeats) out.push(`- ${md(r.problemTitle)} (${md(r.interviewer)}): ${r.earlier.map((e) => `${md(e.file)} (${e.date})`).join(', ')}`);
     out.push('');
   }
 
@@ -147,13 +147,13 @@ export function debriefText(report: DebriefReport): string {
       const rec = f.recommendation === null ? '' : `  recommends ${f.recommendation}`;
       out.push(`  ${pad(shownName(who(f)), 24)} ${pad(shownName(f.problem ?? '–'), 28)} ${pad(f.state, 19)} ${fixed(f.weightedScore).padStart(5)}  ${pad(f.band ?? '–', 14)}${rec}`);
     }
-    for (const m of d.missing) out.push(`  ${pad(shownName(m.interviewer), 24)} ${pad(shownName(m.problem), 28)} due ${m.date}`);
+    for (const m of d.missing) out.push(`  ${pad(shownName(m.interviewer), 24)} ${pad(shownName(m.problemTitle), 28)} due ${m.date}`);
     const split = d.dimensions.filter((x) => x.disagreement).map((x) => `${x.name} (${x.min}–${x.max})`);
     if (split.length) out.push(`  Disagreements: ${split.join(', ')}`);
     const recs = Object.entries(d.recommendations).filter(([, c]) => c > 0).map(([b, c]) => `${b} ${c}`).join(', ');
     out.push(`  Combined: ${d.combined.n ? `${fixed(d.combined.weightedScore)} ${d.combined.band ?? ''} (n=${d.combined.n})` : 'no fully scored feedback'}${recs ? `; recommendations: ${recs}` : ''}`);
     if (d.coverage.length) out.push(`  Under coverage: ${d.coverage.map((c) => `${c.dimension} ${c.focus}/${c.required}`).join(', ')}`);
-    for (const r of d.repeats) out.push(`  Repeat: ${shownName(r.interviewer)} gives ${r.problem}, already had in ${r.earlier.map((e) => `${e.file} (${e.date})`).join(', ')}`);
+    for (const r of d.repeats) out.push(`  Repeat: ${shownName(r.interviewer)} gives ${shownName(r.problemTitle)}, already had in ${r.earlier.map((e) => `${e.file} (${e.date})`).join(', ')}`);
     out.push('');
   }
   return out.join('\n');

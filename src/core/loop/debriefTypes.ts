@@ -52,7 +52,10 @@ export interface DebriefFeedback {
 /** A loop interview with no feedback among the candidate's. */
 export interface DebriefMissing {
   interviewer: string;
+  /** The loop's problem id. */
   problem: string;
+  /** Its title in the loop's kit; the id when the kit does not know it. */
+  problemTitle: string;
   date: string;
   focus: string[];
 }
@@ -75,7 +78,10 @@ export interface DebriefDimension {
 
 /** A loop interview whose problem the candidate already had before the loop's day. */
 export interface DebriefRepeat {
+  /** The loop's problem id. */
   problem: string;
+  /** Its title in the loop's kit; the id when the kit does not know it. */
+  problemTitle: string;
   interviewer: string;
   earlier: { file: string; date: string }[];
 }
