@@ -104,6 +104,31 @@ describe('the debrief page in the workbench (Chromium)', function () {
     const summary = readFileSync(join(dir(), '2026-12-10-priya-raman-debrief.md'), 'utf8');
     assert.match(summary, /^# Debrief: Priya Raman$/m);
     assert.ok(!summary.includes('<img src=x'), 'the summary escapes the hostile name');
+    // The summary opened beside the page, which is now half as wide: the panel scrolls sideways rather
+    // than breaking a word of its cells in the middle ("Architectur-e"). A run of over 16 characters
+    // (the hostile name's markup) may still wrap anywhere.
+    await frame.locator('html').evaluate((html) => new Promise((resolve, reject) => {
+      const narrow = () => html.clientWidth < 900;
+      if (narrow()) return resolve();
+      const watch = new ResizeObserver(() => { if (narrow()) { watch.disconnect(); resolve(); } });
+      watch.observe(html);
+      setTimeout(() => reject(new Error(`the page stayed ${html.clientWidth}px wide`)), 10_000);
+    }));
+    const broken = await frame.locator('#panel-table').evaluate((table) => {
+      const words = [];
+      const texts = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+      for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+        for (const m of node.data.matchAll(/\S+/g)) {
+          if (m[0].length > 16) continue;
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) words.push(m[0]);
+        }
+      }
+      return words;
+    });
+    assert.deepStrictEqual(broken, [], 'no word of the panel is broken across lines in a half-width editor');
     await wb.screenshot('debrief-4-summary-dark');
   });
 
