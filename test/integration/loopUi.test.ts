@@ -83,13 +83,13 @@ describe('interview loops in the editor\'s UI', function () {
 
   it('shows each interview\'s feedback state in a CodeLens on its interviewer line, following the feedback written', async () => {
     await vscode.window.showTextDocument(loopFile());
-    assert.deepStrictEqual(await lensTitles(), [[4, 'Feedback: due'], [8, 'Feedback: due'], [11, 'Feedback: feedback after the interview on 2026-12-12']]);
+    assert.deepStrictEqual(await lensTitles(), [[4, 'Feedback: due'], [8, 'Feedback: due'], [11, 'Feedback: after the interview on 2026-12-12']]);
     // Sam Okafor's feedback, scored 3.15 and Hire, dated the loop's day.
     const text = replaceOnce(replaceOnce(replaceOnce(FILLED, 'Ada Lovelace', 'Priya Raman'), 'Grace Hopper', 'Sam Okafor'), '2026-11-20', '2026-12-10');
     // Created as the Explorer creates a file: VS Code reports it at once, not through the file watcher.
     await createFile(samFeedback(), text);
     await loopsWhen(() => a.loops.index.statusOf(loopFile())?.progress[1].state === 'written', 'Sam Okafor\'s feedback to be found');
-    assert.deepStrictEqual(await lensTitles(), [[4, 'Feedback: due'], [8, 'Feedback: written 3.15 · Hire'], [11, 'Feedback: feedback after the interview on 2026-12-12']]);
+    assert.deepStrictEqual(await lensTitles(), [[4, 'Feedback: due'], [8, 'Feedback: written 3.15 · Hire'], [11, 'Feedback: after the interview on 2026-12-12']]);
     // Its click opens that feedback at its scores block.
     const lens = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', loopFile())).find((l) => l.range.start.line === 8)!;
     const opened = await vscode.commands.executeCommand<vscode.Uri>(lens.command!.command, ...(lens.command!.arguments as unknown[]));

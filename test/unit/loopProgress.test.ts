@@ -52,7 +52,7 @@ describe('loops: where a loop stands', () => {
     assert.strictEqual(feedbackState(iv, edited, '2026-12-10'), 'edited');
     const text = (feedback: LoopFeedbackRow | undefined, today = '2026-12-10') => feedbackStateText({ interview: iv, feedback, state: feedbackState(iv, feedback, today) }, band);
     assert.strictEqual(text(undefined), 'due');
-    assert.strictEqual(text(undefined, '2026-12-01'), 'feedback after the interview on 2026-12-10');
+    assert.strictEqual(text(undefined, '2026-12-01'), 'after the interview on 2026-12-10');
     assert.strictEqual(text(written), 'written 3.15 · Hire');
     assert.strictEqual(text(submitted), 'submitted 3.15 · Hire');
     assert.strictEqual(text(edited), 'edited after submit');

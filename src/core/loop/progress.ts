@@ -134,7 +134,7 @@ export function submittedText(progress: readonly Pick<InterviewProgress, 'state'
  */
 export function feedbackStateText(p: Pick<InterviewProgress, 'state' | 'feedback' | 'interview'>, bandLabel: (band: string) => string | undefined): string {
   switch (p.state) {
-    case 'upcoming': return `feedback after the interview on ${p.interview.date}`;
+    case 'upcoming': return `after the interview on ${p.interview.date}`;
     case 'due': return 'due';
     case 'edited': return 'edited after submit';
     default: {
