@@ -147,11 +147,16 @@ export class GuidePanel implements vscode.Disposable {
     return this.panel ? this.shownItem?.id : undefined;
   }
 
-  /** Opens the panel (or reveals it) on a guide item. */
-  show(id: string, anchor?: string): void {
+  /**
+   * Opens the panel (or reveals it) on a guide item. `reveal: false` for a link clicked in the page:
+   * the panel is in view with the focus, and a reveal would only take the focus again, late (VS Code
+   * focuses a revealed webview once the editor has opened, which can be after the item is drawn and
+   * the user has moved on, e.g. to the palette, which then closes).
+   */
+  show(id: string, anchor?: string, { reveal = true }: { reveal?: boolean } = {}): void {
     const item = this.itemOf(id);
     if (!item) throw new Error(`No guide item "${id}"`);
-    this.open({ ...item, anchor });
+    this.open({ ...item, anchor }, reveal);
   }
 
   /**
@@ -179,9 +184,9 @@ export class GuidePanel implements vscode.Disposable {
     return true;
   }
 
-  private async openFile(uri: vscode.Uri, anchor?: string): Promise<void> {
+  private async openFile(uri: vscode.Uri, anchor?: string, reveal = true): Promise<void> {
     const markdown = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    this.open({ id: `file:${uri.toString()}`, title: uri.path.split('/').pop() ?? 'Markdown', markdown, anchor });
+    this.open({ id: `file:${uri.toString()}`, title: uri.path.split('/').pop() ?? 'Markdown', markdown, anchor }, reveal);
   }
 
   private itemOf(id: string): Shown | undefined {
@@ -189,9 +194,9 @@ export class GuidePanel implements vscode.Disposable {
     return node ? { id, title: nodeTitle(node), markdown: this.library.markdownOf(id) ?? '' } : undefined;
   }
 
-  private open(item: Shown): void {
+  private open(item: Shown, reveal: boolean): void {
     if (this.panel) {
-      this.panel.reveal(undefined, false);
+      if (reveal) this.panel.reveal(undefined, false);
     } else {
       const panel = vscode.window.createWebviewPanel(GUIDE_PANEL_VIEW_TYPE, item.title, vscode.ViewColumn.Active, webviewOptions(this.extensionUri));
       this.attach(panel, item.id);
@@ -387,7 +392,7 @@ export class GuidePanel implements vscode.Disposable {
         }
         const slug = msg.id.replace(/^#/, '');
         const target = this.library.node(msg.id) ? msg.id : this.library.anchors.get(slug);
-        if (target) this.show(target, this.library.node(msg.id) ? undefined : slug);
+        if (target) this.show(target, this.library.node(msg.id) ? undefined : slug, { reveal: false });
         else void vscode.window.showInformationMessage(`The guide has no section "${slug}".`);
         break;
       }
@@ -426,7 +431,7 @@ export class GuidePanel implements vscode.Disposable {
     if (current.startsWith('file:')) {
       const uri = vscode.Uri.joinPath(vscode.Uri.parse(current.slice('file:'.length)), '..', link.file);
       try {
-        await this.openFile(uri, link.anchor);
+        await this.openFile(uri, link.anchor, false);
       } catch {
         void vscode.window.showInformationMessage(`There is no "${link.file}" beside this file.`);
       }
@@ -434,7 +439,7 @@ export class GuidePanel implements vscode.Disposable {
     }
     const kitPrefix = /^(kit:[^/]+\/)/.exec(current)?.[1] ?? '';
     const id = `${kitPrefix}problem:${link.stem}`;
-    if (this.library.node(id)) this.show(id, link.anchor);
+    if (this.library.node(id)) this.show(id, link.anchor, { reveal: false });
     else void vscode.window.showInformationMessage(`This kit has no problem "${link.stem}".`);
   }
 
