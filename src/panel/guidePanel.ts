@@ -184,7 +184,7 @@ export class GuidePanel implements vscode.Disposable {
     return true;
   }
 
-  private async openFile(uri: vscode.Uri, anchor?: string, reveal = true): Promise<void> {
+  private async openFile(uri: vscode.Uri, anchor?: string, { reveal = true }: { reveal?: boolean } = {}): Promise<void> {
     const markdown = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     this.open({ id: `file:${uri.toString()}`, title: uri.path.split('/').pop() ?? 'Markdown', markdown, anchor }, reveal);
   }
@@ -431,7 +431,7 @@ export class GuidePanel implements vscode.Disposable {
     if (current.startsWith('file:')) {
       const uri = vscode.Uri.joinPath(vscode.Uri.parse(current.slice('file:'.length)), '..', link.file);
       try {
-        await this.openFile(uri, link.anchor, false);
+        await this.openFile(uri, link.anchor, { reveal: false });
       } catch {
         void vscode.window.showInformationMessage(`There is no "${link.file}" beside this file.`);
       }

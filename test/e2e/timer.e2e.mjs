@@ -18,6 +18,13 @@ describe('interview timer in the workbench (Chromium)', function () {
     }
   });
 
+  /** Back to the interview's problem in the panel, through the palette's item picker. */
+  async function showProblemFromPalette() {
+    await wb.runCommand('Interview: Open');
+    await wb.choose('Global Social Media Feed');
+    await wb.guideFrame().locator('#content h3', { hasText: 'Problem 1: Design a Global Social Media Feed' }).waitFor({ timeout: 15_000 });
+  }
+
   it('Start Interview picks a problem, opens it and shows the phase and time left in the status bar', async () => {
     await wb.runCommand('Interview: Start Interview');
     await wb.choose('Global Social Media Feed');
@@ -52,10 +59,7 @@ describe('interview timer in the workbench (Chromium)', function () {
     const frame = wb.guideFrame();
     await frame.locator('#timer a.timer-open').first().click();
     await frame.locator('#content h3', { hasText: 'Interviewer Mindset' }).waitFor({ timeout: 15_000 });
-    // back to the problem, through the palette's item picker
-    await wb.runCommand('Interview: Open');
-    await wb.choose('Global Social Media Feed');
-    await frame.locator('#content h3', { hasText: 'Problem 1: Design a Global Social Media Feed' }).waitFor({ timeout: 15_000 });
+    await showProblemFromPalette();
   });
 
   it('a link followed in the panel shows its item and leaves the keyboard focus where it was', async () => {
@@ -84,9 +88,7 @@ describe('interview timer in the workbench (Chromium)', function () {
     // README.md closed, its group goes; the problem back in the panel.
     await wb.runCommand('View: Close Editor');
     await page.locator('.tabs-container .tab', { hasText: 'README.md' }).waitFor({ state: 'detached', timeout: 10_000 });
-    await wb.runCommand('Interview: Open');
-    await wb.choose('Global Social Media Feed');
-    await frame.locator('#content h3', { hasText: 'Problem 1: Design a Global Social Media Feed' }).waitFor({ timeout: 15_000 });
+    await showProblemFromPalette();
   });
 
   it('the panel\'s controls work from the keyboard: pause shows in the status bar, next phase moves on', async () => {
